@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import { parseTenantConfigs, TenantConfig } from '../../core/tenants/tenantConfig';
+
+const STATE_KEY = 'identityLogs.tenants';
+
+/** Non-secret tenant configuration in globalState, with a change event for the tree. */
+export class TenantStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly state: vscode.Memento) {}
+
+  list(): TenantConfig[] {
+    return parseTenantConfigs(this.state.get<unknown>(STATE_KEY));
+  }
+
+  async save(tenants: readonly TenantConfig[]): Promise<void> {
+    await this.state.update(STATE_KEY, tenants);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

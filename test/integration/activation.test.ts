@@ -1,0 +1,58 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
+
+interface Manifest {
+  activationEvents: string[];
+  contributes: { commands: { command: string }[] };
+}
+
+describe('Extension activation and contributions', () => {
+  const extension = () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+    return ext;
+  };
+
+  it('runs in VS Code 1.100', () => {
+    assert.match(vscode.version, /^1\.100\./);
+  });
+
+  it('is not active until its view or a command is used', () => {
+    // Nothing in this suite has touched the view yet, so a '*' or onStartupFinished event would show here.
+    assert.strictEqual(extension().isActive, false);
+    const manifest = extension().packageJSON as Manifest;
+    for (const event of manifest.activationEvents) {
+      assert.ok(event !== '*' && event !== 'onStartupFinished', `eager activation event ${event}`);
+    }
+  });
+
+  it('activates when the Identity Logs container is opened', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.identityLogs');
+    const deadline = Date.now() + 20_000;
+    while (!extension().isActive && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.strictEqual(extension().isActive, true);
+  });
+
+  it('registers every command that package.json declares', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(extension().extensionPath, 'package.json'), 'utf8')) as Manifest;
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = manifest.contributes.commands.map((c) => c.command).filter((id) => !registered.has(id));
+    assert.deepStrictEqual(missing, []);
+  });
+
+  it('opens its log output channel', async () => {
+    await vscode.commands.executeCommand('identityLogs.showLog');
+    // The log channel is a document with the output scheme once shown.
+    const deadline = Date.now() + 10_000;
+    let found: vscode.TextDocument | undefined;
+    while (!found && Date.now() < deadline) {
+      found = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && d.uri.path.includes('Identity Log Explorer'));
+      if (!found) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(found, `no output document; open: ${vscode.workspace.textDocuments.map((d) => d.uri.toString()).join(', ')}`);
+  });
+});
