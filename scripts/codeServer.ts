@@ -119,6 +119,9 @@ const BASE_SETTINGS: Record<string, unknown> = {
   'window.commandCenter': false,
   'chat.commandCenter.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'git.openRepositoryInParentFolders': 'never',
+  'git.autoRepositoryDetection': false,
+  'extensions.ignoreRecommendations': true,
 };
 
 function waitForListening(child: ChildProcess, output: () => string): Promise<number> {

@@ -1,0 +1,101 @@
+/**
+ * Shared e2e helpers: a code-server with the development extension, a Chromium page on its
+ * workbench, and the few gestures a person makes (open a container, switch theme, screenshot).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/browser';
+import { REPO_ROOT, remotePath, RunningCodeServer, startCodeServer, workbenchUrl } from '../../scripts/codeServer';
+
+export const ARTIFACTS = path.join(REPO_ROOT, 'test', 'e2e', 'artifacts');
+
+export type Theme = 'light' | 'dark';
+// `name` is the setting value, `label` what the theme picker shows for it.
+const THEMES: Record<Theme, { name: string; label: string; bodyClass: string }> = {
+  light: { name: 'Default Light Modern', label: 'Light Modern', bodyClass: 'vs' },
+  dark: { name: 'Default Dark Modern', label: 'Dark Modern', bodyClass: 'vs-dark' },
+};
+
+export interface Workbench {
+  readonly server: RunningCodeServer;
+  readonly browser: Browser;
+  readonly page: Page;
+  setTheme(theme: Theme): Promise<void>;
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(options: { settings?: Record<string, unknown>; env?: Record<string, string> } = {}): Promise<Workbench> {
+  const settings = { 'workbench.colorTheme': THEMES.light.name, ...options.settings };
+  const server = await startCodeServer({ folder: path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), userSettings: settings, env: options.env });
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(workbenchUrl(server, [['extensionDevelopmentPath', remotePath(server, REPO_ROOT)]]));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar').waitFor({ timeout: 60_000 });
+    await waitForExtensions(page);
+    const b = browser;
+    return {
+      server,
+      browser: b,
+      page,
+      async setTheme(theme) {
+        // As a person does it: the command palette's "Preferences: Color Theme" picker.
+        await runCommand(page, 'Preferences: Color Theme');
+        const input = page.locator('.quick-input-widget input.input');
+        await input.fill(THEMES[theme].label);
+        const row = page.locator('.quick-input-list .monaco-list-row', { hasText: THEMES[theme].label }).first();
+        await row.waitFor();
+        await row.click();
+        await page.locator(`.monaco-workbench.${THEMES[theme].bodyClass}`).waitFor({ timeout: 30_000 });
+        await page.waitForTimeout(300);
+      },
+      async screenshot(name) {
+        fs.mkdirSync(ARTIFACTS, { recursive: true });
+        const file = path.join(ARTIFACTS, `${name}.png`);
+        await page.screenshot({ path: file });
+        return file;
+      },
+      async close() {
+        await b.close().catch(() => undefined);
+        await server.stop();
+      },
+    };
+  } catch (e) {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+    throw e;
+  }
+}
+
+/**
+ * A fresh profile has no extension cache: contributions (our container, the built-in themes) appear
+ * only once the extension host has scanned and started, which the status bar reports.
+ */
+async function waitForExtensions(page: Page): Promise<void> {
+  await page.locator('.activitybar a[aria-label^="Identity Logs"]').waitFor({ timeout: 60_000 });
+  await page.locator('.statusbar', { hasText: 'Activating Extensions' }).waitFor({ state: 'detached', timeout: 60_000 });
+}
+
+/** Opens an activity-bar container by its title, as a person clicks it. */
+export async function openContainer(page: Page, title: string): Promise<void> {
+  const container = page.locator('.activitybar .action-item', { has: page.locator(`a[aria-label^="${title}"]`) });
+  await container.waitFor({ timeout: 30_000 });
+  if ((await container.getAttribute('class'))?.includes('checked')) return;
+  await container.locator('a').click();
+}
+
+/** Runs a command from the command palette by its full title. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(`>${title}`);
+  // Click the exact entry: fuzzy matching can rank a longer title first.
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title},"], .quick-input-list .monaco-list-row[aria-label="${title}"]`).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+}
