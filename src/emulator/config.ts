@@ -1,0 +1,154 @@
+/**
+ * What the fake tenant holds: tenants, their licences and app registrations, and users with
+ * directory roles. The defaults give a useful set of tenants with no flags at all.
+ */
+
+export type License = 'free' | 'P1' | 'P2';
+export type EmulatorCloud = 'global' | 'usGovHigh' | 'usGovDod' | 'china';
+
+export interface AppConfig {
+  readonly clientId: string;
+  readonly displayName: string;
+  /** Secret values the app accepts (client_credentials with client_secret). */
+  readonly secrets: readonly string[];
+  /** Whether a certificate is registered; the emulator generates it and hands the private key out. */
+  readonly certificate: boolean;
+  /** Granted application permissions (app-only tokens carry them as `roles`). */
+  readonly roles: readonly string[];
+  /** Consented delegated scopes (delegated tokens carry them as `scp`). */
+  readonly scopes: readonly string[];
+  /** A public client may use device code; confidential clients need a secret or certificate. */
+  readonly publicClient: boolean;
+  /** When false, token requests fail with AADSTS65001 (consent missing). */
+  readonly consented: boolean;
+}
+
+export interface UserConfig {
+  readonly id: string;
+  readonly userPrincipalName: string;
+  readonly displayName: string;
+  readonly roles: readonly string[];
+}
+
+export interface TenantConfig {
+  readonly id: string;
+  readonly domain: string;
+  readonly cloud: EmulatorCloud;
+  readonly license: License;
+  readonly unifiedAuditLogging: boolean;
+  readonly apps: readonly AppConfig[];
+  readonly users: readonly UserConfig[];
+}
+
+export interface EmulatorConfig {
+  readonly tenants: readonly TenantConfig[];
+}
+
+export const GRAPH_READ_ALL = [
+  'AuditLog.Read.All',
+  'Directory.Read.All',
+  'Policy.Read.All',
+  'IdentityRiskEvent.Read.All',
+  'IdentityRiskyUser.Read.All',
+  'IdentityRiskyUser.ReadWrite.All',
+];
+
+/** Retention of sign-in and audit data, by licence (API-FACTS 1). */
+export function retentionDays(license: License): number {
+  return license === 'free' ? 7 : 30;
+}
+
+export function defaultConfig(): EmulatorConfig {
+  const contosoUsers: UserConfig[] = [
+    { id: 'a0000000-0000-4000-8000-000000000001', userPrincipalName: 'admin@contoso.onmicrosoft.com', displayName: 'Ada Admin', roles: ['Global Administrator'] },
+    { id: 'a0000000-0000-4000-8000-000000000002', userPrincipalName: 'secops@contoso.onmicrosoft.com', displayName: 'Sam Secops', roles: ['Security Administrator'] },
+    { id: 'a0000000-0000-4000-8000-000000000003', userPrincipalName: 'reader@contoso.onmicrosoft.com', displayName: 'Rita Reader', roles: ['Reports Reader'] },
+    { id: 'a0000000-0000-4000-8000-000000000004', userPrincipalName: 'plain@contoso.onmicrosoft.com', displayName: 'Pat Plain', roles: [] },
+  ];
+  return {
+    tenants: [
+      {
+        id: '11111111-1111-4111-8111-111111111111',
+        domain: 'contoso.onmicrosoft.com',
+        cloud: 'global',
+        license: 'P2',
+        unifiedAuditLogging: true,
+        users: contosoUsers,
+        apps: [
+          {
+            clientId: 'c0000000-0000-4000-8000-00000000000a',
+            displayName: 'Log Explorer (full)',
+            secrets: ['full~secret~value~0123456789abcdef'],
+            certificate: true,
+            roles: [...GRAPH_READ_ALL, 'ActivityFeed.Read'],
+            scopes: [],
+            publicClient: false,
+            consented: true,
+          },
+          {
+            clientId: 'c0000000-0000-4000-8000-00000000000b',
+            displayName: 'Log Reader (no directory, no policy)',
+            secrets: ['limited~secret~value~0123456789abcd'],
+            certificate: true,
+            roles: ['AuditLog.Read.All', 'IdentityRiskEvent.Read.All', 'IdentityRiskyUser.Read.All'],
+            scopes: [],
+            publicClient: false,
+            consented: true,
+          },
+          {
+            clientId: 'c0000000-0000-4000-8000-00000000000c',
+            displayName: 'Audit Reader (no Identity Protection)',
+            secrets: ['noidp~secret~value~0123456789abcdef'],
+            certificate: false,
+            roles: ['AuditLog.Read.All', 'Directory.Read.All'],
+            scopes: [],
+            publicClient: false,
+            consented: true,
+          },
+          {
+            clientId: 'c0000000-0000-4000-8000-00000000000d',
+            displayName: 'Unconsented App',
+            secrets: ['unconsented~secret~value~0123456789'],
+            certificate: false,
+            roles: [],
+            scopes: [],
+            publicClient: false,
+            consented: false,
+          },
+          {
+            clientId: 'c0000000-0000-4000-8000-00000000000e',
+            displayName: 'Log Explorer (device code)',
+            secrets: [],
+            certificate: false,
+            roles: [],
+            scopes: ['AuditLog.Read.All', 'Directory.Read.All', 'Policy.Read.All', 'IdentityRiskEvent.Read.All', 'IdentityRiskyUser.ReadWrite.All', 'offline_access'],
+            publicClient: true,
+            consented: true,
+          },
+        ],
+      },
+      {
+        id: '22222222-2222-4222-8222-222222222222',
+        domain: 'fabrikam.onmicrosoft.com',
+        cloud: 'global',
+        license: 'free',
+        unifiedAuditLogging: false,
+        users: [
+          { id: 'b0000000-0000-4000-8000-000000000001', userPrincipalName: 'admin@fabrikam.onmicrosoft.com', displayName: 'Fay Admin', roles: ['Global Administrator'] },
+        ],
+        apps: [
+          {
+            clientId: 'd0000000-0000-4000-8000-00000000000a',
+            displayName: 'Fabrikam Log Reader',
+            secrets: ['fabrikam~secret~value~0123456789ab'],
+            certificate: false,
+            roles: [...GRAPH_READ_ALL, 'ActivityFeed.Read'],
+            scopes: [],
+            publicClient: false,
+            consented: true,
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,59 @@
+/** Provisioning events (provisioningObjectSummary), generated on demand by index, newest first. */
+import { Rng, STREAM } from '../random';
+import { DirectoryUser } from './directory';
+import { isoTime, Timeline, timeAt } from './timeline';
+
+export interface ProvisioningContext {
+  readonly seed: number;
+  readonly timeline: Timeline;
+  readonly tenantId: string;
+  readonly users: readonly DirectoryUser[];
+}
+
+const TARGETS = [
+  { name: 'ServiceNow', id: '3f1f4a5b-2c6d-4e7f-8091-a2b3c4d5e6f7' },
+  { name: 'Salesforce', id: '4a2b5c6d-3e7f-4a81-9b2c-b3c4d5e6f708' },
+  { name: 'Workday to Microsoft Entra ID', id: '5b3c6d7e-4f80-4b92-8c3d-c4d5e6f70819' },
+];
+
+export function provisioningAt(ctx: ProvisioningContext, index: number): Record<string, unknown> {
+  const rng = Rng.for(ctx.seed, STREAM.provisioning, index);
+  const ms = timeAt(ctx.seed, STREAM.provisioning, ctx.timeline, index);
+  const user = ctx.users[rng.int(ctx.users.length)];
+  const target = rng.pick(TARGETS);
+  const action = rng.weighted<string>([['create', 3], ['update', 6], ['disable', 1], ['delete', 1], ['other', 1]]);
+  const status = rng.weighted<string>([['success', 14], ['failure', 2], ['skipped', 3], ['warning', 1]]);
+  const failed = status === 'failure';
+  const step = (name: string, type: string, s: string, description: string) => ({ name, provisioningStepType: type, status: s, description, details: {} });
+  return {
+    id: `${rng.guid()}`,
+    activityDateTime: isoTime(ms),
+    tenantId: ctx.tenantId,
+    jobId: `${target.name.replace(/\W/g, '')}.${target.id.slice(0, 8)}`,
+    cycleId: rng.guid(),
+    changeId: rng.guid(),
+    durationInMilliseconds: rng.range(40, 9000),
+    provisioningAction: action,
+    initiatedBy: { id: '', displayName: 'Microsoft.Azure.SyncFabric', initiatorType: 'system' },
+    servicePrincipal: { id: target.id, displayName: target.name },
+    sourceSystem: { id: rng.guid(), displayName: 'Microsoft Entra ID', details: {} },
+    targetSystem: { id: target.id, displayName: target.name, details: {} },
+    sourceIdentity: { id: user.id, displayName: user.displayName, identityType: 'User', details: {} },
+    targetIdentity: { id: failed ? '' : rng.guid(), displayName: user.userPrincipalName, identityType: 'User', details: {} },
+    modifiedProperties: [
+      { displayName: 'accountEnabled', oldValue: 'True', newValue: action === 'disable' ? 'False' : 'True' },
+      { displayName: 'displayName', oldValue: null, newValue: user.displayName },
+    ],
+    provisioningSteps: [
+      step('EntryImport', 'import', 'success', `Retrieved ${user.userPrincipalName} from Microsoft Entra ID`),
+      step('EntrySynchronizationScoping', 'scoping', status === 'skipped' ? 'skipped' : 'success', status === 'skipped' ? 'User is not in scope (not assigned to the application)' : 'User is in scope'),
+      step('EntryExportUpdate', 'export', failed ? 'failure' : 'success', failed ? `Failed to update ${user.userPrincipalName} in ${target.name}` : `${user.userPrincipalName} was updated in ${target.name}`),
+    ],
+    provisioningStatusInfo: {
+      status,
+      errorInformation: failed
+        ? { errorCode: 'SalesforceDuplicateUsername', errorCategory: 'nonServiceFailure', reason: 'A user with this username already exists in the target.', additionalDetails: null, recommendedAction: 'Change the matching attribute or remove the duplicate in the target system.' }
+        : null,
+    },
+  };
+}

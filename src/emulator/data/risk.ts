@@ -1,0 +1,149 @@
+/**
+ * Identity Protection data. Risk detection j belongs to risky sign-in RISK_OFFSET + j·RISK_EVERY, so
+ * the two share requestId and correlationId. Risky users are a small mutable set: confirmCompromised
+ * and dismiss change them and append history, as the real service does.
+ */
+import { License } from '../config';
+import { Rng, STREAM } from '../random';
+import { DirectoryUser } from './directory';
+import { RISK_EVERY, RISK_OFFSET, SignInRecord } from './signIns';
+import { isoTime } from './timeline';
+
+export function riskDetectionCount(signInCount: number): number {
+  return signInCount > RISK_OFFSET ? Math.floor((signInCount - RISK_OFFSET - 1) / RISK_EVERY) + 1 : 0;
+}
+
+export function riskDetectionSignInIndex(j: number): number {
+  return RISK_OFFSET + j * RISK_EVERY;
+}
+
+const OFFLINE_TYPES = new Set(['leakedCredentials', 'investigationsThreatIntelligence', 'passwordSpray', 'suspiciousInboxForwarding']);
+
+export function riskDetectionFrom(seed: number, j: number, signIn: SignInRecord, license: License): Record<string, unknown> {
+  const rng = Rng.for(seed, STREAM.riskDetection, j);
+  const s = signIn.json;
+  const type = signIn.riskEventType ?? 'unfamiliarFeatures';
+  const timing = OFFLINE_TYPES.has(type) ? 'offline' : rng.chance(0.5) ? 'realtime' : 'nearRealtime';
+  const delayMs = timing === 'offline' ? rng.range(2, 48) * 3_600_000 : timing === 'nearRealtime' ? rng.range(60, 900) * 1000 : rng.range(0, 5) * 1000;
+  const p2 = license === 'P2';
+  const location = s.location as Record<string, unknown>;
+  return {
+    id: rng.guid().replace(/-/g, '') + rng.guid().replace(/-/g, '').slice(0, 32),
+    requestId: s.id,
+    correlationId: s.correlationId,
+    riskEventType: type,
+    riskState: s.riskState,
+    riskLevel: p2 ? (s.riskLevelDuringSignIn === 'none' ? 'low' : s.riskLevelDuringSignIn) : 'hidden',
+    riskDetail: p2 ? s.riskDetail : 'hidden',
+    source: timing === 'offline' && type === 'leakedCredentials' ? 'IdentityProtection' : rng.pick(['IdentityProtection', 'MicrosoftCloudAppSecurity']),
+    detectionTimingType: timing,
+    activity: 'signin',
+    tokenIssuerType: 'AzureAD',
+    ipAddress: s.ipAddress,
+    location: { city: location.city, state: location.state, countryOrRegion: location.countryOrRegion, geoCoordinates: location.geoCoordinates },
+    activityDateTime: s.createdDateTime,
+    detectedDateTime: isoTime(signIn.createdMs + delayMs),
+    lastUpdatedDateTime: isoTime(signIn.createdMs + delayMs + rng.range(0, 3600) * 1000),
+    userId: s.userId,
+    userDisplayName: s.userDisplayName,
+    userPrincipalName: s.userPrincipalName,
+    additionalInfo: JSON.stringify([{ Key: 'userAgent', Value: s.userAgent }, { Key: 'alertUrl', Value: null }]),
+  };
+}
+
+export interface RiskyUserState {
+  id: string;
+  userDisplayName: string;
+  userPrincipalName: string;
+  isDeleted: boolean;
+  isProcessing: boolean;
+  riskLevel: string;
+  riskState: string;
+  riskDetail: string;
+  riskLastUpdatedDateTime: string;
+  history: Record<string, unknown>[];
+}
+
+/** Users who carry risk: a deterministic subset that always includes a hostile display name. */
+export function chooseRiskyUsers(users: readonly DirectoryUser[]): DirectoryUser[] {
+  const chosen = users.filter((_, k) => k % 7 === 4 || k === 1);
+  const hostile = users.find((u) => /[<>"']/.test(u.displayName));
+  if (hostile && !chosen.includes(hostile)) chosen.push(hostile);
+  return chosen.length > 0 ? chosen : users.slice(0, 1);
+}
+
+export function initialRiskyUsers(seed: number, users: readonly DirectoryUser[], anchorMs: number, license: License): RiskyUserState[] {
+  return users.map((u, k) => {
+    const rng = Rng.for(seed, STREAM.riskyUser, k);
+    const state = rng.weighted<string>([['atRisk', 10], ['remediated', 3], ['dismissed', 2], ['confirmedCompromised', 1]]);
+    const level = state === 'atRisk' ? rng.weighted<string>([['low', 3], ['medium', 4], ['high', 3]]) : state === 'confirmedCompromised' ? 'high' : 'none';
+    const detail = state === 'remediated' ? rng.pick(['userPassedMFADrivenByRiskBasedPolicy', 'userPerformedSecuredPasswordReset']) : state === 'dismissed' ? 'adminDismissedAllRiskForUser' : state === 'confirmedCompromised' ? 'adminConfirmedUserCompromised' : 'none';
+    const firstMs = anchorMs - rng.range(2, 6) * 86_400_000 - rng.int(86_400_000);
+    const lastMs = state === 'atRisk' ? firstMs : firstMs + rng.range(1, 36) * 3_600_000;
+    const hidden = license !== 'P2';
+    const base = { id: u.id, userDisplayName: u.displayName, userPrincipalName: u.userPrincipalName, isDeleted: false, isProcessing: false };
+    const history: Record<string, unknown>[] = [
+      {
+        ...base,
+        id: u.id,
+        userId: u.id,
+        initiatedBy: null,
+        riskLevel: hidden ? 'hidden' : state === 'atRisk' ? level : rng.pick(['medium', 'high']),
+        riskState: 'atRisk',
+        riskDetail: 'none',
+        riskLastUpdatedDateTime: isoTime(firstMs),
+        activity: { detail: 'none', riskEventTypes: [rng.pick(['unfamiliarFeatures', 'anonymizedIPAddress', 'leakedCredentials', 'unlikelyTravel'])] },
+      },
+    ];
+    if (state !== 'atRisk') {
+      history.push({
+        ...base,
+        id: u.id,
+        userId: u.id,
+        initiatedBy: state === 'remediated' ? null : 'a0000000-0000-4000-8000-000000000002',
+        riskLevel: hidden ? 'hidden' : level,
+        riskState: state,
+        riskDetail: hidden ? 'hidden' : detail,
+        riskLastUpdatedDateTime: isoTime(lastMs),
+        activity: { detail: hidden ? 'hidden' : detail, riskEventTypes: [] },
+      });
+    }
+    return {
+      ...base,
+      riskLevel: hidden ? 'hidden' : level,
+      riskState: state,
+      riskDetail: hidden ? 'hidden' : detail,
+      riskLastUpdatedDateTime: isoTime(lastMs),
+      history,
+    };
+  });
+}
+
+/** Applies an admin action to a risky user and records it in history. */
+export function applyRiskAction(user: RiskyUserState, action: 'confirmCompromised' | 'dismiss', actorId: string, nowMs: number): void {
+  const hidden = user.riskLevel === 'hidden';
+  if (action === 'confirmCompromised') {
+    user.riskLevel = hidden ? 'hidden' : 'high';
+    user.riskState = 'confirmedCompromised';
+    user.riskDetail = hidden ? 'hidden' : 'adminConfirmedUserCompromised';
+  } else {
+    user.riskLevel = hidden ? 'hidden' : 'none';
+    user.riskState = 'dismissed';
+    user.riskDetail = hidden ? 'hidden' : 'adminDismissedAllRiskForUser';
+  }
+  user.riskLastUpdatedDateTime = isoTime(nowMs);
+  user.history.push({
+    id: user.id,
+    userId: user.id,
+    userDisplayName: user.userDisplayName,
+    userPrincipalName: user.userPrincipalName,
+    isDeleted: false,
+    isProcessing: false,
+    initiatedBy: actorId,
+    riskLevel: user.riskLevel,
+    riskState: user.riskState,
+    riskDetail: user.riskDetail,
+    riskLastUpdatedDateTime: user.riskLastUpdatedDateTime,
+    activity: { detail: user.riskDetail, riskEventTypes: [] },
+  });
+}

@@ -1,0 +1,250 @@
+/**
+ * Sign-ins, generated on demand by index. Index 0 is the newest; times strictly decrease with the
+ * index, so "newest first" is index order, a time range is an index range found by binary search,
+ * and a skip token is just the next index.
+ */
+import { License } from '../config';
+import { mix32, Rng, STREAM } from '../random';
+import { isoTime, Timeline, timeAt } from './timeline';
+import { DirectoryUser } from './directory';
+import {
+  APPS,
+  BROWSERS,
+  CA_POLICIES,
+  CLIENT_APPS,
+  OPERATING_SYSTEMS,
+  OUTCOMES,
+  Outcome,
+  PLACES,
+  RESOURCES,
+  RISK_EVENT_TYPES,
+  TRUST_TYPES,
+  USER_AGENTS,
+  WORKLOAD_OUTCOMES,
+  WORKLOADS,
+} from './tables';
+
+export type SignInEventType = 'interactiveUser' | 'nonInteractiveUser' | 'servicePrincipal' | 'managedIdentity';
+
+/** Every RISK_EVERY-th sign-in (from RISK_OFFSET) is risky and has a risk detection. */
+export const RISK_EVERY = 37;
+export const RISK_OFFSET = 5;
+
+const RISK_LEGACY_ENUM = new Set(['unlikelyTravel', 'anonymizedIPAddress', 'maliciousIPAddress', 'unfamiliarFeatures', 'leakedCredentials', 'investigationsThreatIntelligence']);
+
+export function isRiskyIndex(i: number): boolean {
+  return i % RISK_EVERY === RISK_OFFSET;
+}
+
+export interface SignInContext {
+  readonly seed: number;
+  readonly timeline: Timeline;
+  readonly tenantId: string;
+  readonly license: License;
+  readonly users: readonly DirectoryUser[];
+  /** Users who carry risk; risky sign-in k belongs to riskyUsers[k % length]. */
+  readonly riskyUsers: readonly DirectoryUser[];
+}
+
+export interface AppliedPolicy {
+  id: string;
+  displayName: string;
+  enforcedGrantControls: string[];
+  enforcedSessionControls: string[];
+  result: string;
+}
+
+/** The full record; the Graph layer shapes it per API version and caller permissions. */
+export interface SignInRecord {
+  readonly index: number;
+  readonly eventType: SignInEventType;
+  readonly json: Record<string, unknown>;
+  readonly createdMs: number;
+  readonly riskEventType?: string;
+}
+
+function pickEventType(rng: Rng, risky: boolean): SignInEventType {
+  if (risky) return rng.chance(0.8) ? 'interactiveUser' : 'nonInteractiveUser';
+  return rng.weighted<SignInEventType>([
+    ['interactiveUser', 50],
+    ['nonInteractiveUser', 35],
+    ['servicePrincipal', 10],
+    ['managedIdentity', 5],
+  ]);
+}
+
+function outcomeFor(rng: Rng, workload: boolean): Outcome {
+  const table = workload ? WORKLOAD_OUTCOMES : OUTCOMES;
+  return rng.weighted(table.map((o) => [o, o.weight] as const));
+}
+
+function policiesFor(rng: Rng, outcome: Outcome, clientApp: string, foreign: boolean): { applied: AppliedPolicy[]; status: string } {
+  const applied: AppliedPolicy[] = [];
+  let anySuccess = false;
+  let anyFailure = false;
+  for (const p of CA_POLICIES) {
+    let result: string;
+    const legacy = clientApp !== 'Browser' && clientApp !== 'Mobile Apps and Desktop clients';
+    const applies = p.coverage > 0 && rng.chance(p.coverage);
+    if (p.coverage === 0) result = 'notEnabled';
+    else if (p.reportOnly) {
+      result = !applies ? 'reportOnlyNotApplied' : outcome.errorCode === 50074 ? 'reportOnlyInterrupted' : rng.chance(0.2) ? 'reportOnlyFailure' : 'reportOnlySuccess';
+    } else if (outcome.errorCode === 53003 && ((p.displayName.startsWith('Block legacy') && legacy) || (p.displayName.startsWith('Block countries') && foreign) || (!anyFailure && p.grantControls.includes('Block')))) {
+      result = 'failure';
+    } else if (!applies) result = 'notApplied';
+    else if (outcome.errorCode !== 0 && outcome.errorCode !== 53003 && rng.chance(0.3)) result = 'unknown';
+    else result = 'success';
+    if (result === 'failure') anyFailure = true;
+    if (result === 'success') anySuccess = true;
+    const enforced = result === 'success' || result === 'failure';
+    applied.push({
+      id: p.id,
+      displayName: p.displayName,
+      enforcedGrantControls: enforced || result.startsWith('reportOnly') ? [...p.grantControls] : [],
+      enforcedSessionControls: enforced ? [...p.sessionControls] : [],
+      result,
+    });
+  }
+  const status = anyFailure ? 'failure' : anySuccess ? 'success' : 'notApplied';
+  return { applied, status };
+}
+
+export function signInAt(ctx: SignInContext, index: number): SignInRecord {
+  const rng = Rng.for(ctx.seed, STREAM.signIn, index);
+  const risky = isRiskyIndex(index);
+  const eventType = pickEventType(rng, risky);
+  const workload = eventType === 'servicePrincipal' || eventType === 'managedIdentity';
+  const createdMs = timeAt(ctx.seed, STREAM.signIn, ctx.timeline, index);
+  const id = rng.guid();
+  const correlationId = rng.guid();
+  const outcome = outcomeFor(rng, workload);
+  const hidden = ctx.license !== 'P2';
+  const resource = rng.pick(RESOURCES);
+  const base: Record<string, unknown> = {
+    id,
+    createdDateTime: isoTime(createdMs),
+    correlationId,
+    resourceDisplayName: resource.displayName,
+    resourceId: resource.appId,
+    resourceTenantId: ctx.tenantId,
+    homeTenantId: ctx.tenantId,
+    status: { errorCode: outcome.errorCode, failureReason: outcome.failureReason, additionalDetails: outcome.additionalDetails },
+  };
+
+  if (workload) {
+    const candidates = WORKLOADS.filter((w) => w.managed === (eventType === 'managedIdentity'));
+    const w = rng.pick(candidates);
+    const place = PLACES[rng.int(4)];
+    return {
+      index,
+      eventType,
+      createdMs,
+      json: {
+        ...base,
+        userDisplayName: null,
+        userPrincipalName: null,
+        userId: '',
+        appId: w.appId,
+        appDisplayName: w.displayName,
+        servicePrincipalId: w.servicePrincipalId,
+        servicePrincipalName: w.displayName,
+        ipAddress: rng.ipv4(),
+        clientAppUsed: null,
+        userAgent: null,
+        isInteractive: false,
+        conditionalAccessStatus: 'notApplied',
+        appliedConditionalAccessPolicies: [],
+        riskDetail: hidden ? 'hidden' : 'none',
+        riskLevelAggregated: hidden ? 'hidden' : 'none',
+        riskLevelDuringSignIn: hidden ? 'hidden' : 'none',
+        riskState: 'none',
+        riskEventTypes: [],
+        riskEventTypes_v2: [],
+        deviceDetail: { deviceId: '', displayName: null, operatingSystem: null, browser: null, isCompliant: null, isManaged: null, trustType: null },
+        location: { city: place.city, state: place.state, countryOrRegion: place.countryOrRegion, geoCoordinates: { altitude: null, latitude: place.latitude, longitude: place.longitude } },
+        authenticationAppDeviceDetails: null,
+      },
+    };
+  }
+
+  const user = risky ? ctx.riskyUsers[((index - RISK_OFFSET) / RISK_EVERY) % ctx.riskyUsers.length] : ctx.users[rng.int(ctx.users.length)];
+  const foreign = risky ? rng.chance(0.7) : rng.chance(0.05);
+  const place = foreign ? PLACES[4 + rng.int(PLACES.length - 4)] : PLACES[user.homePlace];
+  const app = rng.pick(APPS);
+  const clientApp = rng.weighted<string>(CLIENT_APPS.map((c, k) => [c, k < 2 ? 45 : 2] as const));
+  const { applied, status: caStatus } = policiesFor(rng, outcome, clientApp, foreign);
+  const os = rng.pick(OPERATING_SYSTEMS);
+  const managed = rng.chance(0.6);
+  const riskEventType = risky ? rng.pick(RISK_EVENT_TYPES) : undefined;
+  const riskLevel = risky ? rng.weighted<string>([['low', 2], ['medium', 5], ['high', 3]]) : 'none';
+  const riskState = risky ? rng.weighted<string>([['atRisk', 6], ['remediated', 2], ['dismissed', 1], ['confirmedCompromised', 1]]) : 'none';
+  const riskDetail = riskState === 'remediated' ? 'userPassedMFADrivenByRiskBasedPolicy' : riskState === 'dismissed' ? 'adminDismissedAllRiskForUser' : riskState === 'confirmedCompromised' ? 'adminConfirmedUserCompromised' : 'none';
+  return {
+    index,
+    eventType,
+    createdMs,
+    riskEventType,
+    json: {
+      ...base,
+      userDisplayName: user.displayName,
+      userPrincipalName: user.userPrincipalName,
+      userId: user.id,
+      appId: app.appId,
+      appDisplayName: app.displayName,
+      servicePrincipalId: null,
+      servicePrincipalName: null,
+      ipAddress: foreign && risky ? `185.220.${rng.int(256)}.${rng.range(1, 254)}` : rng.ipv4(),
+      clientAppUsed: clientApp,
+      userAgent: rng.pick(USER_AGENTS),
+      isInteractive: eventType === 'interactiveUser',
+      conditionalAccessStatus: caStatus,
+      appliedConditionalAccessPolicies: applied,
+      riskDetail: hidden ? 'hidden' : riskDetail,
+      riskLevelAggregated: hidden ? 'hidden' : riskLevel,
+      riskLevelDuringSignIn: hidden ? 'hidden' : riskLevel,
+      riskState,
+      riskEventTypes: riskEventType && RISK_LEGACY_ENUM.has(riskEventType) ? [riskEventType] : [],
+      riskEventTypes_v2: riskEventType ? [riskEventType] : [],
+      deviceDetail: {
+        deviceId: managed ? rng.guid() : '',
+        displayName: managed ? `${user.displayName.slice(0, 12).replace(/\s/g, '')}-PC${rng.int(100)}` : null,
+        operatingSystem: os,
+        browser: rng.pick(BROWSERS),
+        isCompliant: managed ? rng.chance(0.85) : false,
+        isManaged: managed,
+        trustType: managed ? rng.pick(TRUST_TYPES.slice(0, 3)) : TRUST_TYPES[3],
+      },
+      location: { city: place.city, state: place.state, countryOrRegion: place.countryOrRegion, geoCoordinates: { altitude: null, latitude: place.latitude, longitude: place.longitude } },
+      authenticationAppDeviceDetails: null,
+    },
+  };
+}
+
+/** Fields only the beta endpoint returns. */
+export function betaExtras(record: SignInRecord): Record<string, unknown> {
+  const j = record.json;
+  const status = j.status as { errorCode: number };
+  const rng = Rng.for(mix32(record.index), STREAM.signIn, 7);
+  const mfa = status.errorCode === 0 && record.eventType === 'interactiveUser' ? rng.chance(0.7) : false;
+  const steps: Record<string, unknown>[] = [];
+  if (record.eventType === 'interactiveUser') {
+    steps.push({ authenticationStepDateTime: j.createdDateTime, authenticationMethod: 'Password', authenticationMethodDetail: 'Password in the cloud', succeeded: status.errorCode !== 50126 && status.errorCode !== 50053, authenticationStepResultDetail: status.errorCode === 50126 ? 'Invalid username or password' : 'Correct password', authenticationStepRequirement: 'Primary authentication' });
+    if (mfa || status.errorCode === 500121 || status.errorCode === 50074) {
+      steps.push({ authenticationStepDateTime: j.createdDateTime, authenticationMethod: 'Mobile app notification', authenticationMethodDetail: null, succeeded: status.errorCode === 0, authenticationStepResultDetail: status.errorCode === 500121 ? 'MFA denied; user declined the authentication' : status.errorCode === 50074 ? 'MFA required in Azure AD' : 'MFA successfully completed', authenticationStepRequirement: 'Multi-factor authentication' });
+    }
+  } else if (record.eventType === 'nonInteractiveUser') {
+    steps.push({ authenticationStepDateTime: j.createdDateTime, authenticationMethod: 'Previously satisfied', authenticationMethodDetail: null, succeeded: status.errorCode === 0, authenticationStepResultDetail: 'First factor requirement satisfied by claim in the token', authenticationStepRequirement: 'Primary authentication' });
+  } else {
+    steps.push({ authenticationStepDateTime: j.createdDateTime, authenticationMethod: record.eventType === 'managedIdentity' ? 'Managed identity' : rng.chance(0.5) ? 'Client secret' : 'Client certificate', authenticationMethodDetail: null, succeeded: status.errorCode === 0, authenticationStepResultDetail: null, authenticationStepRequirement: 'Primary authentication' });
+  }
+  return {
+    signInEventTypes: [record.eventType],
+    authenticationRequirement: mfa || status.errorCode === 50074 ? 'multiFactorAuthentication' : 'singleFactorAuthentication',
+    authenticationDetails: steps,
+    userType: typeof j.userPrincipalName === 'string' && j.userPrincipalName.includes('#EXT#') ? 'guest' : 'member',
+    tokenIssuerType: 'AzureAD',
+    crossTenantAccessType: 'none',
+    uniqueTokenIdentifier: Buffer.from(String(j.id)).toString('base64url').slice(0, 22),
+    originalRequestId: j.id,
+  };
+}
