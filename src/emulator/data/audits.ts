@@ -10,6 +10,11 @@ export interface AuditContext {
   readonly users: readonly DirectoryUser[];
 }
 
+export function auditIndexFromId(id: string): number | undefined {
+  const m = /^Directory_[0-9A-F]{20}_(\d+)$/.exec(id);
+  return m ? Number(m[1]) : undefined;
+}
+
 export function auditAt(ctx: AuditContext, index: number): Record<string, unknown> {
   const rng = Rng.for(ctx.seed, STREAM.audit, index);
   const activity = rng.pick(AUDIT_ACTIVITIES);

@@ -1,5 +1,5 @@
 /** Provisioning events (provisioningObjectSummary), generated on demand by index, newest first. */
-import { Rng, STREAM } from '../random';
+import { mix32, Rng, STREAM } from '../random';
 import { DirectoryUser } from './directory';
 import { isoTime, Timeline, timeAt } from './timeline';
 
@@ -16,6 +16,16 @@ const TARGETS = [
   { name: 'Workday to Microsoft Entra ID', id: '5b3c6d7e-4f80-4b92-8c3d-c4d5e6f70819' },
 ];
 
+/** Like sign-in ids, the id carries its index so lookups by id need no scan. */
+export function provisioningIdFor(seed: number, index: number, randomGuid: string): string {
+  return ((index ^ mix32(seed, 0x9e0)) >>> 0).toString(16).padStart(8, '0') + randomGuid.slice(8);
+}
+
+export function provisioningIndexFromId(seed: number, id: string): number | undefined {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  return (Number.parseInt(id.slice(0, 8), 16) ^ mix32(seed, 0x9e0)) >>> 0;
+}
+
 export function provisioningAt(ctx: ProvisioningContext, index: number): Record<string, unknown> {
   const rng = Rng.for(ctx.seed, STREAM.provisioning, index);
   const ms = timeAt(ctx.seed, STREAM.provisioning, ctx.timeline, index);
@@ -26,7 +36,7 @@ export function provisioningAt(ctx: ProvisioningContext, index: number): Record<
   const failed = status === 'failure';
   const step = (name: string, type: string, s: string, description: string) => ({ name, provisioningStepType: type, status: s, description, details: {} });
   return {
-    id: `${rng.guid()}`,
+    id: provisioningIdFor(ctx.seed, index, rng.guid()),
     activityDateTime: isoTime(ms),
     tenantId: ctx.tenantId,
     jobId: `${target.name.replace(/\W/g, '')}.${target.id.slice(0, 8)}`,

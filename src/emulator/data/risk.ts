@@ -4,7 +4,7 @@
  * and dismiss change them and append history, as the real service does.
  */
 import { License } from '../config';
-import { Rng, STREAM } from '../random';
+import { mix32, Rng, STREAM } from '../random';
 import { DirectoryUser } from './directory';
 import { RISK_EVERY, RISK_OFFSET, SignInRecord } from './signIns';
 import { isoTime } from './timeline';
@@ -15,6 +15,16 @@ export function riskDetectionCount(signInCount: number): number {
 
 export function riskDetectionSignInIndex(j: number): number {
   return RISK_OFFSET + j * RISK_EVERY;
+}
+
+/** Risk detection ids are 64 hex digits; the first eight carry the index, as sign-in ids do. */
+export function riskDetectionIdFor(seed: number, j: number, randomHex: string): string {
+  return ((j ^ mix32(seed, 0x71a)) >>> 0).toString(16).padStart(8, '0') + randomHex.slice(8, 64);
+}
+
+export function riskDetectionIndexFromId(seed: number, id: string): number | undefined {
+  if (!/^[0-9a-f]{64}$/i.test(id)) return undefined;
+  return (Number.parseInt(id.slice(0, 8), 16) ^ mix32(seed, 0x71a)) >>> 0;
 }
 
 const OFFLINE_TYPES = new Set(['leakedCredentials', 'investigationsThreatIntelligence', 'passwordSpray', 'suspiciousInboxForwarding']);
@@ -28,7 +38,7 @@ export function riskDetectionFrom(seed: number, j: number, signIn: SignInRecord,
   const p2 = license === 'P2';
   const location = s.location as Record<string, unknown>;
   return {
-    id: rng.guid().replace(/-/g, '') + rng.guid().replace(/-/g, '').slice(0, 32),
+    id: riskDetectionIdFor(seed, j, rng.guid().replace(/-/g, '') + rng.guid().replace(/-/g, '')),
     requestId: s.id,
     correlationId: s.correlationId,
     riskEventType: type,

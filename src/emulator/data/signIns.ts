@@ -32,6 +32,20 @@ export const RISK_OFFSET = 5;
 
 const RISK_LEGACY_ENUM = new Set(['unlikelyTravel', 'anonymizedIPAddress', 'maliciousIPAddress', 'unfamiliarFeatures', 'leakedCredentials', 'investigationsThreatIntelligence']);
 
+/**
+ * The id carries its index (xor a per-tenant mask) in its first eight hex digits, so a lookup by
+ * id is one generation instead of a scan of every sign-in, and still looks like any other GUID.
+ */
+export function signInIdFor(seed: number, index: number, randomGuid: string): string {
+  const head = ((index ^ mix32(seed, 0x51d)) >>> 0).toString(16).padStart(8, '0');
+  return head + randomGuid.slice(8);
+}
+
+export function signInIndexFromId(seed: number, id: string): number | undefined {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  return (Number.parseInt(id.slice(0, 8), 16) ^ mix32(seed, 0x51d)) >>> 0;
+}
+
 export function isRiskyIndex(i: number): boolean {
   return i % RISK_EVERY === RISK_OFFSET;
 }
@@ -115,7 +129,7 @@ export function signInAt(ctx: SignInContext, index: number): SignInRecord {
   const eventType = pickEventType(rng, risky);
   const workload = eventType === 'servicePrincipal' || eventType === 'managedIdentity';
   const createdMs = timeAt(ctx.seed, STREAM.signIn, ctx.timeline, index);
-  const id = rng.guid();
+  const id = signInIdFor(ctx.seed, index, rng.guid());
   const correlationId = rng.guid();
   const outcome = outcomeFor(rng, workload);
   const hidden = ctx.license !== 'P2';

@@ -1,0 +1,149 @@
+/**
+ * One tenant's data: directory, sign-ins, audits, provisioning, risk and O365 content. Record
+ * streams are computed on demand; only the directory and the risky-user state live in memory.
+ */
+import { License, retentionDays, TenantConfig } from '../config';
+import { mix32, STREAM } from '../random';
+import { auditAt } from './audits';
+import { buildDirectory, DirectoryUser } from './directory';
+import { BLOB_HOURS, blobInfo, BlobInfo, blobRecords, ContentType, CONTENT_TYPES, O365Sources } from './o365';
+import { provisioningAt } from './provisioning';
+import { chooseRiskyUsers, initialRiskyUsers, riskDetectionCount, riskDetectionFrom, riskDetectionSignInIndex, RiskyUserState } from './risk';
+import { SignInContext, signInAt, SignInRecord } from './signIns';
+import { indexRange, Timeline } from './timeline';
+
+export interface DatasetSizes {
+  /** Sign-ins of all event types together. */
+  readonly signIns: number;
+  readonly audits: number;
+  readonly provisioning: number;
+  readonly users: number;
+  /** How far back the data reaches, in days (capped by the tenant's retention). */
+  readonly spanDays: number;
+}
+
+export function defaultSizes(signIns = 5000): DatasetSizes {
+  return {
+    signIns,
+    audits: Math.max(200, Math.round(signIns / 4)),
+    provisioning: Math.max(60, Math.round(signIns / 20)),
+    users: 150,
+    spanDays: 7,
+  };
+}
+
+const DAY = 86_400_000;
+
+export class TenantData {
+  readonly seed: number;
+  readonly license: License;
+  readonly users: DirectoryUser[];
+  readonly riskyDirectoryUsers: DirectoryUser[];
+  readonly signInTimeline: Timeline;
+  readonly auditTimeline: Timeline;
+  readonly provisioningTimeline: Timeline;
+  readonly riskyUsers: Map<string, RiskyUserState>;
+  readonly retentionMs: number;
+  private readonly signInCtx: SignInContext;
+
+  constructor(
+    seed: number,
+    readonly tenant: TenantConfig,
+    readonly anchorMs: number,
+    readonly sizes: DatasetSizes,
+  ) {
+    this.seed = mix32(seed, STREAM.tenant, Number.parseInt(tenant.id.slice(0, 8), 16));
+    this.license = tenant.license;
+    this.retentionMs = retentionDays(tenant.license) * DAY;
+    const spanMs = Math.min(sizes.spanDays * DAY, this.retentionMs) - 60_000;
+    this.users = buildDirectory(this.seed, tenant, Math.max(sizes.users, tenant.users.length + 1));
+    this.riskyDirectoryUsers = chooseRiskyUsers(this.users);
+    this.signInTimeline = { anchorMs, spanMs, count: sizes.signIns };
+    this.auditTimeline = { anchorMs, spanMs, count: sizes.audits };
+    this.provisioningTimeline = { anchorMs, spanMs, count: sizes.provisioning };
+    this.signInCtx = { seed: this.seed, timeline: this.signInTimeline, tenantId: tenant.id, license: tenant.license, users: this.users, riskyUsers: this.riskyDirectoryUsers };
+    this.riskyUsers = new Map(initialRiskyUsers(this.seed, this.riskyDirectoryUsers, anchorMs, tenant.license).map((u) => [u.id, u]));
+  }
+
+  signIn(index: number): SignInRecord {
+    return signInAt(this.signInCtx, index);
+  }
+
+  signInRange(geMs: number, leMs: number): [number, number] {
+    return indexRange(this.seed, STREAM.signIn, this.signInTimeline, geMs, leMs);
+  }
+
+  audit(index: number): Record<string, unknown> {
+    return auditAt({ seed: this.seed, timeline: this.auditTimeline, users: this.users }, index);
+  }
+
+  auditRange(geMs: number, leMs: number): [number, number] {
+    return indexRange(this.seed, STREAM.audit, this.auditTimeline, geMs, leMs);
+  }
+
+  provisioning(index: number): Record<string, unknown> {
+    return provisioningAt({ seed: this.seed, timeline: this.provisioningTimeline, tenantId: this.tenant.id, users: this.users }, index);
+  }
+
+  provisioningRange(geMs: number, leMs: number): [number, number] {
+    return indexRange(this.seed, STREAM.provisioning, this.provisioningTimeline, geMs, leMs);
+  }
+
+  get riskDetectionCount(): number {
+    return riskDetectionCount(this.sizes.signIns);
+  }
+
+  riskDetection(j: number): Record<string, unknown> {
+    return riskDetectionFrom(this.seed, j, this.signIn(riskDetectionSignInIndex(j)), this.license);
+  }
+
+  private o365Sources(): O365Sources {
+    return {
+      seed: this.seed,
+      tenantId: this.tenant.id,
+      signInsBetween: (startMs, endMs, limit) => {
+        const [from, to] = this.signInRange(startMs, endMs - 1);
+        const out: Record<string, unknown>[] = [];
+        for (let i = from; i < to && out.length < limit; i++) {
+          const s = this.signIn(i);
+          if (s.eventType === 'interactiveUser' || s.eventType === 'nonInteractiveUser') out.push(s.json);
+        }
+        return out;
+      },
+      auditsBetween: (startMs, endMs, limit) => {
+        const [from, to] = this.auditRange(startMs, endMs - 1);
+        const out: Record<string, unknown>[] = [];
+        for (let i = from; i < to && out.length < limit; i++) out.push(this.audit(i));
+        return out;
+      },
+    };
+  }
+
+  blob(contentType: ContentType, k: number): BlobInfo {
+    return blobInfo(this.seed, this.anchorMs, contentType, k);
+  }
+
+  /** Blobs whose contentCreated lies in [startMs, endMs), oldest first, as the API lists them. */
+  blobsCreatedBetween(contentType: ContentType, startMs: number, endMs: number, nowMs: number): BlobInfo[] {
+    const out: BlobInfo[] = [];
+    for (let k = BLOB_HOURS - 1; k >= 0; k--) {
+      const b = this.blob(contentType, k);
+      if (b.contentCreatedMs >= startMs && b.contentCreatedMs < endMs && b.contentCreatedMs <= nowMs) out.push(b);
+    }
+    return out;
+  }
+
+  findBlob(contentId: string): BlobInfo | undefined {
+    for (const ct of CONTENT_TYPES) {
+      for (let k = 0; k < BLOB_HOURS; k++) {
+        const b = this.blob(ct, k);
+        if (b.contentId === contentId) return b;
+      }
+    }
+    return undefined;
+  }
+
+  blobRecords(blob: BlobInfo): Record<string, unknown>[] {
+    return blobRecords(this.o365Sources(), this.seed, this.anchorMs, blob);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Who may read what (API-FACTS 1 and 2): application permissions or delegated scopes, the
+ * directory roles a delegated user needs, and the licence. Failures carry the service's exact
+ * 403 codes and messages.
+ */
+import { TenantConfig } from '../config';
+import { AccessClaims } from './tokens';
+
+export interface Caller {
+  readonly claims: AccessClaims;
+  readonly tenant: TenantConfig;
+  readonly delegated: boolean;
+  /** Permissions: app roles, or delegated scopes. */
+  readonly permissions: ReadonlySet<string>;
+  /** The signed-in user's directory roles (delegated only). */
+  readonly userRoles: ReadonlySet<string>;
+}
+
+export interface Denial {
+  readonly status: 403;
+  readonly code: string;
+  readonly message: string;
+}
+
+const REPORT_READER_ROLES = ['Global Administrator', 'Global Reader', 'Reports Reader', 'Security Administrator', 'Security Operator', 'Security Reader'];
+const CA_READER_ROLES = ['Global Administrator', 'Global Reader', 'Security Administrator', 'Security Reader', 'Conditional Access Administrator'];
+const IDP_READER_ROLES = ['Global Administrator', 'Global Reader', 'Security Operator', 'Security Reader', 'Security Administrator'];
+const IDP_WRITER_ROLES = ['Global Administrator', 'Security Administrator'];
+
+function missing(permission: string): Denial {
+  return { status: 403, code: 'Authentication_MSGraphPermissionMissing', message: `Calling principal does not have required MSGraph permissions ${permission}` };
+}
+
+const NON_PREMIUM: Denial = { status: 403, code: 'Authentication_RequestFromNonPremiumTenantOrB2CTenant', message: "Neither tenant is B2C or tenant doesn't have premium license" };
+const NOT_IN_ROLE: Denial = { status: 403, code: 'Authorization_RequestDenied', message: "User isn't in the allowed roles. Insufficient privileges to complete the operation." };
+
+function hasRole(caller: Caller, roles: readonly string[]): boolean {
+  return roles.some((r) => caller.userRoles.has(r));
+}
+
+function has(caller: Caller, ...anyOf: string[]): boolean {
+  return anyOf.some((p) => caller.permissions.has(p));
+}
+
+export function canReadSignIns(caller: Caller): Denial | undefined {
+  if (!has(caller, 'AuditLog.Read.All')) return missing('AuditLog.Read.All');
+  if (caller.tenant.license === 'free') return NON_PREMIUM;
+  // The service answers a missing Directory.Read.All with the premium-licence error (API-FACTS 2).
+  if (!has(caller, 'Directory.Read.All')) return NON_PREMIUM;
+  if (caller.delegated && !hasRole(caller, REPORT_READER_ROLES)) return NOT_IN_ROLE;
+  return undefined;
+}
+
+export function canSeeConditionalAccess(caller: Caller): boolean {
+  if (caller.delegated) return hasRole(caller, CA_READER_ROLES);
+  return has(caller, 'Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'Policy.Read.ConditionalAccess');
+}
+
+export function canReadAudits(caller: Caller): Denial | undefined {
+  if (!has(caller, 'AuditLog.Read.All')) return missing('AuditLog.Read.All');
+  if (caller.delegated && !hasRole(caller, REPORT_READER_ROLES)) return NOT_IN_ROLE;
+  return undefined;
+}
+
+export function canReadRiskDetections(caller: Caller): Denial | undefined {
+  if (!has(caller, 'IdentityRiskEvent.Read.All')) return missing('IdentityRiskEvent.Read.All');
+  if (caller.tenant.license === 'free') return NON_PREMIUM;
+  if (caller.delegated && !hasRole(caller, IDP_READER_ROLES)) return NOT_IN_ROLE;
+  return undefined;
+}
+
+export function canReadRiskyUsers(caller: Caller): Denial | undefined {
+  if (!has(caller, 'IdentityRiskyUser.Read.All', 'IdentityRiskyUser.ReadWrite.All')) return missing('IdentityRiskyUser.Read.All');
+  if (caller.tenant.license !== 'P2') return NON_PREMIUM;
+  if (caller.delegated && !hasRole(caller, IDP_READER_ROLES)) return NOT_IN_ROLE;
+  return undefined;
+}
+
+export function canActOnRiskyUsers(caller: Caller): Denial | undefined {
+  if (!has(caller, 'IdentityRiskyUser.ReadWrite.All')) return missing('IdentityRiskyUser.ReadWrite.All');
+  if (caller.tenant.license !== 'P2') return NON_PREMIUM;
+  if (caller.delegated && !hasRole(caller, IDP_WRITER_ROLES)) return NOT_IN_ROLE;
+  return undefined;
+}

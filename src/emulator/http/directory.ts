@@ -1,0 +1,58 @@
+/** Lookups shared by the STS and the resource servers: tenants by id or domain, apps, users, resources. */
+import { AppConfig, EmulatorCloud, TenantConfig, UserConfig } from '../config';
+
+/** The resource identifiers a token may be requested for, per cloud (API-FACTS 5). */
+export const GRAPH_RESOURCES: Record<EmulatorCloud, string> = {
+  global: 'https://graph.microsoft.com',
+  usGovHigh: 'https://graph.microsoft.us',
+  usGovDod: 'https://dod-graph.microsoft.us',
+  china: 'https://microsoftgraph.chinacloudapi.cn',
+};
+
+export const MANAGE_RESOURCES: Record<EmulatorCloud, string[]> = {
+  global: ['https://manage.office.com', 'https://manage-gcc.office.com'],
+  usGovHigh: ['https://manage.office365.us'],
+  usGovDod: ['https://manage.protection.apps.mil'],
+  china: [],
+};
+
+export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+export const MANAGE_APP_ID = 'c5393580-f805-4401-95e8-94b7a6ef2fc2';
+
+export type ResourceKind = 'graph' | 'manage';
+
+export class Directory {
+  constructor(readonly tenants: readonly TenantConfig[]) {}
+
+  tenant(idOrDomain: string): TenantConfig | undefined {
+    const key = idOrDomain.toLowerCase();
+    return this.tenants.find((t) => t.id === key || t.domain.toLowerCase() === key);
+  }
+
+  tenantById(id: string): TenantConfig | undefined {
+    return this.tenants.find((t) => t.id === id);
+  }
+
+  app(tenant: TenantConfig, clientId: string): AppConfig | undefined {
+    return tenant.apps.find((a) => a.clientId === clientId.toLowerCase());
+  }
+
+  user(tenant: TenantConfig, idOrUpn: string): UserConfig | undefined {
+    const key = idOrUpn.toLowerCase();
+    return tenant.users.find((u) => u.id === key || u.userPrincipalName.toLowerCase() === key);
+  }
+
+  /** Which service a requested resource (scope prefix or audience) names, for a tenant's cloud. */
+  resourceKind(tenant: TenantConfig, resource: string): ResourceKind | undefined {
+    const r = resource.replace(/\/+$/, '').toLowerCase();
+    if (r === GRAPH_RESOURCES[tenant.cloud] || r === GRAPH_APP_ID) return 'graph';
+    if (MANAGE_RESOURCES[tenant.cloud].includes(r) || r === MANAGE_APP_ID) return 'manage';
+    return undefined;
+  }
+}
+
+/** Application permissions that belong to each resource. */
+export function rolesFor(kind: ResourceKind, roles: readonly string[]): string[] {
+  const manage = new Set(['ActivityFeed.Read', 'ActivityFeed.ReadDlp', 'ServiceHealth.Read']);
+  return roles.filter((r) => (kind === 'manage' ? manage.has(r) : !manage.has(r)));
+}

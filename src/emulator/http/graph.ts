@@ -1,0 +1,477 @@
+/**
+ * The fake Microsoft Graph (v1.0 and beta): identity-log endpoints with real `$filter` parsing and
+ * per-property rules, `$top` caps, skip-token paging with absolute next links, permissions and
+ * licences, the documented throttles, wide-query slowness, and injected faults.
+ */
+import * as http from 'http';
+import { TenantData } from '../data/dataset';
+import { auditIndexFromId } from '../data/audits';
+import { provisioningIndexFromId } from '../data/provisioning';
+import { riskDetectionIndexFromId } from '../data/risk';
+import { betaExtras, SignInEventType, signInIndexFromId, SignInRecord } from '../data/signIns';
+import { applyRiskAction } from '../data/risk';
+import { Expr, FilterSyntaxError } from '../odata/ast';
+import { compileFilter, lambdaEqValues, timeBounds } from '../odata/evaluate';
+import { parseFilter } from '../odata/parser';
+import {
+  DIRECTORY_AUDIT_RULES,
+  EndpointRules,
+  PROVISIONING_RULES,
+  RISK_DETECTION_RULES,
+  RISKY_USER_HISTORY_RULES,
+  RISKY_USER_RULES,
+  SIGN_IN_BETA_RULES,
+  SIGN_IN_RULES,
+} from '../odata/rules';
+import { validateFilter } from '../odata/validate';
+import * as access from './access';
+import { Directory } from './directory';
+import { FaultInjector, FaultKind } from './faults';
+import { BadSkipToken, IndexedSource, readPage } from './paging';
+import { graphError, readBody, RequestIds, requestIds, Res, sendEmpty } from './respond';
+import { IDENTITY_PROTECTION_PER_TENANT, REPORTS_PER_APP_GLOBAL, REPORTS_PER_APP_TENANT, SlidingWindows } from './throttle';
+import { bearer, TokenService } from './tokens';
+
+export interface GraphOptions {
+  readonly origin: () => string;
+  readonly now: () => number;
+  readonly timeScale: number;
+  readonly latencyMs: number;
+  readonly gatewayTimeoutSeconds: number;
+  /** Service time a filtered sign-in query spends per day of window; 0 turns wide-query slowness off. */
+  readonly wideQuerySecondsPerDay: number;
+  readonly faults: FaultInjector;
+  readonly throttle: SlidingWindows;
+  readonly scanLimit: number;
+}
+
+const DAY = 86_400_000;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+type Family = 'reports' | 'identityProtection';
+
+interface Collection {
+  readonly family: Family;
+  readonly rules: EndpointRules;
+  readonly entity: string;
+  readonly defaultTop: number;
+  readonly maxTop: number;
+  readonly orderBy?: string;
+  readonly select: boolean;
+  readonly check: (c: access.Caller) => access.Denial | undefined;
+  /** Builds the source for a validated filter. */
+  source(data: TenantData, filter: Expr | undefined, caller: access.Caller): IndexedSource | { error: string };
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class Graph {
+  /** Requests served, by path family, for tests and the benchmark. */
+  readonly served = new Map<string, number>();
+
+  constructor(
+    private readonly directory: Directory,
+    private readonly tokens: TokenService,
+    private readonly datasets: ReadonlyMap<string, TenantData>,
+    private readonly options: GraphOptions,
+  ) {}
+
+  async handle(req: http.IncomingMessage, res: Res, url: URL): Promise<boolean> {
+    const m = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname);
+    if (!m) return false;
+    const version = m[1] as 'v1.0' | 'beta';
+    const path = m[2].replace(/\/+$/, '');
+    const ids = requestIds(req);
+    try {
+      await this.serve(req, res, url, version, path, ids);
+    } catch (e) {
+      if (e instanceof HttpError) graphError(res, ids, e.status, e.code, e.message);
+      else if (e instanceof FilterSyntaxError) graphError(res, ids, 400, 'BadRequest', `Invalid filter clause: ${e.message} (at position ${e.pos})`);
+      else if (e instanceof BadSkipToken) graphError(res, ids, 400, 'BadRequest', e.message);
+      else graphError(res, ids, 500, 'InternalServerError', e instanceof Error ? e.message : 'Internal error');
+    }
+    return true;
+  }
+
+  private caller(req: http.IncomingMessage): access.Caller {
+    const token = bearer(req.headers.authorization);
+    if (!token) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    const verified = this.tokens.verify(token, this.options.now());
+    if ('problem' in verified) throw new HttpError(401, 'InvalidAuthenticationToken', verified.problem);
+    const claims = verified.claims;
+    const tenant = this.directory.tenantById(claims.tid);
+    if (!tenant) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid tenant.');
+    if (this.directory.resourceKind(tenant, claims.aud) !== 'graph') throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+    const delegated = claims.idtyp === 'user';
+    const user = delegated && claims.oid ? this.directory.user(tenant, claims.oid) : undefined;
+    return {
+      claims,
+      tenant,
+      delegated,
+      permissions: new Set(delegated ? (claims.scp ?? '').split(' ').filter(Boolean) : (claims.roles ?? [])),
+      userRoles: new Set(user?.roles ?? []),
+    };
+  }
+
+  private async serve(req: http.IncomingMessage, res: Res, url: URL, version: 'v1.0' | 'beta', path: string, ids: RequestIds): Promise<void> {
+    const caller = this.caller(req);
+    const data = this.datasets.get(caller.tenant.id) as TenantData;
+    if (this.options.latencyMs > 0) await sleep(this.options.latencyMs);
+
+    const family: Family = path.startsWith('/identityProtection') ? 'identityProtection' : 'reports';
+    const fault = this.options.faults.next(path);
+    if (fault && (await this.preResponseFault(res, ids, fault, family))) return;
+    if (!this.admit(res, ids, caller, family)) return;
+    this.served.set(family, (this.served.get(family) ?? 0) + 1);
+
+    const seg = path.split('/').filter(Boolean).map(decodeURIComponent);
+    if (req.method === 'POST' && seg[0] === 'identityProtection' && seg[1] === 'riskyUsers' && (seg[2] === 'confirmCompromised' || seg[2] === 'dismiss') && seg.length === 3) {
+      await this.riskAction(req, res, ids, caller, data, seg[2]);
+      return;
+    }
+    if (req.method !== 'GET') throw new HttpError(405, 'Request_BadRequest', `The method ${req.method} is not allowed on ${path}.`);
+
+    const key = `${seg[0]}/${seg[1]}`;
+    const collection = this.collection(key, version);
+    if (!collection) throw new HttpError(400, 'BadRequest', `Resource not found for the segment '${seg[seg.length - 1] ?? ''}'.`);
+    const denial = collection.check(caller);
+    if (denial) throw new HttpError(denial.status, denial.code, denial.message);
+
+    if (seg.length === 2) {
+      await this.list(res, url, ids, version, key, collection, data, caller, fault);
+    } else if (seg.length === 3) {
+      this.single(res, ids, version, key, data, caller, seg[2]);
+    } else if (seg.length >= 4 && key === 'identityProtection/riskyUsers' && seg[3] === 'history') {
+      this.history(res, url, ids, version, data, seg[2], seg[4], fault);
+    } else throw new HttpError(400, 'BadRequest', `Resource not found for the segment '${seg[seg.length - 1]}'.`);
+  }
+
+  private admit(res: Res, ids: RequestIds, caller: access.Caller, family: Family): boolean {
+    const now = this.options.now();
+    const t = this.options.throttle;
+    const verdict =
+      family === 'reports'
+        ? (() => {
+            const a = t.take(`reports:${caller.tenant.id}:${caller.claims.appid}`, REPORTS_PER_APP_TENANT, now);
+            if (!a.ok) return a;
+            return t.take(`reports-app:${caller.claims.appid}`, REPORTS_PER_APP_GLOBAL, now);
+          })()
+        : t.take(`idp:${caller.tenant.id}`, IDENTITY_PROTECTION_PER_TENANT, now);
+    if (verdict.ok) return true;
+    // Identity Protection's 429 carries no Retry-After (API-FACTS 2); the client must back off on its own.
+    const headers: Record<string, string> = family === 'reports' ? { 'Retry-After': (verdict.retryAfterMs / 1000).toFixed(3).replace(/\.?0+$/, '') || '0.001' } : {};
+    graphError(res, ids, 429, 'TooManyRequests', 'Please retry again later.', headers);
+    return false;
+  }
+
+  /** Faults that replace the response entirely. Returns true when the response was sent. */
+  private async preResponseFault(res: Res, ids: RequestIds, fault: FaultKind, family: Family): Promise<boolean> {
+    switch (fault) {
+      case '429': {
+        const headers: Record<string, string> = family === 'reports' ? { 'Retry-After': String(Math.max(0.001, 2 * this.options.timeScale)) } : {};
+        graphError(res, ids, 429, 'TooManyRequests', 'Please retry again later.', headers);
+        return true;
+      }
+      case '500':
+        graphError(res, ids, 500, 'InternalServerError', 'An internal server error occurred.');
+        return true;
+      case '502':
+        graphError(res, ids, 502, 'BadGateway', 'Bad gateway.');
+        return true;
+      case '503':
+        graphError(res, ids, 503, 'ServiceUnavailable', 'The service is temporarily unavailable.', { 'Retry-After': String(Math.max(0.001, 1 * this.options.timeScale)) });
+        return true;
+      case '504':
+        graphError(res, ids, 504, 'GatewayTimeout', 'The gateway did not receive a timely response from the upstream server.');
+        return true;
+      case 'latency':
+        await sleep(this.options.faults.latencySpikeMs);
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  private collection(key: string, version: 'v1.0' | 'beta'): Collection | undefined {
+    switch (key) {
+      case 'auditLogs/signIns':
+        return {
+          family: 'reports',
+          rules: version === 'beta' ? SIGN_IN_BETA_RULES : SIGN_IN_RULES,
+          entity: 'signIn',
+          defaultTop: 1000,
+          maxTop: 1000,
+          orderBy: 'createdDateTime',
+          select: false,
+          check: access.canReadSignIns,
+          source: (data, filter, caller) => {
+            let types: Set<string> = new Set(['interactiveUser']);
+            if (filter && version === 'beta') {
+              const requested = lambdaEqValues(filter, 'signInEventTypes');
+              if (requested) types = requested;
+            }
+            const user = types.has('interactiveUser') || types.has('nonInteractiveUser');
+            const workload = types.has('servicePrincipal') || types.has('managedIdentity');
+            if (user && workload) return { error: 'Combining user and service principal sign-in event types in one filter is not supported.' };
+            const { geMs, leMs } = filter ? timeBounds(filter, 'createdDateTime') : { geMs: -Infinity, leMs: Infinity };
+            const [from, to] = data.signInRange(geMs, leMs);
+            const showCa = access.canSeeConditionalAccess(caller);
+            return { from, to, at: (i) => shapeSignIn(data.signIn(i), version, showCa, types) };
+          },
+        };
+      case 'auditLogs/directoryAudits':
+        return {
+          family: 'reports',
+          rules: DIRECTORY_AUDIT_RULES,
+          entity: 'directoryAudit',
+          defaultTop: 1000,
+          maxTop: 1000,
+          orderBy: 'activityDateTime',
+          select: false,
+          check: access.canReadAudits,
+          source: (data, filter) => {
+            const { geMs, leMs } = filter ? timeBounds(filter, 'activityDateTime') : { geMs: -Infinity, leMs: Infinity };
+            const [from, to] = data.auditRange(geMs, leMs);
+            return { from, to, at: (i) => data.audit(i) };
+          },
+        };
+      case 'auditLogs/provisioning':
+        return {
+          family: 'reports',
+          rules: PROVISIONING_RULES,
+          entity: 'provisioningObjectSummary',
+          defaultTop: 1000,
+          maxTop: 1000,
+          orderBy: 'activityDateTime',
+          select: false,
+          check: access.canReadAudits,
+          source: (data, filter) => {
+            const { geMs, leMs } = filter ? timeBounds(filter, 'activityDateTime') : { geMs: -Infinity, leMs: Infinity };
+            const [from, to] = data.provisioningRange(geMs, leMs);
+            return { from, to, at: (i) => data.provisioning(i) };
+          },
+        };
+      case 'identityProtection/riskDetections':
+        return {
+          family: 'identityProtection',
+          rules: RISK_DETECTION_RULES,
+          entity: 'riskDetection',
+          defaultTop: 20,
+          maxTop: 500,
+          select: true,
+          check: access.canReadRiskDetections,
+          source: (data) => ({ from: 0, to: data.riskDetectionCount, at: (j) => data.riskDetection(j) }),
+        };
+      case 'identityProtection/riskyUsers':
+        return {
+          family: 'identityProtection',
+          rules: RISKY_USER_RULES,
+          entity: 'riskyUser',
+          defaultTop: 20,
+          maxTop: 500,
+          select: true,
+          check: access.canReadRiskyUsers,
+          source: (data) => {
+            const users = sortedRiskyUsers(data);
+            return { from: 0, to: users.length, at: (i) => riskyUserJson(users[i]) };
+          },
+        };
+      default:
+        return undefined;
+    }
+  }
+
+  private parseQuery(url: URL, collection: Collection, data: TenantData): { filter?: Expr; top: number; ascending: boolean; skipToken?: string; select?: string[] } {
+    const q = url.searchParams;
+    const allowed = new Set(['$filter', '$top', '$skiptoken', '$orderby', ...(collection.select ? ['$select'] : [])]);
+    for (const k of q.keys()) {
+      if (k.startsWith('$') && !allowed.has(k)) throw new HttpError(400, 'BadRequest', `Query option '${k}' is not supported on ${collection.entity}.`);
+    }
+    let filter: Expr | undefined;
+    const raw = q.get('$filter');
+    if (raw !== null) {
+      filter = parseFilter(raw);
+      validateFilter(filter, { rules: collection.rules, oldestAllowedMs: this.options.now() - data.retentionMs });
+    }
+    let top = collection.defaultTop;
+    const rawTop = q.get('$top');
+    if (rawTop !== null) {
+      if (!/^\d+$/.test(rawTop) || Number(rawTop) < 1) throw new HttpError(400, 'BadRequest', `Invalid value '${rawTop}' for $top.`);
+      top = Math.min(Number(rawTop), collection.maxTop);
+    }
+    let ascending = false;
+    const orderby = q.get('$orderby');
+    if (orderby !== null) {
+      const m = /^\s*(\w+)(\s+(asc|desc))?\s*$/i.exec(orderby);
+      if (!m || !collection.orderBy || m[1] !== collection.orderBy) throw new HttpError(400, 'BadRequest', `$orderby is supported on ${collection.orderBy ?? 'no property'} only.`);
+      ascending = (m[3] ?? 'asc').toLowerCase() === 'asc';
+    }
+    let select: string[] | undefined;
+    const rawSelect = q.get('$select');
+    if (rawSelect !== null) select = rawSelect.split(',').map((s) => s.trim()).filter(Boolean);
+    return { filter, top, ascending, skipToken: q.get('$skiptoken') ?? undefined, select };
+  }
+
+  private async list(res: Res, url: URL, ids: RequestIds, version: string, key: string, collection: Collection, data: TenantData, caller: access.Caller, fault: FaultKind | undefined): Promise<void> {
+    const query = this.parseQuery(url, collection, data);
+    const source = collection.source(data, query.filter, caller);
+    if ('error' in source) throw new HttpError(400, 'BadRequest', `Invalid filter clause: ${source.error}`);
+    if (key === 'auditLogs/signIns' && query.filter && this.options.wideQuerySecondsPerDay > 0) await this.wideQueryDelay(query.filter, data);
+    const predicate = query.filter ? compileFilter(query.filter, collection.rules.caseSensitive) : undefined;
+    const page = readPage(source, { top: query.top, ascending: query.ascending, skipToken: query.skipToken, predicate, scanLimit: this.options.scanLimit });
+    let items = page.items;
+    if (query.select) items = items.map((r) => project(r, query.select as string[], collection.entity));
+    let nextLink: string | undefined;
+    if (page.next) {
+      const next = new URL(url.toString().replace(/^https?:\/\/[^/]+/, this.options.origin()));
+      next.searchParams.delete('$skiptoken');
+      next.searchParams.set('$skiptoken', page.next);
+      nextLink = next.toString();
+    }
+    const body: Record<string, unknown> = { '@odata.context': `${this.options.origin()}/${version}/$metadata#${key}`, value: items };
+    if (fault === 'foreignNextLink') nextLink = `https://graph.microsoft.com.evil.test/${version}/${key}?$skiptoken=${page.next ?? 'stolen'}`;
+    if (nextLink) body['@odata.nextLink'] = nextLink;
+    writeBody(res, ids, body, fault);
+  }
+
+  private async wideQueryDelay(filter: Expr, data: TenantData): Promise<void> {
+    const now = this.options.now();
+    const { geMs, leMs } = timeBounds(filter, 'createdDateTime');
+    const from = Math.max(geMs, now - data.retentionMs);
+    const to = Math.min(leMs, now);
+    const days = Math.max(0, to - from) / DAY;
+    const serviceSeconds = days * this.options.wideQuerySecondsPerDay;
+    if (serviceSeconds > this.options.gatewayTimeoutSeconds) {
+      await sleep(this.options.gatewayTimeoutSeconds * 1000 * this.options.timeScale);
+      throw new HttpError(504, 'GatewayTimeout', 'The request timed out. Narrow the time window of the query.');
+    }
+    await sleep(serviceSeconds * 1000 * this.options.timeScale);
+  }
+
+  private single(res: Res, ids: RequestIds, version: string, key: string, data: TenantData, caller: access.Caller, id: string): void {
+    const notFound = () => new HttpError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
+    let record: Record<string, unknown> | undefined;
+    if (key === 'auditLogs/signIns') {
+      const i = signInIndexFromId(data.seed, id);
+      if (i !== undefined && i < data.sizes.signIns) {
+        const s = data.signIn(i);
+        if (s.json.id === id.toLowerCase()) record = shapeSignIn(s, version, access.canSeeConditionalAccess(caller), undefined);
+      }
+    } else if (key === 'auditLogs/directoryAudits') {
+      const i = auditIndexFromId(id);
+      if (i !== undefined && i < data.sizes.audits && data.audit(i).id === id) record = data.audit(i);
+    } else if (key === 'auditLogs/provisioning') {
+      const i = provisioningIndexFromId(data.seed, id);
+      if (i !== undefined && i < data.sizes.provisioning && data.provisioning(i).id === id.toLowerCase()) record = data.provisioning(i);
+    } else if (key === 'identityProtection/riskDetections') {
+      const j = riskDetectionIndexFromId(data.seed, id);
+      if (j !== undefined && j < data.riskDetectionCount && data.riskDetection(j).id === id.toLowerCase()) record = data.riskDetection(j);
+    } else if (key === 'identityProtection/riskyUsers') {
+      const u = data.riskyUsers.get(id.toLowerCase());
+      if (u) record = riskyUserJson(u);
+    }
+    if (!record) throw notFound();
+    writeBody(res, ids, { '@odata.context': `${this.options.origin()}/${version}/$metadata#${key}/$entity`, ...record }, undefined);
+  }
+
+  private history(res: Res, url: URL, ids: RequestIds, version: string, data: TenantData, userId: string, itemId: string | undefined, fault: FaultKind | undefined): void {
+    const user = data.riskyUsers.get(userId.toLowerCase());
+    if (!user) throw new HttpError(404, 'Request_ResourceNotFound', `Resource '${userId}' does not exist or one of its queried reference-property objects are not present.`);
+    const items = [...user.history].reverse();
+    if (itemId) {
+      const item = items.find((h) => h.riskLastUpdatedDateTime === itemId || `${h.id}-${items.indexOf(h)}` === itemId);
+      if (!item) throw new HttpError(404, 'Request_ResourceNotFound', `Resource '${itemId}' does not exist.`);
+      writeBody(res, ids, item, fault);
+      return;
+    }
+    const raw = url.searchParams.get('$filter');
+    let list = items;
+    if (raw !== null) {
+      const filter = parseFilter(raw);
+      validateFilter(filter, { rules: RISKY_USER_HISTORY_RULES });
+      const pred = compileFilter(filter, false);
+      list = list.filter(pred);
+    }
+    writeBody(res, ids, { '@odata.context': `${this.options.origin()}/${version}/$metadata#identityProtection/riskyUsers('${user.id}')/history`, value: list }, fault);
+  }
+
+  private async riskAction(req: http.IncomingMessage, res: Res, ids: RequestIds, caller: access.Caller, data: TenantData, action: 'confirmCompromised' | 'dismiss'): Promise<void> {
+    const denial = access.canActOnRiskyUsers(caller);
+    if (denial) throw new HttpError(denial.status, denial.code, denial.message);
+    if (action === 'dismiss' && caller.tenant.cloud === 'china') throw new HttpError(400, 'BadRequest', 'Dismissing user risk is not available in this national cloud.');
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch {
+      throw new HttpError(400, 'BadRequest', 'The request body is not valid JSON.');
+    }
+    const userIds = (body as { userIds?: unknown })?.userIds;
+    if (!Array.isArray(userIds) || userIds.length === 0 || !userIds.every((u) => typeof u === 'string')) throw new HttpError(400, 'BadRequest', "The request body must contain 'userIds', a non-empty array of user ids.");
+    if (action === 'dismiss' && userIds.length > 60) throw new HttpError(400, 'BadRequest', `Too many userIds: ${userIds.length}. Dismiss accepts at most 60 users per request.`);
+    const actor = caller.delegated ? (caller.claims.oid ?? caller.claims.appid) : caller.claims.appid;
+    for (const id of userIds as string[]) {
+      const u = data.riskyUsers.get(id.toLowerCase());
+      if (u) applyRiskAction(u, action, actor, this.options.now());
+    }
+    sendEmpty(res, 204, { 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId });
+  }
+}
+
+function sortedRiskyUsers(data: TenantData) {
+  return [...data.riskyUsers.values()].sort((a, b) => (a.riskLastUpdatedDateTime < b.riskLastUpdatedDateTime ? 1 : a.riskLastUpdatedDateTime > b.riskLastUpdatedDateTime ? -1 : a.id.localeCompare(b.id)));
+}
+
+function riskyUserJson(u: ReturnType<typeof sortedRiskyUsers>[number]): Record<string, unknown> {
+  const { history: _history, ...rest } = u;
+  return { ...rest };
+}
+
+function shapeSignIn(record: SignInRecord, version: string, showCa: boolean, types: Set<string> | undefined): Record<string, unknown> | undefined {
+  if (types && !types.has(record.eventType as SignInEventType)) return undefined;
+  let json = record.json;
+  if (version === 'beta') json = { ...json, ...betaExtras(record) };
+  if (!showCa) {
+    // Graph leaves the property out entirely for callers without a policy permission (API-FACTS 1).
+    const { appliedConditionalAccessPolicies: _omitted, ...rest } = json;
+    json = rest;
+  }
+  return json;
+}
+
+function project(record: Record<string, unknown>, select: string[], entity: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: record.id };
+  for (const name of select) {
+    if (!(name in record)) throw new HttpError(400, 'BadRequest', `Could not find a property named '${name}' on type 'microsoft.graph.${entity}'.`);
+    out[name] = record[name];
+  }
+  return out;
+}
+
+/** Writes a JSON body, applying the faults that damage a body in transit. */
+function writeBody(res: Res, ids: RequestIds, body: Record<string, unknown>, fault: FaultKind | undefined): void {
+  const text = JSON.stringify(body);
+  const headers = { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8', 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId };
+  const bytes = Buffer.from(text);
+  if (fault === 'reset') {
+    res.writeHead(200, { ...headers, 'Content-Length': bytes.length });
+    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+    setImmediate(() => res.socket?.destroy());
+    return;
+  }
+  if (fault === 'truncate') {
+    const cut = bytes.subarray(0, Math.max(1, Math.floor(bytes.length * 0.6)));
+    res.writeHead(200, { ...headers, 'Content-Length': cut.length });
+    res.end(cut);
+    return;
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': bytes.length });
+  res.end(bytes);
+}

@@ -1,0 +1,81 @@
+/** Response helpers with the services' exact error envelopes (API-FACTS 2, 3, 4). */
+import * as crypto from 'crypto';
+import * as http from 'http';
+
+export type Res = http.ServerResponse;
+
+export function sendJson(res: Res, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+export function sendEmpty(res: Res, status: number, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Length': 0, ...headers });
+  res.end();
+}
+
+export interface RequestIds {
+  readonly requestId: string;
+  readonly clientRequestId: string;
+}
+
+export function requestIds(req: http.IncomingMessage): RequestIds {
+  const client = req.headers['client-request-id'];
+  const requestId = crypto.randomUUID();
+  return { requestId, clientRequestId: typeof client === 'string' ? client : requestId };
+}
+
+export function graphError(res: Res, ids: RequestIds, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  sendJson(
+    res,
+    status,
+    { error: { code, message, innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId } } },
+    { 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId, ...headers },
+  );
+}
+
+export interface StsError {
+  readonly status: number;
+  readonly error: string;
+  readonly code?: number;
+  readonly description: string;
+}
+
+export function stsError(res: Res, e: StsError): void {
+  const trace = crypto.randomUUID();
+  const correlation = crypto.randomUUID();
+  const ts = new Date().toISOString().replace('T', ' ').slice(0, 19) + 'Z';
+  const description = e.code ? `AADSTS${e.code}: ${e.description} Trace ID: ${trace} Correlation ID: ${correlation} Timestamp: ${ts}` : e.description;
+  sendJson(res, e.status, {
+    error: e.error,
+    error_description: description,
+    error_codes: e.code ? [e.code] : [],
+    timestamp: ts,
+    trace_id: trace,
+    correlation_id: correlation,
+    error_uri: e.code ? `https://login.microsoftonline.com/error?code=${e.code}` : undefined,
+  });
+}
+
+export function afError(res: Res, status: number, code: string, message: string): void {
+  sendJson(res, status, { error: { code, message } });
+}
+
+export function readBody(req: http.IncomingMessage, limit = 1_000_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

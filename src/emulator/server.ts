@@ -1,0 +1,287 @@
+/**
+ * The fake tenant: one HTTPS (or plain HTTP) server on 127.0.0.1 that plays Entra ID's token
+ * service, Microsoft Graph's identity logs and the Office 365 Management Activity API.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as https from 'https';
+import type { AddressInfo } from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { AppConfig, defaultConfig, EmulatorConfig } from './config';
+import { DatasetSizes, defaultSizes, TenantData } from './data/dataset';
+import { Directory } from './http/directory';
+import { handleDevicePage } from './http/devicePage';
+import { FaultInjector, FaultKind, FAULT_KINDS, ScriptedFault, SURVIVABLE_FAULTS } from './http/faults';
+import { Graph } from './http/graph';
+import { Manage } from './http/manage';
+import { readBody, sendJson } from './http/respond';
+import { Sts } from './http/sts';
+import { SlidingWindows } from './http/throttle';
+import { TokenService } from './http/tokens';
+import { AppCertificate, createAppCertificate, createCa, createServerCert } from './pki';
+
+export interface EmulatorOptions {
+  readonly config?: EmulatorConfig;
+  readonly seed?: number;
+  /** Sign-ins per tenant, all event types together. */
+  readonly signIns?: number;
+  readonly sizes?: Partial<DatasetSizes>;
+  readonly port?: number;
+  /** 'https' (default) with a generated CA, or 'http' for the in-extension demo tenant. */
+  readonly protocol?: 'https' | 'http';
+  /** Shrinks every throttle window and service delay; 1 is real time. */
+  readonly timeScale?: number;
+  readonly throttling?: boolean;
+  readonly latencyMs?: number;
+  readonly faultRate?: number;
+  readonly faultKinds?: readonly FaultKind[];
+  readonly latencySpikeMs?: number;
+  readonly gatewayTimeoutSeconds?: number;
+  readonly wideQuerySecondsPerDay?: number;
+  readonly deviceCodeIntervalSeconds?: number;
+  readonly deviceCodeLifetimeSeconds?: number;
+  readonly tokenLifetimeSeconds?: number;
+  readonly contentPageSize?: number;
+  /** The data's "now"; default the start time. */
+  readonly anchorMs?: number;
+  /** Where the CA and app key files go; default a new temp dir. */
+  readonly stateDir?: string;
+  readonly clock?: () => number;
+}
+
+export interface EmulatorAppInfo {
+  readonly clientId: string;
+  readonly displayName: string;
+  readonly secret: string | null;
+  readonly certificatePemPath: string | null;
+  readonly privateKeyPemPath: string | null;
+  readonly thumbprintSha256: string | null;
+  readonly roles: readonly string[];
+  readonly scopes: readonly string[];
+  readonly publicClient: boolean;
+  readonly consented: boolean;
+}
+
+export interface EmulatorInfo {
+  readonly authorityHost: string;
+  readonly graphBaseUrl: string;
+  readonly manageBaseUrl: string;
+  readonly caCertPath: string | null;
+  readonly emulatorControlUrl: string;
+  readonly tenants: ReadonlyArray<{
+    readonly id: string;
+    readonly domain: string;
+    readonly cloud: string;
+    readonly license: string;
+    readonly unifiedAuditLogging: boolean;
+    readonly apps: readonly EmulatorAppInfo[];
+    readonly users: ReadonlyArray<{ readonly id: string; readonly userPrincipalName: string; readonly roles: readonly string[] }>;
+  }>;
+}
+
+export interface Emulator {
+  readonly info: EmulatorInfo;
+  readonly origin: string;
+  /** PEM of the CA that signed the server certificate (https only). */
+  readonly caPem: string | null;
+  readonly faults: FaultInjector;
+  readonly datasets: ReadonlyMap<string, TenantData>;
+  approveDeviceCode(userCode: string, user?: string, decline?: boolean): void;
+  pendingDeviceCodes(): { userCode: string; tenant: string; clientId: string }[];
+  /** Token requests seen, by grant type. */
+  tokenRequests(): Record<string, number>;
+  subscriptions(tenantId: string): Record<string, string>;
+  /** Restores the initial data state (risky users, subscriptions), keeping endpoints and keys. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const config = options.config ?? defaultConfig();
+  const seed = options.seed ?? 1;
+  const protocol = options.protocol ?? 'https';
+  const timeScale = options.timeScale ?? 1;
+  const now = options.clock ?? (() => Date.now());
+  const anchorMs = options.anchorMs ?? now();
+  const stateDir = options.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'idlog-emulator-'));
+  fs.mkdirSync(stateDir, { recursive: true });
+  const ownsStateDir = options.stateDir === undefined;
+
+  const directory = new Directory(config.tenants);
+  const sizes: DatasetSizes = { ...defaultSizes(options.signIns ?? 5000), ...options.sizes };
+  const buildDatasets = () => new Map(config.tenants.map((t) => [t.id, new TenantData(seed, t, anchorMs, sizes)]));
+  let datasets = buildDatasets();
+  const datasetView: Map<string, TenantData> = new Map();
+  const refreshView = () => {
+    datasetView.clear();
+    for (const [k, v] of datasets) datasetView.set(k, v);
+  };
+  refreshView();
+
+  const certificates = new Map<string, AppCertificate>();
+  for (const t of config.tenants) for (const a of t.apps) if (a.certificate) certificates.set(a.clientId, createAppCertificate(stateDir, a.clientId));
+
+  let caPem: string | null = null;
+  let caCertPath: string | null = null;
+  let server: http.Server;
+  let origin = '';
+  const tokens = new TokenService(options.tokenLifetimeSeconds ?? 3600);
+  const faults = new FaultInjector({ rate: options.faultRate ?? 0, kinds: options.faultKinds ?? SURVIVABLE_FAULTS, seed, latencySpikeMs: options.latencySpikeMs ?? 1500 });
+  const throttle = new SlidingWindows(timeScale, options.throttling ?? true);
+  const sts = new Sts(directory, tokens, {
+    origin: () => origin,
+    now,
+    deviceCodeIntervalSeconds: options.deviceCodeIntervalSeconds ?? 5,
+    deviceCodeLifetimeSeconds: options.deviceCodeLifetimeSeconds ?? 900,
+    certificates,
+  });
+  const graph = new Graph(directory, tokens, datasetView, {
+    origin: () => origin,
+    now,
+    timeScale,
+    latencyMs: options.latencyMs ?? 0,
+    gatewayTimeoutSeconds: options.gatewayTimeoutSeconds ?? 300,
+    wideQuerySecondsPerDay: options.wideQuerySecondsPerDay ?? 0,
+    faults,
+    throttle,
+    scanLimit: 200_000,
+  });
+  const manage = new Manage(directory, tokens, datasetView, { origin: () => origin, now, timeScale, latencyMs: options.latencyMs ?? 0, faults, throttle, contentPageSize: options.contentPageSize ?? 50 });
+
+  const info = (): EmulatorInfo => ({
+    authorityHost: origin,
+    graphBaseUrl: origin,
+    manageBaseUrl: origin,
+    caCertPath,
+    emulatorControlUrl: `${origin}/_emulator`,
+    tenants: config.tenants.map((t) => ({
+      id: t.id,
+      domain: t.domain,
+      cloud: t.cloud,
+      license: t.license,
+      unifiedAuditLogging: t.unifiedAuditLogging,
+      apps: t.apps.map((a: AppConfig) => {
+        const cert = certificates.get(a.clientId);
+        return {
+          clientId: a.clientId,
+          displayName: a.displayName,
+          secret: a.secrets[0] ?? null,
+          certificatePemPath: cert?.certificatePemPath ?? null,
+          privateKeyPemPath: cert?.privateKeyPemPath ?? null,
+          thumbprintSha256: cert?.thumbprintSha256 ?? null,
+          roles: a.roles,
+          scopes: a.scopes,
+          publicClient: a.publicClient,
+          consented: a.consented,
+        };
+      }),
+      users: t.users.map((u) => ({ id: u.id, userPrincipalName: u.userPrincipalName, roles: u.roles })),
+    })),
+  });
+
+  const control = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
+    if (!url.pathname.startsWith('/_emulator')) return false;
+    const route = `${req.method} ${url.pathname}`;
+    const body = req.method === 'POST' ? await readBody(req) : '';
+    const json = (): Record<string, unknown> => {
+      try {
+        const v = JSON.parse(body || '{}') as unknown;
+        return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+      } catch {
+        return {};
+      }
+    };
+    if (route === 'GET /_emulator/info') sendJson(res, 200, info());
+    else if (route === 'GET /_emulator/faults') sendJson(res, 200, faults.injected());
+    else if (route === 'POST /_emulator/faults') {
+      const b = json();
+      if (b.reset === true) faults.reset();
+      const kinds = Array.isArray(b.kinds) ? (b.kinds as unknown[]).filter((k): k is FaultKind => FAULT_KINDS.includes(k as FaultKind)) : undefined;
+      faults.configure({ ...(typeof b.rate === 'number' ? { rate: b.rate } : {}), ...(kinds ? { kinds } : {}) });
+      if (Array.isArray(b.enqueue)) faults.enqueue(...(b.enqueue as ScriptedFault[]).filter((f) => FAULT_KINDS.includes(f?.kind)));
+      sendJson(res, 200, faults.injected());
+    } else if (route === 'GET /_emulator/devicecode/pending') sendJson(res, 200, sts.pendingDeviceCodes());
+    else if (route === 'POST /_emulator/devicecode/approve') {
+      const b = json();
+      const r = sts.approveDeviceCode(String(b.user_code ?? ''), typeof b.user === 'string' ? b.user : undefined, b.decline === true);
+      sendJson(res, r.ok ? 200 : 400, r);
+    } else if (route === 'POST /_emulator/reset') {
+      emulator.reset();
+      sendJson(res, 200, { ok: true });
+    } else sendJson(res, 404, { error: 'unknown emulator control route' });
+    return true;
+  };
+
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const url = new URL(req.url ?? '/', origin);
+    (async () => {
+      if (await control(req, res, url)) return;
+      if (url.pathname === '/devicelogin') {
+        await handleDevicePage(req, res, sts, config);
+        return;
+      }
+      if (await graph.handle(req, res, url)) return;
+      if (await manage.handle(req, res, url)) return;
+      if (await sts.handle(req, res, url)) return;
+      sendJson(res, 404, { error: { code: 'NotFound', message: `No route for ${req.method} ${url.pathname}` } });
+    })().catch((e: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'InternalServerError', message: e instanceof Error ? e.message : 'error' } });
+      else res.destroy();
+    });
+  };
+
+  if (protocol === 'https') {
+    const ca = createCa();
+    const serverCert = createServerCert(ca);
+    caPem = ca.certPem;
+    caCertPath = path.join(stateDir, 'ca.pem');
+    fs.writeFileSync(caCertPath, ca.certPem);
+    server = https.createServer({ key: serverCert.keyPem, cert: serverCert.certPem + ca.certPem }, handler);
+  } else {
+    server = http.createServer(handler);
+  }
+  server.keepAliveTimeout = 30_000;
+  const sockets = new Set<import('net').Socket>();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `${protocol}://127.0.0.1:${port}`;
+
+  const emulator: Emulator = {
+    get info() {
+      return info();
+    },
+    origin,
+    caPem,
+    faults,
+    datasets: datasetView,
+    approveDeviceCode(userCode, user, decline = false) {
+      const r = sts.approveDeviceCode(userCode, user, decline);
+      if (!r.ok) throw new Error(`Could not approve device code ${userCode}: ${r.reason}`);
+    },
+    pendingDeviceCodes: () => sts.pendingDeviceCodes(),
+    tokenRequests: () => Object.fromEntries(sts.tokenRequests),
+    subscriptions: (tenantId) => manage.subscriptionState(tenantId),
+    reset() {
+      datasets = buildDatasets();
+      refreshView();
+      manage.resetSubscriptions();
+      faults.reset();
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      });
+      if (ownsStateDir) fs.rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+  return emulator;
+}
