@@ -183,7 +183,8 @@ export class Sts {
   private token(res: Res, tenant: TenantConfig, segment: string, form: URLSearchParams): void {
     const grant = form.get('grant_type') ?? '';
     this.count(grant);
-    if (grant === 'urn:ietf:params:oauth:grant-type:device_code') return this.deviceCodeToken(res, tenant, form);
+    // MSAL sends the short form; the RFC 8628 URN is accepted too, as Entra ID does.
+    if (grant === 'device_code' || grant === 'urn:ietf:params:oauth:grant-type:device_code') return this.deviceCodeToken(res, tenant, form);
     if (grant === 'client_credentials') return this.clientCredentials(res, tenant, segment, form);
     if (grant === 'refresh_token') return this.refreshToken(res, tenant, form);
     stsError(res, { status: 400, error: 'unsupported_grant_type', code: 70003, description: `The app requested an unsupported grant type '${grant}'.` });
