@@ -62,13 +62,13 @@ export class Rng {
 
   /** A random (version 4 layout) GUID from this stream. */
   guid(): string {
-    const hex = (n: number) => {
-      let s = '';
-      for (let i = 0; i < n; i++) s += Math.floor(this.next() * 16).toString(16);
-      return s;
-    };
-    const variant = (8 + this.int(4)).toString(16);
-    return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+    const w = (n: number) => (Math.floor(this.next() * 4294967296) >>> 0).toString(16).padStart(8, '0').slice(0, n);
+    const a = w(8);
+    const b = w(8);
+    const c = w(8);
+    const d = w(8);
+    const variant = (8 + (Number.parseInt(c[0], 16) & 3)).toString(16);
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
   }
 
   ipv4(): string {
