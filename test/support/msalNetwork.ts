@@ -16,7 +16,7 @@ export function caTrustingNetworkClient(ca: string): INetworkModule {
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = {};
+          let parsed: unknown;
           try {
             parsed = text ? JSON.parse(text) : {};
           } catch {
