@@ -49,6 +49,12 @@ async function main(): Promise<void> {
     gatewayTimeoutSeconds: num(args, 'gateway-timeout'),
     deviceCodeIntervalSeconds: num(args, 'device-code-interval'),
   });
+  // Handlers first: a caller may read the first line and signal at once.
+  const stop = () => {
+    emulator.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   const info = emulator.info;
   if (args.json) {
     process.stdout.write(JSON.stringify(info) + '\n');
@@ -77,11 +83,6 @@ async function main(): Promise<void> {
     lines.push('Press Ctrl+C to stop.');
     console.log(lines.join('\n'));
   }
-  const stop = () => {
-    emulator.close().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((e: unknown) => {
