@@ -13,7 +13,16 @@ if [ -f "$DONE" ] && [ -f "$BIN" ]; then
   exit 0
 fi
 
-command -v rg >/dev/null || { echo "ripgrep (rg) is missing: apt-get install -y ripgrep" >&2; exit 1; }
+# Debian packages its native modules build against, and ripgrep (its postinstall would download one).
+PKGS="libkrb5-dev libsecret-1-dev libxkbfile-dev libx11-dev pkg-config ripgrep"
+missing=$(for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done)
+if [ -n "$missing" ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "Installing Debian packages: $missing"
+  $SUDO apt-get update && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends $missing \
+    || { echo "Could not install: $missing (run: apt-get install -y $missing)" >&2; exit 1; }
+fi
 export npm_config_unsafe_perm=true npm_config_yes=true npm_config_audit=false npm_config_fund=false
 
 mkdir -p "$ROOT"

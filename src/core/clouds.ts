@@ -67,3 +67,50 @@ export function cloudById(id: CloudId): Cloud {
 export function adminConsentUrl(cloud: Cloud, tenant: string, clientId: string): string {
   return `https://${cloud.loginHost}/${encodeURIComponent(tenant)}/adminconsent?client_id=${encodeURIComponent(clientId)}`;
 }
+
+/**
+ * Where a tenant's requests go. For a real tenant every origin is its cloud's; for the local fake
+ * tenant (tests and the demo) every origin is one loopback origin, while token audiences stay the
+ * cloud's resource identifiers, exactly as a real tenant's would.
+ */
+export interface Endpoints {
+  readonly loginOrigin: string;
+  readonly graphOrigin: string;
+  readonly manageOrigin: string | undefined;
+  /** Resource identifiers used in scopes (`<resource>/.default`) and expected as token audience. */
+  readonly graphResource: string;
+  readonly manageResource: string | undefined;
+  /** True when the origins are the local fake tenant's. */
+  readonly local: boolean;
+}
+
+export function cloudEndpoints(cloud: Cloud, gcc = false): Endpoints {
+  const manageHost = gcc && cloud.id === 'global' ? GCC_MANAGE_HOST : cloud.manageHost;
+  return {
+    loginOrigin: `https://${cloud.loginHost}`,
+    graphOrigin: `https://${cloud.graphHost}`,
+    manageOrigin: manageHost ? `https://${manageHost}` : undefined,
+    graphResource: `https://${cloud.graphHost}`,
+    manageResource: manageHost ? `https://${manageHost}` : undefined,
+    local: false,
+  };
+}
+
+/** Only loopback origins may stand in for a cloud: a setting must never send a token elsewhere. */
+export function parseLocalOrigin(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return undefined;
+  if (url.hostname !== '127.0.0.1' && url.hostname !== '[::1]' && url.hostname !== 'localhost') return undefined;
+  return url.origin;
+}
+
+export function localEndpoints(cloud: Cloud, origin: string): Endpoints {
+  const real = cloudEndpoints(cloud);
+  return { loginOrigin: origin, graphOrigin: origin, manageOrigin: origin, graphResource: real.graphResource, manageResource: real.manageResource ?? 'https://manage.office.com', local: true };
+}

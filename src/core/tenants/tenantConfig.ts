@@ -3,6 +3,9 @@ import { CloudId, isCloudId } from '../clouds';
 /** How a tenant signs in. Secrets for the app kinds live in SecretStorage, never here. */
 export type SignInKind = 'deviceCode' | 'clientSecret' | 'certificate';
 
+/** Where a tenant's requests go: its cloud, or the local fake tenant (tests and the demo). */
+export type EndpointTarget = 'cloud' | 'fakeTenant';
+
 /** The non-secret part of a tenant's configuration, as kept in globalState. */
 export interface TenantConfig {
   /** Local identifier, stable across edits. */
@@ -11,11 +14,40 @@ export interface TenantConfig {
   /** Tenant GUID or verified domain. */
   readonly tenant: string;
   readonly cloud: CloudId;
+  /** GCC tenants use the worldwide cloud with their own Management API host. */
+  readonly gcc: boolean;
+  readonly target: EndpointTarget;
   readonly signInKind: SignInKind;
   readonly clientId: string;
+  /** SHA-256 thumbprint of the app certificate (certificate sign-in), for display and checks. */
+  readonly certificateThumbprint?: string;
 }
 
-const SIGN_IN_KINDS: readonly SignInKind[] = ['deviceCode', 'clientSecret', 'certificate'];
+export const SIGN_IN_KINDS: readonly SignInKind[] = ['deviceCode', 'clientSecret', 'certificate'];
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+/** A tenant is named by its GUID or one of its verified domains (contoso.onmicrosoft.com, contoso.com). */
+export function validateTenantIdentifier(value: string): string | undefined {
+  const v = value.trim();
+  if (v === '') return 'Enter the tenant ID (a GUID) or a verified domain such as contoso.onmicrosoft.com.';
+  if (isGuid(v)) return undefined;
+  if (/^(common|organizations|consumers)$/i.test(v)) return `"${v}" is not a tenant: log queries need one specific tenant. Use its ID or domain.`;
+  if (/^[0-9a-f-]{30,40}$/i.test(v)) return 'That looks like a GUID with a typo: a tenant ID has the form 00000000-0000-0000-0000-000000000000.';
+  if (!DOMAIN.test(v)) return 'Use the tenant ID (GUID) or a domain such as contoso.onmicrosoft.com.';
+  return undefined;
+}
+
+export function validateClientId(value: string): string | undefined {
+  const v = value.trim();
+  if (isGuid(v)) return undefined;
+  return "The application (client) ID is a GUID, shown on the app registration's Overview page.";
+}
 
 /**
  * Stored state may come from an older or newer version of the extension, or be hand-edited:
@@ -41,8 +73,11 @@ export function parseTenantConfigs(stored: unknown): TenantConfig[] {
         displayName: r.displayName,
         tenant: r.tenant,
         cloud: r.cloud,
+        gcc: r.gcc === true,
+        target: r.target === 'fakeTenant' ? 'fakeTenant' : 'cloud',
         signInKind: r.signInKind as SignInKind,
         clientId: r.clientId,
+        ...(typeof r.certificateThumbprint === 'string' ? { certificateThumbprint: r.certificateThumbprint } : {}),
       });
     }
   }

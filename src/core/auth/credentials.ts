@@ -1,0 +1,231 @@
+/**
+ * The three ways a tenant signs in, behind one `TokenProvider`: delegated device code
+ * (PublicClientApplication) and app-only client secret or certificate
+ * (ConfidentialClientApplication, SHA-256 thumbprint so assertions are PS256). Tokens come from
+ * MSAL's cache when they can, and the cache lives in SecretStorage.
+ */
+import {
+  AccountInfo,
+  AuthError,
+  ConfidentialClientApplication,
+  Configuration,
+  DeviceCodeRequest,
+  INetworkModule,
+  InteractionRequiredAuthError,
+  LogLevel,
+  PublicClientApplication,
+} from '@azure/msal-node';
+import { Endpoints } from '../clouds';
+import { Logger } from '../log/redact';
+import { SignInKind } from '../tenants/tenantConfig';
+import { SecretCachePlugin } from './cachePlugin';
+import { SecretStore, secretKeys } from './secretStore';
+
+export type ResourceKind = 'graph' | 'manage';
+
+export interface AccessToken {
+  readonly token: string;
+  readonly expiresOn: Date | null;
+  /** The signed-in user for delegated sign-in. */
+  readonly account?: string;
+}
+
+export interface TokenOptions {
+  /** Skip cached tokens (after a 401 in the middle of a long operation). */
+  readonly forceRefresh?: boolean;
+}
+
+export interface TokenProvider {
+  readonly kind: SignInKind;
+  getToken(resource: ResourceKind, options?: TokenOptions): Promise<AccessToken>;
+  /** Whether this provider can get a token without asking the user anything. */
+  isSignedIn(): Promise<boolean>;
+  /** Removes accounts, cached tokens and stored secrets. */
+  signOut(): Promise<void>;
+}
+
+/** Raised when a token needs the user: no account yet, or the refresh token stopped working. */
+export class NotSignedInError extends Error {
+  readonly code = 'NotSignedIn';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+export interface CredentialDeps {
+  readonly tenantKey: string;
+  /** Tenant GUID or domain. */
+  readonly tenant: string;
+  readonly clientId: string;
+  readonly endpoints: Endpoints;
+  readonly secrets: SecretStore;
+  readonly network: INetworkModule;
+  readonly log: Logger;
+}
+
+function scopeFor(endpoints: Endpoints, resource: ResourceKind): string {
+  if (resource === 'manage') {
+    if (!endpoints.manageResource) throw new Error('This cloud has no Office 365 Management Activity API.');
+    return `${endpoints.manageResource}/.default`;
+  }
+  return `${endpoints.graphResource}/.default`;
+}
+
+function msalConfig(deps: CredentialDeps): Configuration {
+  const authority = `${deps.endpoints.loginOrigin}/${encodeURIComponent(deps.tenant)}`;
+  return {
+    auth: {
+      clientId: deps.clientId,
+      authority,
+      // The fake tenant is not a known Microsoft host: name it so MSAL skips instance discovery
+      // (which would call login.microsoftonline.com).
+      ...(deps.endpoints.local ? { knownAuthorities: [new URL(deps.endpoints.loginOrigin).host] } : {}),
+    },
+    cache: { cachePlugin: new SecretCachePlugin(deps.secrets, secretKeys.tokenCache(deps.tenantKey, deps.clientId), deps.log) },
+    system: {
+      networkClient: deps.network,
+      loggerOptions: {
+        piiLoggingEnabled: false,
+        logLevel: LogLevel.Warning,
+        loggerCallback: (level, message) => (level <= LogLevel.Error ? deps.log.error(`MSAL: ${message}`) : deps.log.debug(`MSAL: ${message}`)),
+      },
+    },
+  };
+}
+
+export interface DeviceCodePrompt {
+  readonly userCode: string;
+  readonly verificationUri: string;
+  readonly message: string;
+  readonly expiresInSeconds: number;
+}
+
+export interface CancellationSignal {
+  readonly isCancellationRequested: boolean;
+  onCancellationRequested(listener: () => void): { dispose(): void };
+}
+
+export class DeviceCodeCredential implements TokenProvider {
+  readonly kind = 'deviceCode' as const;
+  private readonly app: PublicClientApplication;
+
+  constructor(private readonly deps: CredentialDeps) {
+    this.app = new PublicClientApplication(msalConfig(deps));
+  }
+
+  /** Runs the device code flow: `show` displays the code; cancelling stops MSAL's polling. */
+  async signIn(show: (prompt: DeviceCodePrompt) => void, cancel: CancellationSignal, timeoutSeconds = 900): Promise<AccessToken> {
+    const request: DeviceCodeRequest = {
+      scopes: [scopeFor(this.deps.endpoints, 'graph')],
+      timeout: timeoutSeconds,
+      deviceCodeCallback: (r) => show({ userCode: r.userCode, verificationUri: r.verificationUri, message: r.message, expiresInSeconds: r.expiresIn }),
+    };
+    // MSAL checks `cancel` on the request object it was given before each poll.
+    const subscription = cancel.onCancellationRequested(() => (request.cancel = true));
+    try {
+      if (cancel.isCancellationRequested) request.cancel = true;
+      const result = await this.app.acquireTokenByDeviceCode(request);
+      if (!result) throw new Error('Sign-in returned no token.');
+      this.deps.log.info(`Signed in to ${this.deps.tenant} as ${result.account?.username ?? 'unknown user'} (device code).`);
+      return { token: result.accessToken, expiresOn: result.expiresOn, account: result.account?.username };
+    } finally {
+      subscription.dispose();
+    }
+  }
+
+  private async account(): Promise<AccountInfo | undefined> {
+    const accounts = await this.app.getTokenCache().getAllAccounts();
+    return accounts[0];
+  }
+
+  async isSignedIn(): Promise<boolean> {
+    return (await this.account()) !== undefined;
+  }
+
+  async getToken(resource: ResourceKind, options: TokenOptions = {}): Promise<AccessToken> {
+    if (resource === 'manage') throw new Error('The Office 365 Management Activity API accepts app-only tokens: sign this tenant in with an app secret or certificate to browse Office 365 activity.');
+    const account = await this.account();
+    if (!account) throw new NotSignedInError('Not signed in. Run "Sign In" on the tenant.');
+    try {
+      const result = await this.app.acquireTokenSilent({ account, scopes: [scopeFor(this.deps.endpoints, resource)], forceRefresh: options.forceRefresh === true });
+      return { token: result.accessToken, expiresOn: result.expiresOn, account: account.username };
+    } catch (e) {
+      if (e instanceof InteractionRequiredAuthError) throw new NotSignedInError(`The saved sign-in for ${account.username} has expired or was revoked: sign in again. (${e.errorCode})`);
+      throw e;
+    }
+  }
+
+  async signOut(): Promise<void> {
+    const cache = this.app.getTokenCache();
+    for (const a of await cache.getAllAccounts()) await cache.removeAccount(a);
+    await this.deps.secrets.delete(secretKeys.tokenCache(this.deps.tenantKey, this.deps.clientId));
+  }
+}
+
+export class AppCredential implements TokenProvider {
+  private app: ConfidentialClientApplication | undefined;
+
+  constructor(
+    readonly kind: 'clientSecret' | 'certificate',
+    private readonly deps: CredentialDeps,
+    /** SHA-256 thumbprint of the registered certificate (certificate kind). */
+    private readonly thumbprintSha256?: string,
+  ) {}
+
+  private async client(): Promise<ConfidentialClientApplication> {
+    if (this.app) return this.app;
+    const base = msalConfig(this.deps);
+    if (this.kind === 'clientSecret') {
+      const secret = await this.deps.secrets.get(secretKeys.clientSecret(this.deps.tenantKey));
+      if (!secret) throw new NotSignedInError('No client secret is stored for this tenant: run "Sign In" and paste the secret value.');
+      this.app = new ConfidentialClientApplication({ ...base, auth: { ...base.auth, clientSecret: secret } });
+    } else {
+      const privateKey = await this.deps.secrets.get(secretKeys.privateKey(this.deps.tenantKey));
+      if (!privateKey || !this.thumbprintSha256) throw new NotSignedInError('No certificate is stored for this tenant: run "Sign In" and choose the certificate file.');
+      this.app = new ConfidentialClientApplication({ ...base, auth: { ...base.auth, clientCertificate: { thumbprintSha256: this.thumbprintSha256, privateKey } } });
+    }
+    return this.app;
+  }
+
+  /** Stores the credential (a secret value or a PKCS#8 key) and proves it by getting a Graph token. */
+  async signIn(credential: string): Promise<AccessToken> {
+    const key = this.kind === 'clientSecret' ? secretKeys.clientSecret(this.deps.tenantKey) : secretKeys.privateKey(this.deps.tenantKey);
+    const previous = await this.deps.secrets.get(key);
+    await this.deps.secrets.store(key, credential);
+    this.app = undefined;
+    try {
+      const token = await this.getToken('graph', { forceRefresh: true });
+      this.deps.log.info(`Signed in to ${this.deps.tenant} as app ${this.deps.clientId} (${this.kind === 'clientSecret' ? 'client secret' : 'certificate'}).`);
+      return token;
+    } catch (e) {
+      // A credential that does not work is not kept; the previous one (if any) stays.
+      if (previous === undefined) await this.deps.secrets.delete(key);
+      else await this.deps.secrets.store(key, previous);
+      this.app = undefined;
+      throw e;
+    }
+  }
+
+  async isSignedIn(): Promise<boolean> {
+    const key = this.kind === 'clientSecret' ? secretKeys.clientSecret(this.deps.tenantKey) : secretKeys.privateKey(this.deps.tenantKey);
+    return (await this.deps.secrets.get(key)) !== undefined;
+  }
+
+  async getToken(resource: ResourceKind, options: TokenOptions = {}): Promise<AccessToken> {
+    const app = await this.client();
+    const result = await app.acquireTokenByClientCredential({ scopes: [scopeFor(this.deps.endpoints, resource)], skipCache: options.forceRefresh === true });
+    if (!result) throw new Error('Sign-in returned no token.');
+    return { token: result.accessToken, expiresOn: result.expiresOn };
+  }
+
+  async signOut(): Promise<void> {
+    this.app = undefined;
+    await this.deps.secrets.delete(secretKeys.clientSecret(this.deps.tenantKey));
+    await this.deps.secrets.delete(secretKeys.privateKey(this.deps.tenantKey));
+    await this.deps.secrets.delete(secretKeys.tokenCache(this.deps.tenantKey, this.deps.clientId));
+  }
+}
+
+export function isAuthError(e: unknown): e is AuthError {
+  return e instanceof AuthError || (typeof e === 'object' && e !== null && typeof (e as AuthError).errorCode === 'string' && typeof (e as AuthError).errorMessage === 'string');
+}

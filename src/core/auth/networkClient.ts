@@ -1,0 +1,55 @@
+/**
+ * MSAL's network calls go through node-fetch with our https agent, so the same CA trust (the fake
+ * tenant's, for tests and the demo) and timeouts apply to sign-in as to Graph.
+ */
+import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import * as http from 'http';
+import * as https from 'https';
+import fetch from 'node-fetch';
+
+export interface TransportOptions {
+  /** Extra CA certificates (PEM) to trust, for the local fake tenant. */
+  readonly ca?: string;
+}
+
+/** One keep-alive agent per CA; plain http only ever reaches loopback (see parseLocalOrigin). */
+export function createAgents(options: TransportOptions): { https: https.Agent; http: http.Agent } {
+  return {
+    https: new https.Agent({ keepAlive: true, maxSockets: 8, ...(options.ca ? { ca: options.ca } : {}) }),
+    http: new http.Agent({ keepAlive: true, maxSockets: 8 }),
+  };
+}
+
+export function msalNetworkClient(agents: { https: https.Agent; http: http.Agent }): INetworkModule {
+  const send = async <T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions, timeoutMs?: number): Promise<NetworkResponse<T>> => {
+    const controller = new AbortController();
+    const timer = timeoutMs ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
+    try {
+      const res = await fetch(url, {
+        method,
+        headers: options?.headers,
+        body: method === 'POST' ? (options?.body ?? '') : undefined,
+        agent: (u: URL) => (u.protocol === 'http:' ? agents.http : agents.https),
+        signal: controller.signal as unknown as import('node-fetch').RequestInit['signal'],
+        redirect: 'manual',
+      });
+      const text = await res.text();
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : {};
+      } catch {
+        // MSAL reads error and error_description from the body; keep the server's text visible.
+        body = { error: 'invalid_response', error_description: `The sign-in service answered ${res.status} with a body that is not JSON.` };
+      }
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, name) => (headers[name] = value));
+      return { headers, body: body as T, status: res.status };
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  };
+  return {
+    sendGetRequestAsync: (url, options, timeout) => send('GET', url, options, timeout),
+    sendPostRequestAsync: (url, options) => send('POST', url, options),
+  };
+}
