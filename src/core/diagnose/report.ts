@@ -1,0 +1,85 @@
+/**
+ * The permission report: for each report category, whether the token allows it and exactly which
+ * permission, role or licence is missing, plus the admin-consent link. Rendered as Markdown with
+ * every outside value escaped.
+ */
+import { adminConsentUrl, Cloud } from '../clouds';
+import { roleNames, TokenClaims } from './claims';
+import { checkRequirement, RequirementCheck, REQUIREMENTS } from './requirements';
+
+export interface PermissionReport {
+  readonly tenantName: string;
+  readonly tenant: string;
+  readonly clientId: string;
+  readonly signInKind: string;
+  readonly claims: TokenClaims | undefined;
+  readonly checks: readonly RequirementCheck[];
+  readonly consentUrl: string;
+  /** Set when no token could be had; the checks then cannot say much. */
+  readonly tokenError?: string;
+}
+
+export function buildReport(input: { tenantName: string; tenant: string; clientId: string; signInKind: string; cloud: Cloud; claims: TokenClaims | undefined; tokenError?: string }): PermissionReport {
+  return {
+    tenantName: input.tenantName,
+    tenant: input.tenant,
+    clientId: input.clientId,
+    signInKind: input.signInKind,
+    claims: input.claims,
+    checks: REQUIREMENTS.map((r) => checkRequirement(r, input.claims)),
+    consentUrl: adminConsentUrl(input.cloud, input.tenant, input.clientId),
+    tokenError: input.tokenError,
+  };
+}
+
+/**
+ * Escapes outside text (tenant names, user names, granted permissions) for Markdown, so it cannot
+ * become a link, an image, HTML or formatting: Markdown punctuation gets a backslash, and the
+ * characters HTML cares about become entities.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#!|~]/g, (c) => `\\${c}`)
+    .replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/[\r\n\u2028\u2029]+/g, ' ');
+}
+
+function advice(c: RequirementCheck, delegated: boolean): string {
+  if (c.ok) return 'Nothing to do.';
+  if (c.needsAppCredentials) return 'This API is app-only: sign in with an app secret or certificate.';
+  const parts: string[] = [];
+  if (c.missingPermissions.length > 0) parts.push(`Grant ${delegated ? 'the delegated permission' : 'the application permission'}${c.missingPermissions.length > 1 ? 's' : ''} ${c.missingPermissions.join(' + ')} and admin consent.`);
+  if (c.missingRole) parts.push(`Ask for one of these roles: ${c.requirement.roles.join(', ')}.`);
+  return parts.join(' ');
+}
+
+export function reportMarkdown(r: PermissionReport): string {
+  const esc = escapeMarkdown;
+  const delegated = r.claims?.delegated ?? r.signInKind === 'deviceCode';
+  const lines = [
+    `# Permissions for ${esc(r.tenantName)}`,
+    '',
+    `Tenant **${esc(r.tenant)}** · app **${esc(r.clientId)}** · ${delegated ? 'delegated sign-in (device code)' : 'app-only sign-in'}`,
+    '',
+  ];
+  if (r.tokenError) lines.push(`> **No token could be obtained**: ${esc(r.tokenError)}`, '');
+  if (r.claims) {
+    const granted = delegated ? r.claims.scopes : r.claims.roles;
+    lines.push(`**Granted ${delegated ? 'delegated permissions (scp)' : 'application permissions (roles)'}:** ${granted.length ? granted.map(esc).join(', ') : 'none'}`, '');
+    if (delegated) lines.push(`**Signed-in user:** ${esc(r.claims.upn ?? 'unknown')} · **Directory roles:** ${roleNames(r.claims).map(esc).join(', ') || 'none that matter for logs'}`, '');
+  }
+  lines.push('| Report | Status | Needs | What to do |', '| --- | --- | --- | --- |');
+  for (const c of r.checks) {
+    const needs = [c.requirement.permissions.join(' + '), delegated && c.requirement.roles.length ? `role: ${c.requirement.roles.join(' / ')}` : '', c.requirement.license ? `licence: ${c.requirement.license}` : ''].filter(Boolean).join('; ');
+    lines.push(`| ${c.requirement.label} | ${c.ok ? '✅ allowed' : '❌ missing'} | ${needs} | ${advice(c, delegated)} |`);
+  }
+  lines.push(
+    '',
+    'Licences cannot be read from a token: sign-in logs need Microsoft Entra ID P1 or P2, risky users and risk details need P2, and Office 365 activity needs unified audit logging turned on.',
+    '',
+    `**Admin consent:** an administrator of the tenant opens [this admin-consent link](${r.consentUrl}) to grant the app's configured permissions.`,
+    '',
+    `\`${r.consentUrl}\``,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,39 @@
+import * as assert from 'assert';
+import { LogSink, redact, RedactingLogger } from '../../../src/core/log/redact';
+
+const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20iLCJ0aWQiOiJ4In0.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU';
+const SECRET = 'Abc8Q~secret.value_0123456789';
+const DEVICE = 'DAQABAAEAAAD--DLA3VO7QrddgJg7WevrAgDs';
+const KEY = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----';
+
+describe('core/log: nothing secret reaches the log', () => {
+  const messages = [
+    `Authorization: Bearer ${TOKEN}`,
+    `token ${TOKEN} expired`,
+    `{"access_token":"${TOKEN}","refresh_token":"0.AAAA-refresh","id_token":"${TOKEN}"}`,
+    `grant_type=client_credentials&client_secret=${SECRET}&scope=x`,
+    `client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer&client_assertion=${TOKEN}`,
+    `device_code=${DEVICE}&client_id=abc`,
+    `{"user_code":"GQK9FQGTB","device_code":"${DEVICE}"}`,
+    `the pasted secret was ${SECRET}`,
+    `key: ${KEY}`,
+  ];
+
+  it('redacts tokens, secrets, assertions, keys and device codes at every log level', () => {
+    const seen: string[] = [];
+    const sink: LogSink = { trace: (m) => seen.push(m), debug: (m) => seen.push(m), info: (m) => seen.push(m), warn: (m) => seen.push(m), error: (m) => seen.push(m) };
+    const log = new RedactingLogger(sink);
+    log.addSecret(SECRET);
+    for (const m of messages) for (const level of ['trace', 'debug', 'info', 'warn', 'error'] as const) log[level](m);
+    assert.strictEqual(seen.length, messages.length * 5);
+    for (const line of seen) {
+      for (const secret of [TOKEN, SECRET, DEVICE, 'GQK9FQGTB', '0.AAAA-refresh', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC']) {
+        assert.ok(!line.includes(secret), `leaked in: ${line}`);
+      }
+    }
+  });
+
+  it('keeps what support needs', () => {
+    assert.strictEqual(redact('GET https://graph.microsoft.com/v1.0/auditLogs/signIns?$top=5 -> 429 request-id 1234'), 'GET https://graph.microsoft.com/v1.0/auditLogs/signIns?$top=5 -> 429 request-id 1234');
+  });
+});
