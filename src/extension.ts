@@ -1,20 +1,51 @@
 import * as vscode from 'vscode';
+import { createApi, IdentityLogsApi } from './vscode/api';
 import { addTenantCommand } from './vscode/commands/addTenant';
 import { registerCommands } from './vscode/commands/command';
+import { copyTenantIdCommand } from './vscode/commands/copyTenantId';
+import { CommandDeps } from './vscode/commands/deps';
+import { diagnosePermissionsCommand } from './vscode/commands/diagnosePermissions';
+import { editTenantCommand } from './vscode/commands/editTenant';
+import { removeTenantCommand } from './vscode/commands/removeTenant';
 import { showLogCommand } from './vscode/commands/showLog';
+import { signInCommand } from './vscode/commands/signIn';
+import { signOutCommand } from './vscode/commands/signOut';
+import { createLog } from './vscode/log';
+import { REPORT_SCHEME, ReportDocuments } from './vscode/reportView';
+import { secretStoreOf } from './vscode/secretStorage';
+import { onFakeTenantSettingsChanged } from './vscode/settings';
+import { TenantSessions } from './vscode/tenants/sessions';
 import { TenantStore } from './vscode/tenants/tenantStore';
 import { registerTenantsTree } from './vscode/tree/tenantsTree';
 
 /** Builds the object graph and registers views and commands; nothing else happens here. */
-export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('Identity Log Explorer', { log: true });
-  const tenants = new TenantStore(context.globalState);
+export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
+  const { channel, logger } = createLog();
+  const store = new TenantStore(context.globalState);
+  const secrets = secretStoreOf(context.secrets);
+  const sessions = new TenantSessions(secrets, logger, () => store.list());
+  const reports = new ReportDocuments();
+  const deps: CommandDeps = { store, sessions, log: logger, channel, state: context.globalState };
   context.subscriptions.push(
-    log,
-    tenants,
-    registerTenantsTree(tenants),
-    registerCommands([addTenantCommand(), showLogCommand(log)]),
+    channel,
+    store,
+    sessions,
+    reports,
+    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    onFakeTenantSettingsChanged(() => sessions.reset()),
+    registerTenantsTree(store, sessions),
+    registerCommands([
+      addTenantCommand(deps),
+      signInCommand(deps),
+      signOutCommand(deps),
+      editTenantCommand(deps),
+      removeTenantCommand(deps),
+      copyTenantIdCommand(deps),
+      diagnosePermissionsCommand(deps, reports),
+      showLogCommand(channel),
+    ]),
   );
+  return createApi(store, context.globalState, secrets);
 }
 
 export function deactivate(): void {

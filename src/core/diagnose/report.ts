@@ -19,14 +19,15 @@ export interface PermissionReport {
   readonly tokenError?: string;
 }
 
-export function buildReport(input: { tenantName: string; tenant: string; clientId: string; signInKind: string; cloud: Cloud; claims: TokenClaims | undefined; tokenError?: string }): PermissionReport {
+export function buildReport(input: { tenantName: string; tenant: string; clientId: string; signInKind: string; cloud: Cloud; claims: TokenClaims | undefined; manageClaims?: TokenClaims; tokenError?: string }): PermissionReport {
   return {
     tenantName: input.tenantName,
     tenant: input.tenant,
     clientId: input.clientId,
     signInKind: input.signInKind,
     claims: input.claims,
-    checks: REQUIREMENTS.map((r) => checkRequirement(r, input.claims)),
+    // The Management API has its own token (audience manage.office.com) with its own roles.
+    checks: REQUIREMENTS.map((r) => checkRequirement(r, r.resource === 'manage' && !input.claims?.delegated ? input.manageClaims : input.claims)),
     consentUrl: adminConsentUrl(input.cloud, input.tenant, input.clientId),
     tokenError: input.tokenError,
   };

@@ -1,17 +1,59 @@
-import * as vscode from 'vscode';
+import * as crypto from 'crypto';
+import { CloudId, isCloudId } from '../../core/clouds';
+import { EndpointTarget, SignInKind, SIGN_IN_KINDS, TenantConfig, validateClientId, validateTenantIdentifier } from '../../core/tenants/tenantConfig';
+import { readCertificate } from '../tenants/credentialInput';
+import { signInTenant, SuppliedCredential } from '../tenants/signInFlow';
+import { runTenantWizard, TenantDraft } from '../tenants/tenantWizard';
 import { Command } from './command';
+import { CommandDeps } from './deps';
 
-/**
- * Sign-in (device code, client secret, certificate) is not part of this build yet, so the command
- * says so plainly instead of pretending to add a tenant.
- */
-export function addTenantCommand(): Command {
+const LAST_PUBLIC_CLIENT = 'identityLogs.lastPublicClientId';
+
+/** Arguments for adding a tenant without questions (scripts, tests, the demo tenant). */
+export interface AddTenantArgs {
+  readonly displayName: string;
+  readonly tenant: string;
+  readonly cloud?: CloudId;
+  readonly gcc?: boolean;
+  readonly target?: EndpointTarget;
+  readonly signInKind: SignInKind;
+  readonly clientId: string;
+  readonly secret?: string;
+  readonly certificatePath?: string;
+  readonly passphrase?: string;
+  /** Add without signing in. */
+  readonly skipSignIn?: boolean;
+}
+
+function draftFromArgs(a: AddTenantArgs): TenantDraft {
+  const problem = validateTenantIdentifier(a.tenant) ?? validateClientId(a.clientId);
+  if (problem) throw new Error(problem);
+  if (!SIGN_IN_KINDS.includes(a.signInKind)) throw new Error(`Unknown sign-in kind ${a.signInKind}.`);
+  if (a.cloud !== undefined && !isCloudId(a.cloud)) throw new Error(`Unknown cloud ${String(a.cloud)}.`);
+  return { displayName: a.displayName, tenant: a.tenant, cloud: a.cloud ?? 'global', gcc: a.gcc ?? false, target: a.target ?? 'cloud', signInKind: a.signInKind, clientId: a.clientId.toLowerCase() };
+}
+
+/** "Add Tenant": the questions, then the sign-in; returns the new tenant's key. */
+export function addTenantCommand(deps: CommandDeps): Command {
   return {
     id: 'identityLogs.addTenant',
-    run: async () => {
-      await vscode.window.showInformationMessage(
-        'Adding a tenant is not available in this build yet: sign-in by device code, client secret or certificate is still being built.',
-      );
+    run: async (arg?: unknown): Promise<string | undefined> => {
+      const args = typeof arg === 'object' && arg !== null && 'signInKind' in arg ? (arg as AddTenantArgs) : undefined;
+      const draft = args ? draftFromArgs(args) : await runTenantWizard('Add Tenant', undefined, { publicClientId: deps.state.get<string>(LAST_PUBLIC_CLIENT) });
+      if (!draft) return undefined;
+      const tenant: TenantConfig = { key: crypto.randomUUID(), ...draft };
+      await deps.store.upsert(tenant);
+      if (draft.signInKind === 'deviceCode') await deps.state.update(LAST_PUBLIC_CLIENT, draft.clientId);
+      deps.log.info(`Added tenant ${tenant.displayName} (${tenant.tenant}, ${tenant.cloud}${tenant.target === 'fakeTenant' ? ', local fake tenant' : ''}, ${tenant.signInKind}).`);
+      if (args?.skipSignIn) return tenant.key;
+      let supplied: SuppliedCredential | undefined;
+      if (args?.secret) supplied = { secret: args.secret };
+      if (args?.certificatePath) {
+        const certificate = await readCertificate(args.certificatePath, `Add ${tenant.displayName}`, args.passphrase);
+        if (certificate) supplied = { certificate };
+      }
+      await signInTenant(deps, tenant, supplied);
+      return tenant.key;
     },
   };
 }

@@ -14,7 +14,23 @@ export class TenantStore implements vscode.Disposable {
     return parseTenantConfigs(this.state.get<unknown>(STATE_KEY));
   }
 
-  async save(tenants: readonly TenantConfig[]): Promise<void> {
+  get(key: string): TenantConfig | undefined {
+    return this.list().find((t) => t.key === key);
+  }
+
+  async upsert(tenant: TenantConfig): Promise<void> {
+    const list = this.list();
+    const i = list.findIndex((t) => t.key === tenant.key);
+    if (i >= 0) list[i] = tenant;
+    else list.push(tenant);
+    await this.save(list);
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.save(this.list().filter((t) => t.key !== key));
+  }
+
+  private async save(tenants: readonly TenantConfig[]): Promise<void> {
     await this.state.update(STATE_KEY, tenants);
     this.changed.fire();
   }

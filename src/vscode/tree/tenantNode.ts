@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { cloudById } from '../../core/clouds';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { SignInState } from '../tenants/sessions';
 import { TreeNode } from './treeNode';
 
 const SIGN_IN_LABELS: Record<TenantConfig['signInKind'], string> = {
@@ -9,23 +10,46 @@ const SIGN_IN_LABELS: Record<TenantConfig['signInKind'], string> = {
   certificate: 'app (certificate)',
 };
 
+function presentation(state: SignInState): { icon: vscode.ThemeIcon; text: string; context: string } {
+  switch (state.kind) {
+    case 'signedIn':
+      return { icon: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')), text: state.account ? `signed in as ${state.account}` : 'signed in', context: 'tenant.signedIn' };
+    case 'signingIn':
+      return { icon: new vscode.ThemeIcon('loading~spin'), text: 'signing in…', context: 'tenant.signingIn' };
+    case 'failed':
+      return { icon: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')), text: 'sign-in failed', context: 'tenant.signedOut' };
+    case 'signedOut':
+      return { icon: new vscode.ThemeIcon('circle-large-outline'), text: 'signed out', context: 'tenant.signedOut' };
+    default:
+      return { icon: new vscode.ThemeIcon('organization'), text: '', context: 'tenant.signedOut' };
+  }
+}
+
 export class TenantNode implements TreeNode {
   readonly id: string;
 
-  constructor(readonly tenant: TenantConfig) {
+  constructor(
+    readonly tenant: TenantConfig,
+    private readonly state: SignInState,
+  ) {
     this.id = `tenant:${tenant.key}`;
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.tenant.displayName, vscode.TreeItemCollapsibleState.Collapsed);
+    const p = presentation(this.state);
+    const item = new vscode.TreeItem(this.tenant.displayName, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = this.tenant.tenant;
-    item.contextValue = 'tenant';
-    item.iconPath = new vscode.ThemeIcon('organization');
+    const demo = this.tenant.target === 'fakeTenant' ? 'local fake tenant · ' : '';
+    item.description = `${demo}${p.text}`;
+    item.contextValue = p.context;
+    item.iconPath = p.icon;
+    item.accessibilityInformation = { label: `${this.tenant.displayName}, ${p.text || 'sign-in state unknown'}` };
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(`${this.tenant.displayName}\n\n`);
-    tooltip.appendText(`Tenant: ${this.tenant.tenant}\nCloud: ${cloudById(this.tenant.cloud).label}\n`);
-    tooltip.appendText(`Sign-in: ${SIGN_IN_LABELS[this.tenant.signInKind]}`);
+    tooltip.appendText(`Tenant: ${this.tenant.tenant}\nCloud: ${this.tenant.target === 'fakeTenant' ? 'local fake tenant' : cloudById(this.tenant.cloud).label}${this.tenant.gcc ? ' (GCC)' : ''}\n`);
+    tooltip.appendText(`Sign-in: ${SIGN_IN_LABELS[this.tenant.signInKind]}, app ${this.tenant.clientId}\n`);
+    if (this.tenant.certificateThumbprint) tooltip.appendText(`Certificate SHA-256: ${this.tenant.certificateThumbprint}\n`);
+    if (this.state.kind === 'failed') tooltip.appendText(`\n${this.state.summary}`);
     item.tooltip = tooltip;
     return item;
   }

@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+import { resolveTenant } from '../tenants/pickTenant';
+import { Command } from './command';
+import { CommandDeps } from './deps';
+
+export function copyTenantIdCommand(deps: CommandDeps): Command {
+  return {
+    id: 'identityLogs.copyTenantId',
+    run: async (arg?: unknown) => {
+      const tenant = await resolveTenant(deps.store, arg, 'copy its ID');
+      if (!tenant) return;
+      await vscode.env.clipboard.writeText(tenant.tenant);
+      vscode.window.setStatusBarMessage(`Copied ${tenant.tenant}`, 3000);
+    },
+  };
+}

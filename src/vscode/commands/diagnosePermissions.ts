@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { cloudById } from '../../core/clouds';
+import { decodeClaims, TokenClaims } from '../../core/diagnose/claims';
+import { diagnose, summarize } from '../../core/diagnose/classify';
+import { buildReport, PermissionReport, reportMarkdown } from '../../core/diagnose/report';
+import { ReportDocuments } from '../reportView';
+import { resolveTenant } from '../tenants/pickTenant';
+import { Command } from './command';
+import { CommandDeps } from './deps';
+
+/** Reads the tenant's tokens and shows, per report, which permission, role or licence is missing. */
+export function diagnosePermissionsCommand(deps: CommandDeps, reports: ReportDocuments): Command {
+  return {
+    id: 'identityLogs.diagnosePermissions',
+    run: async (arg?: unknown): Promise<PermissionReport | undefined> => {
+      const tenant = await resolveTenant(deps.store, arg, 'diagnose permissions');
+      if (!tenant) return undefined;
+      return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking permissions of ${tenant.displayName}…` }, async () => {
+        let claims: TokenClaims | undefined;
+        let manageClaims: TokenClaims | undefined;
+        let tokenError: string | undefined;
+        try {
+          const provider = deps.sessions.provider(tenant);
+          claims = decodeClaims((await provider.getToken('graph')).token);
+          if (tenant.signInKind !== 'deviceCode') {
+            try {
+              manageClaims = decodeClaims((await provider.getToken('manage')).token);
+            } catch (e) {
+              deps.log.warn(`No Management API token for ${tenant.displayName}: ${summarize(diagnose(e))}`);
+            }
+          }
+        } catch (e) {
+          tokenError = summarize(diagnose(e));
+        }
+        const report = buildReport({ tenantName: tenant.displayName, tenant: tenant.tenant, clientId: tenant.clientId, signInKind: tenant.signInKind, cloud: cloudById(tenant.cloud), claims, manageClaims, tokenError });
+        deps.log.info(`Permission report for ${tenant.displayName}: ${report.checks.map((c) => `${c.requirement.id}=${c.ok ? 'ok' : 'missing ' + c.missingPermissions.join('+')}`).join(', ')}`);
+        await reports.show(`Permissions - ${tenant.displayName}`, reportMarkdown(report));
+        return report;
+      });
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import * as vscode from 'vscode';
+import { AppCredential, CancellationSignal, DeviceCodeCredential, DeviceCodePrompt, TokenProvider } from '../../core/auth/credentials';
+import { createAgents, msalNetworkClient } from '../../core/auth/networkClient';
+import { allSecretKeys, SecretStore } from '../../core/auth/secretStore';
+import { cloudById, cloudEndpoints, Endpoints, localEndpoints } from '../../core/clouds';
+import { diagnose, summarize } from '../../core/diagnose/classify';
+import { Logger } from '../../core/log/redact';
+import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { fakeTenantSettings } from '../settings';
+
+export type SignInState =
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'signedOut' }
+  | { readonly kind: 'signingIn' }
+  | { readonly kind: 'signedIn'; readonly account?: string }
+  | { readonly kind: 'failed'; readonly summary: string };
+
+export class FakeTenantNotConfiguredError extends Error {
+  readonly code = 'FakeTenantNotConfigured';
+  constructor() {
+    super('This tenant uses the local fake tenant, but the setting identityLogs.fakeTenant.origin is not set to a loopback origin.');
+  }
+}
+
+/**
+ * Sign-in state and token providers per tenant. Providers are built lazily from the tenant's
+ * configuration and dropped when it, the endpoint settings or its secrets change (another window
+ * signing in or out, for example).
+ */
+export class TenantSessions implements vscode.Disposable {
+  private readonly providers = new Map<string, { config: string; provider: TokenProvider }>();
+  private readonly states = new Map<string, SignInState>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: { dispose(): void };
+
+  constructor(
+    private readonly secrets: SecretStore,
+    private readonly log: Logger,
+    private readonly tenants: () => readonly TenantConfig[],
+  ) {
+    this.subscription = secrets.onDidChange((key) => {
+      const tenant = this.tenants().find((t) => key.startsWith(`identityLogs.tenant.${t.key}.`));
+      if (tenant && this.states.get(tenant.key)?.kind !== 'signingIn') {
+        this.providers.delete(tenant.key);
+        void this.refresh(tenant);
+      }
+    });
+  }
+
+  endpoints(tenant: TenantConfig): { endpoints: Endpoints; ca: string | undefined } {
+    const cloud = cloudById(tenant.cloud);
+    if (tenant.target === 'fakeTenant') {
+      const fake = fakeTenantSettings();
+      if (!fake) throw new FakeTenantNotConfiguredError();
+      return { endpoints: localEndpoints(cloud, fake.origin), ca: fake.caPem };
+    }
+    return { endpoints: cloudEndpoints(cloud, tenant.gcc), ca: undefined };
+  }
+
+  provider(tenant: TenantConfig): TokenProvider {
+    const config = JSON.stringify(tenant) + JSON.stringify(tenant.target === 'fakeTenant' ? fakeTenantSettings() : null);
+    const cached = this.providers.get(tenant.key);
+    if (cached && cached.config === config) return cached.provider;
+    const { endpoints, ca } = this.endpoints(tenant);
+    const deps = { tenantKey: tenant.key, tenant: tenant.tenant, clientId: tenant.clientId, endpoints, secrets: this.secrets, network: msalNetworkClient(createAgents({ ca })), log: this.log };
+    const provider = tenant.signInKind === 'deviceCode' ? new DeviceCodeCredential(deps) : new AppCredential(tenant.signInKind, deps, tenant.certificateThumbprint);
+    this.providers.set(tenant.key, { config, provider });
+    return provider;
+  }
+
+  state(tenantKey: string): SignInState {
+    return this.states.get(tenantKey) ?? { kind: 'unknown' };
+  }
+
+  private set(tenantKey: string, state: SignInState): void {
+    this.states.set(tenantKey, state);
+    this.changed.fire(tenantKey);
+  }
+
+  /** Works out whether a tenant can get tokens without asking (after activation or a change elsewhere). */
+  async refresh(tenant: TenantConfig): Promise<SignInState> {
+    try {
+      const signedIn = await this.provider(tenant).isSignedIn();
+      this.set(tenant.key, signedIn ? { kind: 'signedIn' } : { kind: 'signedOut' });
+    } catch (e) {
+      this.set(tenant.key, { kind: 'failed', summary: summarize(diagnose(e)) });
+    }
+    return this.state(tenant.key);
+  }
+
+  async signInWithSecretOrKey(tenant: TenantConfig, credential: string): Promise<void> {
+    const provider = this.provider(tenant);
+    if (!(provider instanceof AppCredential)) throw new Error('This tenant signs in with device code.');
+    await this.run(tenant, () => provider.signIn(credential));
+  }
+
+  async signInWithDeviceCode(tenant: TenantConfig, show: (prompt: DeviceCodePrompt) => void, cancel: CancellationSignal): Promise<void> {
+    const provider = this.provider(tenant);
+    if (!(provider instanceof DeviceCodeCredential)) throw new Error('This tenant signs in with an app credential.');
+    await this.run(tenant, () => provider.signIn(show, cancel));
+  }
+
+  private async run(tenant: TenantConfig, signIn: () => Promise<{ account?: string }>): Promise<void> {
+    this.set(tenant.key, { kind: 'signingIn' });
+    try {
+      const token = await signIn();
+      this.set(tenant.key, { kind: 'signedIn', account: token.account });
+    } catch (e) {
+      this.set(tenant.key, { kind: 'failed', summary: summarize(diagnose(e)) });
+      throw e;
+    }
+  }
+
+  async signOut(tenant: TenantConfig): Promise<void> {
+    await this.provider(tenant).signOut();
+    this.providers.delete(tenant.key);
+    this.set(tenant.key, { kind: 'signedOut' });
+    this.log.info(`Signed out of ${tenant.displayName}: its secrets and cached tokens were removed.`);
+  }
+
+  /** Removes everything secret a tenant ever stored, whatever its sign-in kind. */
+  async forget(tenant: TenantConfig): Promise<void> {
+    try {
+      await this.provider(tenant).signOut();
+    } catch {
+      // a half-configured tenant still gets its keys deleted below
+    }
+    for (const key of allSecretKeys(tenant.key, tenant.clientId)) await this.secrets.delete(key);
+    this.providers.delete(tenant.key);
+    this.states.delete(tenant.key);
+    this.changed.fire(tenant.key);
+  }
+
+  /** Drops cached providers (endpoint settings changed). */
+  reset(): void {
+    this.providers.clear();
+    for (const t of this.tenants()) void this.refresh(t);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+import { detailLines, diagnose, summarize } from '../../core/diagnose/classify';
+import { Logger } from '../../core/log/redact';
+
+/**
+ * Shows an error as what happened and what to do next, with "Show details" opening the log, which
+ * holds the request id, client request id and time (never a token).
+ */
+export async function showError(log: Logger, channel: { show(preserveFocus?: boolean): void }, context: string, error: unknown): Promise<void> {
+  const d = diagnose(error);
+  log.error(`${context}`);
+  for (const line of detailLines(d)) log.error(line);
+  // Not awaited: the command that failed is done; the notification stays until the user closes it.
+  void vscode.window.showErrorMessage(`${context}: ${summarize(d)}`, 'Show details').then((choice) => {
+    if (choice === 'Show details') channel.show(true);
+  });
+}
