@@ -16,7 +16,7 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
   }
 
   async show(name: string, markdown: string): Promise<vscode.Uri> {
-    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name.replace(/[^\w.-]+/g, '-')}.md` });
+    const uri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${name.replace(/[\\/]+/g, '-')}.md` });
     this.docs.set(uri.path, markdown);
     this.changed.fire(uri);
     await vscode.commands.executeCommand('markdown.showPreview', uri);

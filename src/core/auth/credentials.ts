@@ -40,6 +40,8 @@ export interface TokenProvider {
   getToken(resource: ResourceKind, options?: TokenOptions): Promise<AccessToken>;
   /** Whether this provider can get a token without asking the user anything. */
   isSignedIn(): Promise<boolean>;
+  /** The signed-in user, for delegated sign-in. */
+  signedInAccount(): Promise<string | undefined>;
   /** Removes accounts, cached tokens and stored secrets. */
   signOut(): Promise<void>;
 }
@@ -142,6 +144,10 @@ export class DeviceCodeCredential implements TokenProvider {
     return (await this.account()) !== undefined;
   }
 
+  async signedInAccount(): Promise<string | undefined> {
+    return (await this.account())?.username;
+  }
+
   async getToken(resource: ResourceKind, options: TokenOptions = {}): Promise<AccessToken> {
     if (resource === 'manage') throw new Error('The Office 365 Management Activity API accepts app-only tokens: sign this tenant in with an app secret or certificate to browse Office 365 activity.');
     const account = await this.account();
@@ -209,6 +215,10 @@ export class AppCredential implements TokenProvider {
   async isSignedIn(): Promise<boolean> {
     const key = this.kind === 'clientSecret' ? secretKeys.clientSecret(this.deps.tenantKey) : secretKeys.privateKey(this.deps.tenantKey);
     return (await this.deps.secrets.get(key)) !== undefined;
+  }
+
+  async signedInAccount(): Promise<string | undefined> {
+    return undefined;
   }
 
   async getToken(resource: ResourceKind, options: TokenOptions = {}): Promise<AccessToken> {

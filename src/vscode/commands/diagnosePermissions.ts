@@ -34,7 +34,7 @@ export function diagnosePermissionsCommand(deps: CommandDeps, reports: ReportDoc
         }
         const report = buildReport({ tenantName: tenant.displayName, tenant: tenant.tenant, clientId: tenant.clientId, signInKind: tenant.signInKind, cloud: cloudById(tenant.cloud), claims, manageClaims, tokenError });
         deps.log.info(`Permission report for ${tenant.displayName}: ${report.checks.map((c) => `${c.requirement.id}=${c.ok ? 'ok' : 'missing ' + c.missingPermissions.join('+')}`).join(', ')}`);
-        await reports.show(`Permissions - ${tenant.displayName}`, reportMarkdown(report));
+        await reports.show(`Permissions of ${tenant.displayName}`, reportMarkdown(report));
         return report;
       });
     },

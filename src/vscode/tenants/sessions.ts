@@ -81,8 +81,9 @@ export class TenantSessions implements vscode.Disposable {
   /** Works out whether a tenant can get tokens without asking (after activation or a change elsewhere). */
   async refresh(tenant: TenantConfig): Promise<SignInState> {
     try {
-      const signedIn = await this.provider(tenant).isSignedIn();
-      this.set(tenant.key, signedIn ? { kind: 'signedIn' } : { kind: 'signedOut' });
+      const provider = this.provider(tenant);
+      const signedIn = await provider.isSignedIn();
+      this.set(tenant.key, signedIn ? { kind: 'signedIn', account: await provider.signedInAccount() } : { kind: 'signedOut' });
     } catch (e) {
       this.set(tenant.key, { kind: 'failed', summary: summarize(diagnose(e)) });
     }

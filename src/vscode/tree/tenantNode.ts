@@ -39,8 +39,8 @@ export class TenantNode implements TreeNode {
     const p = presentation(this.state);
     const item = new vscode.TreeItem(this.tenant.displayName, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const demo = this.tenant.target === 'fakeTenant' ? 'local fake tenant · ' : '';
-    item.description = `${demo}${p.text}`;
+    const fake = this.tenant.target === 'fakeTenant' ? ' · local fake tenant' : '';
+    item.description = `${p.text}${fake}`;
     item.contextValue = p.context;
     item.iconPath = p.icon;
     item.accessibilityInformation = { label: `${this.tenant.displayName}, ${p.text || 'sign-in state unknown'}` };
