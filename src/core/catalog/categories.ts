@@ -1,0 +1,274 @@
+/**
+ * One entry per report category (API-FACTS 1): endpoint and version, time property, filterable
+ * fields with their operators and value kinds, page sizes, throttle class and columns.
+ */
+import { CategoryId, CategorySpec, ColumnSpec, FieldSpec, LambdaSpec, Operator } from './types';
+import { ACTIVITY_TYPE, CA_STATUS, DETECTION_TIMING, OPERATION_RESULT, PROVISIONING_ACTION, PROVISIONING_RESULT, RISK_DETAIL, RISK_LEVEL, RISK_STATE, SIGN_IN_EVENT_TYPES, TOKEN_ISSUER_TYPE } from './enums';
+
+const EQ: readonly Operator[] = ['eq'];
+const EQ_SW: readonly Operator[] = ['eq', 'startswith'];
+const str = { type: 'string' } as const;
+const guid = { type: 'guid' } as const;
+const en = (values: readonly string[]) => ({ type: 'enum', values }) as const;
+const f = (path: string, label: string, kind: FieldSpec['kind'], operators: readonly Operator[]): FieldSpec => ({ path, label, kind, operators });
+const col = (id: string, label: string, path: string, width: number, kind?: ColumnSpec['kind']): ColumnSpec => ({ id, label, path, width, kind });
+
+const str_ = (v: unknown) => (typeof v === 'string' ? v : '');
+const at = (r: Record<string, unknown>, path: string): unknown => path.split('/').reduce<unknown>((o, k) => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[k] : undefined), r);
+
+const SIGN_IN_FIELDS: readonly FieldSpec[] = [
+  f('userPrincipalName', 'User (UPN)', { type: 'upn' }, EQ_SW),
+  f('userDisplayName', 'User display name', str, EQ_SW),
+  f('userId', 'User id', guid, EQ),
+  f('appDisplayName', 'Application', str, EQ_SW),
+  f('appId', 'Application id', guid, EQ),
+  f('ipAddress', 'IP address', { type: 'ip' }, EQ_SW),
+  f('status/errorCode', 'Error code', { type: 'int' }, EQ),
+  f('clientAppUsed', 'Client app', en(['Browser', 'Mobile Apps and Desktop clients', 'Exchange ActiveSync', 'IMAP4', 'POP3', 'Authenticated SMTP', 'Other clients']), EQ),
+  f('conditionalAccessStatus', 'Conditional access status', en(CA_STATUS), EQ),
+  f('correlationId', 'Correlation id', guid, EQ),
+  f('id', 'Request id', guid, EQ),
+  f('location/countryOrRegion', 'Country or region', { type: 'country' }, EQ_SW),
+  f('location/state', 'State', str, EQ_SW),
+  f('location/city', 'City', str, EQ_SW),
+  f('deviceDetail/browser', 'Browser', str, EQ_SW),
+  f('deviceDetail/operatingSystem', 'Operating system', str, EQ_SW),
+  f('resourceDisplayName', 'Resource', str, EQ),
+  f('resourceId', 'Resource id', guid, EQ),
+  f('riskState', 'Risk state', en(RISK_STATE), EQ),
+  f('riskLevelDuringSignIn', 'Risk level during sign-in', en(RISK_LEVEL), EQ),
+  f('riskLevelAggregated', 'Aggregated risk level', en(RISK_LEVEL), EQ),
+  f('riskDetail', 'Risk detail', en(RISK_DETAIL), EQ),
+];
+
+const SIGN_IN_LAMBDAS: readonly LambdaSpec[] = [{ path: 'riskEventTypes_v2', label: 'Risk event type', item: { kind: str, operators: EQ_SW } }];
+
+const SIGN_IN_COLUMNS: readonly ColumnSpec[] = [
+  col('createdDateTime', 'Time', 'createdDateTime', 170, 'datetime'),
+  col('status', 'Status', 'status/errorCode', 90, 'status'),
+  col('userPrincipalName', 'User', 'userPrincipalName', 220),
+  col('userDisplayName', 'Display name', 'userDisplayName', 160),
+  col('appDisplayName', 'Application', 'appDisplayName', 180),
+  col('resourceDisplayName', 'Resource', 'resourceDisplayName', 170),
+  col('ipAddress', 'IP address', 'ipAddress', 130),
+  col('location', 'Location', 'location/countryOrRegion', 90),
+  col('city', 'City', 'location/city', 110),
+  col('clientAppUsed', 'Client app', 'clientAppUsed', 150),
+  col('conditionalAccessStatus', 'Conditional access', 'conditionalAccessStatus', 130),
+  col('failureReason', 'Failure reason', 'status/failureReason', 260),
+  col('riskLevelDuringSignIn', 'Risk', 'riskLevelDuringSignIn', 80),
+  col('riskState', 'Risk state', 'riskState', 110),
+  col('browser', 'Browser', 'deviceDetail/browser', 120),
+  col('operatingSystem', 'OS', 'deviceDetail/operatingSystem', 110),
+  col('servicePrincipalName', 'Service principal', 'servicePrincipalName', 180),
+  col('correlationId', 'Correlation id', 'correlationId', 280),
+  col('id', 'Request id', 'id', 280),
+];
+
+const signInTitle = (r: Record<string, unknown>) => `${str_(r.userPrincipalName) || str_(r.servicePrincipalName) || 'sign-in'} → ${str_(r.appDisplayName)} (${str_(r.createdDateTime)})`;
+
+function signIns(id: CategoryId, label: string, eventType: string | undefined, userFields: boolean): CategorySpec {
+  return {
+    id,
+    label,
+    group: 'Sign-ins',
+    apiVersion: eventType ? 'beta' : 'v1.0',
+    path: '/auditLogs/signIns',
+    fixedFilter: eventType ? `signInEventTypes/any(t: t eq '${eventType}')` : undefined,
+    timeProperty: 'createdDateTime',
+    timeOperators: ['ge', 'le'],
+    fields: userFields ? SIGN_IN_FIELDS : SIGN_IN_FIELDS.filter((x) => !['userPrincipalName', 'userDisplayName', 'userId', 'riskState', 'riskLevelDuringSignIn', 'riskLevelAggregated', 'riskDetail', 'clientAppUsed'].includes(x.path)),
+    lambdas: userFields ? SIGN_IN_LAMBDAS : [],
+    defaultPageSize: 1000,
+    maxPageSize: 1000,
+    throttle: 'reports',
+    orderBy: 'createdDateTime',
+    columns: SIGN_IN_COLUMNS,
+    defaultColumns: userFields
+      ? ['createdDateTime', 'status', 'userPrincipalName', 'appDisplayName', 'ipAddress', 'location', 'clientAppUsed', 'conditionalAccessStatus', 'failureReason']
+      : ['createdDateTime', 'status', 'servicePrincipalName', 'appDisplayName', 'resourceDisplayName', 'ipAddress', 'location', 'failureReason'],
+    powershell: eventType ? 'Get-MgBetaAuditLogSignIn' : 'Get-MgAuditLogSignIn',
+    requirement: 'signIns',
+    title: signInTitle,
+  };
+}
+
+export const CATEGORIES: readonly CategorySpec[] = [
+  signIns('signIns.interactive', 'Interactive sign-ins', undefined, true),
+  signIns('signIns.nonInteractive', 'Non-interactive sign-ins', 'nonInteractiveUser', true),
+  signIns('signIns.servicePrincipal', 'Service principal sign-ins', 'servicePrincipal', false),
+  signIns('signIns.managedIdentity', 'Managed identity sign-ins', 'managedIdentity', false),
+  {
+    id: 'directoryAudits',
+    label: 'Directory audits',
+    group: 'Audit',
+    apiVersion: 'v1.0',
+    path: '/auditLogs/directoryAudits',
+    timeProperty: 'activityDateTime',
+    timeOperators: ['ge', 'le'],
+    fields: [
+      f('activityDisplayName', 'Activity', str, EQ_SW),
+      f('category', 'Category', str, EQ),
+      f('loggedByService', 'Service', str, EQ),
+      f('result', 'Result', en(OPERATION_RESULT), EQ),
+      f('correlationId', 'Correlation id', guid, EQ),
+      f('id', 'Id', str, EQ),
+      f('initiatedBy/user/userPrincipalName', 'Initiated by (UPN)', { type: 'upn' }, EQ),
+      f('initiatedBy/user/id', 'Initiated by (user id)', guid, EQ),
+      f('initiatedBy/app/appId', 'Initiated by (app id)', guid, EQ),
+    ],
+    lambdas: [{ path: 'targetResources', label: 'Target', props: [f('id', 'Target id', guid, EQ), f('displayName', 'Target name', str, ['startswith'])] }],
+    defaultPageSize: 1000,
+    maxPageSize: 1000,
+    throttle: 'reports',
+    orderBy: 'activityDateTime',
+    columns: [
+      col('activityDateTime', 'Time', 'activityDateTime', 170, 'datetime'),
+      col('activityDisplayName', 'Activity', 'activityDisplayName', 220),
+      col('result', 'Result', 'result', 80),
+      col('category', 'Category', 'category', 150),
+      col('loggedByService', 'Service', 'loggedByService', 170),
+      col('initiatedByUser', 'Initiated by', 'initiatedBy/user/userPrincipalName', 220),
+      col('initiatedByApp', 'Initiated by app', 'initiatedBy/app/displayName', 180),
+      col('target', 'Target', 'targetResources/0/displayName', 200),
+      col('resultReason', 'Result reason', 'resultReason', 200),
+      col('correlationId', 'Correlation id', 'correlationId', 280),
+      col('id', 'Id', 'id', 280),
+    ],
+    defaultColumns: ['activityDateTime', 'activityDisplayName', 'result', 'category', 'loggedByService', 'initiatedByUser', 'initiatedByApp', 'target'],
+    powershell: 'Get-MgAuditLogDirectoryAudit',
+    requirement: 'directoryAudits',
+    title: (r) => `${str_(r.activityDisplayName)} (${str_(r.activityDateTime)})`,
+  },
+  {
+    id: 'provisioning',
+    label: 'Provisioning',
+    group: 'Audit',
+    apiVersion: 'v1.0',
+    path: '/auditLogs/provisioning',
+    timeProperty: 'activityDateTime',
+    timeOperators: ['gt', 'lt'],
+    fields: [
+      f('provisioningAction', 'Action', en(PROVISIONING_ACTION), EQ),
+      f('provisioningStatusInfo/status', 'Status', en(PROVISIONING_RESULT), EQ),
+      f('targetSystem/displayName', 'Target system', str, ['eq', 'contains']),
+      f('sourceIdentity/displayName', 'Source identity', str, ['eq', 'contains']),
+      f('targetIdentity/displayName', 'Target identity', str, ['eq', 'contains']),
+      f('jobId', 'Job id', str, ['eq', 'contains']),
+      f('cycleId', 'Cycle id', str, EQ),
+      f('id', 'Id', guid, EQ),
+    ],
+    lambdas: [],
+    defaultPageSize: 1000,
+    maxPageSize: 1000,
+    throttle: 'reports',
+    orderBy: 'activityDateTime',
+    columns: [
+      col('activityDateTime', 'Time', 'activityDateTime', 170, 'datetime'),
+      col('status', 'Status', 'provisioningStatusInfo/status', 90),
+      col('provisioningAction', 'Action', 'provisioningAction', 90),
+      col('sourceIdentity', 'Source identity', 'sourceIdentity/displayName', 200),
+      col('targetIdentity', 'Target identity', 'targetIdentity/displayName', 220),
+      col('targetSystem', 'Target system', 'targetSystem/displayName', 180),
+      col('error', 'Error', 'provisioningStatusInfo/errorInformation/reason', 260),
+      col('jobId', 'Job id', 'jobId', 200),
+      col('id', 'Id', 'id', 280),
+    ],
+    defaultColumns: ['activityDateTime', 'status', 'provisioningAction', 'sourceIdentity', 'targetIdentity', 'targetSystem', 'error'],
+    powershell: 'Get-MgAuditLogProvisioning',
+    requirement: 'provisioning',
+    title: (r) => `${str_(r.provisioningAction)} ${str_(at(r, 'sourceIdentity/displayName'))} (${str_(r.activityDateTime)})`,
+  },
+  {
+    id: 'riskDetections',
+    label: 'Risk detections',
+    group: 'Identity Protection',
+    apiVersion: 'v1.0',
+    path: '/identityProtection/riskDetections',
+    timeProperty: 'activityDateTime',
+    timeOperators: ['ge', 'le'],
+    fields: [
+      f('userPrincipalName', 'User (UPN)', { type: 'upn' }, EQ_SW),
+      f('userId', 'User id', guid, EQ),
+      f('riskEventType', 'Risk event type', en(['unlikelyTravel', 'anonymizedIPAddress', 'maliciousIPAddress', 'unfamiliarFeatures', 'malwareInfectedIPAddress', 'suspiciousIPAddress', 'leakedCredentials', 'investigationsThreatIntelligence', 'generic', 'passwordSpray', 'suspiciousInboxForwarding', 'newCountry', 'impossibleTravel', 'mcasImpossibleTravel', 'adminConfirmedUserCompromised']), EQ),
+      f('riskLevel', 'Risk level', en(RISK_LEVEL), EQ),
+      f('riskState', 'Risk state', en(RISK_STATE), EQ),
+      f('riskDetail', 'Risk detail', en(RISK_DETAIL), EQ),
+      f('detectionTimingType', 'Detection timing', en(DETECTION_TIMING), EQ),
+      f('activity', 'Activity', en(ACTIVITY_TYPE), EQ),
+      f('tokenIssuerType', 'Token issuer', en(TOKEN_ISSUER_TYPE), EQ),
+      f('source', 'Source', str, EQ),
+      f('ipAddress', 'IP address', { type: 'ip' }, EQ),
+      f('requestId', 'Request id', guid, EQ),
+      f('correlationId', 'Correlation id', guid, EQ),
+      f('location/countryOrRegion', 'Country or region', { type: 'country' }, EQ),
+    ],
+    lambdas: [],
+    defaultPageSize: 500,
+    maxPageSize: 500,
+    throttle: 'identityProtection',
+    columns: [
+      col('activityDateTime', 'Time', 'activityDateTime', 170, 'datetime'),
+      col('riskEventType', 'Risk event', 'riskEventType', 170),
+      col('riskLevel', 'Level', 'riskLevel', 80),
+      col('riskState', 'State', 'riskState', 120),
+      col('userPrincipalName', 'User', 'userPrincipalName', 220),
+      col('detectionTimingType', 'Timing', 'detectionTimingType', 110),
+      col('ipAddress', 'IP address', 'ipAddress', 130),
+      col('location', 'Location', 'location/countryOrRegion', 90),
+      col('source', 'Source', 'source', 150),
+      col('detectedDateTime', 'Detected', 'detectedDateTime', 170, 'datetime'),
+      col('requestId', 'Request id', 'requestId', 280),
+    ],
+    defaultColumns: ['activityDateTime', 'riskEventType', 'riskLevel', 'riskState', 'userPrincipalName', 'detectionTimingType', 'ipAddress', 'location'],
+    powershell: 'Get-MgRiskDetection',
+    requirement: 'riskDetections',
+    title: (r) => `${str_(r.riskEventType)} for ${str_(r.userPrincipalName)} (${str_(r.activityDateTime)})`,
+  },
+  {
+    id: 'riskyUsers',
+    label: 'Risky users',
+    group: 'Identity Protection',
+    apiVersion: 'v1.0',
+    path: '/identityProtection/riskyUsers',
+    timeProperty: 'riskLastUpdatedDateTime',
+    timeOperators: ['ge', 'le'],
+    fields: [
+      f('userPrincipalName', 'User (UPN)', { type: 'upn' }, EQ_SW),
+      f('userDisplayName', 'Display name', str, EQ_SW),
+      f('id', 'User id', guid, EQ),
+      f('riskLevel', 'Risk level', en(RISK_LEVEL), EQ),
+      f('riskState', 'Risk state', en(RISK_STATE), EQ),
+      f('riskDetail', 'Risk detail', en(RISK_DETAIL), EQ),
+      f('isDeleted', 'Deleted', { type: 'bool' }, EQ),
+    ],
+    lambdas: [],
+    defaultPageSize: 500,
+    maxPageSize: 500,
+    throttle: 'identityProtection',
+    columns: [
+      col('riskLastUpdatedDateTime', 'Updated', 'riskLastUpdatedDateTime', 170, 'datetime'),
+      col('userPrincipalName', 'User', 'userPrincipalName', 240),
+      col('userDisplayName', 'Display name', 'userDisplayName', 180),
+      col('riskLevel', 'Level', 'riskLevel', 80),
+      col('riskState', 'State', 'riskState', 150),
+      col('riskDetail', 'Detail', 'riskDetail', 240),
+      col('id', 'User id', 'id', 280),
+    ],
+    defaultColumns: ['riskLastUpdatedDateTime', 'userPrincipalName', 'userDisplayName', 'riskLevel', 'riskState', 'riskDetail'],
+    powershell: 'Get-MgRiskyUser',
+    requirement: 'riskyUsers',
+    title: (r) => `${str_(r.userPrincipalName)} (${str_(r.riskState)})`,
+  },
+];
+
+export function categoryById(id: string): CategorySpec | undefined {
+  return CATEGORIES.find((c) => c.id === id);
+}
+
+export { SIGN_IN_EVENT_TYPES };
+
+/** Reads a `/`-separated path from a record; numeric segments index arrays. */
+export function valueAt(record: Record<string, unknown>, path: string): unknown {
+  return at(record, path);
+}

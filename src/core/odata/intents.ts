@@ -1,0 +1,106 @@
+/** The common questions, one click each: they add clauses or client-side filters to a model. */
+import { CategoryId } from '../catalog/types';
+import { Clause, ClientFilter, FilterModel } from './model';
+
+export interface Intent {
+  readonly id: string;
+  readonly label: string;
+  /** Categories the intent applies to. */
+  readonly categories: readonly CategoryId[];
+  /** What the user must type, if anything. */
+  readonly ask?: { readonly prompt: string; readonly placeholder: string };
+  apply(model: FilterModel, value?: string): FilterModel;
+}
+
+const SIGN_INS: readonly CategoryId[] = ['signIns.interactive', 'signIns.nonInteractive', 'signIns.servicePrincipal', 'signIns.managedIdentity'];
+const USER_SIGN_INS: readonly CategoryId[] = ['signIns.interactive', 'signIns.nonInteractive'];
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const withClause = (model: FilterModel, clause: Clause): FilterModel => ({ ...model, clauses: [...model.clauses.filter((c) => c.field !== clause.field), clause] });
+const withClient = (model: FilterModel, filter: ClientFilter): FilterModel => ({ ...model, client: [...model.client.filter((c) => c.kind !== filter.kind), filter] });
+
+export const INTENTS: readonly Intent[] = [
+  {
+    id: 'failures',
+    label: 'Failures only',
+    categories: SIGN_INS,
+    // Graph filters status/errorCode with eq only (no ne), so failures are picked from the loaded rows.
+    apply: (m) => withClient(m, { kind: 'failuresOnly' }),
+  },
+  {
+    id: 'errorCode',
+    label: 'One error code…',
+    categories: SIGN_INS,
+    ask: { prompt: 'AADSTS error code', placeholder: '50126' },
+    apply: (m, v) => withClause(m, { field: 'status/errorCode', op: 'eq', values: [Number(String(v).replace(/^AADSTS/i, ''))] }),
+  },
+  {
+    id: 'user',
+    label: 'One user…',
+    categories: [...USER_SIGN_INS, 'riskDetections', 'riskyUsers'],
+    ask: { prompt: 'User principal name or object id', placeholder: 'alice@contoso.com' },
+    apply: (m, v = '') => (GUID.test(v.trim()) ? withClause(m, { field: 'userId', op: 'eq', values: [v.trim()] }) : withClause(m, { field: 'userPrincipalName', op: v.includes('@') ? 'eq' : 'startswith', values: [v.trim()] })),
+  },
+  {
+    id: 'app',
+    label: 'One application…',
+    categories: SIGN_INS,
+    ask: { prompt: 'Application name or application (client) id', placeholder: 'Microsoft Teams' },
+    apply: (m, v = '') => (GUID.test(v.trim()) ? withClause(m, { field: 'appId', op: 'eq', values: [v.trim()] }) : withClause(m, { field: 'appDisplayName', op: 'eq', values: [v.trim()] })),
+  },
+  {
+    id: 'ip',
+    label: 'IP address…',
+    categories: SIGN_INS,
+    ask: { prompt: 'IP address, or the start of one', placeholder: '185.220.' },
+    apply: (m, v = '') => withClause(m, { field: 'ipAddress', op: /^[\d.]+$/.test(v) && v.split('.').length === 4 && !v.endsWith('.') ? 'eq' : 'startswith', values: [v.trim()] }),
+  },
+  {
+    id: 'country',
+    label: 'Country or region…',
+    categories: SIGN_INS,
+    ask: { prompt: 'Two-letter country or region code', placeholder: 'US' },
+    apply: (m, v = '') => withClause(m, { field: 'location/countryOrRegion', op: 'eq', values: [v.trim().toUpperCase()] }),
+  },
+  {
+    id: 'caFailure',
+    label: 'Blocked by conditional access',
+    categories: USER_SIGN_INS,
+    apply: (m) => withClause(m, { field: 'conditionalAccessStatus', op: 'eq', values: ['failure'] }),
+  },
+  {
+    id: 'riskHigh',
+    label: 'High risk during sign-in',
+    categories: USER_SIGN_INS,
+    apply: (m) => withClause(m, { field: 'riskLevelDuringSignIn', op: 'eq', values: ['high'] }),
+  },
+  {
+    id: 'atRisk',
+    label: 'Users at risk',
+    categories: ['riskyUsers'],
+    apply: (m) => withClause(m, { field: 'riskState', op: 'eq', values: ['atRisk'] }),
+  },
+  {
+    id: 'correlation',
+    label: 'Correlation id…',
+    categories: [...SIGN_INS, 'directoryAudits', 'riskDetections'],
+    ask: { prompt: 'Correlation id (a GUID)', placeholder: '00000000-0000-0000-0000-000000000000' },
+    apply: (m, v = '') => withClause(m, { field: 'correlationId', op: 'eq', values: [v.trim()] }),
+  },
+  {
+    id: 'offline',
+    label: 'Offline detections',
+    categories: ['riskDetections'],
+    apply: (m) => withClause(m, { field: 'detectionTimingType', op: 'eq', values: ['offline'] }),
+  },
+  {
+    id: 'mfaRemediated',
+    label: 'Passed MFA driven by risk-based policy',
+    categories: ['riskyUsers'],
+    apply: (m) => withClause(m, { field: 'riskDetail', op: 'eq', values: ['userPassedMFADrivenByRiskBasedPolicy'] }),
+  },
+];
+
+export function intentsFor(category: CategoryId): Intent[] {
+  return INTENTS.filter((i) => i.categories.includes(category));
+}
