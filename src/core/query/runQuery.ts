@@ -1,0 +1,125 @@
+/**
+ * Runs a category query as a stream of pages, newest first. A wide query the service gives up on
+ * (504, or our own timeout) is split into smaller time windows that are fetched in the order the
+ * user sees them and stitched together: records at window edges are de-duplicated by id, and a
+ * window that failed half-way resumes from the last record already delivered.
+ */
+import { CategorySpec } from '../catalog/types';
+import { UnsafeLinkError } from '../http/allowlist';
+import { ApiClient, QueryTimeoutError } from '../http/client';
+import { datetimeLiteral } from '../odata/literals';
+
+export interface QueryPlan {
+  readonly category: CategorySpec;
+  readonly graphOrigin: string;
+  /** The clauses' `$filter` without the time range (fixed event-type filter included). */
+  readonly filterWithoutTime: string | undefined;
+  /** The time window, when the category is filtered by time. */
+  readonly window: { readonly fromMs: number; readonly toMs: number } | undefined;
+  readonly pageSize?: number;
+}
+
+export interface QueryPage {
+  readonly records: Record<string, unknown>[];
+  /** The window this page came from. */
+  readonly window?: { readonly fromMs: number; readonly toMs: number };
+  readonly pageNumber: number;
+}
+
+export interface QueryEnd {
+  /** Set when the results are known to be incomplete, with the reason and the part not covered. */
+  readonly incomplete?: { readonly reason: string; readonly uncovered?: { readonly fromMs: number; readonly toMs: number } };
+  readonly splits: number;
+}
+
+export interface RunOptions {
+  readonly signal?: AbortSignal;
+  /** Windows narrower than this are not split further; their timeouts are retried instead. */
+  readonly minWindowMs?: number;
+  readonly onSplit?: (window: { fromMs: number; toMs: number }) => void;
+}
+
+/** Edge records can come twice (inclusive bounds, resumed windows): remember ids near the frontier. */
+class EdgeDeduper {
+  private readonly seen = new Map<string, number>();
+  private frontier = Infinity;
+
+  accept(id: string, timeMs: number): boolean {
+    if (this.seen.has(id)) return false;
+    this.seen.set(id, timeMs);
+    if (timeMs < this.frontier) {
+      this.frontier = timeMs;
+      // Later windows end at or below the frontier (+1 ms), so older ids above it cannot recur.
+      if (this.seen.size > 4096) for (const [k, t] of this.seen) if (t > this.frontier + 2000) this.seen.delete(k);
+    }
+    return true;
+  }
+}
+
+function url(plan: QueryPlan, window: { fromMs: number; toMs: number } | undefined): string {
+  const c = plan.category;
+  const parts: string[] = [];
+  if (plan.filterWithoutTime) parts.push(plan.filterWithoutTime);
+  if (window && c.timeProperty && c.timeOperators) {
+    const [lower, upper] = c.timeOperators;
+    // gt/lt categories (provisioning) need the bounds widened by a millisecond to stay inclusive.
+    parts.push(`${c.timeProperty} ${lower} ${datetimeLiteral(lower === 'gt' ? window.fromMs - 1 : window.fromMs)}`);
+    parts.push(`${c.timeProperty} ${upper} ${datetimeLiteral(upper === 'lt' ? window.toMs + 1 : window.toMs)}`);
+  }
+  const u = new URL(`${plan.graphOrigin}/${c.apiVersion}${c.path}`);
+  if (parts.length > 0) u.searchParams.set('$filter', parts.join(' and '));
+  u.searchParams.set('$top', String(plan.pageSize ?? c.defaultPageSize));
+  return u.toString();
+}
+
+export async function* runQuery(client: ApiClient, plan: QueryPlan, options: RunOptions = {}): AsyncGenerator<QueryPage, QueryEnd, void> {
+  const c = plan.category;
+  const limit = c.throttle;
+  const minWindowMs = options.minWindowMs ?? 60_000;
+  const dedupe = new EdgeDeduper();
+  const timeOf = (r: Record<string, unknown>) => (c.timeProperty ? Date.parse(String(r[c.timeProperty])) : NaN);
+  // Newest window last in the array: pop() takes it first.
+  const windows: ({ fromMs: number; toMs: number } | undefined)[] = [plan.window];
+  let pageNumber = 0;
+  let splits = 0;
+  while (windows.length > 0) {
+    const window = windows.pop();
+    let next: string | undefined = url(plan, window);
+    let oldestDelivered: number | undefined;
+    try {
+      while (next) {
+        const res = await client.request(next, { resource: 'graph', limit, signal: options.signal, timeoutsToCaller: window !== undefined && window.toMs - window.fromMs > minWindowMs });
+        const body = res.body as { value?: unknown; '@odata.nextLink'?: unknown };
+        const value = Array.isArray(body?.value) ? (body.value as Record<string, unknown>[]) : [];
+        const records: Record<string, unknown>[] = [];
+        for (const r of value) {
+          const id = typeof r.id === 'string' ? r.id : JSON.stringify(r);
+          const t = timeOf(r);
+          if (!dedupe.accept(id, Number.isNaN(t) ? 0 : t)) continue;
+          records.push(r);
+          if (!Number.isNaN(t)) oldestDelivered = oldestDelivered === undefined ? t : Math.min(oldestDelivered, t);
+        }
+        pageNumber++;
+        yield { records, window, pageNumber };
+        next = typeof body?.['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : undefined;
+      }
+    } catch (e) {
+      if (e instanceof QueryTimeoutError && window) {
+        // Resume below what was delivered; split what is left in two, newer half first.
+        const toMs = oldestDelivered !== undefined ? Math.min(window.toMs, oldestDelivered + 1) : window.toMs;
+        const mid = Math.floor((window.fromMs + toMs) / 2);
+        splits++;
+        options.onSplit?.({ fromMs: window.fromMs, toMs });
+        windows.push({ fromMs: window.fromMs, toMs: mid }, { fromMs: mid, toMs });
+        continue;
+      }
+      if (e instanceof UnsafeLinkError) {
+        const pending = [window, ...windows].filter((w): w is { fromMs: number; toMs: number } => w !== undefined);
+        const uncovered = pending.length > 0 ? { fromMs: Math.min(...pending.map((w) => w.fromMs)), toMs: oldestDelivered ?? Math.max(...pending.map((w) => w.toMs)) } : undefined;
+        return { incomplete: { reason: e.message, uncovered }, splits };
+      }
+      throw e;
+    }
+  }
+  return { splits };
+}

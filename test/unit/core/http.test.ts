@@ -1,0 +1,234 @@
+import * as assert from 'assert';
+import { allowedOrigins, checkTokenUrl } from '../../../src/core/http/allowlist';
+import { AbortedError, Clock } from '../../../src/core/http/clock';
+import { ApiClient, RetriesExhaustedError } from '../../../src/core/http/client';
+import { Pacer } from '../../../src/core/http/pacer';
+import { backoffMs, DEFAULT_RETRY, parseRetryAfter } from '../../../src/core/http/retry';
+import { ServiceError } from '../../../src/core/http/serviceError';
+import { FetchLike, HttpRequestInit } from '../../../src/core/http/transport';
+import { cloudById, cloudEndpoints, localEndpoints } from '../../../src/core/clouds';
+import { NULL_LOGGER } from '../../../src/core/log/redact';
+
+/** A clock whose time only moves when something sleeps. */
+class FakeClock implements Clock {
+  t = 1_000_000;
+  readonly sleeps: number[] = [];
+  now(): number {
+    return this.t;
+  }
+  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw new AbortedError();
+    this.sleeps.push(ms);
+    this.t += ms;
+  }
+}
+
+describe('core/http: token host allowlist', () => {
+  const global = allowedOrigins(cloudEndpoints(cloudById('global')));
+  const cases: [string, boolean][] = [
+    ['https://graph.microsoft.com/v1.0/auditLogs/signIns?$skiptoken=x', true],
+    ['https://GRAPH.MICROSOFT.COM/v1.0/auditLogs/signIns', true],
+    ['https://graph.microsoft.com:443/v1.0/x', true],
+    ['https://manage.office.com/api/v1.0/t/activity/feed/audit/x', true],
+    ['https://graph.microsoft.com.evil.test/v1.0/auditLogs/signIns', false],
+    ['http://graph.microsoft.com/v1.0/auditLogs/signIns', false],
+    ['https://evil.test@graph.microsoft.com/v1.0/x', false],
+    ['https://graph.microsoft.com@evil.test/v1.0/x', false],
+    ['https://graph.microsoft.com:8443/v1.0/x', false],
+    ['https://evilgraph.microsoft.com/v1.0/x', false],
+    ['https://graph.microsoft.us/v1.0/x', false],
+    ['https://graph.microsoft.com./v1.0/x', false],
+    ['//graph.microsoft.com/v1.0/x', false],
+    ['javascript:alert(1)', false],
+    ['https://127.0.0.1:8443/v1.0/x', false],
+  ];
+  for (const [url, ok] of cases) it(`${ok ? 'allows' : 'refuses'} ${url}`, () => assert.strictEqual(checkTokenUrl(url, global).ok, ok));
+
+  it('allows only the fake tenant origin for a local tenant, http included when that is its origin', () => {
+    const local = allowedOrigins(localEndpoints(cloudById('global'), 'http://127.0.0.1:4321'));
+    assert.deepStrictEqual(local, ['http://127.0.0.1:4321']);
+    assert.strictEqual(checkTokenUrl('http://127.0.0.1:4321/v1.0/x', local).ok, true);
+    assert.strictEqual(checkTokenUrl('http://127.0.0.1:4322/v1.0/x', local).ok, false);
+    assert.strictEqual(checkTokenUrl('https://graph.microsoft.com/v1.0/x', local).ok, false);
+  });
+
+  it('uses each national cloud’s own hosts', () => {
+    const dod = allowedOrigins(cloudEndpoints(cloudById('usGovDod')));
+    assert.ok(checkTokenUrl('https://dod-graph.microsoft.us/v1.0/x', dod).ok);
+    assert.ok(!checkTokenUrl('https://graph.microsoft.us/v1.0/x', dod).ok);
+    const gcc = allowedOrigins(cloudEndpoints(cloudById('global'), true));
+    assert.ok(checkTokenUrl('https://manage-gcc.office.com/api/v1.0/x', gcc).ok);
+    assert.ok(!checkTokenUrl('https://manage.office.com/api/v1.0/x', gcc).ok);
+  });
+});
+
+describe('core/http: pacing and backoff with a fake clock', () => {
+  it('never starts more than 5 report requests in any 10 s window per app and tenant', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer(clock, { marginMs: 0 });
+    const starts: number[] = [];
+    for (let i = 0; i < 23; i++) {
+      await pacer.acquire('reports:t:a', 'reports');
+      starts.push(clock.now());
+    }
+    for (let i = 5; i < starts.length; i++) assert.ok(starts[i] - starts[i - 5] >= 10_000, `request ${i} came too early`);
+    assert.strictEqual(starts[22] - starts[0], 40_000, 'and no slower than the limit allows');
+  });
+
+  it('Identity Protection: 1 per second per tenant, with a margin', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer(clock, { marginMs: 50 });
+    const starts: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      await pacer.acquire('identityProtection:t', 'identityProtection');
+      starts.push(clock.now());
+    }
+    assert.deepStrictEqual(starts.map((s) => s - starts[0]), [0, 1050, 2100, 3150]);
+  });
+
+  it('scales windows for tests and benchmarks, and a pause holds everyone on the key', async () => {
+    const clock = new FakeClock();
+    const pacer = new Pacer(clock, { timeScale: 0.01, marginMs: 0 });
+    for (let i = 0; i < 5; i++) await pacer.acquire('k', 'reports');
+    const before = clock.now();
+    await pacer.acquire('k', 'reports');
+    assert.strictEqual(clock.now() - before, 100);
+    pacer.pause('k', clock.now() + 5000);
+    const paused = clock.now();
+    await pacer.acquire('k', 'reports');
+    assert.strictEqual(clock.now() - paused, 5000);
+  });
+
+  it('backs off exponentially with full jitter under a cap', () => {
+    const policy = { ...DEFAULT_RETRY, baseDelayMs: 100, maxDelayMs: 1000 };
+    assert.deepStrictEqual([1, 2, 3, 4, 5, 6].map((a) => backoffMs(policy, a, () => 0.999999)), [199, 399, 799, 999, 999, 999]);
+    assert.strictEqual(backoffMs(policy, 3, () => 0), 0);
+  });
+
+  it('reads Retry-After as fractional seconds or an HTTP date', () => {
+    assert.strictEqual(parseRetryAfter('2.128', 0), 2128);
+    assert.strictEqual(parseRetryAfter('7', 0), 7000);
+    assert.strictEqual(parseRetryAfter('Wed, 21 Oct 2026 07:28:10 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT')), 10_000);
+    assert.strictEqual(parseRetryAfter('soon', 0), undefined);
+    assert.strictEqual(parseRetryAfter(null, 0), undefined);
+  });
+});
+
+describe('core/http: the client retries what is worth retrying, and nothing else', () => {
+  type Reply = { status: number; body?: unknown; headers?: Record<string, string>; throw?: Error; text?: string };
+  const scripted = (replies: Reply[], seen: { url: string; init: HttpRequestInit }[]): FetchLike => async (url, init) => {
+    seen.push({ url, init });
+    const r = replies.shift() ?? { status: 200, body: { value: [] } };
+    if (r.throw) throw r.throw;
+    return { status: r.status, headers: { get: (n: string) => r.headers?.[n.toLowerCase()] ?? null }, text: async () => r.text ?? (r.body === undefined ? '' : JSON.stringify(r.body)) };
+  };
+  const client = (replies: Reply[], seen: { url: string; init: HttpRequestInit }[] = [], tokens: string[] = []) => {
+    const clock = new FakeClock();
+    return {
+      clock,
+      client: new ApiClient({
+        fetch: scripted(replies, seen),
+        tokens: async (_r, o) => {
+          tokens.push(o.forceRefresh ? 'refresh' : 'cached');
+          return `token-${tokens.length}`;
+        },
+        origins: ['https://graph.microsoft.com'],
+        clock,
+        random: () => 0.5,
+        log: NULL_LOGGER,
+        pacer: new Pacer(clock, { marginMs: 0 }),
+        tenantKey: 't',
+        appKey: 'a',
+        retry: { ...DEFAULT_RETRY, maxAttempts: 5, baseDelayMs: 1000 },
+        requestTimeoutMs: 60_000,
+      }),
+    };
+  };
+  const URL_ = 'https://graph.microsoft.com/v1.0/auditLogs/signIns';
+  const graphError = (code: string) => ({ error: { code, message: code, innerError: { 'request-id': 'r' } } });
+
+  it('honours a fractional Retry-After on 429', async () => {
+    const { client: c, clock } = client([{ status: 429, headers: { 'retry-after': '2.128' }, body: graphError('TooManyRequests') }, { status: 200, body: { value: [1] } }]);
+    const res = await c.request(URL_, { resource: 'graph', limit: 'reports' });
+    assert.deepStrictEqual(res.body, { value: [1] });
+    assert.ok(clock.sleeps.includes(2128));
+    assert.strictEqual(c.stats.throttled, 1);
+  });
+
+  for (const status of [500, 502, 503, 504]) {
+    it(`retries ${status} with backoff`, async () => {
+      const { client: c, clock } = client([{ status, body: graphError('x') }, { status: 200, body: { value: [] } }]);
+      await c.request(URL_, { resource: 'graph', limit: 'reports' });
+      assert.strictEqual(c.stats.retries, 1);
+      assert.ok(clock.sleeps.includes(1000), `slept ${clock.sleeps}`);
+    });
+  }
+
+  it('retries a connection reset and a truncated body', async () => {
+    const { client: c } = client([{ status: 0, throw: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) }, { status: 200, text: '{"value":[{"id":"a"' }, { status: 200, body: { value: [{ id: 'a' }] } }]);
+    const res = await c.request(URL_, { resource: 'graph', limit: 'reports' });
+    assert.deepStrictEqual(res.body, { value: [{ id: 'a' }] });
+    assert.strictEqual(c.stats.retries, 2);
+  });
+
+  it('backs off on its own when Identity Protection throttles without Retry-After', async () => {
+    const { client: c, clock } = client([{ status: 429, body: graphError('TooManyRequests') }, { status: 200, body: {} }]);
+    await c.request(URL_, { resource: 'graph', limit: 'identityProtection' });
+    assert.ok(clock.sleeps.some((s) => s === 1000), `slept ${clock.sleeps}`);
+  });
+
+  it('treats AF429 inside a 403 as throttling', async () => {
+    const { client: c } = client([{ status: 403, body: { error: { code: 'AF429', message: 'Too many requests.' } } }, { status: 200, body: [] }]);
+    await c.request(URL_, { resource: 'manage', limit: 'manage' });
+    assert.strictEqual(c.stats.throttled, 1);
+  });
+
+  it('does not retry a 400 or a 403, and keeps the service error', async () => {
+    for (const [status, code] of [[400, 'BadRequest'], [403, 'Authentication_MSGraphPermissionMissing'], [404, 'Request_ResourceNotFound']] as const) {
+      const seen: { url: string; init: HttpRequestInit }[] = [];
+      const { client: c } = client([{ status, body: graphError(code) }], seen);
+      await assert.rejects(c.request(URL_, { resource: 'graph', limit: 'reports' }), (e: ServiceError) => e.code === code && e.status === status);
+      assert.strictEqual(seen.length, 1);
+    }
+  });
+
+  it('gets a fresh token once after a 401, then fails clearly', async () => {
+    const tokens: string[] = [];
+    const { client: c } = client([{ status: 401, body: graphError('InvalidAuthenticationToken') }, { status: 200, body: {} }], [], tokens);
+    await c.request(URL_, { resource: 'graph', limit: 'reports' });
+    assert.deepStrictEqual(tokens, ['cached', 'refresh', 'cached']);
+    const { client: c2 } = client([{ status: 401, body: graphError('InvalidAuthenticationToken') }, { status: 401, body: graphError('InvalidAuthenticationToken') }]);
+    await assert.rejects(c2.request(URL_, { resource: 'graph', limit: 'reports' }), (e: ServiceError) => e.code === 'InvalidAuthenticationToken');
+  });
+
+  it('gives up after the attempts allowed', async () => {
+    const { client: c } = client(Array.from({ length: 10 }, () => ({ status: 503, body: graphError('ServiceUnavailable') })));
+    await assert.rejects(c.request(URL_, { resource: 'graph', limit: 'reports' }), RetriesExhaustedError);
+    assert.strictEqual(c.stats.requests, 5);
+  });
+
+  it('never sends the token to a foreign host, redirect included', async () => {
+    const seen: { url: string; init: HttpRequestInit }[] = [];
+    const { client: c } = client([{ status: 302, headers: { location: 'https://evil.test/steal' } }], seen);
+    await assert.rejects(c.request(URL_, { resource: 'graph', limit: 'reports' }), /Refused to follow/);
+    assert.deepStrictEqual(seen.map((s) => new URL(s.url).host), ['graph.microsoft.com']);
+    const seen2: { url: string; init: HttpRequestInit }[] = [];
+    const { client: c2 } = client([], seen2);
+    await assert.rejects(c2.request('https://graph.microsoft.com.evil.test/v1.0/x', { resource: 'graph', limit: 'reports' }), /Refused to follow/);
+    assert.strictEqual(seen2.length, 0);
+  });
+
+  it('does not retry a POST marked noRetry', async () => {
+    const seen: { url: string; init: HttpRequestInit }[] = [];
+    const { client: c } = client([{ status: 503, body: graphError('ServiceUnavailable') }], seen);
+    await assert.rejects(c.request(URL_, { resource: 'graph', limit: 'identityProtection', method: 'POST', body: { userIds: ['x'] }, noRetry: true }), RetriesExhaustedError);
+    assert.strictEqual(seen.length, 1);
+  });
+
+  it('stops at once when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { client: c } = client([]);
+    await assert.rejects(c.request(URL_, { resource: 'graph', limit: 'reports', signal: controller.signal }), AbortedError);
+  });
+});
