@@ -1,11 +1,11 @@
 /**
- * MSAL's network calls go through node-fetch with our https agent, so the same CA trust (the fake
- * tenant's, for tests and the demo) and timeouts apply to sign-in as to Graph.
+ * MSAL's network calls go through our transport and agents, so the same CA trust (the fake
+ * tenant's, for tests and the demo) and failure handling apply to sign-in as to Graph.
  */
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import * as http from 'http';
 import * as https from 'https';
-import fetch from 'node-fetch';
+import { httpTransport } from '../http/transport';
 
 export interface TransportOptions {
   /** Extra CA certificates (PEM) to trust, for the local fake tenant. */
@@ -21,28 +21,25 @@ export function createAgents(options: TransportOptions): { https: https.Agent; h
 }
 
 export function msalNetworkClient(agents: { https: https.Agent; http: http.Agent }): INetworkModule {
+  const transport = httpTransport(agents);
   const send = async <T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions, timeoutMs?: number): Promise<NetworkResponse<T>> => {
     const controller = new AbortController();
     const timer = timeoutMs ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
     try {
-      const res = await fetch(url, {
-        method,
-        headers: options?.headers,
-        body: method === 'POST' ? (options?.body ?? '') : undefined,
-        agent: (u: URL) => (u.protocol === 'http:' ? agents.http : agents.https),
-        signal: controller.signal as unknown as import('node-fetch').RequestInit['signal'],
-        redirect: 'manual',
-      });
+      const res = await transport(url, { method, headers: options?.headers ?? {}, body: method === 'POST' ? (options?.body ?? '') : undefined, signal: controller.signal });
       const text = await res.text();
       let body: unknown;
       try {
         body = text ? JSON.parse(text) : {};
       } catch {
-        // MSAL reads error and error_description from the body; keep the server's text visible.
+        // MSAL reads error and error_description from the body; keep the failure readable.
         body = { error: 'invalid_response', error_description: `The sign-in service answered ${res.status} with a body that is not JSON.` };
       }
       const headers: Record<string, string> = {};
-      res.headers.forEach((value, name) => (headers[name] = value));
+      for (const name of ['content-type', 'x-ms-request-id', 'x-ms-clitelem', 'retry-after', 'date']) {
+        const v = res.headers.get(name);
+        if (v !== null) headers[name] = v;
+      }
       return { headers, body: body as T, status: res.status };
     } finally {
       if (timer) clearTimeout(timer);
