@@ -10,7 +10,14 @@ import { removeTenantCommand } from './vscode/commands/removeTenant';
 import { showLogCommand } from './vscode/commands/showLog';
 import { signInCommand } from './vscode/commands/signIn';
 import { signOutCommand } from './vscode/commands/signOut';
+import { deleteSavedQueryCommand, runLastQueryCommand, runQueryCommand, runSavedQueryCommand } from './vscode/commands/runQuery';
 import { createLog } from './vscode/log';
+import { QueryStore } from './vscode/query/queryStore';
+import { QueryDeps } from './vscode/query/startQuery';
+import { RECORD_SCHEME, RecordDocuments } from './vscode/results/recordDocuments';
+import { ResultsPanel } from './vscode/results/resultsPanel';
+import { Pacer } from './core/http/pacer';
+import { SYSTEM_CLOCK } from './core/http/clock';
 import { REPORT_SCHEME, ReportDocuments } from './vscode/reportView';
 import { secretStoreOf } from './vscode/secretStorage';
 import { onFakeTenantSettingsChanged } from './vscode/settings';
@@ -26,14 +33,21 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
   const sessions = new TenantSessions(secrets, logger, () => store.list());
   const reports = new ReportDocuments();
   const deps: CommandDeps = { store, sessions, log: logger, channel, state: context.globalState };
+  const queries = new QueryStore(context.globalState);
+  const records = new RecordDocuments();
+  const panels: ResultsPanel[] = [];
+  // One pacer for the whole extension: the service's limits are per app and tenant, not per panel.
+  const queryDeps: QueryDeps = { ...deps, queries, pacer: new Pacer(SYSTEM_CLOCK), records, extensionUri: context.extensionUri, panels };
   context.subscriptions.push(
     channel,
     store,
     sessions,
     reports,
+    queries,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, records),
     onFakeTenantSettingsChanged(() => sessions.reset()),
-    registerTenantsTree(store, sessions),
+    registerTenantsTree(store, sessions, queries),
     registerCommands([
       addTenantCommand(deps),
       signInCommand(deps),
@@ -42,6 +56,10 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
       removeTenantCommand(deps),
       copyTenantIdCommand(deps),
       diagnosePermissionsCommand(deps, reports),
+      runQueryCommand(queryDeps),
+      runLastQueryCommand(queryDeps),
+      runSavedQueryCommand(queryDeps),
+      deleteSavedQueryCommand(queryDeps),
       showLogCommand(channel),
     ]),
   );

@@ -1,26 +1,9 @@
 import * as assert from 'assert';
-import { Page } from 'playwright-core';
 import { Emulator, startEmulator } from '../../src/emulator';
-import { openContainer, openWorkbench, runCommand, Workbench } from './workbench';
+import { answer, choose, openContainer, openWorkbench, runCommand, Workbench } from './workbench';
 
 const DEVICE_APP = 'c0000000-0000-4000-8000-00000000000e';
 const LIMITED_APP = 'c0000000-0000-4000-8000-00000000000b';
-
-/** Types into the open quick input and accepts, as a person does. */
-async function answer(page: Page, text: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(text);
-  await page.waitForTimeout(150);
-  await input.press('Enter');
-}
-
-/** Picks the quick-pick row whose label contains the text. */
-async function choose(page: Page, text: string): Promise<void> {
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
-  await row.waitFor({ timeout: 15_000 });
-  await row.click();
-}
 
 describe('Sign-in (e2e: the real quick pick, device code approved in the fake tenant)', function () {
   let emulator: Emulator;

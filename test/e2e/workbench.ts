@@ -99,3 +99,33 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await row.waitFor({ timeout: 15_000 });
   await row.click();
 }
+
+/** Types into the open quick input and accepts, as a person does. */
+export async function answer(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(text);
+  await page.waitForTimeout(150);
+  await input.press('Enter');
+}
+
+/** Picks the quick-pick row whose label contains the text. */
+export async function choose(page: Page, text: string): Promise<void> {
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+}
+
+/** Adds a client-secret tenant of the fake tenant through the real Add Tenant questions. */
+export async function addSecretTenant(page: Page, name: string, tenant: string, clientId: string, secret: string): Promise<void> {
+  const welcome = page.locator('.welcome-view-content').getByRole('button', { name: 'Add Tenant' });
+  if (await welcome.isVisible()) await welcome.click();
+  else await page.locator('.part.sidebar .composite.title a.action-label[aria-label^="Add Tenant"]').first().click();
+  await answer(page, name);
+  await answer(page, tenant);
+  await choose(page, 'Local fake tenant');
+  await choose(page, 'App client secret');
+  await answer(page, clientId);
+  await answer(page, secret);
+  await page.locator('.part.sidebar .monaco-list-row', { hasText: name }).locator('.label-description', { hasText: 'signed in' }).waitFor({ timeout: 30_000 });
+}

@@ -45,7 +45,7 @@ const SIGN_IN_LAMBDAS: readonly LambdaSpec[] = [{ path: 'riskEventTypes_v2', lab
 
 const SIGN_IN_COLUMNS: readonly ColumnSpec[] = [
   col('createdDateTime', 'Time', 'createdDateTime', 170, 'datetime'),
-  col('status', 'Status', 'status/errorCode', 90, 'status'),
+  col('status', 'Status', 'status/errorCode', 150, 'status'),
   col('userPrincipalName', 'User', 'userPrincipalName', 220),
   col('userDisplayName', 'Display name', 'userDisplayName', 160),
   col('appDisplayName', 'Application', 'appDisplayName', 180),

@@ -4,6 +4,12 @@ import { createAgents, msalNetworkClient } from '../../core/auth/networkClient';
 import { allSecretKeys, SecretStore } from '../../core/auth/secretStore';
 import { cloudById, cloudEndpoints, Endpoints, localEndpoints } from '../../core/clouds';
 import { diagnose, summarize } from '../../core/diagnose/classify';
+import { allowedOrigins } from '../../core/http/allowlist';
+import { ApiClient, newStats } from '../../core/http/client';
+import { SYSTEM_CLOCK } from '../../core/http/clock';
+import { Pacer } from '../../core/http/pacer';
+import { DEFAULT_RETRY } from '../../core/http/retry';
+import { httpTransport } from '../../core/http/transport';
 import { Logger } from '../../core/log/redact';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
 import { fakeTenantSettings } from '../settings';
@@ -58,12 +64,45 @@ export class TenantSessions implements vscode.Disposable {
     return { endpoints: cloudEndpoints(cloud, tenant.gcc), ca: undefined };
   }
 
+  /** An API client for the tenant: its token, its allowed hosts, the shared pacer. */
+  apiClient(tenant: TenantConfig, pacer: Pacer): { client: ApiClient; endpoints: Endpoints } {
+    const { endpoints, ca } = this.endpoints(tenant);
+    const provider = this.provider(tenant);
+    const client = new ApiClient({
+      fetch: httpTransport(this.agentsFor(ca)),
+      tokens: async (resource, o) => (await provider.getToken(resource, o)).token,
+      origins: allowedOrigins(endpoints),
+      clock: SYSTEM_CLOCK,
+      random: Math.random,
+      log: this.log,
+      pacer,
+      tenantKey: tenant.tenant.toLowerCase(),
+      appKey: tenant.clientId,
+      retry: DEFAULT_RETRY,
+      requestTimeoutMs: 150_000,
+      stats: newStats(),
+    });
+    return { client, endpoints };
+  }
+
+  private readonly agents = new Map<string, ReturnType<typeof createAgents>>();
+
+  private agentsFor(ca: string | undefined): ReturnType<typeof createAgents> {
+    const key = ca ?? '';
+    let a = this.agents.get(key);
+    if (!a) {
+      a = createAgents({ ca });
+      this.agents.set(key, a);
+    }
+    return a;
+  }
+
   provider(tenant: TenantConfig): TokenProvider {
     const config = JSON.stringify(tenant) + JSON.stringify(tenant.target === 'fakeTenant' ? fakeTenantSettings() : null);
     const cached = this.providers.get(tenant.key);
     if (cached && cached.config === config) return cached.provider;
     const { endpoints, ca } = this.endpoints(tenant);
-    const deps = { tenantKey: tenant.key, tenant: tenant.tenant, clientId: tenant.clientId, endpoints, secrets: this.secrets, network: msalNetworkClient(createAgents({ ca })), log: this.log };
+    const deps = { tenantKey: tenant.key, tenant: tenant.tenant, clientId: tenant.clientId, endpoints, secrets: this.secrets, network: msalNetworkClient(this.agentsFor(ca)), log: this.log };
     const provider = tenant.signInKind === 'deviceCode' ? new DeviceCodeCredential(deps) : new AppCredential(tenant.signInKind, deps, tenant.certificateThumbprint);
     this.providers.set(tenant.key, { config, provider });
     return provider;

@@ -31,13 +31,14 @@ export class TenantNode implements TreeNode {
   constructor(
     readonly tenant: TenantConfig,
     private readonly state: SignInState,
+    private readonly children: () => TreeNode[],
   ) {
     this.id = `tenant:${tenant.key}`;
   }
 
   getTreeItem(): vscode.TreeItem {
     const p = presentation(this.state);
-    const item = new vscode.TreeItem(this.tenant.displayName, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(this.tenant.displayName, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const fake = this.tenant.target === 'fakeTenant' ? ' · local fake tenant' : '';
     item.description = `${p.text}${fake}`;
@@ -55,6 +56,6 @@ export class TenantNode implements TreeNode {
   }
 
   getChildren(): TreeNode[] {
-    return [];
+    return this.children();
   }
 }

@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
+import { CATEGORIES, categoryById } from '../../core/catalog/categories';
+import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { QueryStore } from '../query/queryStore';
 import { TenantSessions } from '../tenants/sessions';
+import { CategoryNode, GroupNode, SavedQueryNode } from './categoryNode';
 import { TenantStore } from '../tenants/tenantStore';
 import { TenantNode } from './tenantNode';
 import { TreeNode } from './treeNode';
@@ -13,7 +17,17 @@ class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   constructor(
     private readonly store: TenantStore,
     private readonly sessions: TenantSessions,
+    private readonly queries: QueryStore,
   ) {}
+
+  /** Under each tenant: its report categories, sign-ins grouped, then its saved queries. */
+  private categoriesOf(t: TenantConfig): TreeNode[] {
+    const node = (c: (typeof CATEGORIES)[number]) => new CategoryNode(t, c, this.queries.last(t.key, c.id) !== undefined);
+    const signIns = CATEGORIES.filter((c) => c.group === 'Sign-ins').map(node);
+    const others = CATEGORIES.filter((c) => c.group !== 'Sign-ins').map(node);
+    const saved = this.queries.saved(t.key).map((q) => new SavedQueryNode(t, q, categoryById(q.category)?.label ?? q.category));
+    return [new GroupNode(t.key, 'Sign-ins', 'sign-in', signIns), ...others, ...(saved.length ? [new GroupNode(t.key, 'Saved queries', 'bookmark', saved)] : [])];
+  }
 
   refresh(): void {
     this.changed.fire(undefined);
@@ -30,7 +44,7 @@ class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
       const state = this.sessions.state(t.key);
       // The sign-in state is worked out when a tenant is first shown, not at activation.
       if (state.kind === 'unknown') void this.sessions.refresh(t);
-      return new TenantNode(t, state);
+      return new TenantNode(t, state, () => this.categoriesOf(t));
     });
   }
 
@@ -39,8 +53,8 @@ class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   }
 }
 
-export function registerTenantsTree(store: TenantStore, sessions: TenantSessions): vscode.Disposable {
-  const provider = new TenantsTreeProvider(store, sessions);
-  const view = vscode.window.createTreeView(TENANTS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: false });
-  return vscode.Disposable.from(view, provider, store.onDidChange(() => provider.refresh()), sessions.onDidChange(() => provider.refresh()));
+export function registerTenantsTree(store: TenantStore, sessions: TenantSessions, queries: QueryStore): vscode.Disposable {
+  const provider = new TenantsTreeProvider(store, sessions, queries);
+  const view = vscode.window.createTreeView(TENANTS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  return vscode.Disposable.from(view, provider, store.onDidChange(() => provider.refresh()), sessions.onDidChange(() => provider.refresh()), queries.onDidChange(() => provider.refresh()));
 }

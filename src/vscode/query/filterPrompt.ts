@@ -1,0 +1,132 @@
+import * as vscode from 'vscode';
+import { CategorySpec, FieldSpec, Operator } from '../../core/catalog/types';
+import { buildFilter } from '../../core/odata/build';
+import { intentsFor } from '../../core/odata/intents';
+import { Clause, ClauseValue, FilterModel, TimeRange } from '../../core/odata/model';
+
+const OP_LABEL: Record<Operator, string> = { eq: 'equals', ne: 'does not equal', gt: 'after', ge: 'on or after', lt: 'before', le: 'on or before', startswith: 'starts with', contains: 'contains' };
+
+const TIMES: { label: string; time: TimeRange }[] = [
+  { label: 'Last hour', time: { kind: 'last', hours: 1 } },
+  { label: 'Last 24 hours', time: { kind: 'last', hours: 24 } },
+  { label: 'Last 7 days', time: { kind: 'last', hours: 24 * 7 } },
+  { label: 'Last 30 days', time: { kind: 'last', hours: 24 * 30 } },
+  { label: 'All available', time: { kind: 'all' } },
+];
+
+export function describeTime(t: TimeRange): string {
+  if (t.kind === 'all') return 'All available';
+  if (t.kind === 'between') return `${t.from} → ${t.to}`;
+  return TIMES.find((x) => x.time.kind === 'last' && x.time.hours === t.hours)?.label ?? `Last ${t.hours} hours`;
+}
+
+export function describeClause(category: CategorySpec, c: Clause): string {
+  const label = category.fields.find((f) => f.path === c.field)?.label ?? category.lambdas.find((l) => c.field.startsWith(l.path))?.label ?? c.field;
+  return `${label} ${OP_LABEL[c.op]} ${c.values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v))).join(' or ')}`;
+}
+
+export function describeModel(category: CategorySpec, m: FilterModel): string {
+  const parts = [describeTime(m.time)];
+  if (m.raw) parts.push(`$filter: ${m.raw}`);
+  else parts.push(...m.clauses.map((c) => describeClause(category, c)));
+  if (m.client.some((c) => c.kind === 'failuresOnly')) parts.push('failures only');
+  return parts.join(' · ');
+}
+
+type Item = vscode.QuickPickItem & { action?: () => Promise<FilterModel | 'run' | undefined> };
+
+function parseValue(field: FieldSpec, text: string): ClauseValue {
+  if (field.kind.type === 'int') return Number(text);
+  if (field.kind.type === 'bool') return text.trim().toLowerCase() === 'true';
+  return text.trim();
+}
+
+async function customCondition(category: CategorySpec, model: FilterModel, nowMs: number): Promise<FilterModel | undefined> {
+  const fields: (FieldSpec & { lambda?: string })[] = [...category.fields, ...category.lambdas.flatMap((l) => (l.item ? [{ path: l.path, label: l.label, kind: l.item.kind, operators: l.item.operators }] : (l.props ?? []).map((p) => ({ ...p, path: `${l.path}/${p.path}`, label: `${l.label}: ${p.label}` }))))];
+  const field = await vscode.window.showQuickPick(fields.map((f) => ({ label: f.label, description: `${f.path} · ${f.operators.map((o) => OP_LABEL[o]).join(', ')}`, field: f })), { placeHolder: 'Filter on which property? (only what Graph can filter on is listed)' });
+  if (!field) return undefined;
+  const f = field.field;
+  const op = f.operators.length === 1 ? f.operators[0] : (await vscode.window.showQuickPick(f.operators.map((o) => ({ label: OP_LABEL[o], op: o })), { placeHolder: `${f.label}…` }))?.op;
+  if (!op) return undefined;
+  let value: string | undefined;
+  if (f.kind.type === 'enum') value = (await vscode.window.showQuickPick(f.kind.values.filter((v) => v !== 'unknownFutureValue'), { placeHolder: `${f.label} ${OP_LABEL[op]}…` })) ?? undefined;
+  else if (f.kind.type === 'bool') value = await vscode.window.showQuickPick(['true', 'false'], { placeHolder: f.label });
+  else {
+    value = await vscode.window.showInputBox({
+      prompt: `${f.label} ${OP_LABEL[op]}… (several values: separate with commas)`,
+      ignoreFocusOut: true,
+      validateInput: (text) => {
+        const values = text.split(',').map((v) => v.trim()).filter(Boolean);
+        const built = buildFilter(category, { ...model, raw: undefined, clauses: [{ field: f.path, op, values: values.map((v) => parseValue(f, v)) }] }, { nowMs });
+        return built.problems[0]?.message;
+      },
+    });
+  }
+  if (value === undefined) return undefined;
+  const values = f.kind.type === 'enum' || f.kind.type === 'bool' ? [parseValue(f, value)] : value.split(',').map((v) => v.trim()).filter(Boolean).map((v) => parseValue(f, v));
+  return { ...model, raw: undefined, clauses: [...model.clauses.filter((c) => c.field !== f.path), { field: f.path, op, values }] };
+}
+
+/**
+ * The filter, built from clicks: a time range, one-click questions (failures only, one user…),
+ * custom conditions limited to what Graph accepts, or a raw `$filter` checked as it is typed.
+ * Resolves with the model to run, or undefined when the user leaves.
+ */
+export async function promptFilter(category: CategorySpec, start: FilterModel, title: string, nowMs: () => number): Promise<FilterModel | undefined> {
+  let model = start;
+  for (;;) {
+    const built = buildFilter(category, model, { nowMs: nowMs() });
+    const items: Item[] = [
+      { label: '$(play) Run query', description: built.problems.length ? `fix first: ${built.problems[0].message}` : '', detail: describeModel(category, model), action: async () => (built.problems.length ? undefined : 'run') },
+      { label: 'Time range', kind: vscode.QuickPickItemKind.Separator },
+      {
+        label: `$(calendar) ${describeTime(model.time)}`,
+        description: 'change',
+        action: async () => {
+          const pick = await vscode.window.showQuickPick(TIMES.map((t) => ({ label: t.label, time: t.time })), { placeHolder: 'Time range' });
+          return pick ? { ...model, time: pick.time } : undefined;
+        },
+      },
+      { label: 'Conditions', kind: vscode.QuickPickItemKind.Separator },
+      ...model.clauses.map((c, i) => ({ label: `$(close) ${describeClause(category, c)}`, description: 'remove', action: async () => ({ ...model, clauses: model.clauses.filter((_, j) => j !== i) }) })),
+      ...model.client.map((c) => ({ label: `$(close) ${c.kind === 'failuresOnly' ? 'Failures only (applied to loaded rows: Graph cannot filter on it)' : c.kind}`, description: 'remove', action: async () => ({ ...model, client: model.client.filter((x) => x !== c) }) })),
+      ...(model.raw ? [{ label: `$(close) $filter: ${model.raw}`, description: 'remove', action: async () => ({ ...model, raw: undefined }) }] : []),
+      { label: 'Add', kind: vscode.QuickPickItemKind.Separator },
+      ...intentsFor(category.id).map((intent) => ({
+        label: `$(add) ${intent.label}`,
+        action: async () => {
+          if (!intent.ask) return intent.apply(model);
+          const v = await vscode.window.showInputBox({
+            prompt: intent.ask.prompt,
+            placeHolder: intent.ask.placeholder,
+            ignoreFocusOut: true,
+            validateInput: (text) => (text.trim() ? buildFilter(category, intent.apply({ ...model, raw: undefined }, text), { nowMs: nowMs() }).problems[0]?.message : 'Enter a value.'),
+          });
+          return v === undefined ? undefined : intent.apply({ ...model, raw: undefined }, v);
+        },
+      })),
+      { label: '$(filter) Custom condition…', detail: 'Any property Graph can filter on, with the operators it accepts', action: () => customCondition(category, model, nowMs()) },
+      {
+        label: '$(code) Raw $filter…',
+        detail: 'For experts: checked as you type, the same way',
+        action: async () => {
+          const raw = await vscode.window.showInputBox({
+            prompt: `$filter for ${category.label} (the time range is added for you)`,
+            value: model.raw ?? '',
+            ignoreFocusOut: true,
+            validateInput: (text) => {
+              const p = buildFilter(category, { ...model, raw: text }, { nowMs: nowMs() }).problems[0];
+              return p ? `${p.position !== undefined ? `At character ${p.position + 1}: ` : ''}${p.message}` : undefined;
+            },
+          });
+          return raw === undefined ? undefined : { ...model, raw: raw.trim() || undefined, clauses: raw.trim() ? [] : model.clauses };
+        },
+      },
+    ];
+    const pick = await vscode.window.showQuickPick(items, { title, placeHolder: 'Run, or change the time range and conditions', ignoreFocusOut: true });
+    if (!pick?.action) return undefined;
+    const result = await pick.action();
+    if (result === 'run') return model;
+    if (result) model = result;
+  }
+}

@@ -1,0 +1,180 @@
+import * as vscode from 'vscode';
+import { CategorySpec } from '../../core/catalog/types';
+import { curlCommand, graphUrl, powershellCommand } from '../../core/odata/copyAs';
+import { FilterModel } from '../../core/odata/model';
+import { toDisplayRow } from '../../core/query/rows';
+import { QuerySession, SessionProgress } from '../../core/query/session';
+import { detailLines, diagnose, summarize } from '../../core/diagnose/classify';
+import { Logger } from '../../core/log/redact';
+import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { ProgressInfo, ResultsNotifications, ResultsRequests, RESULTS_REQUEST_METHODS, RowData, validResultsParams } from '../../webview/results/protocol';
+import { webviewHtml, webviewOptions } from '../webviews/html';
+import { WebviewHost } from '../webviews/host';
+import { RecordDocuments } from './recordDocuments';
+
+export interface ResultsPanelDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly log: Logger;
+  readonly channel: { show(preserveFocus?: boolean): void };
+  readonly records: RecordDocuments;
+  readonly saveColumns: (visible: readonly string[]) => Promise<void>;
+  readonly saveQuery: () => Promise<void>;
+}
+
+export interface ResultsQuery {
+  readonly tenant: TenantConfig;
+  readonly category: CategorySpec;
+  readonly model: FilterModel;
+  /** The full `$filter` (time range included) for "Copy as". */
+  readonly filter: string | undefined;
+  readonly filterText: string;
+  readonly graphOrigin: string;
+  readonly visibleColumns: readonly string[];
+}
+
+/** Pages loaded at first and by each "Load more". */
+export const PAGES_PER_LOAD = 5;
+
+/**
+ * The results panel for one query: it opens as soon as the first page arrives, streams rows into
+ * the grid while later pages load, and mirrors progress in a cancellable notification.
+ */
+export class ResultsPanel implements vscode.Disposable {
+  readonly panel: vscode.WebviewPanel;
+  private readonly host: WebviewHost<ResultsRequests, ResultsNotifications>;
+  private readonly records = new Map<string, Record<string, unknown>>();
+  private session: QuerySession | undefined;
+  private caHidden = false;
+  private progressResolve: (() => void) | undefined;
+  private pending: RowData[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+
+  constructor(
+    private readonly deps: ResultsPanelDeps,
+    private readonly query: ResultsQuery,
+  ) {
+    const fake = query.tenant.target === 'fakeTenant' ? ' (fake tenant)' : '';
+    const title = `${query.category.label} · ${query.tenant.displayName}${fake}`;
+    this.panel = vscode.window.createWebviewPanel('identityLogs.results', title, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    this.panel.webview.html = webviewHtml(this.panel.webview, deps.extensionUri, 'results', title);
+    this.host = new WebviewHost<ResultsRequests, ResultsNotifications>(this.panel.webview, RESULTS_REQUEST_METHODS, validResultsParams, {
+      loadMore: () => void this.load(PAGES_PER_LOAD),
+      loadAll: () => void this.load(Infinity),
+      cancel: () => this.session?.cancel(),
+      openRow: ({ id }) => this.openRow(id),
+      setColumns: ({ visible }) => deps.saveColumns(visible),
+      copyAs: ({ format }) => this.copyAs(format),
+      saveQuery: () => deps.saveQuery(),
+    }, (why) => deps.log.warn(`Results panel: ${why}`));
+    this.panel.onDidDispose(() => this.dispose());
+    this.host.notify('init', {
+      title,
+      categoryLabel: query.category.label,
+      tenantName: query.tenant.displayName + fake,
+      filterText: query.filterText,
+      columns: query.category.columns.map((c) => ({ id: c.id, label: c.label, width: c.width, kind: c.kind })),
+      visibleColumns: query.visibleColumns,
+      isSignIn: query.category.group === 'Sign-ins',
+      caHidden: false,
+      clientFilters: { failuresOnly: query.model.client.some((c) => c.kind === 'failuresOnly') },
+    });
+  }
+
+  attach(session: QuerySession): void {
+    this.session = session;
+  }
+
+  /** Session listener: rows and progress go to the grid, batched so 100k rows stay smooth. */
+  onRows(records: Record<string, unknown>[]): void {
+    for (const r of records) {
+      const row = toDisplayRow(this.query.category, r);
+      this.records.set(row.id, r);
+      if (this.query.category.group === 'Sign-ins' && !('appliedConditionalAccessPolicies' in r) && !this.caHidden) {
+        this.caHidden = true;
+        this.deps.log.info('Graph left out appliedConditionalAccessPolicies: the caller lacks Policy.Read.All (or a conditional-access reader role).');
+      }
+      this.pending.push(row);
+    }
+    this.flushTimer ??= setTimeout(() => this.flush(), 50);
+  }
+
+  private flush(): void {
+    this.flushTimer = undefined;
+    if (this.pending.length === 0) return;
+    this.host.notify('rows', { rows: this.pending.splice(0) });
+  }
+
+  onProgress(p: SessionProgress): void {
+    this.flush();
+    const message = p.incomplete
+      ? `Incomplete: ${p.incomplete}`
+      : p.state === 'failed'
+        ? summarize(diagnose(p.error))
+        : this.caHidden
+          ? 'Conditional access policies are hidden: Graph leaves them out without Policy.Read.All (or a conditional-access reader role). Run Diagnose Permissions.'
+          : undefined;
+    const info: ProgressInfo = { loaded: p.loaded, pages: p.pages, throttled: p.throttled, retries: p.retries, splits: p.splits, state: p.state, more: p.more, message };
+    this.host.notify('progress', info);
+    if (p.state === 'failed') {
+      this.deps.log.error(`Query ${this.query.category.label} on ${this.query.tenant.displayName} failed.`);
+      for (const line of detailLines(diagnose(p.error))) this.deps.log.error(line);
+      void vscode.window.showErrorMessage(`${this.query.category.label}: ${summarize(diagnose(p.error))}`, 'Show details').then((c) => c && this.deps.channel.show(true));
+    }
+    if (p.state !== 'loading') {
+      this.progressResolve?.();
+      this.progressResolve = undefined;
+    }
+  }
+
+  /** The most recent load; resolves when it has paused, finished, failed or been cancelled. */
+  loading: Promise<void> = Promise.resolve();
+
+  /** Loads more pages under a cancellable progress notification. */
+  load(pages: number): Promise<void> {
+    const session = this.session;
+    if (!session) return Promise.resolve();
+    const loading = session.load(pages);
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${this.query.category.label} · ${this.query.tenant.displayName}`, cancellable: true }, (progress, token) => {
+      token.onCancellationRequested(() => session.cancel());
+      const tick = setInterval(() => {
+        const p = session.progress();
+        progress.report({ message: `${p.loaded.toLocaleString('en-US')} loaded, page ${p.pages}${p.throttled ? `, throttled ${p.throttled}×` : ''}` });
+      }, 500);
+      return loading.finally(() => clearInterval(tick));
+    });
+    this.loading = loading;
+    return loading;
+  }
+
+  private async openRow(id: string): Promise<void> {
+    const record = this.records.get(id);
+    if (!record) return;
+    await this.deps.records.open(this.query.category.title(record), record);
+  }
+
+  private async copyAs(format: 'url' | 'curl' | 'powershell'): Promise<void> {
+    const url = graphUrl(this.query.graphOrigin, this.query.category, this.query.filter);
+    const text = format === 'url' ? url : format === 'curl' ? curlCommand(url) : powershellCommand(this.query.category, this.query.filter);
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`Copied the query as ${format === 'url' ? 'a Graph URL' : format === 'curl' ? 'curl' : 'Graph PowerShell'}.`, 3000);
+  }
+
+  progress(): SessionProgress | undefined {
+    return this.session?.progress();
+  }
+
+  /** The records loaded so far, in order (for saving as JSON). */
+  loadedRecords(): Record<string, unknown>[] {
+    return [...this.records.values()];
+  }
+
+  dispose(): void {
+    this.session?.cancel();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.host.dispose();
+    this.disposed.fire();
+    this.disposed.dispose();
+  }
+}

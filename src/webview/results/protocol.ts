@@ -1,0 +1,80 @@
+/** The typed messages between the results panel (host) and its webview app. */
+
+export interface ColumnInfo {
+  readonly id: string;
+  readonly label: string;
+  readonly width: number;
+  readonly kind?: 'datetime' | 'status' | 'number' | 'text';
+}
+
+/** One row as the webview sees it: display cells only, never the raw record. */
+export interface RowData {
+  /** Record id (opening a row asks the host for it by id). */
+  readonly id: string;
+  /** Cell text by column id. */
+  readonly cells: Readonly<Record<string, string>>;
+  /** Sign-ins: the error code is not 0. */
+  readonly failed: boolean;
+  /** Sign-ins: applied conditional access policies as [name, result]. Absent when Graph left them out. */
+  readonly ca?: ReadonlyArray<readonly [string, string]>;
+}
+
+export interface ProgressInfo {
+  readonly loaded: number;
+  readonly pages: number;
+  readonly throttled: number;
+  readonly retries: number;
+  readonly splits: number;
+  readonly state: 'loading' | 'paused' | 'done' | 'cancelled' | 'failed';
+  /** More pages exist (Load more / Load all make sense). */
+  readonly more: boolean;
+  readonly message?: string;
+}
+
+export interface InitInfo {
+  readonly title: string;
+  readonly categoryLabel: string;
+  readonly tenantName: string;
+  readonly filterText: string;
+  readonly columns: readonly ColumnInfo[];
+  readonly visibleColumns: readonly string[];
+  readonly isSignIn: boolean;
+  /** Graph left applied CA policies out: the caller lacks a policy permission. */
+  readonly caHidden: boolean;
+  readonly clientFilters: { readonly failuresOnly: boolean };
+}
+
+/** Host → webview. */
+export type ResultsNotifications = {
+  init: InitInfo;
+  rows: { readonly rows: readonly RowData[] };
+  progress: ProgressInfo;
+};
+
+/** Webview → host requests (replies matched by id). */
+export type ResultsRequests = {
+  loadMore: { params: Record<string, never>; result: void };
+  loadAll: { params: Record<string, never>; result: void };
+  cancel: { params: Record<string, never>; result: void };
+  openRow: { params: { readonly id: string }; result: void };
+  setColumns: { params: { readonly visible: readonly string[] }; result: void };
+  copyAs: { params: { readonly format: 'url' | 'curl' | 'powershell' }; result: void };
+  saveQuery: { params: Record<string, never>; result: void };
+};
+
+export const RESULTS_REQUEST_METHODS: readonly (keyof ResultsRequests)[] = ['loadMore', 'loadAll', 'cancel', 'openRow', 'setColumns', 'copyAs', 'saveQuery'];
+
+/** Validates a request's params at the trust boundary (the webview renders hostile text). */
+export function validResultsParams(method: keyof ResultsRequests, params: unknown): boolean {
+  const p = (typeof params === 'object' && params !== null ? params : {}) as Record<string, unknown>;
+  switch (method) {
+    case 'openRow':
+      return typeof p.id === 'string' && p.id.length < 512;
+    case 'setColumns':
+      return Array.isArray(p.visible) && p.visible.length < 100 && p.visible.every((v) => typeof v === 'string');
+    case 'copyAs':
+      return p.format === 'url' || p.format === 'curl' || p.format === 'powershell';
+    default:
+      return true;
+  }
+}

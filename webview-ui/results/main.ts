@@ -1,0 +1,290 @@
+/**
+ * The results grid: rows stream in while pages load, only the visible rows are in the DOM, columns
+ * can be chosen, resized and sorted, and client-side filters cover what Graph cannot filter on.
+ * Every value is rendered through Lit text bindings: log data is hostile text, never markup.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import { css, html, LitElement, nothing, TemplateResult } from 'lit';
+import { cssProps } from '../shared/cssProps';
+import { ColumnInfo, InitInfo, ProgressInfo, ResultsNotifications, ResultsRequests, RowData } from '../../src/webview/results/protocol';
+import { HostConnection } from '../shared/hostConnection';
+import { CA_RESULTS, filterRows, RowFilters, sortRows, SortState } from './model';
+
+const ROW_HEIGHT = 24;
+const OVERSCAN = 12;
+
+class ResultsApp extends LitElement {
+  static override styles = css`
+    :host { display: flex; flex-direction: column; height: 100vh; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
+    header { padding: 10px 14px 6px; display: flex; flex-direction: column; gap: 6px; border-bottom: 1px solid var(--vscode-panel-border, transparent); }
+    .title-row { display: flex; align-items: baseline; gap: 10px; flex-wrap: wrap; }
+    h1 { font-size: 1.15em; font-weight: 600; margin: 0; }
+    .query { color: var(--vscode-descriptionForeground); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 70vw; }
+    .bar { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
+    .spacer { flex: 1; }
+    .status { color: var(--vscode-descriptionForeground); font-variant-numeric: tabular-nums; }
+    .status.failed, .notice.warn { color: var(--vscode-errorForeground); }
+    .notice { padding: 4px 8px; border-left: 3px solid var(--vscode-editorWarning-foreground, #cca700); background: var(--vscode-textBlockQuote-background); }
+    vscode-textfield { width: 200px; }
+    vscode-single-select { width: 190px; }
+    vscode-single-select.wide { width: 260px; }
+    .chooser { position: absolute; right: 14px; top: 80px; z-index: 10; background: var(--vscode-editorWidget-background); border: 1px solid var(--vscode-editorWidget-border, var(--vscode-contrastBorder, #454545)); padding: 8px 12px; display: grid; grid-template-columns: 1fr 1fr; gap: 4px 16px; box-shadow: 0 2px 8px var(--vscode-widget-shadow, rgba(0,0,0,.35)); }
+    .grid { flex: 1; overflow: auto; position: relative; outline: none; }
+    .grid:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
+    .thead { position: sticky; top: 0; z-index: 2; display: flex; background: var(--vscode-editor-background); border-bottom: 1px solid var(--vscode-editorGroup-border, #444); font-weight: 600; }
+    .th { position: relative; padding: 0 8px; height: 26px; line-height: 26px; box-sizing: border-box; cursor: pointer; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; user-select: none; }
+    .th:hover { background: var(--vscode-list-hoverBackground); }
+    .th .resize { position: absolute; right: 0; top: 0; width: 6px; height: 100%; cursor: col-resize; }
+    .th .resize:hover { background: var(--vscode-sash-hoverBorder, var(--vscode-focusBorder)); }
+    .body { position: relative; }
+    .tr { position: absolute; left: 0; display: flex; height: ${ROW_HEIGHT}px; line-height: ${ROW_HEIGHT}px; cursor: default; }
+    .tr:nth-child(even) { background: var(--vscode-list-inactiveSelectionBackground, transparent); background: color-mix(in srgb, var(--vscode-foreground) 3%, transparent); }
+    .tr:hover { background: var(--vscode-list-hoverBackground); }
+    .tr.focused { background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
+    .td { padding: 0 8px; box-sizing: border-box; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; unicode-bidi: isolate; }
+    .td.failure { color: var(--vscode-errorForeground); font-weight: 600; }
+    .td.interrupted { color: var(--vscode-editorWarning-foreground, #cca700); }
+    .td.success { color: var(--vscode-testing-iconPassed, #73c991); }
+    .empty { padding: 24px; color: var(--vscode-descriptionForeground); }
+  `;
+
+  private readonly host = new HostConnection<ResultsRequests, ResultsNotifications>();
+  private info: InitInfo | undefined;
+  private progress: ProgressInfo | undefined;
+  private rows: RowData[] = [];
+  private view: RowData[] = [];
+  private visible: string[] = [];
+  private widths = new Map<string, number>();
+  private sort: SortState | undefined;
+  private filters: RowFilters = { text: '', failuresOnly: false, caPolicy: '', caResult: '', reportOnly: false };
+  private gridScrollTop = 0;
+  private viewport = 600;
+  private focused = -1;
+  private chooserOpen = false;
+  private policies: string[] = [];
+  private dirty = false;
+
+  constructor() {
+    super();
+    this.host.on('init', (info) => {
+      this.info = info;
+      this.visible = info.visibleColumns.filter((id) => info.columns.some((c) => c.id === id));
+      for (const c of info.columns) this.widths.set(c.id, c.width);
+      this.filters = { ...this.filters, failuresOnly: info.clientFilters.failuresOnly };
+      this.requestUpdate();
+    });
+    this.host.on('rows', ({ rows }) => {
+      this.rows.push(...rows);
+      for (const r of rows) for (const [name] of r.ca ?? []) if (!this.policies.includes(name)) this.policies.push(name);
+      this.schedule();
+    });
+    this.host.on('progress', (p) => {
+      this.progress = p;
+      this.requestUpdate();
+    });
+    this.host.ready();
+  }
+
+  /** Rows arrive in bursts: recompute the view once per frame, not per message. */
+  private schedule(): void {
+    if (this.dirty) return;
+    this.dirty = true;
+    requestAnimationFrame(() => {
+      this.dirty = false;
+      this.recompute();
+    });
+  }
+
+  private recompute(): void {
+    this.view = sortRows(filterRows(this.rows, this.filters), this.sort, this.info?.columns ?? []);
+    if (this.focused >= this.view.length) this.focused = this.view.length - 1;
+    this.requestUpdate();
+  }
+
+  private get columns(): ColumnInfo[] {
+    const all = this.info?.columns ?? [];
+    return this.visible.map((id) => all.find((c) => c.id === id)).filter((c): c is ColumnInfo => c !== undefined);
+  }
+
+  private width(c: ColumnInfo): number {
+    return this.widths.get(c.id) ?? c.width;
+  }
+
+  override firstUpdated(): void {
+    const grid = this.renderRoot.querySelector('.grid') as HTMLElement;
+    new ResizeObserver(() => {
+      this.viewport = grid.clientHeight;
+      this.requestUpdate();
+    }).observe(grid);
+  }
+
+  private onScroll(e: Event): void {
+    this.gridScrollTop = (e.target as HTMLElement).scrollTop;
+    this.requestUpdate();
+  }
+
+  private setSort(id: string): void {
+    this.sort = this.sort?.column === id ? { column: id, descending: !this.sort.descending } : { column: id, descending: false };
+    this.recompute();
+  }
+
+  private startResize(e: PointerEvent, c: ColumnInfo): void {
+    e.stopPropagation();
+    const startX = e.clientX;
+    const start = this.width(c);
+    const move = (m: PointerEvent) => {
+      this.widths.set(c.id, Math.max(48, start + m.clientX - startX));
+      this.requestUpdate();
+    };
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  }
+
+  private open(index: number): void {
+    const row = this.view[index];
+    if (row) void this.host.request('openRow', { id: row.id });
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const page = Math.max(1, Math.floor(this.viewport / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    if (e.key in moves) {
+      e.preventDefault();
+      const next = Math.min(this.view.length - 1, Math.max(0, (this.focused < 0 ? -1 : this.focused) + moves[e.key]));
+      this.focused = Number.isFinite(next) ? next : 0;
+      const grid = e.currentTarget as HTMLElement;
+      const top = this.focused * ROW_HEIGHT;
+      const header = 26;
+      if (top < grid.scrollTop) grid.scrollTop = top;
+      else if (top + ROW_HEIGHT > grid.scrollTop + grid.clientHeight - header) grid.scrollTop = top + ROW_HEIGHT - grid.clientHeight + header;
+      this.requestUpdate();
+    } else if (e.key === 'Enter' && this.focused >= 0) {
+      e.preventDefault();
+      this.open(this.focused);
+    }
+  }
+
+  private toggleColumn(id: string, on: boolean): void {
+    const order = (this.info?.columns ?? []).map((c) => c.id);
+    const set = new Set(this.visible);
+    if (on) set.add(id);
+    else if (set.size > 1) set.delete(id);
+    this.visible = order.filter((c) => set.has(c));
+    void this.host.request('setColumns', { visible: this.visible });
+    this.requestUpdate();
+  }
+
+  private setFilter(patch: Partial<RowFilters>): void {
+    this.filters = { ...this.filters, ...patch };
+    this.recompute();
+  }
+
+  private renderToolbar(): TemplateResult {
+    const p = this.progress;
+    const loading = p?.state === 'loading';
+    const status = p
+      ? `${this.view.length.toLocaleString('en-US')} shown of ${p.loaded.toLocaleString('en-US')} loaded${p.more ? ' (more available)' : ''} · page ${p.pages}${p.throttled ? ` · throttled ${p.throttled}×` : ''}${p.retries ? ` · ${p.retries} retries` : ''}${p.splits ? ` · split into smaller windows ${p.splits}×` : ''} · ${p.state === 'loading' ? 'loading…' : p.state === 'done' ? 'all loaded' : p.state}`
+      : 'Waiting for the first page…';
+    return html`<div class="bar">
+      <span class="status ${p?.state === 'failed' ? 'failed' : ''}" role="status" aria-live="polite">${status}</span>
+      <span class="spacer"></span>
+      ${p?.more && !loading ? html`<vscode-button secondary @click=${() => this.host.request('loadMore', {})}>Load more</vscode-button>` : nothing}
+      ${p?.more ? html`<vscode-button secondary ?disabled=${loading && p.state === 'loading' && false} @click=${() => this.host.request('loadAll', {})}>Load all</vscode-button>` : nothing}
+      ${loading ? html`<vscode-button secondary @click=${() => this.host.request('cancel', {})}>Cancel</vscode-button>` : nothing}
+      <vscode-button secondary @click=${() => ((this.chooserOpen = !this.chooserOpen), this.requestUpdate())} aria-expanded=${this.chooserOpen ? 'true' : 'false'}>Columns</vscode-button>
+      <vscode-single-select aria-label="Copy query as" @change=${(e: Event) => this.copy(e)}>
+        <vscode-option value="">Copy query as…</vscode-option>
+        <vscode-option value="url">Graph URL</vscode-option>
+        <vscode-option value="curl">curl</vscode-option>
+        <vscode-option value="powershell">Graph PowerShell</vscode-option>
+      </vscode-single-select>
+      <vscode-button secondary @click=${() => this.host.request('saveQuery', {})}>Save query</vscode-button>
+    </div>`;
+  }
+
+  private copy(e: Event): void {
+    const select = e.target as HTMLElement & { value: string };
+    const format = select.value;
+    if (format === 'url' || format === 'curl' || format === 'powershell') void this.host.request('copyAs', { format });
+    select.value = '';
+  }
+
+  private renderFilters(): TemplateResult {
+    const info = this.info;
+    return html`<div class="bar">
+      <vscode-textfield placeholder="Filter loaded rows" aria-label="Filter loaded rows" .value=${this.filters.text} @input=${(e: Event) => this.setFilter({ text: (e.target as HTMLInputElement).value })}></vscode-textfield>
+      ${info?.isSignIn
+        ? html`<vscode-checkbox label="Failures only" ?checked=${this.filters.failuresOnly} @change=${(e: Event) => this.setFilter({ failuresOnly: (e.target as HTMLInputElement).checked })}></vscode-checkbox>
+            ${info.caHidden || this.progress?.message?.startsWith('Conditional access policies are hidden')
+              ? nothing
+              : html`<vscode-single-select class="wide" aria-label="Conditional access policy" @change=${(e: Event) => this.setFilter({ caPolicy: (e.target as HTMLInputElement).value })}>
+                    <vscode-option value="">Any CA policy</vscode-option>
+                    ${this.policies.map((name) => html`<vscode-option value=${name}>${name}</vscode-option>`)}
+                  </vscode-single-select>
+                  <vscode-single-select aria-label="Conditional access result" @change=${(e: Event) => this.setFilter({ caResult: (e.target as HTMLInputElement).value })}>
+                    <vscode-option value="">Any result</vscode-option>
+                    ${CA_RESULTS.map((r) => html`<vscode-option value=${r}>${r}</vscode-option>`)}
+                  </vscode-single-select>
+                  <vscode-checkbox label="Report-only results" ?checked=${this.filters.reportOnly} @change=${(e: Event) => this.setFilter({ reportOnly: (e.target as HTMLInputElement).checked })}></vscode-checkbox>`}`
+        : nothing}
+    </div>`;
+  }
+
+  private renderChooser(): TemplateResult | typeof nothing {
+    if (!this.chooserOpen || !this.info) return nothing;
+    return html`<div class="chooser" role="group" aria-label="Columns">
+      ${this.info.columns.map((c) => html`<vscode-checkbox label=${c.label} ?checked=${this.visible.includes(c.id)} @change=${(e: Event) => this.toggleColumn(c.id, (e.target as HTMLInputElement).checked)}></vscode-checkbox>`)}
+    </div>`;
+  }
+
+  private cellClass(c: ColumnInfo, text: string): string {
+    if (c.kind !== 'status') return '';
+    return text.startsWith('Failure') ? 'failure' : text.startsWith('Interrupted') ? 'interrupted' : text === 'Success' ? 'success' : '';
+  }
+
+  private renderGrid(): TemplateResult {
+    const cols = this.columns;
+    const total = cols.reduce((s, c) => s + this.width(c), 0);
+    const first = Math.max(0, Math.floor(this.gridScrollTop / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(this.view.length, Math.ceil((this.gridScrollTop + this.viewport) / ROW_HEIGHT) + OVERSCAN);
+    const slice = this.view.slice(first, last);
+    return html`<div class="grid" tabindex="0" role="grid" aria-label=${this.info?.title ?? 'Results'} aria-rowcount=${this.view.length + 1} aria-colcount=${cols.length} @scroll=${this.onScroll} @keydown=${this.onKey}>
+      <div class="thead" role="row" aria-rowindex="1" ${cssProps({ width: `${total}px` })}>
+        ${cols.map((c) => html`<div class="th" role="columnheader" aria-sort=${this.sort?.column === c.id ? (this.sort.descending ? 'descending' : 'ascending') : 'none'} ${cssProps({ width: `${this.width(c)}px` })} title=${`Sort by ${c.label}`} @click=${() => this.setSort(c.id)}>${c.label}${this.sort?.column === c.id ? (this.sort.descending ? ' ▼' : ' ▲') : ''}<span class="resize" @pointerdown=${(e: PointerEvent) => this.startResize(e, c)}></span></div>`)}
+      </div>
+      <div class="body" ${cssProps({ height: `${this.view.length * ROW_HEIGHT}px`, width: `${total}px` })}>
+        ${slice.map((row, k) => {
+          const index = first + k;
+          return html`<div class="tr ${index === this.focused ? 'focused' : ''}" role="row" aria-rowindex=${index + 2} aria-selected=${index === this.focused ? 'true' : 'false'} ${cssProps({ top: `${index * ROW_HEIGHT}px`, width: `${total}px` })} @click=${() => ((this.focused = index), this.requestUpdate())} @dblclick=${() => this.open(index)}>
+            ${cols.map((c) => {
+              const text = row.cells[c.id] ?? '';
+              return html`<div class="td ${this.cellClass(c, text)}" role="gridcell" ${cssProps({ width: `${this.width(c)}px` })} title=${text.length > 30 ? text.slice(0, 2000) : ''}>${text}</div>`;
+            })}
+          </div>`;
+        })}
+      </div>
+      ${this.view.length === 0 && this.progress && this.progress.state !== 'loading' ? html`<div class="empty">${this.rows.length ? 'No loaded row matches the filters above.' : 'No records match this query.'}</div>` : nothing}
+    </div>`;
+  }
+
+  override render(): TemplateResult {
+    const info = this.info;
+    const message = this.progress?.message;
+    return html`<header>
+        <div class="title-row"><h1>${info ? `${info.categoryLabel} · ${info.tenantName}` : 'Loading…'}</h1><span class="query" title=${info?.filterText ?? ''}>${info?.filterText ?? ''}</span></div>
+        ${this.renderToolbar()} ${this.renderFilters()}
+        ${message ? html`<div class="notice ${this.progress?.state === 'failed' ? 'warn' : ''}" role="note">${message}</div>` : nothing}
+      </header>
+      ${this.renderChooser()} ${this.renderGrid()}`;
+  }
+}
+
+customElements.define('results-app', ResultsApp);

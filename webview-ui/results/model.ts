@@ -1,0 +1,52 @@
+/** Pure row logic of the results grid: client-side filters and sorting. */
+import { ColumnInfo, RowData } from '../../src/webview/results/protocol';
+
+export const CA_RESULTS = ['success', 'failure', 'notApplied', 'notEnabled', 'unknown', 'reportOnlySuccess', 'reportOnlyFailure', 'reportOnlyNotApplied', 'reportOnlyInterrupted'] as const;
+
+export interface RowFilters {
+  readonly text: string;
+  readonly failuresOnly: boolean;
+  /** A CA policy name; '' for any. */
+  readonly caPolicy: string;
+  /** A CA result; '' for any. */
+  readonly caResult: string;
+  /** Only rows where some policy has a report-only result. */
+  readonly reportOnly: boolean;
+}
+
+export interface SortState {
+  readonly column: string;
+  readonly descending: boolean;
+}
+
+export function filterRows(rows: readonly RowData[], f: RowFilters): RowData[] {
+  const text = f.text.trim().toLowerCase();
+  return rows.filter((r) => {
+    if (f.failuresOnly && !r.failed) return false;
+    if (f.caPolicy || f.caResult) {
+      const ca = r.ca ?? [];
+      if (!ca.some(([name, result]) => (!f.caPolicy || name === f.caPolicy) && (!f.caResult || result === f.caResult))) return false;
+    }
+    if (f.reportOnly && !(r.ca ?? []).some(([, result]) => result.startsWith('reportOnly'))) return false;
+    if (text && !Object.values(r.cells).some((v) => v.toLowerCase().includes(text))) return false;
+    return true;
+  });
+}
+
+export function sortRows(rows: RowData[], sort: SortState | undefined, columns: readonly ColumnInfo[]): RowData[] {
+  if (!sort) return rows;
+  const kind = columns.find((c) => c.id === sort.column)?.kind;
+  const numeric = kind === 'number' || kind === 'status';
+  const key = (r: RowData) => r.cells[sort.column] ?? '';
+  const num = (s: string) => {
+    const m = /-?\d+(\.\d+)?/.exec(s);
+    return m ? Number(m[0]) : s === 'Success' ? 0 : Number.NEGATIVE_INFINITY;
+  };
+  const sorted = [...rows].sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    const c = numeric ? num(x) - num(y) : x.localeCompare(y);
+    return sort.descending ? -c : c;
+  });
+  return sorted;
+}
