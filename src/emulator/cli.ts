@@ -1,7 +1,7 @@
 /**
  * `npm run emulator -- [--json] [--port N] [--seed N] [--signins N] [--time-scale X] [--faults RATE]
  *  [--latency MS] [--http] [--no-throttle] [--wide-query-seconds-per-day S] [--gateway-timeout S]
- *  [--device-code-interval S]`
+ *  [--device-code-interval S] [--anchor-ms MS]`
  * With --json the first stdout line is one JSON object describing the endpoints, tenants, apps and
  * their credentials; it then serves until SIGINT or SIGTERM.
  */
@@ -30,7 +30,7 @@ function num(args: Record<string, string | true>, key: string): number | undefin
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const known = new Set(['json', 'port', 'seed', 'signins', 'time-scale', 'faults', 'latency', 'http', 'no-throttle', 'wide-query-seconds-per-day', 'gateway-timeout', 'device-code-interval', 'help']);
+  const known = new Set(['json', 'port', 'seed', 'signins', 'time-scale', 'faults', 'latency', 'http', 'no-throttle', 'wide-query-seconds-per-day', 'gateway-timeout', 'device-code-interval', 'anchor-ms', 'help']);
   for (const k of Object.keys(args)) if (!known.has(k)) throw new Error(`Unknown option --${k}`);
   if (args.help) {
     console.log('Usage: npm run emulator -- [--json] [--port N] [--seed N] [--signins N] [--time-scale X] [--faults RATE] [--latency MS] [--http] [--no-throttle] [--wide-query-seconds-per-day S] [--gateway-timeout S] [--device-code-interval S]');
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     wideQuerySecondsPerDay: num(args, 'wide-query-seconds-per-day'),
     gatewayTimeoutSeconds: num(args, 'gateway-timeout'),
     deviceCodeIntervalSeconds: num(args, 'device-code-interval'),
+    anchorMs: num(args, 'anchor-ms'),
   });
   // Handlers first: a caller may read the first line and signal at once.
   const stop = () => {

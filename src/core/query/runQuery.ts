@@ -34,8 +34,14 @@ export interface QueryEnd {
 
 export interface RunOptions {
   readonly signal?: AbortSignal;
-  /** Windows narrower than this are not split further; their timeouts are retried instead. */
+  /** Windows narrower than this are not narrowed further; their timeouts are retried instead. */
   readonly minWindowMs?: number;
+  /**
+   * A page that takes longer than this means the window is too wide for the service (filtered
+   * sign-in queries slow down with the width of the time window): later windows are narrowed.
+   */
+  readonly slowPageMs?: number;
+  readonly now?: () => number;
   readonly onSplit?: (window: { fromMs: number; toMs: number }) => void;
 }
 
@@ -49,7 +55,7 @@ class EdgeDeduper {
     this.seen.set(id, timeMs);
     if (timeMs < this.frontier) {
       this.frontier = timeMs;
-      // Later windows end at or below the frontier (+1 ms), so older ids above it cannot recur.
+      // Later windows end at or below the frontier (+1 ms), so ids well above it cannot recur.
       if (this.seen.size > 4096) for (const [k, t] of this.seen) if (t > this.frontier + 2000) this.seen.delete(k);
     }
     return true;
@@ -72,23 +78,38 @@ function url(plan: QueryPlan, window: { fromMs: number; toMs: number } | undefin
   return u.toString();
 }
 
+/**
+ * Walks the time range from newest to oldest with a cursor. The window starts as the whole range;
+ * a timeout (504 or our own) or a slow page narrows the window for what is left, and quick pages
+ * let it widen again. A window left part-way resumes just below the last record delivered, so
+ * nothing is lost, and the edge records that come again are dropped by id.
+ */
 export async function* runQuery(client: ApiClient, plan: QueryPlan, options: RunOptions = {}): AsyncGenerator<QueryPage, QueryEnd, void> {
   const c = plan.category;
   const limit = c.throttle;
   const minWindowMs = options.minWindowMs ?? 60_000;
+  const slowPageMs = options.slowPageMs ?? 10_000;
+  const now = options.now ?? (() => Date.now());
   const dedupe = new EdgeDeduper();
   const timeOf = (r: Record<string, unknown>) => (c.timeProperty ? Date.parse(String(r[c.timeProperty])) : NaN);
-  // Newest window last in the array: pop() takes it first.
-  const windows: ({ fromMs: number; toMs: number } | undefined)[] = [plan.window];
+  const range = plan.window;
   let pageNumber = 0;
   let splits = 0;
-  while (windows.length > 0) {
-    const window = windows.pop();
+  let cursor = range?.toMs ?? 0;
+  let size = range ? range.toMs - range.fromMs : 0;
+
+  for (;;) {
+    const window = range ? { fromMs: Math.max(range.fromMs, cursor - size), toMs: cursor } : undefined;
     let next: string | undefined = url(plan, window);
     let oldestDelivered: number | undefined;
+    let narrowTo: number | undefined;
+    let quick = true;
     try {
       while (next) {
-        const res = await client.request(next, { resource: 'graph', limit, signal: options.signal, timeoutsToCaller: window !== undefined && window.toMs - window.fromMs > minWindowMs });
+        const narrowable = window !== undefined && window.toMs - window.fromMs > minWindowMs;
+        const started = now();
+        const res = await client.request(next, { resource: 'graph', limit, signal: options.signal, timeoutsToCaller: narrowable });
+        const took = now() - started;
         const body = res.body as { value?: unknown; '@odata.nextLink'?: unknown };
         const value = Array.isArray(body?.value) ? (body.value as Record<string, unknown>[]) : [];
         const records: Record<string, unknown>[] = [];
@@ -102,24 +123,33 @@ export async function* runQuery(client: ApiClient, plan: QueryPlan, options: Run
         pageNumber++;
         yield { records, window, pageNumber };
         next = typeof body?.['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : undefined;
+        if (took > slowPageMs / 4) quick = false;
+        if (next && narrowable && took > slowPageMs && oldestDelivered !== undefined) {
+          // Slow because the window is wide: finish what is left of it in narrower windows.
+          narrowTo = Math.max(minWindowMs, Math.floor(((window.toMs - window.fromMs) * slowPageMs) / took / 2));
+          break;
+        }
       }
     } catch (e) {
       if (e instanceof QueryTimeoutError && window) {
-        // Resume below what was delivered; split what is left in two, newer half first.
-        const toMs = oldestDelivered !== undefined ? Math.min(window.toMs, oldestDelivered + 1) : window.toMs;
-        const mid = Math.floor((window.fromMs + toMs) / 2);
-        splits++;
-        options.onSplit?.({ fromMs: window.fromMs, toMs });
-        windows.push({ fromMs: window.fromMs, toMs: mid }, { fromMs: mid, toMs });
-        continue;
-      }
-      if (e instanceof UnsafeLinkError) {
-        const pending = [window, ...windows].filter((w): w is { fromMs: number; toMs: number } => w !== undefined);
-        const uncovered = pending.length > 0 ? { fromMs: Math.min(...pending.map((w) => w.fromMs)), toMs: oldestDelivered ?? Math.max(...pending.map((w) => w.toMs)) } : undefined;
+        narrowTo = Math.max(minWindowMs, Math.floor((window.toMs - window.fromMs) / 4));
+      } else if (e instanceof UnsafeLinkError) {
+        const uncovered = window && range ? { fromMs: range.fromMs, toMs: oldestDelivered ?? window.toMs } : undefined;
         return { incomplete: { reason: e.message, uncovered }, splits };
-      }
-      throw e;
+      } else throw e;
     }
+    if (!window || !range) return { splits };
+    if (narrowTo !== undefined) {
+      // Resume just below what was delivered (inclusive bound; edge records are de-duplicated).
+      splits++;
+      const resumeAt = oldestDelivered !== undefined ? Math.min(window.toMs, oldestDelivered + 1) : window.toMs;
+      options.onSplit?.({ fromMs: window.fromMs, toMs: resumeAt });
+      cursor = resumeAt;
+      size = narrowTo;
+      continue;
+    }
+    if (window.fromMs <= range.fromMs) return { splits };
+    cursor = window.fromMs;
+    if (quick) size = Math.min(range.toMs - range.fromMs, size * 2);
   }
-  return { splits };
 }

@@ -1,0 +1,174 @@
+/**
+ * `npm run bench`: Identity Log Explorer's client against the Graph JS SDK (PageIterator with its
+ * default RetryHandler), in the same run, against the same fake tenant data, with the documented
+ * throttling (time-scaled), in three scenarios: clean, 5% faults, and wide-window gateway timeouts.
+ * Each client runs in its own process; the emulator runs in a third. The last line is JSON.
+ */
+import { ChildProcess, execFile, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { defaultConfig } from '../src/emulator/config';
+import { defaultSizes, TenantData } from '../src/emulator/data/dataset';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TENANT = '11111111-1111-4111-8111-111111111111';
+const APP = 'c0000000-0000-4000-8000-00000000000a';
+const DAY = 86_400_000;
+const N = Number(process.env.BENCH_N ?? 200_000);
+// Reports allow 5 requests per 10 s; at 0.06 of real time that is 5 per 0.6 s.
+const TIME_SCALE = Number(process.env.BENCH_TIME_SCALE ?? 0.06);
+const PAGE = 1000;
+const CEILING = (PAGE * 5) / (10 * TIME_SCALE);
+const LATENCY_MS = 20;
+
+interface Info {
+  authorityHost: string;
+  caCertPath: string;
+  tenants: { apps: { clientId: string; secret: string }[] }[];
+}
+
+interface ClientResult {
+  count: number;
+  seconds: number;
+  completed: boolean;
+  error?: string;
+  peakRssMb: number;
+}
+
+/** Interactive sign-ins are about half of all; enough total records to hold N of them in 7 days. */
+function totalFor(n: number): number {
+  return Math.ceil(n * 2.05);
+}
+
+function startEmulator(args: string[]): Promise<{ child: ChildProcess; info: Info }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'out', 'src', 'emulator', 'cli.js'), '--json', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let buf = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      buf += c.toString();
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) resolve({ child, info: JSON.parse(buf.slice(0, nl)) as Info });
+    });
+    child.on('exit', (code) => reject(new Error(`emulator exited ${code}`)));
+  });
+}
+
+function runChild(script: string, env: Record<string, string>): Promise<ClientResult> {
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, [script], { env: { ...process.env, ...env }, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+      const line = stdout.trim().split('\n').pop() ?? '';
+      try {
+        resolve(JSON.parse(line) as ClientResult);
+      } catch {
+        reject(new Error(`${path.basename(script)} failed: ${err?.message ?? ''}\n${stderr}`));
+      }
+    }),
+  );
+}
+
+async function token(info: Info, secret: string): Promise<string> {
+  // The SDK is handed a token obtained the plain way; only paging is compared.
+  const https = await import('https');
+  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: APP, client_secret: secret, scope: 'https://graph.microsoft.com/.default' }).toString();
+  return new Promise((resolve, reject) => {
+    const req = https.request(`${info.authorityHost}/${TENANT}/oauth2/v2.0/token`, { method: 'POST', ca: fs.readFileSync(info.caCertPath), headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+      let t = '';
+      res.on('data', (c: Buffer) => (t += c.toString()));
+      res.on('end', () => resolve((JSON.parse(t) as { access_token: string }).access_token));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function check(file: string, truth: ReadonlySet<string>): { lost: number; duplicated: number } {
+  const ids = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const seen = new Set<string>();
+  let duplicated = 0;
+  for (const id of ids) {
+    if (seen.has(id)) duplicated++;
+    seen.add(id);
+  }
+  let lost = 0;
+  for (const id of truth) if (!seen.has(id)) lost++;
+  return { lost, duplicated };
+}
+
+interface Scenario {
+  readonly name: 'clean' | 'faults' | 'timeouts';
+  readonly args: string[];
+}
+
+async function scenario(s: Scenario, n: number, scratch: string, clients: ('ours' | 'sdk')[]) {
+  const anchorMs = Date.now();
+  const total = totalFor(n);
+  const { child, info } = await startEmulator(['--signins', String(total), '--time-scale', String(TIME_SCALE), '--latency', String(LATENCY_MS), '--anchor-ms', String(anchorMs), '--seed', '7', ...s.args]);
+  try {
+    const secret = info.tenants[0].apps.find((a) => a.clientId === APP)!.secret;
+    const fromMs = anchorMs - 7 * DAY + 120_000;
+    const toMs = anchorMs;
+    // Ground truth from the same generator, seed and anchor the emulator uses.
+    const data = new TenantData(7, defaultConfig().tenants[0], anchorMs, defaultSizes(total));
+    const [a, b] = data.signInRange(fromMs, toMs);
+    const truth = new Set<string>();
+    for (let i = a; i < b; i++) {
+      const r = data.signIn(i);
+      if (r.eventType === 'interactiveUser') truth.add(String(r.json.id));
+    }
+    const filter = `createdDateTime ge ${new Date(fromMs).toISOString()} and createdDateTime le ${new Date(toMs).toISOString()}`;
+    const results: Record<string, Record<string, unknown>> = {};
+    for (const who of clients) {
+      const out = path.join(scratch, `${s.name}-${who}-${n}.txt`);
+      const r =
+        who === 'ours'
+          ? await runChild(path.join(ROOT, 'out', 'scripts', 'benchOurs.js'), { IDLOG_BENCH_JOB: JSON.stringify({ origin: info.authorityHost, caPath: info.caCertPath, tenant: TENANT, clientId: APP, secret, timeScale: TIME_SCALE, fromMs, toMs, out }) })
+          : await runChild(path.join(ROOT, 'out', 'test', 'support', 'sdkPager.js'), {
+              NODE_EXTRA_CA_CERTS: info.caCertPath,
+              IDLOG_SDK_JOB: JSON.stringify({ origin: info.authorityHost, token: await token(info, secret), path: `${info.authorityHost}/v1.0/auditLogs/signIns?$top=${PAGE}&$filter=${encodeURIComponent(filter)}`, out, tolerateFailure: true }),
+            });
+      const { lost, duplicated } = check(out, truth);
+      const recordsPerSec = Math.round(r.count / r.seconds);
+      results[who] = { records: r.count, expected: truth.size, recordsPerSec, fractionOfCeiling: Number((recordsPerSec / CEILING).toFixed(3)), lost, duplicated, completed: r.completed && lost === 0 && duplicated === 0, peakRssMb: r.peakRssMb, seconds: Number(r.seconds.toFixed(1)), ...(r.error ? { error: r.error } : {}) };
+    }
+    return results;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+async function main(): Promise<void> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'idlog-bench-'));
+  const scenarios: Scenario[] = [
+    { name: 'clean', args: [] },
+    { name: 'faults', args: ['--faults', '0.05'] },
+    // 60 s of service time per day of window: a 7-day filtered query exceeds the 300 s gateway.
+    { name: 'timeouts', args: ['--wide-query-seconds-per-day', '60', '--gateway-timeout', '300'] },
+  ];
+  console.log(`Benchmark: ${N.toLocaleString('en-US')} interactive sign-ins over 7 days, page ${PAGE}, reports throttle 5 per ${10 * TIME_SCALE} s (time scale ${TIME_SCALE}), ${LATENCY_MS} ms latency.`);
+  console.log(`Throttle-bound ceiling: ${Math.round(CEILING).toLocaleString('en-US')} records/s (page size × allowed requests per window).\n`);
+  const out: Record<string, unknown> = {};
+  for (const s of scenarios) {
+    const r = await scenario(s, N, scratch, ['ours', 'sdk']);
+    out[s.name] = r;
+    for (const who of ['ours', 'sdk']) {
+      const x = r[who] as Record<string, unknown>;
+      console.log(`${s.name.padEnd(9)} ${who.padEnd(5)} ${String(x.recordsPerSec).padStart(7)} rec/s  ${String(x.fractionOfCeiling).padStart(6)} of ceiling  ${String(x.records).padStart(7)}/${x.expected} records  lost ${x.lost}  dup ${x.duplicated}  ${x.completed ? 'complete' : 'INCOMPLETE'}  ${x.seconds} s  peak RSS ${x.peakRssMb} MB${x.error ? `  (${String(x.error).slice(0, 90)})` : ''}`);
+    }
+    const ours = r.ours as { recordsPerSec: number };
+    const sdk = r.sdk as { recordsPerSec: number };
+    console.log(`${''.padEnd(9)} ours/sdk throughput: ${(ours.recordsPerSec / Math.max(1, sdk.recordsPerSec)).toFixed(2)}×\n`);
+  }
+  const small = await scenario({ name: 'clean', args: [] }, Math.round(N / 10), scratch, ['ours']);
+  const big = (out.clean as Record<string, { peakRssMb: number }>).ours;
+  const rise = big.peakRssMb - (small.ours as { peakRssMb: number }).peakRssMb;
+  console.log(`Memory: peak RSS of our client streaming to a sink: ${(small.ours as { peakRssMb: number }).peakRssMb} MB at N=${Math.round(N / 10)}, ${big.peakRssMb} MB at N=${N}: +${rise} MB.`);
+  fs.rmSync(scratch, { recursive: true, force: true });
+  const strip = (r: Record<string, Record<string, unknown>>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { recordsPerSec: v.recordsPerSec, fractionOfCeiling: v.fractionOfCeiling, lost: v.lost, duplicated: v.duplicated, completed: v.completed, peakRssMb: v.peakRssMb }]));
+  console.log(JSON.stringify({ ceilingRecordsPerSec: Math.round(CEILING), scenarios: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, strip(v as Record<string, Record<string, unknown>>)])), memory: { rssRiseMb20kTo200k: rise } }));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});
