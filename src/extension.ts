@@ -11,6 +11,8 @@ import { showLogCommand } from './vscode/commands/showLog';
 import { signInCommand } from './vscode/commands/signIn';
 import { signOutCommand } from './vscode/commands/signOut';
 import { deleteSavedQueryCommand, runLastQueryCommand, runQueryCommand, runSavedQueryCommand } from './vscode/commands/runQuery';
+import { openSignInByIdCommand } from './vscode/commands/openSignInById';
+import { createSignInDetailPanels } from './vscode/detail/registerSignInDetail';
 import { createLog } from './vscode/log';
 import { QueryStore } from './vscode/query/queryStore';
 import { QueryDeps } from './vscode/query/startQuery';
@@ -37,7 +39,10 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
   const records = new RecordDocuments();
   const panels: ResultsPanel[] = [];
   // One pacer for the whole extension: the service's limits are per app and tenant, not per panel.
-  const queryDeps: QueryDeps = { ...deps, queries, pacer: new Pacer(SYSTEM_CLOCK), records, extensionUri: context.extensionUri, panels };
+  const details: QueryDeps['details'] = {};
+  const queryDeps: QueryDeps = { ...deps, queries, pacer: new Pacer(SYSTEM_CLOCK), records, extensionUri: context.extensionUri, panels, details };
+  const signInDetails = createSignInDetailPanels(queryDeps);
+  details.signIn = (tenant, record) => void signInDetails.panels.show(tenant, record);
   context.subscriptions.push(
     channel,
     store,
@@ -48,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
     vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, records),
     onFakeTenantSettingsChanged(() => sessions.reset()),
     registerTenantsTree(store, sessions, queries),
+    signInDetails.registration,
     registerCommands([
       addTenantCommand(deps),
       signInCommand(deps),
@@ -60,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
       runLastQueryCommand(queryDeps),
       runSavedQueryCommand(queryDeps),
       deleteSavedQueryCommand(queryDeps),
+      openSignInByIdCommand(queryDeps, signInDetails.panels),
       showLogCommand(channel),
     ]),
   );

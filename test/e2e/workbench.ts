@@ -127,5 +127,11 @@ export async function addSecretTenant(page: Page, name: string, tenant: string, 
   await choose(page, 'App client secret');
   await answer(page, clientId);
   await answer(page, secret);
-  await page.locator('.part.sidebar .monaco-list-row', { hasText: name }).locator('.label-description', { hasText: 'signed in' }).waitFor({ timeout: 30_000 });
+  try {
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: name }).locator('.label-description', { hasText: 'signed in' }).first().waitFor({ timeout: 30_000 });
+  } catch (e) {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, `failed-add-${name.replace(/\W+/g, '-')}.png`) });
+    throw e;
+  }
 }

@@ -18,6 +18,7 @@ export const HOSTILE_STRINGS = [
   'A'.repeat(2048),
   'مستخدم عربي',
   '𝕦𝕟𝕚𝕔𝕠𝕕𝕖 😀 emoji',
+  '[run me](command:workbench.action.terminal.new) <a href="command:workbench.action.quit">quit</a>',
 ] as const;
 
 export interface AppInfo {
@@ -42,6 +43,7 @@ export const APPS: readonly AppInfo[] = [
   { appId: 'a3e2f1cc-7f3d-4e4a-9b5c-2c3d4e5f6071', displayName: 'Contoso Payroll' },
   { appId: 'b4f3a2dd-8a4e-4f5b-8c6d-3d4e5f607182', displayName: HOSTILE_STRINGS[0] },
   { appId: 'c5a4b3ee-9b5f-4a6c-9d7e-4e5f60718293', displayName: HOSTILE_STRINGS[1] },
+  { appId: 'd6b5c4ff-0c6a-4b7d-8e8f-5f6071829304', displayName: `${HOSTILE_STRINGS[4]} ${HOSTILE_STRINGS[7]} ${HOSTILE_STRINGS[13]}` },
 ];
 
 export const RESOURCES: readonly AppInfo[] = [

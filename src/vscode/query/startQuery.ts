@@ -21,6 +21,8 @@ export interface QueryDeps extends CommandDeps {
   readonly extensionUri: vscode.Uri;
   /** Open panels, newest last (tests and "Save as JSON" use the active one). */
   readonly panels: ResultsPanel[];
+  /** Detail panels by category (sign-ins so far); other records open as raw JSON. */
+  readonly details: { signIn?: (tenant: TenantConfig, record: Record<string, unknown>) => void };
 }
 
 const RETENTION_DAYS = 30;
@@ -54,6 +56,7 @@ export async function startQuery(deps: QueryDeps, tenant: TenantConfig, category
       channel: deps.channel,
       records: deps.records,
       saveColumns: (visible) => deps.queries.setColumns(category.id, visible),
+      openDetail: category.group === 'Sign-ins' && deps.details.signIn ? (record) => deps.details.signIn?.(tenant, record) : undefined,
       saveQuery: async () => {
         const name = await vscode.window.showInputBox({ prompt: 'Name of the saved query', value: describeModel(category, model).slice(0, 60), ignoreFocusOut: true });
         if (!name) return;

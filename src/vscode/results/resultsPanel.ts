@@ -19,6 +19,8 @@ export interface ResultsPanelDeps {
   readonly records: RecordDocuments;
   readonly saveColumns: (visible: readonly string[]) => Promise<void>;
   readonly saveQuery: () => Promise<void>;
+  /** Opens a record's detail panel; records without one open as raw JSON. */
+  readonly openDetail?: (record: Record<string, unknown>) => Promise<void> | void;
 }
 
 export interface ResultsQuery {
@@ -151,7 +153,8 @@ export class ResultsPanel implements vscode.Disposable {
   private async openRow(id: string): Promise<void> {
     const record = this.records.get(id);
     if (!record) return;
-    await this.deps.records.open(this.query.category.title(record), record);
+    if (this.deps.openDetail) await this.deps.openDetail(record);
+    else await this.deps.records.open(this.query.category.title(record), record);
   }
 
   private async copyAs(format: 'url' | 'curl' | 'powershell'): Promise<void> {

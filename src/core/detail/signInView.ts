@@ -1,0 +1,177 @@
+/**
+ * A sign-in record → what the detail panel shows. Pure data: the webview renders every value as
+ * text. Absent data is told apart from empty data (Graph leaves CA policies out for callers
+ * without a policy permission, and reports risk as `hidden` without Entra ID P2).
+ */
+import { signInOutcome } from '../query/rows';
+import { errorDocsUrl, signInError } from './aadsts';
+
+export interface Field {
+  readonly label: string;
+  readonly value: string;
+  /** Worth a copy button (ids). */
+  readonly copy?: boolean;
+}
+
+export interface PolicyRow {
+  readonly name: string;
+  readonly id: string;
+  readonly result: string;
+  readonly reportOnly: boolean;
+  readonly grantControls: string;
+  readonly sessionControls: string;
+}
+
+export interface AuthStep {
+  readonly time: string;
+  readonly method: string;
+  readonly detail: string;
+  readonly succeeded: string;
+  readonly result: string;
+  readonly requirement: string;
+}
+
+export interface RelatedQuery {
+  readonly label: string;
+  readonly category: 'signIns.interactive' | 'riskDetections' | 'riskyUsers' | 'directoryAudits';
+  readonly clauses: readonly { field: string; op: 'eq'; values: readonly string[] }[];
+  readonly hours: number | 'all' | { readonly fromMs: number; readonly toMs: number };
+}
+
+export interface SignInView {
+  readonly id: string;
+  readonly outcome: 'success' | 'interrupted' | 'failure' | 'unknown';
+  readonly title: string;
+  readonly user: string;
+  readonly app: string;
+  readonly timeUtc: string;
+  readonly timeMs: number;
+  readonly errorCode: number | undefined;
+  readonly errorMeaning: string;
+  readonly errorDocs: string | undefined;
+  readonly failureReason: string;
+  readonly basic: readonly Field[];
+  readonly location: readonly Field[];
+  readonly coordinates: { readonly latitude: number; readonly longitude: number } | undefined;
+  readonly device: readonly Field[];
+  readonly authRequirement: string | undefined;
+  readonly authSteps: readonly AuthStep[] | undefined;
+  readonly caStatus: string;
+  /** undefined: Graph left the property out (no policy permission). */
+  readonly policies: readonly PolicyRow[] | undefined;
+  readonly risk: readonly Field[];
+  readonly riskHidden: boolean;
+  readonly related: readonly RelatedQuery[];
+}
+
+const s = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const yesNo = (v: unknown): string => (v === true ? 'Yes' : v === false ? 'No' : '');
+
+/** Failures first, then interruptions of report-only policies, then successes, then the rest. */
+const RESULT_ORDER: Record<string, number> = { failure: 0, reportOnlyFailure: 1, reportOnlyInterrupted: 2, success: 3, reportOnlySuccess: 4, unknown: 5, notApplied: 6, reportOnlyNotApplied: 7, notEnabled: 8 };
+
+export function signInView(r: Record<string, unknown>): SignInView {
+  const status = obj(r.status);
+  const code = typeof status.errorCode === 'number' ? status.errorCode : undefined;
+  const outcome = signInOutcome(code);
+  const known = code !== undefined ? signInError(code) : undefined;
+  const location = obj(r.location);
+  const geo = obj(location.geoCoordinates);
+  const device = obj(r.deviceDetail);
+  const timeMs = Date.parse(s(r.createdDateTime));
+  const policiesRaw = r.appliedConditionalAccessPolicies;
+  const policies = Array.isArray(policiesRaw)
+    ? policiesRaw
+        .map((p) => {
+          const o = obj(p);
+          const result = s(o.result);
+          return {
+            name: s(o.displayName),
+            id: s(o.id),
+            result,
+            reportOnly: result.startsWith('reportOnly'),
+            grantControls: Array.isArray(o.enforcedGrantControls) ? o.enforcedGrantControls.map(s).join(', ') : '',
+            sessionControls: Array.isArray(o.enforcedSessionControls) ? o.enforcedSessionControls.map(s).join(', ') : '',
+          };
+        })
+        .sort((a, b) => (RESULT_ORDER[a.result] ?? 9) - (RESULT_ORDER[b.result] ?? 9) || a.name.localeCompare(b.name))
+    : undefined;
+  const steps = Array.isArray(r.authenticationDetails)
+    ? r.authenticationDetails.map((d) => {
+        const o = obj(d);
+        return { time: s(o.authenticationStepDateTime), method: s(o.authenticationMethod), detail: s(o.authenticationMethodDetail), succeeded: yesNo(o.succeeded), result: s(o.authenticationStepResultDetail), requirement: s(o.authenticationStepRequirement) };
+      })
+    : undefined;
+  const riskValues = [r.riskLevelDuringSignIn, r.riskLevelAggregated, r.riskDetail];
+  const riskHidden = riskValues.some((v) => v === 'hidden');
+  const hiddenNote = (v: unknown) => (v === 'hidden' ? 'hidden (needs Microsoft Entra ID P2)' : s(v));
+  const user = s(r.userPrincipalName) || s(r.servicePrincipalName) || s(r.userDisplayName);
+  const userId = s(r.userId);
+  const related: RelatedQuery[] = [];
+  if (userId) related.push({ label: 'This user’s other sign-ins, last 24 hours', category: 'signIns.interactive', clauses: [{ field: 'userId', op: 'eq', values: [userId] }], hours: 24 });
+  if (r.correlationId) related.push({ label: 'Sign-ins with the same correlation id', category: 'signIns.interactive', clauses: [{ field: 'correlationId', op: 'eq', values: [s(r.correlationId)] }], hours: 'all' });
+  if (r.id) related.push({ label: 'Risk detections for this request', category: 'riskDetections', clauses: [{ field: 'requestId', op: 'eq', values: [s(r.id)] }], hours: 'all' });
+  if (userId) related.push({ label: 'Risky-user entry for this user', category: 'riskyUsers', clauses: [{ field: 'id', op: 'eq', values: [userId] }], hours: 'all' });
+  if (userId && !Number.isNaN(timeMs)) related.push({ label: 'Directory audits by this user in the same hour', category: 'directoryAudits', clauses: [{ field: 'initiatedBy/user/id', op: 'eq', values: [userId] }], hours: { fromMs: timeMs - 3_600_000, toMs: timeMs + 3_600_000 } });
+  return {
+    id: s(r.id),
+    outcome,
+    title: `${user || 'Sign-in'} → ${s(r.appDisplayName) || 'unknown app'}`,
+    user,
+    app: s(r.appDisplayName),
+    timeUtc: Number.isNaN(timeMs) ? s(r.createdDateTime) : new Date(timeMs).toISOString(),
+    timeMs,
+    errorCode: code,
+    errorMeaning: known?.meaning ?? (code !== undefined && code !== 0 ? 'See the failure reason below.' : ''),
+    errorDocs: code !== undefined && code !== 0 ? errorDocsUrl(code) : undefined,
+    failureReason: s(status.failureReason) + (status.additionalDetails ? ` ${s(status.additionalDetails)}` : ''),
+    basic: [
+      { label: 'Request id', value: s(r.id), copy: true },
+      { label: 'Correlation id', value: s(r.correlationId), copy: true },
+      { label: 'User', value: s(r.userDisplayName) },
+      { label: 'User principal name', value: s(r.userPrincipalName) },
+      { label: 'User id', value: userId, copy: true },
+      { label: 'Application', value: s(r.appDisplayName) },
+      { label: 'Application id', value: s(r.appId), copy: true },
+      { label: 'Service principal', value: s(r.servicePrincipalName) },
+      { label: 'Resource', value: s(r.resourceDisplayName) },
+      { label: 'Resource id', value: s(r.resourceId), copy: true },
+      { label: 'Client app', value: s(r.clientAppUsed) },
+      { label: 'Interactive', value: yesNo(r.isInteractive) },
+      { label: 'Sign-in event type', value: Array.isArray(r.signInEventTypes) ? r.signInEventTypes.map(s).join(', ') : '' },
+      { label: 'Token issuer', value: s(r.tokenIssuerType) },
+      { label: 'User agent', value: s(r.userAgent) },
+    ].filter((f) => f.value !== ''),
+    location: [
+      { label: 'IP address', value: s(r.ipAddress), copy: true },
+      { label: 'City', value: s(location.city) },
+      { label: 'State', value: s(location.state) },
+      { label: 'Country or region', value: s(location.countryOrRegion) },
+      { label: 'Coordinates', value: typeof geo.latitude === 'number' && typeof geo.longitude === 'number' ? `${geo.latitude.toFixed(4)}, ${geo.longitude.toFixed(4)}` : '' },
+    ].filter((f) => f.value !== ''),
+    coordinates: typeof geo.latitude === 'number' && typeof geo.longitude === 'number' ? { latitude: geo.latitude, longitude: geo.longitude } : undefined,
+    device: [
+      { label: 'Operating system', value: s(device.operatingSystem) },
+      { label: 'Browser', value: s(device.browser) },
+      { label: 'Compliant', value: yesNo(device.isCompliant) },
+      { label: 'Managed', value: yesNo(device.isManaged) },
+      { label: 'Trust type', value: s(device.trustType) },
+      { label: 'Device name', value: s(device.displayName) },
+      { label: 'Device id', value: s(device.deviceId), copy: true },
+    ].filter((f) => f.value !== ''),
+    authRequirement: r.authenticationRequirement === undefined ? undefined : s(r.authenticationRequirement),
+    authSteps: steps,
+    caStatus: s(r.conditionalAccessStatus),
+    policies,
+    risk: [
+      { label: 'Risk level during sign-in', value: hiddenNote(r.riskLevelDuringSignIn) },
+      { label: 'Aggregated risk level', value: hiddenNote(r.riskLevelAggregated) },
+      { label: 'Risk state', value: s(r.riskState) },
+      { label: 'Risk detail', value: hiddenNote(r.riskDetail) },
+      { label: 'Risk event types', value: Array.isArray(r.riskEventTypes_v2) ? r.riskEventTypes_v2.map(s).join(', ') : '' },
+    ].filter((f) => f.value !== ''),
+    riskHidden,
+    related,
+  };
+}

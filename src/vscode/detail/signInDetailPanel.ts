@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import { signInView } from '../../core/detail/signInView';
+import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { DetailNotifications, DetailRequests, DETAIL_REQUEST_METHODS, validDetailParams } from '../../webview/signinDetail/protocol';
+import { webviewHtml, webviewOptions } from '../webviews/html';
+import { WebviewHost } from '../webviews/host';
+
+export const SIGN_IN_DETAIL_VIEW_TYPE = 'identityLogs.signInDetail';
+
+export interface SignInDetailActions {
+  readonly runRelated: (tenant: TenantConfig, record: Record<string, unknown>, index: number) => Promise<void>;
+  readonly diagnose: (tenant: TenantConfig) => Promise<void>;
+  readonly openJson: (title: string, record: Record<string, unknown>) => Promise<void>;
+  readonly saveJson: (title: string, record: Record<string, unknown>) => Promise<void>;
+  readonly warn: (message: string) => void;
+}
+
+/** Persisted so a reload restores the panel (registerWebviewPanelSerializer). */
+export interface SignInDetailState {
+  readonly tenant: TenantConfig;
+  readonly record: Record<string, unknown>;
+}
+
+const CA_HIDDEN = 'Conditional access details are hidden: the app needs Policy.Read.All (or, for delegated sign-in, a conditional-access reader role such as Security Reader or Global Reader). Graph leaves the policies out instead of saying so; that does not mean no policy applied.';
+
+/** One panel per sign-in id, reused when the same sign-in is opened again. */
+export class SignInDetailPanels implements vscode.Disposable {
+  private readonly open = new Map<string, vscode.WebviewPanel>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly actions: SignInDetailActions,
+  ) {}
+
+  show(tenant: TenantConfig, record: Record<string, unknown>): vscode.WebviewPanel {
+    const id = `${tenant.key}:${String(record.id)}`;
+    const existing = this.open.get(id);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(SIGN_IN_DETAIL_VIEW_TYPE, 'Sign-in', vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
+    this.attach(panel, { tenant, record });
+    return panel;
+  }
+
+  /** Wires a panel, new or restored after a reload. */
+  attach(panel: vscode.WebviewPanel, state: SignInDetailState): void {
+    const view = signInView(state.record);
+    const id = `${state.tenant.key}:${view.id}`;
+    this.open.set(id, panel);
+    const fake = state.tenant.target === 'fakeTenant' ? ' (fake tenant)' : '';
+    panel.title = `${view.outcome === 'success' ? 'Sign-in' : view.outcome === 'interrupted' ? 'Interrupted sign-in' : 'Failed sign-in'}: ${view.user || view.id}${fake}`;
+    panel.webview.options = webviewOptions(this.extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'signin-detail', panel.title);
+    const host = new WebviewHost<DetailRequests, DetailNotifications>(panel.webview, DETAIL_REQUEST_METHODS, validDetailParams, {
+      copy: async ({ text }) => {
+        await vscode.env.clipboard.writeText(text);
+        vscode.window.setStatusBarMessage('Copied.', 2000);
+      },
+      runRelated: ({ index }) => this.actions.runRelated(state.tenant, state.record, index),
+      diagnose: () => this.actions.diagnose(state.tenant),
+      openJson: () => this.actions.openJson(view.title, state.record),
+      saveJson: () => this.actions.saveJson(`sign-in-${view.id}`, state.record),
+    }, (why) => this.actions.warn(`Sign-in detail panel: ${why}`));
+    host.notify('show', { view, tenantName: state.tenant.displayName + fake, caHiddenReason: view.policies === undefined ? CA_HIDDEN : undefined, persist: state });
+    panel.onDidDispose(() => {
+      host.dispose();
+      if (this.open.get(id) === panel) this.open.delete(id);
+    });
+  }
+
+  dispose(): void {
+    for (const p of this.open.values()) p.dispose();
+    this.open.clear();
+  }
+}

@@ -1,0 +1,105 @@
+import * as assert from 'assert';
+import { FrameLocator } from 'playwright-core';
+import { Emulator, startEmulator } from '../../src/emulator';
+import { addSecretTenant, answer, choose, openContainer, openWorkbench, runCommand, Workbench } from './workbench';
+
+const CONTOSO = '11111111-1111-4111-8111-111111111111';
+const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
+const NO_CA_APP = 'c0000000-0000-4000-8000-00000000000c';
+
+describe('Sign-in detail panel (e2e)', function () {
+  let emulator: Emulator;
+  let wb: Workbench;
+  const dialogs: string[] = [];
+  const cspViolations: string[] = [];
+
+  before(async () => {
+    emulator = await startEmulator({ signIns: 4000, throttling: false });
+    wb = await openWorkbench({ settings: { 'identityLogs.fakeTenant.origin': emulator.origin, 'identityLogs.fakeTenant.caCertificatePath': emulator.info.caCertPath, 'workbench.colorTheme': 'Default Light Modern' } });
+    wb.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    wb.page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+    await openContainer(wb.page, 'Identity Logs');
+    const secret = (app: string) => emulator.info.tenants[0].apps.find((a) => a.clientId === app)!.secret!;
+    await addSecretTenant(wb.page, 'Contoso', CONTOSO, FULL_APP, secret(FULL_APP));
+    await addSecretTenant(wb.page, 'Contoso audit reader', CONTOSO, NO_CA_APP, secret(NO_CA_APP));
+    await runCommand(wb.page, 'Notifications: Clear All Notifications');
+  });
+
+  after(async () => {
+    await wb?.close();
+    await emulator?.close();
+  });
+
+  const find = (pred: (s: Record<string, unknown>) => boolean): Record<string, unknown> => {
+    const data = emulator.datasets.get(CONTOSO)!;
+    for (let i = 0; i < data.sizes.signIns; i++) {
+      const s = data.signIn(i);
+      if (s.eventType === 'interactiveUser' && pred(s.json)) return s.json;
+    }
+    throw new Error('no such sign-in');
+  };
+
+  async function openById(tenant: string, id: string, expect: string): Promise<FrameLocator> {
+    await runCommand(wb.page, 'View: Close All Editors');
+    await runCommand(wb.page, 'Identity Logs: Open Sign-in by ID…');
+    await choose(wb.page, tenant);
+    await answer(wb.page, id);
+    await choose(wb.page, 'Request id');
+    const frame = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    // Wait for this record's own text: a closing panel's frame can still be in the page.
+    await frame.locator('h1', { hasText: expect }).waitFor({ timeout: 30_000 });
+    return frame;
+  }
+
+  it('shows a failed sign-in: outcome, error meaning, and a CA table with report-only results', async () => {
+    const s = find((r) => (r.status as { errorCode: number }).errorCode === 53003 && Array.isArray(r.appliedConditionalAccessPolicies) && (r.appliedConditionalAccessPolicies as { result: string }[]).some((p) => p.result.startsWith('reportOnly')));
+    const frame = await openById('Contoso', String(s.id), String(s.userPrincipalName));
+    assert.match(await frame.locator('header').innerText(), /Failure[\s\S]*Error 53003: Blocked by conditional access\./);
+    const rows = frame.locator('table[aria-label="Applied conditional access policies"] tbody tr');
+    assert.strictEqual(await rows.count(), (s.appliedConditionalAccessPolicies as unknown[]).length);
+    assert.match(await rows.first().innerText(), /Failure/, 'failures come first');
+    assert.ok((await frame.locator('tr.reportOnly').count()) > 0, 'report-only rows are marked');
+    await frame.locator('button[aria-label="Copy Request id"]').click();
+    await wb.page.locator('.statusbar', { hasText: 'Copied.' }).waitFor({ timeout: 10_000 });
+    for (const theme of ['light', 'dark'] as const) {
+      await wb.setTheme(theme);
+      await wb.screenshot(`signin-detail-failed-${theme}`);
+    }
+  });
+
+  it('says plainly when conditional access details are hidden, with a way to diagnose', async () => {
+    const s = find((r) => (r.status as { errorCode: number }).errorCode === 53003);
+    const frame = await openById('Contoso audit reader', String(s.id), String(s.userPrincipalName));
+    const banner = frame.locator('.banner[role="alert"]');
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /Conditional access details are hidden: the app needs Policy\.Read\.All/);
+    assert.strictEqual(await frame.locator('.banner vscode-button', { hasText: 'Diagnose Permissions' }).count(), 1);
+    await wb.screenshot('signin-detail-ca-hidden-dark');
+  });
+
+  it('renders hostile record text literally: no element, link or script comes from it', async () => {
+    const combined = '\u202Eexe.tnemhcatta';
+    const s = find((r) => String(r.appDisplayName).includes(combined) && String(r.userAgent).includes('<script>'));
+    const frame = await openById('Contoso', String(s.id), String(s.userPrincipalName));
+    // The app renders in its shadow root; Playwright's CSS selectors pierce it, innerText of body does not.
+    const body = (await frame.locator('header, section').allInnerTexts()).join('\n');
+    assert.ok(body.includes('javascript:alert(1)'), `javascript: URL shown as text: ${body.slice(0, 600)}`);
+    assert.ok(body.includes('command:workbench.action.terminal.new'), 'command: link shown as text');
+    assert.ok(body.includes('"><script>alert(document.domain)</script>'), 'script tag shown as text');
+    assert.strictEqual(await frame.locator('img').count(), 0);
+    assert.strictEqual(await frame.locator('script', { hasText: 'alert' }).count(), 0, 'no script element from record text');
+    assert.strictEqual(await frame.locator('script[src*="signin-detail.js"]').count(), 1, 'our bundle is there');
+    assert.strictEqual(await frame.locator('a[href^="command:"], a[href^="javascript:"]').count(), 0);
+    await runCommand(wb.page, 'Preferences: Color Theme');
+    await answer(wb.page, 'Dark High Contrast');
+    await wb.page.locator('.monaco-workbench.hc-black').waitFor({ timeout: 15_000 });
+    await wb.screenshot('signin-detail-hostile-high-contrast');
+    assert.deepStrictEqual(dialogs, []);
+    assert.deepStrictEqual(cspViolations, []);
+  });
+});

@@ -1,0 +1,74 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { OpenSignInResult } from '../../src/vscode/commands/openSignInById';
+import type { IdentityLogsApi } from '../../src/vscode/api';
+import { Emulator, startEmulator } from '../../src/emulator';
+
+const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
+const CONTOSO = '11111111-1111-4111-8111-111111111111';
+const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
+const LIMITED_APP = 'c0000000-0000-4000-8000-00000000000c';
+
+describe('Open Sign-in by ID inside VS Code', function () {
+  this.timeout(60_000);
+  let emulator: Emulator;
+  const keys: Record<string, string> = {};
+  const config = () => vscode.workspace.getConfiguration('identityLogs.fakeTenant');
+
+  before(async () => {
+    emulator = await startEmulator({ signIns: 2000, throttling: false });
+    await config().update('origin', emulator.origin, vscode.ConfigurationTarget.Global);
+    await config().update('caCertificatePath', emulator.info.caCertPath, vscode.ConfigurationTarget.Global);
+    await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate();
+    for (const [name, app] of [['full', FULL_APP], ['noCa', LIMITED_APP]]) {
+      const secret = emulator.info.tenants[0].apps.find((a) => a.clientId === app)!.secret!;
+      keys[name] = await vscode.commands.executeCommand<string>('identityLogs.addTenant', { displayName: `Detail ${name}`, tenant: CONTOSO, target: 'fakeTenant', signInKind: 'clientSecret', clientId: app, secret });
+    }
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const key of Object.values(keys)) await vscode.commands.executeCommand('identityLogs.removeTenant', key, { confirm: false });
+    await config().update('origin', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('caCertificatePath', undefined, vscode.ConfigurationTarget.Global);
+    await emulator.close();
+  });
+
+  const open = (tenantKey: string, id: string) => vscode.commands.executeCommand<OpenSignInResult>('identityLogs.openSignInById', { tenantKey, id, asCorrelationId: false });
+  const failedSignIn = () => {
+    const data = emulator.datasets.get(CONTOSO)!;
+    for (let i = 0; i < 2000; i++) {
+      const s = data.signIn(i);
+      if (s.eventType === 'interactiveUser' && (s.json.status as { errorCode: number }).errorCode === 53003) return s.json;
+    }
+    throw new Error('no blocked sign-in generated');
+  };
+
+  it('opens the detail panel of an existing sign-in, titled by its outcome and user', async () => {
+    const s = failedSignIn();
+    const result = await open(keys.full, String(s.id));
+    assert.strictEqual(result.kind, 'opened');
+    const panel = (result as { panel: vscode.WebviewPanel }).panel;
+    assert.strictEqual(panel.title, `Failed sign-in: ${String(s.userPrincipalName)} (fake tenant)`);
+    const again = await open(keys.full, String(s.id).toUpperCase());
+    assert.strictEqual((again as { panel: vscode.WebviewPanel }).panel, panel, 'the same sign-in reuses its panel');
+  });
+
+  it('a missing id says it is not there within the retention window', async () => {
+    const result = await open(keys.full, '00000000-1111-4222-8333-444444444444');
+    assert.strictEqual(result.kind, 'notFound');
+    assert.match(result.kind === 'notFound' ? (result.message ?? '') : '', /within the retention window \(7 days without Entra ID P1, 30 days with P1 or P2\)/);
+  });
+
+  it('a malformed id is refused before any request', async () => {
+    const result = await open(keys.full, 'not-a-guid');
+    assert.strictEqual(result.kind, 'invalid');
+  });
+
+  it('for an app without Policy.Read.All the record has no CA policies, and the panel says why', async () => {
+    const s = failedSignIn();
+    const result = await open(keys.noCa, String(s.id));
+    assert.strictEqual(result.kind, 'opened');
+    assert.match((result as { panel: vscode.WebviewPanel }).panel.title, /Failed sign-in/);
+  });
+});

@@ -1,0 +1,76 @@
+import * as assert from 'assert';
+import { signInError } from '../../../src/core/detail/aadsts';
+import { signInView } from '../../../src/core/detail/signInView';
+import { validDetailParams } from '../../../src/webview/signinDetail/protocol';
+import { validateSignInId } from '../../../src/core/detail/signInId';
+
+const RESULTS = ['success', 'failure', 'notApplied', 'notEnabled', 'unknown', 'reportOnlySuccess', 'reportOnlyFailure', 'reportOnlyNotApplied', 'reportOnlyInterrupted'];
+const base = {
+  id: '11111111-2222-4333-8444-555555555555',
+  createdDateTime: '2026-11-22T10:42:14Z',
+  userPrincipalName: 'alice@contoso.com',
+  userId: 'a0000000-0000-4000-8000-000000000001',
+  appDisplayName: 'Azure Portal',
+  correlationId: '99999999-2222-4333-8444-555555555555',
+  status: { errorCode: 53003, failureReason: 'Access has been blocked by Conditional Access policies.' },
+  conditionalAccessStatus: 'failure',
+  location: { city: 'Lagos', countryOrRegion: 'NG', geoCoordinates: { latitude: 6.5, longitude: 3.4 } },
+  riskLevelDuringSignIn: 'high',
+};
+
+describe('sign-in detail: record → view', () => {
+  it('sorts every CA result value with failures first and marks report-only rows', () => {
+    const v = signInView({ ...base, appliedConditionalAccessPolicies: RESULTS.map((r, i) => ({ id: `p${i}`, displayName: `Policy ${r}`, result: r, enforcedGrantControls: r === 'failure' ? ['Block'] : [], enforcedSessionControls: [] })) });
+    assert.deepStrictEqual(v.policies!.map((p) => p.result), ['failure', 'reportOnlyFailure', 'reportOnlyInterrupted', 'success', 'reportOnlySuccess', 'unknown', 'notApplied', 'reportOnlyNotApplied', 'notEnabled']);
+    assert.deepStrictEqual(v.policies!.filter((p) => p.reportOnly).length, 4);
+    assert.strictEqual(v.policies![0].grantControls, 'Block');
+  });
+
+  it('tells "no policy applied" from "hidden": an absent property is undefined, an empty one is []', () => {
+    assert.strictEqual(signInView(base).policies, undefined);
+    assert.deepStrictEqual(signInView({ ...base, appliedConditionalAccessPolicies: [] }).policies, []);
+  });
+
+  it('explains hidden risk as needing P2', () => {
+    const v = signInView({ ...base, riskLevelDuringSignIn: 'hidden', riskDetail: 'hidden' });
+    assert.strictEqual(v.riskHidden, true);
+    assert.strictEqual(v.risk.find((f) => f.label === 'Risk level during sign-in')!.value, 'hidden (needs Microsoft Entra ID P2)');
+  });
+
+  it('maps beta authentication details and requirement', () => {
+    const v = signInView({ ...base, authenticationRequirement: 'multiFactorAuthentication', authenticationDetails: [{ authenticationMethod: 'Password', succeeded: true, authenticationStepRequirement: 'Primary authentication', authenticationStepResultDetail: 'Correct password' }, { authenticationMethod: 'Mobile app notification', succeeded: false, authenticationStepRequirement: 'Multi-factor authentication', authenticationStepResultDetail: 'MFA denied' }] });
+    assert.strictEqual(v.authRequirement, 'multiFactorAuthentication');
+    assert.deepStrictEqual(v.authSteps!.map((s) => [s.method, s.succeeded]), [['Password', 'Yes'], ['Mobile app notification', 'No']]);
+    assert.strictEqual(signInView(base).authSteps, undefined);
+  });
+
+  it('gives the outcome, the error meaning and a docs link; ids can be copied', () => {
+    const v = signInView(base);
+    assert.strictEqual(v.outcome, 'failure');
+    assert.strictEqual(v.errorMeaning, 'Blocked by conditional access.');
+    assert.strictEqual(v.errorDocs, 'https://login.microsoftonline.com/error?code=53003');
+    assert.ok(v.basic.filter((f) => f.copy).map((f) => f.label).includes('Request id'));
+    assert.deepStrictEqual(v.coordinates, { latitude: 6.5, longitude: 3.4 });
+    assert.strictEqual(signInView({ ...base, status: { errorCode: 50074 } }).outcome, 'interrupted');
+    for (const code of [50126, 50074, 50140, 53003, 500121, 50053, 50076, 50158]) assert.ok(signInError(code), String(code));
+  });
+
+  it('offers the related queries the issue lists', () => {
+    assert.deepStrictEqual(signInView(base).related.map((r) => r.category), ['signIns.interactive', 'signIns.interactive', 'riskDetections', 'riskyUsers', 'directoryAudits']);
+  });
+});
+
+describe('sign-in detail: inputs', () => {
+  it('validates GUIDs', () => {
+    assert.strictEqual(validateSignInId(' 11111111-2222-4333-8444-555555555555 '), undefined);
+    for (const bad of ['', 'abc', '11111111-2222-4333-8444-55555555555', '{11111111-2222-4333-8444-555555555555}']) assert.ok(validateSignInId(bad), bad);
+  });
+
+  it('the protocol validator rejects malformed messages', () => {
+    assert.strictEqual(validDetailParams('copy', { text: 'x' }), true);
+    assert.strictEqual(validDetailParams('copy', { text: 1 }), false);
+    assert.strictEqual(validDetailParams('copy', { text: 'x'.repeat(5000) }), false);
+    assert.strictEqual(validDetailParams('runRelated', { index: 2 }), true);
+    for (const bad of [{ index: -1 }, { index: 1.5 }, { index: '1' }, {}, null]) assert.strictEqual(validDetailParams('runRelated', bad), false, JSON.stringify(bad));
+  });
+});

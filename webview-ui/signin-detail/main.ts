@@ -1,0 +1,140 @@
+/**
+ * The sign-in detail panel: why a sign-in failed at a glance (outcome, error meaning, conditional
+ * access with report-only results, authentication steps), then where, from what, and risk. All
+ * record text is rendered through Lit text bindings.
+ */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import { css, html, LitElement, nothing, TemplateResult } from 'lit';
+import type { Field, PolicyRow, SignInView } from '../../src/core/detail/signInView';
+import { DetailInit, DetailNotifications, DetailRequests } from '../../src/webview/signinDetail/protocol';
+import { cssProps } from '../shared/cssProps';
+import { HostConnection } from '../shared/hostConnection';
+
+const RESULT_TEXT: Record<string, string> = {
+  success: 'Success',
+  failure: 'Failure',
+  notApplied: 'Not applied',
+  notEnabled: 'Not enabled',
+  unknown: 'Unknown',
+  reportOnlySuccess: 'Report-only: success',
+  reportOnlyFailure: 'Report-only: failure',
+  reportOnlyNotApplied: 'Report-only: not applied',
+  reportOnlyInterrupted: 'Report-only: interrupted',
+};
+
+class SignInDetailApp extends LitElement {
+  static override styles = css`
+    :host { display: block; padding: 14px 20px 40px; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); max-width: 1200px; }
+    header { display: flex; flex-direction: column; gap: 6px; padding-bottom: 12px; border-bottom: 1px solid var(--vscode-panel-border, #8884); }
+    h1 { margin: 0; font-size: 1.35em; font-weight: 600; word-break: break-word; }
+    h2 { font-size: 1.05em; margin: 22px 0 8px; font-weight: 600; }
+    .row { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
+    .muted { color: var(--vscode-descriptionForeground); }
+    .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600; font-size: 0.9em; border: 1px solid transparent; white-space: nowrap; }
+    .badge.success { background: color-mix(in srgb, var(--vscode-testing-iconPassed, #73c991) 22%, transparent); color: var(--vscode-testing-iconPassed, #388a34); border-color: var(--vscode-testing-iconPassed, #73c991); }
+    .badge.failure { background: color-mix(in srgb, var(--vscode-errorForeground) 18%, transparent); color: var(--vscode-errorForeground); border-color: var(--vscode-errorForeground); }
+    .badge.interrupted, .badge.reportOnly { background: color-mix(in srgb, var(--vscode-editorWarning-foreground, #cca700) 18%, transparent); color: var(--vscode-editorWarning-foreground, #bf8803); border-color: var(--vscode-editorWarning-foreground, #cca700); }
+    .badge.neutral { border-color: var(--vscode-descriptionForeground); color: var(--vscode-descriptionForeground); }
+    .badge.reportOnly { border-style: dashed; }
+    .error { padding: 8px 10px; border-left: 3px solid var(--vscode-errorForeground); background: var(--vscode-textBlockQuote-background); }
+    .banner { padding: 10px 12px; border-left: 3px solid var(--vscode-editorWarning-foreground, #cca700); background: var(--vscode-textBlockQuote-background); display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 0 28px; }
+    dl { display: grid; grid-template-columns: 170px 1fr; gap: 4px 12px; margin: 0; }
+    dt { color: var(--vscode-descriptionForeground); }
+    dd { margin: 0; display: flex; gap: 6px; align-items: baseline; min-width: 0; }
+    dd span.value { overflow-wrap: anywhere; unicode-bidi: isolate; }
+    button.copy { background: none; border: 1px solid var(--vscode-button-secondaryBackground, #8886); color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; font-size: 0.85em; padding: 0 6px; border-radius: 3px; }
+    button.copy:focus-visible, button.link:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
+    button.link { background: none; border: none; padding: 0; color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; text-align: left; }
+    button.link:hover { text-decoration: underline; }
+    table { border-collapse: collapse; width: 100%; }
+    th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--vscode-panel-border, #8883); vertical-align: top; unicode-bidi: isolate; overflow-wrap: anywhere; }
+    th { color: var(--vscode-descriptionForeground); font-weight: 600; }
+    tr.reportOnly td { font-style: italic; }
+    tr.failure td:first-child { border-left: 3px solid var(--vscode-errorForeground); }
+    .map { width: 240px; height: 120px; position: relative; border: 1px solid var(--vscode-panel-border, #8885); background-image: linear-gradient(var(--vscode-panel-border, #8883) 1px, transparent 1px), linear-gradient(90deg, var(--vscode-panel-border, #8883) 1px, transparent 1px); background-size: 20px 20px; }
+    .dot { position: absolute; width: 10px; height: 10px; margin: -5px 0 0 -5px; border-radius: 50%; background: var(--vscode-errorForeground); box-shadow: 0 0 0 3px color-mix(in srgb, var(--vscode-errorForeground) 35%, transparent); }
+    ul { margin: 0; padding-left: 18px; }
+    li { margin: 3px 0; }
+  `;
+
+  private readonly host = new HostConnection<DetailRequests, DetailNotifications>();
+  private data: DetailInit | undefined;
+
+  constructor() {
+    super();
+    this.host.on('show', (d) => {
+      this.data = d;
+      this.host.state = d.persist;
+      this.requestUpdate();
+    });
+    this.host.ready();
+  }
+
+  private fields(list: readonly Field[]): TemplateResult {
+    return html`<dl>
+      ${list.map(
+        (f) => html`<dt>${f.label}</dt>
+          <dd><span class="value">${f.value}</span>${f.copy ? html`<button class="copy" title=${`Copy ${f.label}`} aria-label=${`Copy ${f.label}`} @click=${() => this.host.request('copy', { text: f.value })}>Copy</button>` : nothing}</dd>`,
+      )}
+    </dl>`;
+  }
+
+  private badge(result: string): TemplateResult {
+    const cls = result === 'success' ? 'success' : result === 'failure' ? 'failure' : result.startsWith('reportOnly') ? 'reportOnly' : 'neutral';
+    return html`<span class="badge ${cls}">${RESULT_TEXT[result] ?? result}</span>`;
+  }
+
+  private policies(v: SignInView): TemplateResult {
+    if (v.policies === undefined) {
+      return html`<div class="banner" role="alert"><span>${this.data?.caHiddenReason ?? ''}</span><vscode-button secondary @click=${() => this.host.request('diagnose', {})}>Diagnose Permissions</vscode-button></div>`;
+    }
+    if (v.policies.length === 0) return html`<p class="muted">No conditional access policy applied to this sign-in.</p>`;
+    return html`<table aria-label="Applied conditional access policies">
+      <thead><tr><th scope="col">Policy</th><th scope="col">Result</th><th scope="col">Grant controls</th><th scope="col">Session controls</th><th scope="col">Policy id</th></tr></thead>
+      <tbody>
+        ${v.policies.map((p: PolicyRow) => html`<tr class="${p.reportOnly ? 'reportOnly' : ''} ${p.result === 'failure' ? 'failure' : ''}"><td>${p.name}</td><td>${this.badge(p.result)}</td><td>${p.grantControls}</td><td>${p.sessionControls}</td><td class="muted">${p.id}</td></tr>`)}
+      </tbody>
+    </table>`;
+  }
+
+  private map(v: SignInView): TemplateResult | typeof nothing {
+    if (!v.coordinates) return nothing;
+    // An equirectangular grid with a dot: no tiles are downloaded.
+    const left = ((v.coordinates.longitude + 180) / 360) * 100;
+    const top = ((90 - v.coordinates.latitude) / 180) * 100;
+    return html`<div class="map" role="img" aria-label=${`Location at latitude ${v.coordinates.latitude}, longitude ${v.coordinates.longitude}`}><div class="dot" ${cssProps({ left: `${left}%`, top: `${top}%` })}></div></div>`;
+  }
+
+  override render(): TemplateResult {
+    const d = this.data;
+    if (!d) return html`<p class="muted">Loading…</p>`;
+    const v = d.view;
+    const local = Number.isNaN(v.timeMs) ? '' : new Date(v.timeMs).toLocaleString();
+    return html`
+      <header>
+        <div class="row"><span class="badge ${v.outcome === 'success' ? 'success' : v.outcome === 'interrupted' ? 'interrupted' : v.outcome === 'failure' ? 'failure' : 'neutral'}">${v.outcome === 'success' ? 'Success' : v.outcome === 'interrupted' ? 'Interrupted' : v.outcome === 'failure' ? 'Failure' : 'Unknown'}</span><h1>${v.title}</h1></div>
+        <div class="row muted"><span>${local} (local)</span><span>·</span><span>${v.timeUtc} (UTC)</span><span>·</span><span>${d.tenantName}</span></div>
+        ${v.errorCode !== undefined && v.errorCode !== 0
+          ? html`<div class="error"><strong>Error ${v.errorCode}</strong>: ${v.errorMeaning} ${v.errorDocs ? html`<a href=${v.errorDocs}>Error code reference</a>` : nothing}<div class="muted">${v.failureReason}</div></div>`
+          : nothing}
+        <div class="row"><vscode-button secondary @click=${() => this.host.request('openJson', {})}>Open raw JSON</vscode-button><vscode-button secondary @click=${() => this.host.request('saveJson', {})}>Save as JSON…</vscode-button></div>
+      </header>
+      <section aria-labelledby="ca"><h2 id="ca">Conditional access${v.caStatus ? html` <span class="muted">· overall ${v.caStatus}</span>` : nothing}</h2>${this.policies(v)}</section>
+      ${v.authSteps
+        ? html`<section aria-labelledby="auth"><h2 id="auth">Authentication details${v.authRequirement ? html` <span class="muted">· ${v.authRequirement}</span>` : nothing}</h2>
+            <table aria-label="Authentication steps"><thead><tr><th scope="col">Step</th><th scope="col">Method</th><th scope="col">Succeeded</th><th scope="col">Result</th><th scope="col">Time</th></tr></thead>
+            <tbody>${v.authSteps.map((st) => html`<tr><td>${st.requirement}</td><td>${st.method}${st.detail ? html` <span class="muted">(${st.detail})</span>` : nothing}</td><td>${st.succeeded}</td><td>${st.result}</td><td class="muted">${st.time}</td></tr>`)}</tbody></table></section>`
+        : nothing}
+      <div class="grid">
+        <section aria-labelledby="basic"><h2 id="basic">Basic info</h2>${this.fields(v.basic)}</section>
+        <section aria-labelledby="loc"><h2 id="loc">Location and network</h2>${this.fields(v.location)}${this.map(v)}</section>
+        <section aria-labelledby="dev"><h2 id="dev">Device</h2>${v.device.length ? this.fields(v.device) : html`<p class="muted">No device details.</p>`}</section>
+        <section aria-labelledby="risk"><h2 id="risk">Risk</h2>${this.fields(v.risk)}${v.riskHidden ? html`<p class="muted">Risk details are hidden: they need Microsoft Entra ID P2.</p>` : nothing}</section>
+      </div>
+      <section aria-labelledby="rel"><h2 id="rel">Related</h2><ul>${v.related.map((r, i) => html`<li><button class="link" @click=${() => this.host.request('runRelated', { index: i })}>${r.label}</button></li>`)}</ul></section>
+    `;
+  }
+}
+
+customElements.define('signin-detail-app', SignInDetailApp);
