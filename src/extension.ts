@@ -12,7 +12,8 @@ import { signInCommand } from './vscode/commands/signIn';
 import { signOutCommand } from './vscode/commands/signOut';
 import { deleteSavedQueryCommand, runLastQueryCommand, runQueryCommand, runSavedQueryCommand } from './vscode/commands/runQuery';
 import { openSignInByIdCommand } from './vscode/commands/openSignInById';
-import { createSignInDetailPanels } from './vscode/detail/registerSignInDetail';
+import { createDetailPanels } from './vscode/detail/registerDetailPanels';
+import { openRecordDetail } from './vscode/detail/openRecordDetail';
 import { createLog } from './vscode/log';
 import { QueryStore } from './vscode/query/queryStore';
 import { QueryDeps } from './vscode/query/startQuery';
@@ -41,8 +42,8 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
   // One pacer for the whole extension: the service's limits are per app and tenant, not per panel.
   const details: QueryDeps['details'] = {};
   const queryDeps: QueryDeps = { ...deps, queries, pacer: new Pacer(SYSTEM_CLOCK), records, extensionUri: context.extensionUri, panels, details };
-  const signInDetails = createSignInDetailPanels(queryDeps);
-  details.signIn = (tenant, record) => void signInDetails.panels.show(tenant, record);
+  const signInDetails = createDetailPanels(queryDeps);
+  details.open = (tenant, category, record) => openRecordDetail(queryDeps, signInDetails, tenant, category, record);
   context.subscriptions.push(
     channel,
     store,

@@ -22,7 +22,7 @@ export interface QueryDeps extends CommandDeps {
   /** Open panels, newest last (tests and "Save as JSON" use the active one). */
   readonly panels: ResultsPanel[];
   /** Detail panels by category (sign-ins so far); other records open as raw JSON. */
-  readonly details: { signIn?: (tenant: TenantConfig, record: Record<string, unknown>) => void };
+  readonly details: { open?: (tenant: TenantConfig, category: CategorySpec, record: Record<string, unknown>) => Promise<void> };
 }
 
 const RETENTION_DAYS = 30;
@@ -56,7 +56,7 @@ export async function startQuery(deps: QueryDeps, tenant: TenantConfig, category
       channel: deps.channel,
       records: deps.records,
       saveColumns: (visible) => deps.queries.setColumns(category.id, visible),
-      openDetail: category.group === 'Sign-ins' && deps.details.signIn ? (record) => deps.details.signIn?.(tenant, record) : undefined,
+      openDetail: deps.details.open ? (record) => deps.details.open?.(tenant, category, record) : undefined,
       saveQuery: async () => {
         const name = await vscode.window.showInputBox({ prompt: 'Name of the saved query', value: describeModel(category, model).slice(0, 60), ignoreFocusOut: true });
         if (!name) return;

@@ -4,11 +4,19 @@ import { CategorySpec } from '../../core/catalog/types';
 import { signInView } from '../../core/detail/signInView';
 import { parseTenantConfigs } from '../../core/tenants/tenantConfig';
 import { QueryDeps, startQuery } from '../query/startQuery';
+import { RECORD_DETAIL_VIEW_TYPE, RecordDetailPanels, RecordKind } from './recordDetailPanel';
 import { saveJsonAs } from './saveJson';
 import { SIGN_IN_DETAIL_VIEW_TYPE, SignInDetailPanels } from './signInDetailPanel';
 
-/** Builds the sign-in detail panels and restores them after a reload. */
-export function createSignInDetailPanels(deps: QueryDeps): { panels: SignInDetailPanels; registration: vscode.Disposable } {
+const RECORD_KINDS: readonly RecordKind[] = ['directoryAudit', 'riskDetection', 'riskyUser', 'provisioning'];
+
+/** Builds the detail panels (sign-in, and audit, risk and provisioning) and restores them after a reload. */
+export function createDetailPanels(deps: QueryDeps): { panels: SignInDetailPanels; records: RecordDetailPanels; registration: vscode.Disposable } {
+  const save = async (name: string, record: unknown) => {
+    const uri = await saveJsonAs(name, record);
+    if (uri) vscode.window.setStatusBarMessage(`Saved ${uri.fsPath}`, 3000);
+  };
+  const records = new RecordDetailPanels(deps.extensionUri, { openJson: (title, record) => deps.records.open(title, record), saveJson: save, warn: (m) => deps.log.warn(m) });
   const panels = new SignInDetailPanels(deps.extensionUri, {
     runRelated: async (tenant, record, index) => {
       const related = signInView(record).related[index];
@@ -20,10 +28,7 @@ export function createSignInDetailPanels(deps: QueryDeps): { panels: SignInDetai
       await vscode.commands.executeCommand('identityLogs.diagnosePermissions', tenant.key);
     },
     openJson: (title, record) => deps.records.open(title, record),
-    saveJson: async (name, record) => {
-      const uri = await saveJsonAs(name, record);
-      if (uri) vscode.window.setStatusBarMessage(`Saved ${uri.fsPath}`, 3000);
-    },
+    saveJson: save,
     warn: (m) => deps.log.warn(m),
   });
   const registration = vscode.window.registerWebviewPanelSerializer(SIGN_IN_DETAIL_VIEW_TYPE, {
@@ -39,5 +44,19 @@ export function createSignInDetailPanels(deps: QueryDeps): { panels: SignInDetai
       panels.attach(panel, { tenant, record: record as Record<string, unknown> });
     },
   });
-  return { panels, registration: vscode.Disposable.from(registration, panels) };
+  const recordRegistration = vscode.window.registerWebviewPanelSerializer(RECORD_DETAIL_VIEW_TYPE, {
+    deserializeWebviewPanel: async (panel, state: unknown) => {
+      const s = state as { tenant?: unknown; kind?: unknown; record?: unknown; history?: unknown } | undefined;
+      const [tenant] = parseTenantConfigs([s?.tenant]);
+      const kind = RECORD_KINDS.find((k) => k === s?.kind);
+      const record = s?.record;
+      if (!tenant || !kind || typeof record !== 'object' || record === null) {
+        panel.dispose();
+        return;
+      }
+      const history = Array.isArray(s?.history) ? (s.history.filter((h) => typeof h === 'object' && h !== null) as Record<string, unknown>[]) : undefined;
+      records.attach(panel, { tenant, kind, record: record as Record<string, unknown>, history });
+    },
+  });
+  return { panels, records, registration: vscode.Disposable.from(registration, recordRegistration, panels, records) };
 }

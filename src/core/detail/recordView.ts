@@ -1,0 +1,216 @@
+/**
+ * Detail views for the other record kinds, in one layout language: a title with a badge, then
+ * sections of fields, tables, and changes (old → new, with a diff for JSON values). Pure data;
+ * the webview renders every value as text.
+ */
+import { formatTime } from '../query/rows';
+import { Field } from './signInView';
+
+export type Tone = 'success' | 'failure' | 'warning' | 'neutral';
+
+export interface Change {
+  readonly name: string;
+  readonly oldValue: string;
+  readonly newValue: string;
+  /** For JSON arrays and objects: what was removed and added. */
+  readonly removed: readonly string[];
+  readonly added: readonly string[];
+}
+
+export type Section =
+  | { readonly kind: 'fields'; readonly heading: string; readonly fields: readonly Field[] }
+  | { readonly kind: 'table'; readonly heading: string; readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly tones?: readonly Tone[] }
+  | { readonly kind: 'changes'; readonly heading: string; readonly changes: readonly Change[] }
+  | { readonly kind: 'note'; readonly heading: string; readonly text: string };
+
+export interface RecordView {
+  readonly kind: 'directoryAudit' | 'riskDetection' | 'riskyUser' | 'provisioning';
+  readonly title: string;
+  readonly badge: { readonly text: string; readonly tone: Tone } | undefined;
+  readonly subtitle: string;
+  readonly sections: readonly Section[];
+}
+
+const s = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const fields = (list: Field[]): Field[] => list.filter((f) => f.value !== '');
+
+function flatten(v: unknown, prefix = ''): string[] {
+  if (Array.isArray(v)) return v.flatMap((x) => (typeof x === 'object' && x !== null ? flatten(x, prefix) : [`${prefix}${s(x)}`]));
+  if (typeof v === 'object' && v !== null) return Object.entries(v).flatMap(([k, x]) => flatten(x, `${prefix}${k}: `));
+  return [`${prefix}${s(v)}`];
+}
+
+/** Old → new for a modified property; JSON values (arrays, objects) get a set diff of their items. */
+export function change(name: string, oldValue: unknown, newValue: unknown): Change {
+  const o = s(oldValue);
+  const n = s(newValue);
+  const parse = (t: string): unknown => {
+    try {
+      return t.trim().startsWith('[') || t.trim().startsWith('{') ? JSON.parse(t) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const po = parse(o);
+  const pn = parse(n);
+  if (po === undefined && pn === undefined) return { name, oldValue: o, newValue: n, removed: [], added: [] };
+  const before = po === undefined ? (o ? [o] : []) : flatten(po);
+  const after = pn === undefined ? (n ? [n] : []) : flatten(pn);
+  return { name, oldValue: o, newValue: n, removed: before.filter((x) => !after.includes(x)), added: after.filter((x) => !before.includes(x)) };
+}
+
+export function directoryAuditView(r: Record<string, unknown>): RecordView {
+  const by = obj(r.initiatedBy);
+  const user = obj(by.user);
+  const app = obj(by.app);
+  const targets = arr(r.targetResources).map(obj);
+  const result = s(r.result);
+  return {
+    kind: 'directoryAudit',
+    title: s(r.activityDisplayName) || 'Directory audit',
+    badge: result ? { text: result, tone: result === 'success' ? 'success' : result === 'failure' ? 'failure' : 'warning' } : undefined,
+    subtitle: `${formatTime(r.activityDateTime)} · ${s(r.category)} · ${s(r.loggedByService)}`,
+    sections: [
+      {
+        kind: 'fields',
+        heading: 'Initiated by',
+        fields: fields([
+          { label: 'User', value: s(user.userPrincipalName) || s(user.displayName) },
+          { label: 'User id', value: s(user.id), copy: true },
+          { label: 'IP address', value: s(user.ipAddress) },
+          { label: 'Application', value: s(app.displayName) },
+          { label: 'Application id', value: s(app.appId), copy: true },
+          { label: 'Service principal', value: s(app.servicePrincipalName) },
+        ]),
+      },
+      { kind: 'table', heading: 'Targets', columns: ['Type', 'Name', 'User principal name', 'Id'], rows: targets.map((t) => [s(t.type), s(t.displayName), s(t.userPrincipalName), s(t.id)]) },
+      ...targets
+        .filter((t) => arr(t.modifiedProperties).length > 0)
+        .map((t): Section => ({ kind: 'changes', heading: `Modified properties of ${s(t.displayName) || s(t.id)}`, changes: arr(t.modifiedProperties).map(obj).map((m) => change(s(m.displayName), m.oldValue, m.newValue)) })),
+      {
+        kind: 'fields',
+        heading: 'Details',
+        fields: fields([
+          { label: 'Result reason', value: s(r.resultReason) },
+          { label: 'Operation type', value: s(r.operationType) },
+          { label: 'Correlation id', value: s(r.correlationId), copy: true },
+          { label: 'Id', value: s(r.id), copy: true },
+          ...arr(r.additionalDetails).map(obj).map((d) => ({ label: s(d.key), value: s(d.value) })),
+        ]),
+      },
+    ],
+  };
+}
+
+const riskTone = (level: unknown): Tone => (level === 'high' ? 'failure' : level === 'medium' || level === 'low' ? 'warning' : 'neutral');
+const hidden = (v: unknown) => (v === 'hidden' ? 'hidden (needs Microsoft Entra ID P2)' : s(v));
+
+export function riskDetectionView(r: Record<string, unknown>): RecordView {
+  const loc = obj(r.location);
+  return {
+    kind: 'riskDetection',
+    title: `${s(r.riskEventType)} · ${s(r.userPrincipalName)}`,
+    badge: { text: `risk ${hidden(r.riskLevel)}`, tone: riskTone(r.riskLevel) },
+    subtitle: `${formatTime(r.activityDateTime)} · ${s(r.detectionTimingType)} · ${s(r.source)}`,
+    sections: [
+      {
+        kind: 'fields',
+        heading: 'Detection',
+        fields: fields([
+          { label: 'Risk event type', value: s(r.riskEventType) },
+          { label: 'Risk level', value: hidden(r.riskLevel) },
+          { label: 'Risk state', value: s(r.riskState) },
+          { label: 'Risk detail', value: hidden(r.riskDetail) },
+          { label: 'Timing', value: s(r.detectionTimingType) },
+          { label: 'Activity', value: s(r.activity) },
+          { label: 'Detected', value: formatTime(r.detectedDateTime) },
+          { label: 'Last updated', value: formatTime(r.lastUpdatedDateTime) },
+          { label: 'Additional info', value: s(r.additionalInfo) },
+        ]),
+      },
+      {
+        kind: 'fields',
+        heading: 'User and sign-in',
+        fields: fields([
+          { label: 'User', value: s(r.userDisplayName) },
+          { label: 'User principal name', value: s(r.userPrincipalName) },
+          { label: 'User id', value: s(r.userId), copy: true },
+          { label: 'Sign-in (request) id', value: s(r.requestId), copy: true },
+          { label: 'Correlation id', value: s(r.correlationId), copy: true },
+          { label: 'IP address', value: s(r.ipAddress), copy: true },
+          { label: 'Location', value: [s(loc.city), s(loc.state), s(loc.countryOrRegion)].filter(Boolean).join(', ') },
+          { label: 'Detection id', value: s(r.id), copy: true },
+        ]),
+      },
+    ],
+  };
+}
+
+export function riskyUserView(r: Record<string, unknown>, history?: readonly Record<string, unknown>[]): RecordView {
+  return {
+    kind: 'riskyUser',
+    title: s(r.userPrincipalName) || s(r.userDisplayName),
+    badge: { text: `${s(r.riskState)} · ${hidden(r.riskLevel)}`, tone: r.riskState === 'atRisk' || r.riskState === 'confirmedCompromised' ? riskTone(r.riskLevel === 'none' ? 'high' : r.riskLevel) : 'neutral' },
+    subtitle: `Updated ${formatTime(r.riskLastUpdatedDateTime)}`,
+    sections: [
+      {
+        kind: 'fields',
+        heading: 'Risk',
+        fields: fields([
+          { label: 'User', value: s(r.userDisplayName) },
+          { label: 'User id', value: s(r.id), copy: true },
+          { label: 'Risk level', value: hidden(r.riskLevel) },
+          { label: 'Risk state', value: s(r.riskState) },
+          { label: 'Risk detail', value: hidden(r.riskDetail) },
+          { label: 'Deleted', value: r.isDeleted === true ? 'Yes' : r.isDeleted === false ? 'No' : '' },
+          { label: 'Processing', value: r.isProcessing === true ? 'Yes' : r.isProcessing === false ? 'No' : '' },
+        ]),
+      },
+      history === undefined
+        ? { kind: 'note', heading: 'History', text: 'History could not be read.' }
+        : {
+            kind: 'table',
+            heading: 'History (newest first)',
+            columns: ['Time', 'State', 'Level', 'Detail', 'Initiated by', 'Risk event types'],
+            rows: history.map((h) => [formatTime(h.riskLastUpdatedDateTime), s(h.riskState), hidden(h.riskLevel), hidden(h.riskDetail), s(h.initiatedBy), arr(obj(h.activity).riskEventTypes).map(s).join(', ')]),
+          },
+    ],
+  };
+}
+
+export function provisioningView(r: Record<string, unknown>): RecordView {
+  const status = obj(r.provisioningStatusInfo);
+  const error = obj(status.errorInformation);
+  const result = s(status.status);
+  const steps = arr(r.provisioningSteps).map(obj);
+  return {
+    kind: 'provisioning',
+    title: `${s(r.provisioningAction)} ${s(obj(r.sourceIdentity).displayName)} → ${s(obj(r.targetSystem).displayName)}`,
+    badge: result ? { text: result, tone: result === 'success' ? 'success' : result === 'failure' ? 'failure' : 'warning' } : undefined,
+    subtitle: `${formatTime(r.activityDateTime)} · ${s(obj(r.servicePrincipal).displayName)}`,
+    sections: [
+      ...(result === 'failure'
+        ? [{ kind: 'fields', heading: 'Error', fields: fields([{ label: 'Code', value: s(error.errorCode) }, { label: 'Category', value: s(error.errorCategory) }, { label: 'Reason', value: s(error.reason) }, { label: 'Recommended action', value: s(error.recommendedAction) }]) } as Section]
+        : []),
+      { kind: 'table', heading: 'Steps', columns: ['Step', 'Type', 'Status', 'Description'], rows: steps.map((st) => [s(st.name), s(st.provisioningStepType), s(st.status), s(st.description)]), tones: steps.map((st) => (st.status === 'failure' ? 'failure' : st.status === 'success' ? 'success' : 'warning')) },
+      { kind: 'changes', heading: 'Modified properties', changes: arr(r.modifiedProperties).map(obj).map((m) => change(s(m.displayName), m.oldValue, m.newValue)) },
+      {
+        kind: 'fields',
+        heading: 'Identities',
+        fields: fields([
+          { label: 'Source identity', value: s(obj(r.sourceIdentity).displayName) },
+          { label: 'Source id', value: s(obj(r.sourceIdentity).id), copy: true },
+          { label: 'Target identity', value: s(obj(r.targetIdentity).displayName) },
+          { label: 'Target id', value: s(obj(r.targetIdentity).id), copy: true },
+          { label: 'Source system', value: s(obj(r.sourceSystem).displayName) },
+          { label: 'Target system', value: s(obj(r.targetSystem).displayName) },
+          { label: 'Job id', value: s(r.jobId), copy: true },
+          { label: 'Cycle id', value: s(r.cycleId), copy: true },
+          { label: 'Duration', value: r.durationInMilliseconds === undefined ? '' : `${s(r.durationInMilliseconds)} ms` },
+        ]),
+      },
+    ],
+  };
+}

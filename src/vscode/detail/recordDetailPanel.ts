@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import { directoryAuditView, provisioningView, RecordView, riskDetectionView, riskyUserView } from '../../core/detail/recordView';
+import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { RECORD_DETAIL_METHODS, RecordDetailNotifications, RecordDetailRequests, validRecordDetailParams } from '../../webview/recordDetail/protocol';
+import { webviewHtml, webviewOptions } from '../webviews/html';
+import { WebviewHost } from '../webviews/host';
+
+export const RECORD_DETAIL_VIEW_TYPE = 'identityLogs.recordDetail';
+
+export type RecordKind = RecordView['kind'];
+
+export interface RecordDetailState {
+  readonly tenant: TenantConfig;
+  readonly kind: RecordKind;
+  readonly record: Record<string, unknown>;
+  readonly history?: readonly Record<string, unknown>[];
+}
+
+export function recordViewOf(state: RecordDetailState): RecordView {
+  switch (state.kind) {
+    case 'directoryAudit':
+      return directoryAuditView(state.record);
+    case 'riskDetection':
+      return riskDetectionView(state.record);
+    case 'riskyUser':
+      return riskyUserView(state.record, state.history);
+    default:
+      return provisioningView(state.record);
+  }
+}
+
+/** Audit, risk and provisioning detail panels: one per record, reused, restored after reload. */
+export class RecordDetailPanels implements vscode.Disposable {
+  private readonly open = new Map<string, vscode.WebviewPanel>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly actions: { openJson(title: string, record: unknown): Promise<void>; saveJson(name: string, record: unknown): Promise<void>; warn(m: string): void },
+  ) {}
+
+  show(state: RecordDetailState): vscode.WebviewPanel {
+    const existing = this.open.get(`${state.tenant.key}:${String(state.record.id)}`);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(RECORD_DETAIL_VIEW_TYPE, 'Record', vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
+    this.attach(panel, state);
+    return panel;
+  }
+
+  attach(panel: vscode.WebviewPanel, state: RecordDetailState): void {
+    const key = `${state.tenant.key}:${String(state.record.id)}`;
+    this.open.set(key, panel);
+    const view = recordViewOf(state);
+    const fake = state.tenant.target === 'fakeTenant' ? ' (fake tenant)' : '';
+    panel.title = `${view.title.slice(0, 80)}${fake}`;
+    panel.webview.options = webviewOptions(this.extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'record-detail', panel.title);
+    const host = new WebviewHost<RecordDetailRequests, RecordDetailNotifications>(panel.webview, RECORD_DETAIL_METHODS, validRecordDetailParams, {
+      copy: async ({ text }) => {
+        await vscode.env.clipboard.writeText(text);
+        vscode.window.setStatusBarMessage('Copied.', 2000);
+      },
+      openJson: () => this.actions.openJson(view.title, state.history ? { ...state.record, history: state.history } : state.record),
+      saveJson: () => this.actions.saveJson(`${state.kind}-${String(state.record.id).slice(0, 40)}`, state.history ? { ...state.record, history: state.history } : state.record),
+    }, (why) => this.actions.warn(`Record detail panel: ${why}`));
+    host.notify('show', { view, tenantName: state.tenant.displayName + fake, persist: state });
+    panel.onDidDispose(() => {
+      host.dispose();
+      if (this.open.get(key) === panel) this.open.delete(key);
+    });
+  }
+
+  dispose(): void {
+    for (const p of this.open.values()) p.dispose();
+    this.open.clear();
+  }
+}

@@ -1,0 +1,54 @@
+import * as assert from 'assert';
+import { change, directoryAuditView, provisioningView, riskDetectionView, riskyUserView } from '../../../src/core/detail/recordView';
+
+describe('record detail views', () => {
+  it('shows each modified property as old → new, with a diff for JSON values', () => {
+    assert.deepStrictEqual(change('AccountEnabled', '[true]', '[false]'), { name: 'AccountEnabled', oldValue: '[true]', newValue: '[false]', removed: ['true'], added: ['false'] });
+    assert.deepStrictEqual(change('Roles', '["Reader","Writer"]', '["Reader","Owner"]').added, ['Owner']);
+    assert.deepStrictEqual(change('Obj', '{"a":1,"b":2}', '{"a":1,"b":3}'), { name: 'Obj', oldValue: '{"a":1,"b":2}', newValue: '{"a":1,"b":3}', removed: ['b: 2'], added: ['b: 3'] });
+    assert.deepStrictEqual(change('Plain', 'x', 'y'), { name: 'Plain', oldValue: 'x', newValue: 'y', removed: [], added: [] });
+    assert.deepStrictEqual(change('Broken', '[not json', null), { name: 'Broken', oldValue: '[not json', newValue: '', removed: [], added: [] }, 'unparseable JSON stays plain text');
+  });
+
+  it('a directory audit: initiator, targets and their modified properties', () => {
+    const v = directoryAuditView({
+      id: 'Directory_1',
+      activityDisplayName: 'Update user',
+      activityDateTime: '2026-11-22T10:00:00Z',
+      category: 'UserManagement',
+      result: 'success',
+      loggedByService: 'Core Directory',
+      initiatedBy: { user: { userPrincipalName: 'admin@contoso.com', id: 'u1' }, app: null },
+      targetResources: [{ id: 't1', displayName: '<b>Bob</b>', type: 'User', modifiedProperties: [{ displayName: 'DisplayName', oldValue: '["Bob"]', newValue: '["<b>Bob</b>"]' }] }],
+      additionalDetails: [{ key: 'User-Agent', value: 'x' }],
+    });
+    assert.strictEqual(v.badge?.tone, 'success');
+    const changes = v.sections.find((s) => s.kind === 'changes');
+    assert.ok(changes && changes.kind === 'changes');
+    assert.strictEqual(changes.heading, 'Modified properties of <b>Bob</b>');
+    assert.deepStrictEqual(changes.changes[0].added, ['<b>Bob</b>']);
+  });
+
+  it('a risky user with history, and hidden risk explained', () => {
+    const v = riskyUserView({ id: 'u', userPrincipalName: 'a@b.c', riskLevel: 'hidden', riskState: 'atRisk' }, [{ riskLastUpdatedDateTime: '2026-11-22T10:00:00Z', riskState: 'dismissed', riskLevel: 'none', initiatedBy: 'admin', activity: { riskEventTypes: ['unlikelyTravel'] } }]);
+    const table = v.sections.find((s) => s.kind === 'table');
+    assert.ok(table && table.kind === 'table');
+    assert.deepStrictEqual(table.rows[0], ['2026-11-22 10:00:00Z', 'dismissed', 'none', '', 'admin', 'unlikelyTravel']);
+    assert.match(JSON.stringify(v.sections[0]), /hidden \(needs Microsoft Entra ID P2\)/);
+    assert.strictEqual(riskyUserView({ id: 'u' }).sections[1].kind, 'note');
+  });
+
+  it('a provisioning event: steps with their status, and the error when it failed', () => {
+    const v = provisioningView({ id: 'p', provisioningAction: 'update', provisioningStatusInfo: { status: 'failure', errorInformation: { errorCode: 'Dup', reason: 'A user with this name exists.' } }, provisioningSteps: [{ name: 'EntryImport', status: 'success' }, { name: 'EntryExportUpdate', status: 'failure' }] });
+    assert.strictEqual(v.sections[0].heading, 'Error');
+    const steps = v.sections.find((s) => s.heading === 'Steps');
+    assert.ok(steps && steps.kind === 'table');
+    assert.deepStrictEqual(steps.tones, ['success', 'failure']);
+  });
+
+  it('a risk detection names its sign-in', () => {
+    const v = riskDetectionView({ id: 'd', riskEventType: 'unlikelyTravel', userPrincipalName: 'a@b.c', riskLevel: 'high', requestId: 'r1' });
+    assert.strictEqual(v.badge?.tone, 'failure');
+    assert.match(JSON.stringify(v.sections), /"Sign-in \(request\) id","value":"r1","copy":true/);
+  });
+});

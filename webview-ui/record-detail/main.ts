@@ -1,0 +1,89 @@
+/** Detail panels for audits, risk and provisioning: fields, tables and changes, all as text. */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import { css, html, LitElement, nothing, TemplateResult } from 'lit';
+import type { Change, Section } from '../../src/core/detail/recordView';
+import { RecordDetailNotifications, RecordDetailRequests } from '../../src/webview/recordDetail/protocol';
+import { HostConnection } from '../shared/hostConnection';
+
+class RecordDetailApp extends LitElement {
+  static override styles = css`
+    :host { display: block; padding: 14px 20px 40px; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); max-width: 1200px; }
+    header { display: flex; flex-direction: column; gap: 6px; padding-bottom: 12px; border-bottom: 1px solid var(--vscode-panel-border, #8884); }
+    h1 { margin: 0; font-size: 1.35em; font-weight: 600; overflow-wrap: anywhere; unicode-bidi: isolate; }
+    h2 { font-size: 1.05em; margin: 22px 0 8px; font-weight: 600; }
+    .row { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
+    .muted { color: var(--vscode-descriptionForeground); }
+    .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600; font-size: 0.9em; border: 1px solid var(--vscode-descriptionForeground); white-space: nowrap; }
+    .success { color: var(--vscode-testing-iconPassed, #388a34); border-color: var(--vscode-testing-iconPassed, #73c991); }
+    .failure { color: var(--vscode-errorForeground); border-color: var(--vscode-errorForeground); }
+    .warning { color: var(--vscode-editorWarning-foreground, #bf8803); border-color: var(--vscode-editorWarning-foreground, #cca700); }
+    dl { display: grid; grid-template-columns: 190px 1fr; gap: 4px 12px; margin: 0; }
+    dt { color: var(--vscode-descriptionForeground); }
+    dd { margin: 0; display: flex; gap: 6px; align-items: baseline; min-width: 0; }
+    dd span { overflow-wrap: anywhere; unicode-bidi: isolate; }
+    button.copy { background: none; border: 1px solid var(--vscode-button-secondaryBackground, #8886); color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; font-size: 0.85em; padding: 0 6px; border-radius: 3px; }
+    table { border-collapse: collapse; width: 100%; }
+    th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--vscode-panel-border, #8883); vertical-align: top; overflow-wrap: anywhere; unicode-bidi: isolate; }
+    th { color: var(--vscode-descriptionForeground); font-weight: 600; }
+    tr.failure td:first-child { border-left: 3px solid var(--vscode-errorForeground); color: inherit; }
+    .change { border: 1px solid var(--vscode-panel-border, #8884); border-radius: 4px; margin: 6px 0; padding: 6px 10px; }
+    .change .name { font-weight: 600; }
+    .values { display: grid; grid-template-columns: 1fr auto 1fr; gap: 8px; align-items: start; margin-top: 4px; }
+    .values code { font-family: var(--vscode-editor-font-family); white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: isolate; }
+    .del { color: var(--vscode-gitDecoration-deletedResourceForeground, #c74e39); }
+    .add { color: var(--vscode-gitDecoration-addedResourceForeground, #587c0c); }
+    ul.diff { margin: 4px 0 0; padding-left: 18px; font-family: var(--vscode-editor-font-family); }
+  `;
+
+  private readonly host = new HostConnection<RecordDetailRequests, RecordDetailNotifications>();
+  private data: RecordDetailNotifications['show'] | undefined;
+
+  constructor() {
+    super();
+    this.host.on('show', (d) => {
+      this.data = d;
+      this.host.state = d.persist;
+      this.requestUpdate();
+    });
+    this.host.ready();
+  }
+
+  private change(c: Change): TemplateResult {
+    return html`<div class="change">
+      <div class="name">${c.name}</div>
+      <div class="values"><code class="del" aria-label="old value">${c.oldValue || '(empty)'}</code><span aria-hidden="true">→</span><code class="add" aria-label="new value">${c.newValue || '(empty)'}</code></div>
+      ${c.removed.length || c.added.length
+        ? html`<ul class="diff" aria-label="differences">${c.removed.map((x) => html`<li class="del">− ${x}</li>`)}${c.added.map((x) => html`<li class="add">+ ${x}</li>`)}</ul>`
+        : nothing}
+    </div>`;
+  }
+
+  private section(s: Section, i: number): TemplateResult {
+    const id = `s${i}`;
+    let body: TemplateResult;
+    if (s.kind === 'fields') {
+      body = html`<dl>${s.fields.map((f) => html`<dt>${f.label}</dt><dd><span>${f.value}</span>${f.copy ? html`<button class="copy" aria-label=${`Copy ${f.label}`} @click=${() => this.host.request('copy', { text: f.value })}>Copy</button>` : nothing}</dd>`)}</dl>`;
+    } else if (s.kind === 'table') {
+      body = s.rows.length
+        ? html`<table aria-labelledby=${id}><thead><tr>${s.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead><tbody>${s.rows.map((r, k) => html`<tr class=${s.tones?.[k] ?? ''}>${r.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody></table>`
+        : html`<p class="muted">None.</p>`;
+    } else if (s.kind === 'changes') {
+      body = s.changes.length ? html`${s.changes.map((c) => this.change(c))}` : html`<p class="muted">None.</p>`;
+    } else body = html`<p class="muted">${s.text}</p>`;
+    return html`<section aria-labelledby=${id}><h2 id=${id}>${s.heading}</h2>${body}</section>`;
+  }
+
+  override render(): TemplateResult {
+    const d = this.data;
+    if (!d) return html`<p class="muted">Loading…</p>`;
+    const v = d.view;
+    return html`<header>
+        <div class="row">${v.badge ? html`<span class="badge ${v.badge.tone}">${v.badge.text}</span>` : nothing}<h1>${v.title}</h1></div>
+        <div class="muted">${v.subtitle} · ${d.tenantName}</div>
+        <div class="row"><vscode-button secondary @click=${() => this.host.request('openJson', {})}>Open raw JSON</vscode-button><vscode-button secondary @click=${() => this.host.request('saveJson', {})}>Save as JSON…</vscode-button></div>
+      </header>
+      ${v.sections.map((s, i) => this.section(s, i))}`;
+  }
+}
+
+customElements.define('record-detail-app', RecordDetailApp);
