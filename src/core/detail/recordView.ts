@@ -24,7 +24,7 @@ export type Section =
   | { readonly kind: 'note'; readonly heading: string; readonly text: string };
 
 export interface RecordView {
-  readonly kind: 'directoryAudit' | 'riskDetection' | 'riskyUser' | 'provisioning';
+  readonly kind: 'directoryAudit' | 'riskDetection' | 'riskyUser' | 'provisioning' | 'o365Record';
   readonly title: string;
   readonly badge: { readonly text: string; readonly tone: Tone } | undefined;
   readonly subtitle: string;
@@ -210,6 +210,69 @@ export function provisioningView(r: Record<string, unknown>): RecordView {
           { label: 'Cycle id', value: s(r.cycleId), copy: true },
           { label: 'Duration', value: r.durationInMilliseconds === undefined ? '' : `${s(r.durationInMilliseconds)} ms` },
         ]),
+      },
+    ],
+  };
+}
+
+/** Office 365 RecordType numbers (Management Activity API schema) the extension names. */
+export const O365_RECORD_TYPES: Readonly<Record<number, string>> = {
+  1: 'ExchangeAdmin',
+  2: 'ExchangeItem',
+  4: 'SharePoint',
+  6: 'SharePointFileOperation',
+  8: 'AzureActiveDirectory',
+  9: 'AzureActiveDirectoryAccountLogon',
+  11: 'ComplianceDLPSharePoint',
+  13: 'ComplianceDLPExchange',
+  14: 'SharePointSharingOperation',
+  15: 'AzureActiveDirectoryStsLogon',
+  25: 'MicrosoftTeams',
+  40: 'SecurityComplianceAlerts',
+};
+
+const O365_COMMON = ['Id', 'RecordType', 'CreationTime', 'Operation', 'OrganizationId', 'UserType', 'UserKey', 'Workload', 'UserId', 'ClientIP', 'ResultStatus', 'ObjectId', 'ErrorCode'];
+
+/** An Office 365 audit record: the common schema, then every other property as a generic table. */
+export function o365RecordView(r: Record<string, unknown>): RecordView {
+  const type = typeof r.RecordType === 'number' ? `${O365_RECORD_TYPES[r.RecordType] ?? 'RecordType'} (${r.RecordType})` : s(r.RecordType);
+  const status = s(r.ResultStatus);
+  const errorCode = s(r.ErrorCode);
+  const tone: Tone = /^(Succeeded|Success|True)$/i.test(status) ? 'success' : /fail/i.test(status) ? 'failure' : 'neutral';
+  return {
+    kind: 'o365Record',
+    title: `${s(r.Operation)} · ${s(r.UserId)}`,
+    badge: status ? { text: status, tone } : undefined,
+    // O365 times carry no zone; they are UTC.
+    subtitle: `${s(r.CreationTime)}Z UTC · ${s(r.Workload)} · ${type}`,
+    sections: [
+      {
+        kind: 'fields',
+        heading: 'Common fields',
+        fields: fields([
+          { label: 'Operation', value: s(r.Operation) },
+          { label: 'User', value: s(r.UserId) },
+          { label: 'Client IP', value: s(r.ClientIP), copy: true },
+          { label: 'Workload', value: s(r.Workload) },
+          { label: 'Record type', value: type },
+          { label: 'Result', value: status },
+          { label: 'Error code', value: errorCode && errorCode !== '0' ? `AADSTS${errorCode}` : '' },
+          { label: 'Object', value: s(r.ObjectId) },
+          { label: 'Organization', value: s(r.OrganizationId), copy: true },
+          { label: 'User key', value: s(r.UserKey) },
+          { label: 'Id', value: s(r.Id), copy: true },
+        ]),
+      },
+      ...(Array.isArray(r.ModifiedProperties) && r.ModifiedProperties.length > 0
+        ? [{ kind: 'changes', heading: 'Modified properties', changes: r.ModifiedProperties.map(obj).map((m) => change(s(m.Name), m.OldValue, m.NewValue)) } as Section]
+        : []),
+      {
+        kind: 'table',
+        heading: 'Other properties',
+        columns: ['Property', 'Value'],
+        rows: Object.entries(r)
+          .filter(([k]) => !O365_COMMON.includes(k) && k !== 'ModifiedProperties')
+          .map(([k, v]) => [k, Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && 'Name' in x) ? v.map((x) => `${s((x as Record<string, unknown>).Name)}: ${s((x as Record<string, unknown>).Value)}`).join('; ') : s(v)]),
       },
     ],
   };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { directoryAuditView, provisioningView, RecordView, riskDetectionView, riskyUserView } from '../../core/detail/recordView';
+import { directoryAuditView, o365RecordView, provisioningView, RecordView, riskDetectionView, riskyUserView } from '../../core/detail/recordView';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
 import { RECORD_DETAIL_METHODS, RecordDetailNotifications, RecordDetailRequests, validRecordDetailParams } from '../../webview/recordDetail/protocol';
 import { webviewHtml, webviewOptions } from '../webviews/html';
@@ -24,6 +24,8 @@ export function recordViewOf(state: RecordDetailState): RecordView {
       return riskDetectionView(state.record);
     case 'riskyUser':
       return riskyUserView(state.record, state.history);
+    case 'o365Record':
+      return o365RecordView(state.record);
     default:
       return provisioningView(state.record);
   }
@@ -39,7 +41,7 @@ export class RecordDetailPanels implements vscode.Disposable {
   ) {}
 
   show(state: RecordDetailState): vscode.WebviewPanel {
-    const existing = this.open.get(`${state.tenant.key}:${String(state.record.id)}`);
+    const existing = this.open.get(`${state.tenant.key}:${String(state.record.id ?? state.record.Id)}`);
     if (existing) {
       existing.reveal();
       return existing;
@@ -50,7 +52,7 @@ export class RecordDetailPanels implements vscode.Disposable {
   }
 
   attach(panel: vscode.WebviewPanel, state: RecordDetailState): void {
-    const key = `${state.tenant.key}:${String(state.record.id)}`;
+    const key = `${state.tenant.key}:${String(state.record.id ?? state.record.Id)}`;
     this.open.set(key, panel);
     const view = recordViewOf(state);
     const fake = state.tenant.target === 'fakeTenant' ? ' (fake tenant)' : '';
@@ -63,7 +65,7 @@ export class RecordDetailPanels implements vscode.Disposable {
         vscode.window.setStatusBarMessage('Copied.', 2000);
       },
       openJson: () => this.actions.openJson(view.title, state.history ? { ...state.record, history: state.history } : state.record),
-      saveJson: () => this.actions.saveJson(`${state.kind}-${String(state.record.id).slice(0, 40)}`, state.history ? { ...state.record, history: state.history } : state.record),
+      saveJson: () => this.actions.saveJson(`${state.kind}-${String(state.record.id ?? state.record.Id).slice(0, 40)}`, state.history ? { ...state.record, history: state.history } : state.record),
     }, (why) => this.actions.warn(`Record detail panel: ${why}`));
     host.notify('show', { view, tenantName: state.tenant.displayName + fake, persist: state });
     panel.onDidDispose(() => {

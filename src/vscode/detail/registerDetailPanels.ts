@@ -8,7 +8,7 @@ import { RECORD_DETAIL_VIEW_TYPE, RecordDetailPanels, RecordKind } from './recor
 import { saveJsonAs } from './saveJson';
 import { SIGN_IN_DETAIL_VIEW_TYPE, SignInDetailPanels } from './signInDetailPanel';
 
-const RECORD_KINDS: readonly RecordKind[] = ['directoryAudit', 'riskDetection', 'riskyUser', 'provisioning'];
+const RECORD_KINDS: readonly RecordKind[] = ['directoryAudit', 'riskDetection', 'riskyUser', 'provisioning', 'o365Record'];
 
 /** Builds the detail panels (sign-in, and audit, risk and provisioning) and restores them after a reload. */
 export function createDetailPanels(deps: QueryDeps): { panels: SignInDetailPanels; records: RecordDetailPanels; registration: vscode.Disposable } {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { change, directoryAuditView, provisioningView, riskDetectionView, riskyUserView } from '../../../src/core/detail/recordView';
+import { change, directoryAuditView, o365RecordView, provisioningView, riskDetectionView, riskyUserView } from '../../../src/core/detail/recordView';
 
 describe('record detail views', () => {
   it('shows each modified property as old → new, with a diff for JSON values', () => {
@@ -50,5 +50,15 @@ describe('record detail views', () => {
     const v = riskDetectionView({ id: 'd', riskEventType: 'unlikelyTravel', userPrincipalName: 'a@b.c', riskLevel: 'high', requestId: 'r1' });
     assert.strictEqual(v.badge?.tone, 'failure');
     assert.match(JSON.stringify(v.sections), /"Sign-in \(request\) id","value":"r1","copy":true/);
+  });
+
+  it('an Office 365 record: common fields, the record type by name, the rest as a generic table', () => {
+    const v = o365RecordView({ Id: 'x', RecordType: 15, CreationTime: '2026-11-22T10:00:00', Operation: 'UserLoginFailed', UserId: 'a@b.c', Workload: 'AzureActiveDirectory', ClientIP: '1.2.3.4', ResultStatus: 'Failed', ErrorCode: '50126', ExtendedProperties: [{ Name: 'UserAgent', Value: '<script>x</script>' }], ApplicationId: 'app' });
+    assert.strictEqual(v.badge?.tone, 'failure');
+    assert.match(v.subtitle, /AzureActiveDirectoryStsLogon \(15\)/);
+    assert.match(JSON.stringify(v.sections[0]), /AADSTS50126/);
+    const other = v.sections.find((s) => s.heading === 'Other properties');
+    assert.ok(other && other.kind === 'table');
+    assert.deepStrictEqual(other.rows, [['ExtendedProperties', 'UserAgent: <script>x</script>'], ['ApplicationId', 'app']]);
   });
 });
