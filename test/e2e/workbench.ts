@@ -118,9 +118,12 @@ export async function choose(page: Page, text: string): Promise<void> {
 
 /** Adds a client-secret tenant of the fake tenant through the real Add Tenant questions. */
 export async function addSecretTenant(page: Page, name: string, tenant: string, clientId: string, secret: string): Promise<void> {
+  // The view shows either its welcome content or the tenant tree; wait until it has rendered one.
   const welcome = page.locator('.welcome-view-content').getByRole('button', { name: 'Add Tenant' });
+  await page.locator('.part.sidebar .welcome-view-content, .part.sidebar .monaco-list-row').first().waitFor({ timeout: 30_000 });
   if (await welcome.isVisible()) await welcome.click();
   else await page.locator('.part.sidebar .composite.title a.action-label[aria-label^="Add Tenant"]').first().click();
+  await page.locator('.quick-input-widget', { hasText: 'Add Tenant' }).waitFor({ timeout: 15_000 });
   await answer(page, name);
   await answer(page, tenant);
   await choose(page, 'Local fake tenant');
