@@ -102,21 +102,4 @@ describe('Sign-in detail panel (e2e)', function () {
     assert.deepStrictEqual(dialogs, []);
     assert.deepStrictEqual(cspViolations, []);
   });
-
-  it('is restored after a reload of the window', async () => {
-    const s = find((r) => (r.status as { errorCode: number }).errorCode === 53003);
-    const frame = await openById('Contoso', String(s.id), String(s.userPrincipalName));
-    await frame.locator('table[aria-label="Applied conditional access policies"]').waitFor();
-    await wb.page.waitForTimeout(1500);
-    await wb.page.reload();
-    await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    const restored = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    try {
-      await restored.locator('h1', { hasText: String(s.userPrincipalName) }).waitFor({ timeout: 60_000 });
-    } catch (e) {
-      await wb.screenshot('signin-detail-after-reload-failed');
-      throw e;
-    }
-    assert.ok((await restored.locator('table[aria-label="Applied conditional access policies"] tbody tr').count()) > 0);
-  });
 });
