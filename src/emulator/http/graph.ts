@@ -228,37 +228,9 @@ export class Graph {
           },
         };
       case 'auditLogs/directoryAudits':
-        return {
-          family: 'reports',
-          rules: DIRECTORY_AUDIT_RULES,
-          entity: 'directoryAudit',
-          defaultTop: 1000,
-          maxTop: 1000,
-          orderBy: 'activityDateTime',
-          select: false,
-          check: access.canReadAudits,
-          source: (data, filter) => {
-            const { geMs, leMs } = filter ? timeBounds(filter, 'activityDateTime') : { geMs: -Infinity, leMs: Infinity };
-            const [from, to] = data.auditRange(geMs, leMs);
-            return { from, to, at: (i) => data.audit(i) };
-          },
-        };
+        return auditLogCollection(DIRECTORY_AUDIT_RULES, 'directoryAudit', (data, ge, le) => data.auditRange(ge, le), (data, i) => data.audit(i));
       case 'auditLogs/provisioning':
-        return {
-          family: 'reports',
-          rules: PROVISIONING_RULES,
-          entity: 'provisioningObjectSummary',
-          defaultTop: 1000,
-          maxTop: 1000,
-          orderBy: 'activityDateTime',
-          select: false,
-          check: access.canReadAudits,
-          source: (data, filter) => {
-            const { geMs, leMs } = filter ? timeBounds(filter, 'activityDateTime') : { geMs: -Infinity, leMs: Infinity };
-            const [from, to] = data.provisioningRange(geMs, leMs);
-            return { from, to, at: (i) => data.provisioning(i) };
-          },
-        };
+        return auditLogCollection(PROVISIONING_RULES, 'provisioningObjectSummary', (data, ge, le) => data.provisioningRange(ge, le), (data, i) => data.provisioning(i));
       case 'identityProtection/riskDetections':
         return {
           family: 'identityProtection',
@@ -423,6 +395,25 @@ export class Graph {
     }
     sendEmpty(res, 204, { 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId });
   }
+}
+
+/** Directory audits and provisioning: time-ordered report collections over activityDateTime. */
+function auditLogCollection(rules: EndpointRules, entity: string, range: (data: TenantData, geMs: number, leMs: number) => [number, number], at: (data: TenantData, i: number) => Record<string, unknown>): Collection {
+  return {
+    family: 'reports',
+    rules,
+    entity,
+    defaultTop: 1000,
+    maxTop: 1000,
+    orderBy: 'activityDateTime',
+    select: false,
+    check: access.canReadAudits,
+    source: (data, filter) => {
+      const { geMs, leMs } = filter ? timeBounds(filter, 'activityDateTime') : { geMs: -Infinity, leMs: Infinity };
+      const [from, to] = range(data, geMs, leMs);
+      return { from, to, at: (i) => at(data, i) };
+    },
+  };
 }
 
 function sortedRiskyUsers(data: TenantData) {
