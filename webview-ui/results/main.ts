@@ -197,7 +197,7 @@ class ResultsApp extends LitElement {
       <span class="status ${p?.state === 'failed' ? 'failed' : ''}" role="status" aria-live="polite">${status}</span>
       <span class="spacer"></span>
       ${p?.more && !loading ? html`<vscode-button secondary @click=${() => this.host.request('loadMore', {})}>Load more</vscode-button>` : nothing}
-      ${p?.more ? html`<vscode-button secondary ?disabled=${loading && p.state === 'loading' && false} @click=${() => this.host.request('loadAll', {})}>Load all</vscode-button>` : nothing}
+      ${p?.more ? html`<vscode-button secondary @click=${() => this.host.request('loadAll', {})}>Load all</vscode-button>` : nothing}
       ${loading ? html`<vscode-button secondary @click=${() => this.host.request('cancel', {})}>Cancel</vscode-button>` : nothing}
       <vscode-button secondary @click=${() => ((this.chooserOpen = !this.chooserOpen), this.requestUpdate())} aria-expanded=${this.chooserOpen ? 'true' : 'false'}>Columns</vscode-button>
       <vscode-single-select aria-label="Copy query as" @change=${(e: Event) => this.copy(e)}>
@@ -223,7 +223,7 @@ class ResultsApp extends LitElement {
       <vscode-textfield placeholder="Filter loaded rows" aria-label="Filter loaded rows" .value=${this.filters.text} @input=${(e: Event) => this.setFilter({ text: (e.target as HTMLInputElement).value })}></vscode-textfield>
       ${info?.isSignIn
         ? html`<vscode-checkbox label="Failures only" ?checked=${this.filters.failuresOnly} @change=${(e: Event) => this.setFilter({ failuresOnly: (e.target as HTMLInputElement).checked })}></vscode-checkbox>
-            ${info.caHidden || this.progress?.message?.startsWith('Conditional access policies are hidden')
+            ${this.progress?.caHidden
               ? nothing
               : html`<vscode-single-select class="wide" aria-label="Conditional access policy" @change=${(e: Event) => this.setFilter({ caPolicy: (e.target as HTMLInputElement).value })}>
                     <vscode-option value="">Any CA policy</vscode-option>

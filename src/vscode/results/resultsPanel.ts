@@ -79,7 +79,6 @@ export class ResultsPanel implements vscode.Disposable {
       columns: query.category.columns.map((c) => ({ id: c.id, label: c.label, width: c.width, kind: c.kind })),
       visibleColumns: query.visibleColumns,
       isSignIn: query.category.group === 'Sign-ins',
-      caHidden: false,
       clientFilters: { failuresOnly: query.model.client.some((c) => c.kind === 'failuresOnly') },
     });
   }
@@ -117,7 +116,7 @@ export class ResultsPanel implements vscode.Disposable {
         : this.caHidden
           ? 'Conditional access policies are hidden: Graph leaves them out without Policy.Read.All (or a conditional-access reader role). Run Diagnose Permissions.'
           : undefined;
-    const info: ProgressInfo = { loaded: p.loaded, pages: p.pages, throttled: p.throttled, retries: p.retries, splits: p.splits, state: p.state, more: p.more, message };
+    const info: ProgressInfo = { loaded: p.loaded, pages: p.pages, throttled: p.throttled, retries: p.retries, splits: p.splits, state: p.state, more: p.more, message, caHidden: this.caHidden };
     this.host.notify('progress', info);
     if (p.state === 'failed') {
       this.deps.log.error(`Query ${this.query.category.label} on ${this.query.tenant.displayName} failed.`);

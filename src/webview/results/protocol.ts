@@ -29,6 +29,8 @@ export interface ProgressInfo {
   /** More pages exist (Load more / Load all make sense). */
   readonly more: boolean;
   readonly message?: string;
+  /** Graph left applied CA policies out of the loaded sign-ins (no policy permission). */
+  readonly caHidden?: boolean;
 }
 
 export interface InitInfo {
@@ -39,8 +41,6 @@ export interface InitInfo {
   readonly columns: readonly ColumnInfo[];
   readonly visibleColumns: readonly string[];
   readonly isSignIn: boolean;
-  /** Graph left applied CA policies out: the caller lacks a policy permission. */
-  readonly caHidden: boolean;
   readonly clientFilters: { readonly failuresOnly: boolean };
 }
 
