@@ -12,6 +12,8 @@ import { signInCommand } from './vscode/commands/signIn';
 import { signOutCommand } from './vscode/commands/signOut';
 import { deleteSavedQueryCommand, runLastQueryCommand, runQueryCommand, runSavedQueryCommand } from './vscode/commands/runQuery';
 import { openSignInByIdCommand } from './vscode/commands/openSignInById';
+import { addDemoTenantCommand, resetDemoTenantCommand } from './vscode/commands/demoTenant';
+import { DemoTenant } from './vscode/demo/demoTenant';
 import { createDetailPanels } from './vscode/detail/registerDetailPanels';
 import { openRecordDetail } from './vscode/detail/openRecordDetail';
 import { createLog } from './vscode/log';
@@ -33,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
   const { channel, logger } = createLog();
   const store = new TenantStore(context.globalState);
   const secrets = secretStoreOf(context.secrets);
-  const sessions = new TenantSessions(secrets, logger, () => store.list());
+  const demo = new DemoTenant(context.globalStorageUri);
+  const sessions = new TenantSessions(secrets, logger, () => store.list(), demo);
   const reports = new ReportDocuments();
   const deps: CommandDeps = { store, sessions, log: logger, channel, state: context.globalState };
   const queries = new QueryStore(context.globalState);
@@ -46,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
   details.open = (tenant, category, record) => openRecordDetail(queryDeps, signInDetails, tenant, category, record);
   context.subscriptions.push(
     channel,
+    demo,
     store,
     sessions,
     reports,
@@ -69,6 +73,8 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
       deleteSavedQueryCommand(queryDeps),
       openSignInByIdCommand(queryDeps, signInDetails.panels),
       showLogCommand(channel),
+      addDemoTenantCommand(deps, demo),
+      resetDemoTenantCommand(deps, demo),
     ]),
   );
   return createApi(store, context.globalState, secrets);

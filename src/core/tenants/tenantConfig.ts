@@ -3,8 +3,16 @@ import { CloudId, isCloudId } from '../clouds';
 /** How a tenant signs in. Secrets for the app kinds live in SecretStorage, never here. */
 export type SignInKind = 'deviceCode' | 'clientSecret' | 'certificate';
 
-/** Where a tenant's requests go: its cloud, or the local fake tenant (tests and the demo). */
-export type EndpointTarget = 'cloud' | 'fakeTenant';
+/**
+ * Where a tenant's requests go: its cloud; a local fake tenant named in settings (tests and
+ * development); or the demo tenant the extension runs itself.
+ */
+export type EndpointTarget = 'cloud' | 'fakeTenant' | 'demo';
+
+/** The label that keeps non-real tenants from being mistaken for real ones, everywhere they show. */
+export function targetLabel(tenant: { readonly target: EndpointTarget }): string | undefined {
+  return tenant.target === 'demo' ? 'Demo' : tenant.target === 'fakeTenant' ? 'fake tenant' : undefined;
+}
 
 /** The non-secret part of a tenant's configuration, as kept in globalState. */
 export interface TenantConfig {
@@ -74,7 +82,7 @@ export function parseTenantConfigs(stored: unknown): TenantConfig[] {
         tenant: r.tenant,
         cloud: r.cloud,
         gcc: r.gcc === true,
-        target: r.target === 'fakeTenant' ? 'fakeTenant' : 'cloud',
+        target: r.target === 'fakeTenant' || r.target === 'demo' ? r.target : 'cloud',
         signInKind: r.signInKind as SignInKind,
         clientId: r.clientId,
         ...(typeof r.certificateThumbprint === 'string' ? { certificateThumbprint: r.certificateThumbprint } : {}),

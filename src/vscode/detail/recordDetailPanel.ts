@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { directoryAuditView, o365RecordView, provisioningView, RecordView, riskDetectionView, riskyUserView } from '../../core/detail/recordView';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { targetLabel, TenantConfig } from '../../core/tenants/tenantConfig';
 import { RECORD_DETAIL_METHODS, RecordDetailNotifications, RecordDetailRequests, validRecordDetailParams } from '../../webview/recordDetail/protocol';
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
@@ -55,7 +55,8 @@ export class RecordDetailPanels implements vscode.Disposable {
     const key = `${state.tenant.key}:${String(state.record.id ?? state.record.Id)}`;
     this.open.set(key, panel);
     const view = recordViewOf(state);
-    const fake = state.tenant.target === 'fakeTenant' ? ' (fake tenant)' : '';
+    const label = targetLabel(state.tenant);
+    const fake = label ? ` (${label})` : '';
     panel.title = `${view.title.slice(0, 80)}${fake}`;
     panel.webview.options = webviewOptions(this.extensionUri);
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'record-detail', panel.title);

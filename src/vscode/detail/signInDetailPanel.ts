@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { signInView } from '../../core/detail/signInView';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { targetLabel, TenantConfig } from '../../core/tenants/tenantConfig';
 import { DetailNotifications, DetailRequests, DETAIL_REQUEST_METHODS, validDetailParams } from '../../webview/signinDetail/protocol';
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
@@ -49,7 +49,8 @@ export class SignInDetailPanels implements vscode.Disposable {
     const view = signInView(state.record);
     const id = `${state.tenant.key}:${view.id}`;
     this.open.set(id, panel);
-    const fake = state.tenant.target === 'fakeTenant' ? ' (fake tenant)' : '';
+    const label = targetLabel(state.tenant);
+    const fake = label ? ` (${label})` : '';
     panel.title = `${view.outcome === 'success' ? 'Sign-in' : view.outcome === 'interrupted' ? 'Interrupted sign-in' : 'Failed sign-in'}: ${view.user || view.id}${fake}`;
     panel.webview.options = webviewOptions(this.extensionUri);
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'signin-detail', panel.title);

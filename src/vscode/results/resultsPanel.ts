@@ -6,7 +6,7 @@ import { toDisplayRow } from '../../core/query/rows';
 import { QuerySession, SessionProgress } from '../../core/query/session';
 import { detailLines, diagnose, summarize } from '../../core/diagnose/classify';
 import { Logger } from '../../core/log/redact';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { targetLabel, TenantConfig } from '../../core/tenants/tenantConfig';
 import { ProgressInfo, ResultsNotifications, ResultsRequests, RESULTS_REQUEST_METHODS, RowData, validResultsParams } from '../../webview/results/protocol';
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
@@ -57,7 +57,8 @@ export class ResultsPanel implements vscode.Disposable {
     private readonly deps: ResultsPanelDeps,
     private readonly query: ResultsQuery,
   ) {
-    const fake = query.tenant.target === 'fakeTenant' ? ' (fake tenant)' : '';
+    const label = targetLabel(query.tenant);
+    const fake = label ? ` (${label})` : '';
     const title = `${query.category.label} · ${query.tenant.displayName}${fake}`;
     this.panel = vscode.window.createWebviewPanel('identityLogs.results', title, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
     this.panel.webview.html = webviewHtml(this.panel.webview, deps.extensionUri, 'results', title);

@@ -40,10 +40,13 @@ export class TenantSessions implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscription: { dispose(): void };
 
+  private demoEndpoint: { origin: string; caPem: string } | undefined;
+
   constructor(
     private readonly secrets: SecretStore,
     private readonly log: Logger,
     private readonly tenants: () => readonly TenantConfig[],
+    private readonly demo?: { ensureStarted(): Promise<{ origin: string; caPem: string }> },
   ) {
     this.subscription = secrets.onDidChange((key) => {
       const tenant = this.tenants().find((t) => key.startsWith(`identityLogs.tenant.${t.key}.`));
@@ -54,8 +57,23 @@ export class TenantSessions implements vscode.Disposable {
     });
   }
 
+  /** Starts what a tenant needs before its first request (the demo tenant's server). */
+  async prepare(tenant: TenantConfig): Promise<void> {
+    if (tenant.target === 'demo' && this.demo) {
+      const d = await this.demo.ensureStarted();
+      if (this.demoEndpoint?.origin !== d.origin) {
+        this.demoEndpoint = { origin: d.origin, caPem: d.caPem };
+        this.providers.delete(tenant.key);
+      }
+    }
+  }
+
   endpoints(tenant: TenantConfig): { endpoints: Endpoints; ca: string | undefined } {
     const cloud = cloudById(tenant.cloud);
+    if (tenant.target === 'demo') {
+      if (!this.demoEndpoint) throw new Error('The demo tenant is not running yet.');
+      return { endpoints: localEndpoints(cloud, this.demoEndpoint.origin), ca: this.demoEndpoint.caPem };
+    }
     if (tenant.target === 'fakeTenant') {
       const fake = fakeTenantSettings();
       if (!fake) throw new FakeTenantNotConfiguredError();
@@ -98,7 +116,7 @@ export class TenantSessions implements vscode.Disposable {
   }
 
   provider(tenant: TenantConfig): TokenProvider {
-    const config = JSON.stringify(tenant) + JSON.stringify(tenant.target === 'fakeTenant' ? fakeTenantSettings() : null);
+    const config = JSON.stringify(tenant) + JSON.stringify(tenant.target === 'fakeTenant' ? fakeTenantSettings() : tenant.target === 'demo' ? this.demoEndpoint?.origin : null);
     const cached = this.providers.get(tenant.key);
     if (cached && cached.config === config) return cached.provider;
     const { endpoints, ca } = this.endpoints(tenant);
@@ -120,6 +138,7 @@ export class TenantSessions implements vscode.Disposable {
   /** Works out whether a tenant can get tokens without asking (after activation or a change elsewhere). */
   async refresh(tenant: TenantConfig): Promise<SignInState> {
     try {
+      await this.prepare(tenant);
       const provider = this.provider(tenant);
       const signedIn = await provider.isSignedIn();
       this.set(tenant.key, signedIn ? { kind: 'signedIn', account: await provider.signedInAccount() } : { kind: 'signedOut' });
@@ -130,12 +149,14 @@ export class TenantSessions implements vscode.Disposable {
   }
 
   async signInWithSecretOrKey(tenant: TenantConfig, credential: string): Promise<void> {
+    await this.prepare(tenant);
     const provider = this.provider(tenant);
     if (!(provider instanceof AppCredential)) throw new Error('This tenant signs in with device code.');
     await this.run(tenant, () => provider.signIn(credential));
   }
 
   async signInWithDeviceCode(tenant: TenantConfig, show: (prompt: DeviceCodePrompt) => void, cancel: CancellationSignal): Promise<void> {
+    await this.prepare(tenant);
     const provider = this.provider(tenant);
     if (!(provider instanceof DeviceCodeCredential)) throw new Error('This tenant signs in with an app credential.');
     await this.run(tenant, () => provider.signIn(show, cancel));
@@ -143,6 +164,7 @@ export class TenantSessions implements vscode.Disposable {
 
   private async run(tenant: TenantConfig, signIn: () => Promise<{ account?: string }>): Promise<void> {
     this.set(tenant.key, { kind: 'signingIn' });
+    await this.prepare(tenant);
     try {
       const token = await signIn();
       this.set(tenant.key, { kind: 'signedIn', account: token.account });
@@ -153,6 +175,7 @@ export class TenantSessions implements vscode.Disposable {
   }
 
   async signOut(tenant: TenantConfig): Promise<void> {
+    await this.prepare(tenant);
     await this.provider(tenant).signOut();
     this.providers.delete(tenant.key);
     this.set(tenant.key, { kind: 'signedOut' });

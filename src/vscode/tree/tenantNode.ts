@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { cloudById } from '../../core/clouds';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { targetLabel, TenantConfig } from '../../core/tenants/tenantConfig';
 import { SignInState } from '../tenants/sessions';
 import { TreeNode } from './treeNode';
 
@@ -40,14 +40,16 @@ export class TenantNode implements TreeNode {
     const p = presentation(this.state);
     const item = new vscode.TreeItem(this.tenant.displayName, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const fake = this.tenant.target === 'fakeTenant' ? ' · local fake tenant' : '';
+    const label = targetLabel(this.tenant);
+    const fake = label ? ` · ${label}` : '';
     item.description = `${p.text}${fake}`;
-    item.contextValue = p.context;
+    // "tenant.<state>[.demo]": menus match the state by prefix; demo tenants get Reset.
+    item.contextValue = this.tenant.target === 'demo' ? `${p.context}.demo` : p.context;
     item.iconPath = p.icon;
     item.accessibilityInformation = { label: `${this.tenant.displayName}, ${p.text || 'sign-in state unknown'}` };
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(`${this.tenant.displayName}\n\n`);
-    tooltip.appendText(`Tenant: ${this.tenant.tenant}\nCloud: ${this.tenant.target === 'fakeTenant' ? 'local fake tenant' : cloudById(this.tenant.cloud).label}${this.tenant.gcc ? ' (GCC)' : ''}\n`);
+    tooltip.appendText(`Tenant: ${this.tenant.tenant}\nCloud: ${targetLabel(this.tenant) ?? cloudById(this.tenant.cloud).label}${this.tenant.gcc ? ' (GCC)' : ''}\n`);
     tooltip.appendText(`Sign-in: ${SIGN_IN_LABELS[this.tenant.signInKind]}, app ${this.tenant.clientId}\n`);
     if (this.tenant.certificateThumbprint) tooltip.appendText(`Certificate SHA-256: ${this.tenant.certificateThumbprint}\n`);
     if (this.state.kind === 'failed') tooltip.appendText(`\n${this.state.summary}`);

@@ -1,0 +1,58 @@
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import type { Emulator } from '../../emulator';
+
+/** The demo tenant: the built-in fake tenant, run in this extension host on 127.0.0.1. */
+export const DEMO_TENANT_ID = '11111111-1111-4111-8111-111111111111';
+export const DEMO_APP_ID = 'c0000000-0000-4000-8000-00000000000a';
+const DEMO_SEED = 42;
+
+export interface DemoEndpoint {
+  readonly origin: string;
+  readonly caPem: string;
+  readonly secret: string;
+}
+
+/**
+ * Starts the fake tenant on demand (a random loopback port, HTTPS with its own CA that only this
+ * extension trusts, and only for this tenant), with about 5,000 sign-ins over 7 days and the
+ * documented throttling, and stops it with the extension.
+ */
+export class DemoTenant implements vscode.Disposable {
+  private running: Promise<Emulator> | undefined;
+
+  constructor(private readonly storageDir: vscode.Uri) {}
+
+  get started(): boolean {
+    return this.running !== undefined;
+  }
+
+  async ensureStarted(): Promise<DemoEndpoint> {
+    this.running ??= (async () => {
+      const dir = vscode.Uri.joinPath(this.storageDir, 'demo-tenant').fsPath;
+      fs.mkdirSync(dir, { recursive: true });
+      // Loaded only when the demo is used: it brings the certificate code along.
+      const { startEmulator } = await import('../../emulator');
+      return startEmulator({ seed: DEMO_SEED, signIns: 5000, stateDir: dir, deviceCodeIntervalSeconds: 2 });
+    })();
+    const emulator = await this.running;
+    const app = emulator.info.tenants[0].apps.find((a) => a.clientId === DEMO_APP_ID);
+    return { origin: emulator.origin, caPem: emulator.caPem as string, secret: app?.secret ?? '' };
+  }
+
+  /** The current endpoint, when started (synchronous callers). */
+  async current(): Promise<DemoEndpoint | undefined> {
+    return this.running ? this.ensureStarted() : undefined;
+  }
+
+  /** Back to the initial data: risky users, subscriptions. */
+  async reset(): Promise<void> {
+    if (!this.running) return;
+    (await this.running).reset();
+  }
+
+  dispose(): void {
+    void this.running?.then((e) => e.close());
+    this.running = undefined;
+  }
+}
