@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const port = process.env.PORT ? Number(process.env.PORT) : 8080;
   const server = await startCodeServer({ folder, extensionsDir, port, userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } });
   const url = workbenchUrl(server);
-  console.log(`\nIdentity Log Explorer demo is running: ${url}\nOpen it in a browser (Identity Logs is in the activity bar). Press Ctrl+C to stop.\n`);
+  console.log(`\nIdentity Log Explorer demo is running: ${url}\nOpen it in a browser, click Identity Logs in the activity bar, then "Try the Demo Tenant". Press Ctrl+C to stop.\n`);
   if (process.env.DISPLAY && process.env.IDLOG_DEMO_NO_BROWSER === undefined) {
     spawn('xdg-open', [url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
   }
