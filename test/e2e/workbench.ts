@@ -107,6 +107,14 @@ export async function answer(page: Page, text: string): Promise<void> {
   await input.fill(text);
   await page.waitForTimeout(150);
   await input.press('Enter');
+  // The same input element serves the next step: wait until this step has gone (the next one
+  // starts with another value, or the widget closes), or a quick typist fills the wrong step.
+  // (A string expression: this file is compiled without the DOM library.)
+  await page.waitForFunction(
+    `(() => { const w = document.querySelector('.quick-input-widget'); const i = document.querySelector('.quick-input-widget input.input'); return !w || !w.checkVisibility() || !i || i.value !== ${JSON.stringify(text)}; })()`,
+    undefined,
+    { timeout: 15_000 },
+  );
 }
 
 /** Picks the quick-pick row whose label contains the text. */
@@ -114,6 +122,7 @@ export async function choose(page: Page, text: string): Promise<void> {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
   await row.waitFor({ timeout: 15_000 });
   await row.click();
+  await row.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }
 
 /** Adds a client-secret tenant of the fake tenant through the real Add Tenant questions. */
