@@ -13,6 +13,7 @@ import { signOutCommand } from './vscode/commands/signOut';
 import { deleteSavedQueryCommand, runLastQueryCommand, runQueryCommand, runSavedQueryCommand } from './vscode/commands/runQuery';
 import { openSignInByIdCommand } from './vscode/commands/openSignInById';
 import { addDemoTenantCommand, resetDemoTenantCommand } from './vscode/commands/demoTenant';
+import { adminConsentUrlCommand } from './vscode/commands/adminConsentUrl';
 import { DemoTenant } from './vscode/demo/demoTenant';
 import { createDetailPanels } from './vscode/detail/registerDetailPanels';
 import { openRecordDetail } from './vscode/detail/openRecordDetail';
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
       openSignInByIdCommand(queryDeps, signInDetails.panels),
       showLogCommand(channel),
       addDemoTenantCommand(deps, demo),
+      adminConsentUrlCommand(deps),
       resetDemoTenantCommand(deps, demo),
     ]),
   );

@@ -11,7 +11,14 @@ export async function showError(log: Logger, channel: { show(preserveFocus?: boo
   log.error(`${context}`);
   for (const line of detailLines(d)) log.error(line);
   // Not awaited: the command that failed is done; the notification stays until the user closes it.
-  void vscode.window.showErrorMessage(`${context}: ${summarize(d)}`, 'Show details').then((choice) => {
+  const step = d.explanation?.walkthroughStep;
+  const actions = step ? ['Open guide', 'Show details'] : ['Show details'];
+  void vscode.window.showErrorMessage(`${context}: ${summarize(d)}`, ...actions).then((choice) => {
     if (choice === 'Show details') channel.show(true);
+    if (choice === 'Open guide' && step) {
+      // DESIGN rule 5: every failure links to the walkthrough step that fixes it.
+      const walkthrough = 'identity-log-explorer.identity-log-explorer#gettingStarted';
+      void vscode.commands.executeCommand('workbench.action.openWalkthrough', { category: walkthrough, step: `${walkthrough}#${step}` }, false);
+    }
   });
 }
