@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { AppConfig, defaultConfig, EmulatorConfig } from './config';
 import { DatasetSizes, defaultSizes, TenantData } from './data/dataset';
+import { RiskyUserState } from './data/risk';
 import { Directory } from './http/directory';
 import { handleDevicePage } from './http/devicePage';
 import { FaultInjector, FaultKind, FAULT_KINDS, ScriptedFault, SURVIVABLE_FAULTS } from './http/faults';
@@ -80,6 +81,11 @@ export interface EmulatorInfo {
   }>;
 }
 
+export interface EmulatorState {
+  readonly version: 1;
+  readonly riskyUsers: Record<string, RiskyUserState[]>;
+}
+
 export interface Emulator {
   readonly info: EmulatorInfo;
   readonly origin: string;
@@ -94,6 +100,10 @@ export interface Emulator {
   subscriptions(tenantId: string): Record<string, string>;
   /** Restores the initial data state (risky users, subscriptions), keeping endpoints and keys. */
   reset(): void;
+  /** The state users change (risky users and their history), to keep across restarts. */
+  exportState(): EmulatorState;
+  /** Puts back a state from exportState (entries for unknown tenants or users are ignored). */
+  importState(state: unknown): void;
   close(): Promise<void>;
 }
 
@@ -269,6 +279,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     pendingDeviceCodes: () => sts.pendingDeviceCodes(),
     tokenRequests: () => Object.fromEntries(sts.tokenRequests),
     subscriptions: (tenantId) => manage.subscriptionState(tenantId),
+    exportState(): EmulatorState {
+      return { version: 1, riskyUsers: Object.fromEntries([...datasetView].map(([id, d]) => [id, [...d.riskyUsers.values()]])) };
+    },
+    importState(state: unknown) {
+      const s = state as Partial<EmulatorState> | undefined;
+      if (s?.version !== 1 || typeof s.riskyUsers !== 'object' || s.riskyUsers === null) return;
+      for (const [tenantId, users] of Object.entries(s.riskyUsers)) {
+        const data = datasetView.get(tenantId);
+        if (!data || !Array.isArray(users)) continue;
+        for (const u of users) {
+          if (typeof u?.id === 'string' && data.riskyUsers.has(u.id) && typeof u.riskState === 'string' && Array.isArray(u.history)) data.riskyUsers.set(u.id, u);
+        }
+      }
+    },
     reset() {
       datasets = buildDatasets();
       refreshView();

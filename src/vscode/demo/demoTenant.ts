@@ -20,6 +20,8 @@ export interface DemoEndpoint {
  */
 export class DemoTenant implements vscode.Disposable {
   private running: Promise<Emulator> | undefined;
+  /** The started emulator, kept for a synchronous save when the extension stops. */
+  private instance: Emulator | undefined;
 
   constructor(private readonly storageDir: vscode.Uri) {}
 
@@ -33,7 +35,15 @@ export class DemoTenant implements vscode.Disposable {
       fs.mkdirSync(dir, { recursive: true });
       // Loaded only when the demo is used: it brings the certificate code along.
       const { startEmulator } = await import('../../emulator');
-      return startEmulator({ seed: DEMO_SEED, signIns: 5000, stateDir: dir, deviceCodeIntervalSeconds: 2 });
+      const emulator = await startEmulator({ seed: DEMO_SEED, signIns: 5000, stateDir: dir, deviceCodeIntervalSeconds: 2 });
+      // What the user changed (dismissed or confirmed users) survives until Reset Demo Tenant.
+      try {
+        emulator.importState(JSON.parse(fs.readFileSync(this.statePath(), 'utf8')));
+      } catch {
+        // no saved state yet, or an unreadable one: start from the seed
+      }
+      this.instance = emulator;
+      return emulator;
     })();
     const emulator = await this.running;
     const app = emulator.info.tenants[0].apps.find((a) => a.clientId === DEMO_APP_ID);
@@ -45,14 +55,30 @@ export class DemoTenant implements vscode.Disposable {
     return this.running ? this.ensureStarted() : undefined;
   }
 
+  private statePath(): string {
+    return vscode.Uri.joinPath(this.storageDir, 'demo-tenant', 'state.json').fsPath;
+  }
+
   /** Back to the initial data: risky users, subscriptions. */
   async reset(): Promise<void> {
+    fs.rmSync(this.statePath(), { force: true });
     if (!this.running) return;
     (await this.running).reset();
   }
 
   dispose(): void {
-    void this.running?.then((e) => e.close());
+    const e = this.instance;
     this.running = undefined;
+    this.instance = undefined;
+    if (!e) return;
+    // Synchronous: the extension host may end right after deactivation.
+    try {
+      const file = this.statePath();
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify(e.exportState()));
+      fs.renameSync(`${file}.tmp`, file);
+    } catch {
+      // a demo state that cannot be saved is not worth failing shutdown for
+    }
+    void e.close();
   }
 }

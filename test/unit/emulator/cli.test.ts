@@ -62,4 +62,28 @@ describe('fake tenant: CLI contract', function () {
     assert.ok(data.signIn(from).createdMs <= anchor - 86_400_000 && data.signIn(to - 1).createdMs >= anchor - 2 * 86_400_000);
     assert.ok(data.signIn(from - 1).createdMs > anchor - 86_400_000 && data.signIn(to).createdMs < anchor - 2 * 86_400_000);
   });
+
+  it('exports and imports what users change (risky users), for the demo tenant to keep across restarts', async () => {
+    const tenant = '11111111-1111-4111-8111-111111111111';
+    const a = await startEmulator({ seed: 5, signIns: 200, throttling: false });
+    const b = await startEmulator({ seed: 5, signIns: 200, throttling: false });
+    try {
+      const id = [...a.datasets.get(tenant)!.riskyUsers.values()].find((u) => u.riskState === 'atRisk')!.id;
+      const { applyRiskAction } = await import('../../../src/emulator/data/risk');
+      applyRiskAction(a.datasets.get(tenant)!.riskyUsers.get(id)!, 'dismiss', 'tester', Date.now());
+      const saved = JSON.parse(JSON.stringify(a.exportState()));
+      assert.strictEqual(b.datasets.get(tenant)!.riskyUsers.get(id)!.riskState, 'atRisk');
+      b.importState(saved);
+      assert.strictEqual(b.datasets.get(tenant)!.riskyUsers.get(id)!.riskState, 'dismissed');
+      assert.strictEqual(b.datasets.get(tenant)!.riskyUsers.get(id)!.history.at(-1)!.initiatedBy, 'tester');
+      b.importState({ version: 2, riskyUsers: {} });
+      b.importState('garbage');
+      assert.strictEqual(b.datasets.get(tenant)!.riskyUsers.get(id)!.riskState, 'dismissed', 'unknown formats change nothing');
+      b.reset();
+      assert.strictEqual(b.datasets.get(tenant)!.riskyUsers.get(id)!.riskState, 'atRisk');
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
 });
