@@ -10,31 +10,6 @@ export type RequestMap = Record<string, { params: unknown; result: unknown }>;
 /** A notification map: method name -> params. */
 export type NotificationMap = Record<string, unknown>;
 
-export interface ReadyMessage {
-  readonly kind: 'ready';
-}
-
-export interface RequestMessage<M extends RequestMap, K extends keyof M & string = keyof M & string> {
-  readonly kind: 'request';
-  readonly id: number;
-  readonly method: K;
-  readonly params: M[K]['params'];
-}
-
-export interface ResponseMessage<M extends RequestMap, K extends keyof M & string = keyof M & string> {
-  readonly kind: 'response';
-  readonly id: number;
-  readonly ok: boolean;
-  readonly result?: M[K]['result'];
-  readonly error?: string;
-}
-
-export interface NotificationMessage<M extends NotificationMap, K extends keyof M & string = keyof M & string> {
-  readonly kind: 'notification';
-  readonly method: K;
-  readonly params: M[K];
-}
-
 /**
  * Messages cross a trust boundary (the webview renders hostile log text), so the receiving side
  * checks the envelope's shape before looking at its contents.

@@ -1,7 +1,10 @@
 /** Pure row logic of the results grid: client-side filters and sorting. */
 import { ColumnInfo, RowData } from '../../src/webview/results/protocol';
 
-export const CA_RESULTS = ['success', 'failure', 'notApplied', 'notEnabled', 'unknown', 'reportOnlySuccess', 'reportOnlyFailure', 'reportOnlyNotApplied', 'reportOnlyInterrupted'] as const;
+import { CA_POLICY_RESULT } from '../../src/core/catalog/enums';
+
+/** The CA result values a user can filter on: the CSDL enum without its placeholder. */
+export const CA_RESULTS = CA_POLICY_RESULT.filter((r) => r !== 'unknownFutureValue');
 
 export interface RowFilters {
   readonly text: string;

@@ -6,7 +6,6 @@
  */
 import {
   AccountInfo,
-  AuthError,
   ConfidentialClientApplication,
   Configuration,
   DeviceCodeRequest,
@@ -234,8 +233,4 @@ export class AppCredential implements TokenProvider {
     await this.deps.secrets.delete(secretKeys.privateKey(this.deps.tenantKey));
     await this.deps.secrets.delete(secretKeys.tokenCache(this.deps.tenantKey, this.deps.clientId));
   }
-}
-
-export function isAuthError(e: unknown): e is AuthError {
-  return e instanceof AuthError || (typeof e === 'object' && e !== null && typeof (e as AuthError).errorCode === 'string' && typeof (e as AuthError).errorMessage === 'string');
 }

@@ -64,7 +64,3 @@ export function checkRequirement(requirement: Requirement, claims: TokenClaims |
   const missingRole = claims.delegated && requirement.roles.length > 0 && !requirement.roles.some((r) => roles.has(r));
   return { requirement, ok: missingPermissions.length === 0 && !missingRole, missingPermissions, missingRole, needsAppCredentials: false };
 }
-
-export function requirementById(id: RequirementId): Requirement {
-  return REQUIREMENTS.find((r) => r.id === id) as Requirement;
-}

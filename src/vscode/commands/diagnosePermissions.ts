@@ -20,8 +20,7 @@ export function diagnosePermissionsCommand(deps: CommandDeps, reports: ReportDoc
         let manageClaims: TokenClaims | undefined;
         let tokenError: string | undefined;
         try {
-          await deps.sessions.prepare(tenant);
-          const provider = deps.sessions.provider(tenant);
+          const provider = await deps.sessions.tokenProvider(tenant);
           claims = decodeClaims((await provider.getToken('graph')).token);
           if (tenant.signInKind !== 'deviceCode') {
             try {

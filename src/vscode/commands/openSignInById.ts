@@ -49,8 +49,7 @@ export function openSignInByIdCommand(deps: QueryDeps, panels: SignInDetailPanel
         return { kind: 'listed' };
       }
       try {
-        await deps.sessions.prepare(tenant);
-        const { client, endpoints } = deps.sessions.apiClient(tenant, deps.pacer);
+        const { client, endpoints } = await deps.sessions.apiClient(tenant, deps.pacer);
         const res = await client.request(`${endpoints.graphOrigin}/v1.0/auditLogs/signIns/${encodeURIComponent(id.trim().toLowerCase())}`, { resource: 'graph', limit: 'reports' });
         const record = res.body as Record<string, unknown>;
         return { kind: 'opened', panel: panels.show(tenant, record) };

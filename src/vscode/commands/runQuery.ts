@@ -9,13 +9,6 @@ import { ResultsPanel } from '../results/resultsPanel';
 import { resolveTenant } from '../tenants/pickTenant';
 import { Command } from './command';
 
-/** Arguments for running without questions (tests, saved queries, other commands). */
-export interface RunQueryArgs {
-  readonly tenantKey: string;
-  readonly category: string;
-  readonly model?: FilterModel;
-}
-
 async function target(deps: QueryDeps, arg: unknown): Promise<{ tenant: TenantConfig; category: CategorySpec; model?: FilterModel } | undefined> {
   if (typeof arg === 'object' && arg !== null && 'category' in arg) {
     const a = arg as { tenant?: TenantConfig; tenantKey?: string; category: CategorySpec | string; model?: FilterModel };

@@ -25,10 +25,6 @@ export class DemoTenant implements vscode.Disposable {
 
   constructor(private readonly storageDir: vscode.Uri) {}
 
-  get started(): boolean {
-    return this.running !== undefined;
-  }
-
   async ensureStarted(): Promise<DemoEndpoint> {
     this.running ??= (async () => {
       const dir = vscode.Uri.joinPath(this.storageDir, 'demo-tenant').fsPath;
@@ -48,11 +44,6 @@ export class DemoTenant implements vscode.Disposable {
     const emulator = await this.running;
     const app = emulator.info.tenants[0].apps.find((a) => a.clientId === DEMO_APP_ID);
     return { origin: emulator.origin, caPem: emulator.caPem as string, secret: app?.secret ?? '' };
-  }
-
-  /** The current endpoint, when started (synchronous callers). */
-  async current(): Promise<DemoEndpoint | undefined> {
-    return this.running ? this.ensureStarted() : undefined;
   }
 
   private statePath(): string {

@@ -19,8 +19,7 @@ export async function openRecordDetail(deps: QueryDeps, panels: { panels: SignIn
     case 'riskyUsers': {
       let history: Record<string, unknown>[] | undefined;
       try {
-        await deps.sessions.prepare(tenant);
-        const { client, endpoints } = deps.sessions.apiClient(tenant, deps.pacer);
+        const { client, endpoints } = await deps.sessions.apiClient(tenant, deps.pacer);
         const res = await client.request(`${endpoints.graphOrigin}/v1.0/identityProtection/riskyUsers/${encodeURIComponent(String(record.id))}/history`, { resource: 'graph', limit: 'identityProtection' });
         const value = (res.body as { value?: unknown })?.value;
         history = Array.isArray(value) ? (value as Record<string, unknown>[]) : undefined;

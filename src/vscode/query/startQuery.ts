@@ -37,8 +37,7 @@ export async function startQuery(deps: QueryDeps, tenant: TenantConfig, category
   }
   let api;
   try {
-    await deps.sessions.prepare(tenant);
-    api = deps.sessions.apiClient(tenant, deps.pacer);
+    api = await deps.sessions.apiClient(tenant, deps.pacer);
   } catch (e) {
     await showError(deps.log, deps.channel, `Cannot query ${tenant.displayName}`, e);
     return undefined;

@@ -58,7 +58,7 @@ export class TenantSessions implements vscode.Disposable {
   }
 
   /** Starts what a tenant needs before its first request (the demo tenant's server). */
-  async prepare(tenant: TenantConfig): Promise<void> {
+  private async prepare(tenant: TenantConfig): Promise<void> {
     if (tenant.target === 'demo' && this.demo) {
       const d = await this.demo.ensureStarted();
       if (this.demoEndpoint?.origin !== d.origin) {
@@ -82,8 +82,12 @@ export class TenantSessions implements vscode.Disposable {
     return { endpoints: cloudEndpoints(cloud, tenant.gcc), ca: undefined };
   }
 
-  /** An API client for the tenant: its token, its allowed hosts, the shared pacer. */
-  apiClient(tenant: TenantConfig, pacer: Pacer): { client: ApiClient; endpoints: Endpoints } {
+  /**
+   * An API client for the tenant: its token, its allowed hosts, the shared pacer. Async because
+   * the demo tenant's server may have to start first; callers never need to know.
+   */
+  async apiClient(tenant: TenantConfig, pacer: Pacer): Promise<{ client: ApiClient; endpoints: Endpoints }> {
+    await this.prepare(tenant);
     const { endpoints, ca } = this.endpoints(tenant);
     const provider = this.provider(tenant);
     const client = new ApiClient({
@@ -115,7 +119,13 @@ export class TenantSessions implements vscode.Disposable {
     return a;
   }
 
-  provider(tenant: TenantConfig): TokenProvider {
+  /** The tenant's token provider, with whatever it needs started. */
+  async tokenProvider(tenant: TenantConfig): Promise<TokenProvider> {
+    await this.prepare(tenant);
+    return this.provider(tenant);
+  }
+
+  private provider(tenant: TenantConfig): TokenProvider {
     const config = JSON.stringify(tenant) + JSON.stringify(tenant.target === 'fakeTenant' ? fakeTenantSettings() : tenant.target === 'demo' ? this.demoEndpoint?.origin : null);
     const cached = this.providers.get(tenant.key);
     if (cached && cached.config === config) return cached.provider;
