@@ -18,7 +18,7 @@ export interface EmulatorApi {
   readonly sent: { url: string; token: boolean }[];
 }
 
-export async function emulatorApi(emulator: Emulator, tenant: string, clientId: string, options: { timeScale?: number; retry?: Partial<RetryPolicy>; requestTimeoutMs?: number } = {}): Promise<EmulatorApi> {
+export async function emulatorApi(emulator: Pick<Emulator, 'origin' | 'caPem' | 'info'>, tenant: string, clientId: string, options: { timeScale?: number; retry?: Partial<RetryPolicy>; requestTimeoutMs?: number } = {}): Promise<EmulatorApi> {
   const endpoints = localEndpoints(cloudById('global'), emulator.origin);
   const agents = createAgents({ ca: emulator.caPem ?? undefined });
   const secrets = new MemorySecretStore();

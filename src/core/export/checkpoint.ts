@@ -1,0 +1,113 @@
+/**
+ * The export's state on disk, written atomically after every committed page. It names no secret
+ * and no `$skiptoken` (they expire): a resume restarts the current window just below the oldest
+ * record already written, and skips the records at that instant it already has.
+ */
+import { CategoryId } from '../catalog/types';
+import { writeFileAtomic } from './atomicFile';
+import { QueryHeader } from './document';
+import { ExportFs } from './exportFs';
+import { ExportFormat } from './formats';
+
+export type Destination = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'folder'; readonly dir: string; readonly base: string };
+
+export interface ExportSpec {
+  /** The tenant's key in the extension (to get a token again on resume); never a secret. */
+  readonly tenantKey: string;
+  readonly categoryId: CategoryId;
+  readonly graphOrigin: string;
+  /** `$filter` without the time range (the category's fixed filter included). */
+  readonly filterWithoutTime: string | undefined;
+  readonly range: { readonly fromMs: number; readonly toMs: number } | undefined;
+  readonly format: ExportFormat;
+  /** CSV columns as `/` paths. */
+  readonly columns?: readonly string[];
+  readonly destination: Destination;
+  readonly header: QueryHeader;
+  readonly extensionVersion: string;
+}
+
+export type WindowStatus = 'pending' | 'active' | 'done' | 'incomplete';
+
+export interface WindowState {
+  readonly fromMs: number;
+  readonly toMs: number;
+  rows: number;
+  status: WindowStatus;
+  reason?: string;
+  /** Newest and oldest record time written from this window. */
+  newestMs?: number;
+  oldestMs?: number;
+  /** Folder mode: the file this window's rows go to. */
+  file?: string;
+}
+
+export interface FileState {
+  readonly path: string;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+export interface ExportCheckpoint {
+  readonly version: 1;
+  readonly spec: ExportSpec;
+  readonly startedAt: string;
+  updatedAt: string;
+  resumes: number;
+  /** Untimed categories have one window with `fromMs = toMs = 0`. */
+  readonly windows: WindowState[];
+  windowIndex: number;
+  /** Where the current window continues: at or below `toMs`, skipping `edgeIds` (already written). */
+  cursor?: { toMs: number; edgeIds: string[] };
+  /** The open partial file and what it holds. */
+  part?: { target: string; bytes: number; rows: number; windowStartBytes: number; windowStartRows: number };
+  readonly files: FileState[];
+  rows: number;
+  duplicatesDropped: number;
+  stats: { requests: number; retries: number; throttled: number; splits: number };
+}
+
+export function checkpointPathOf(d: Destination): string {
+  return d.kind === 'file' ? `${d.path}.checkpoint.json` : `${d.dir}/${d.base}.checkpoint.json`;
+}
+
+export function manifestPathOf(d: Destination): string {
+  return d.kind === 'file' ? `${d.path}.manifest.json` : `${d.dir}/${d.base}.manifest.json`;
+}
+
+export class CheckpointError extends Error {
+  readonly code = 'ExportCheckpoint';
+}
+
+/** Refuses to let a checkpoint go backwards: that would lose or repeat rows on the next resume. */
+export function assertForward(prev: ExportCheckpoint | undefined, next: ExportCheckpoint): void {
+  if (!prev) return;
+  const back =
+    next.rows < prev.rows ||
+    next.windowIndex < prev.windowIndex ||
+    (next.windowIndex === prev.windowIndex && prev.cursor && next.cursor && next.cursor.toMs > prev.cursor.toMs) ||
+    next.files.length < prev.files.length;
+  if (back) throw new CheckpointError('An export checkpoint may only move forward.');
+}
+
+export async function saveCheckpoint(fsys: ExportFs, cp: ExportCheckpoint): Promise<void> {
+  await writeFileAtomic(fsys, checkpointPathOf(cp.spec.destination), JSON.stringify(cp));
+}
+
+/** Reads a checkpoint; the file is ours but may be damaged or edited, so its shape is checked. */
+export async function loadCheckpoint(fsys: ExportFs, file: string): Promise<ExportCheckpoint | undefined> {
+  const text = await fsys.readFile(file);
+  if (text === undefined) return undefined;
+  let cp: unknown;
+  try {
+    cp = JSON.parse(text);
+  } catch {
+    throw new CheckpointError(`The export checkpoint ${file} is not valid JSON.`);
+  }
+  const c = cp as Partial<ExportCheckpoint>;
+  if (c.version !== 1 || !c.spec || !Array.isArray(c.windows) || typeof c.windowIndex !== 'number' || typeof c.rows !== 'number' || !Array.isArray(c.files)) {
+    throw new CheckpointError(`The export checkpoint ${file} is not one this version can resume.`);
+  }
+  return cp as ExportCheckpoint;
+}

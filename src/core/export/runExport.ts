@@ -1,0 +1,259 @@
+/**
+ * Streams a category query to disk, window by window, page by page. After every page the data is
+ * fsynced and a checkpoint saved, so an export killed at any moment resumes where it stopped with
+ * nothing lost and nothing written twice; the data file appears under its name only when complete,
+ * next to a manifest that proves what it holds.
+ */
+import * as path from 'path';
+import { CategorySpec } from '../catalog/types';
+import { ApiClient, RetriesExhaustedError } from '../http/client';
+import { QueryPlan, runQuery, RunOptions } from '../query/runQuery';
+import { partialPathOf, PartFile, writeFileAtomic } from './atomicFile';
+import { assertForward, checkpointPathOf, ExportCheckpoint, ExportSpec, manifestPathOf, saveCheckpoint, WindowState } from './checkpoint';
+import { ExportFs } from './exportFs';
+import { Encoder, encoderFor, FORMAT_EXTENSIONS } from './formats';
+import { buildManifest, ExportManifest } from './manifest';
+import { dayLabel, dayWindows } from './windows';
+
+export interface ExportProgress {
+  readonly rows: number;
+  readonly windowsDone: number;
+  readonly windowsTotal: number;
+  /** The instant the export has reached (it walks from newest to oldest). */
+  readonly reachedMs?: number;
+  readonly throttled: number;
+  readonly retries: number;
+  readonly etaMs?: number;
+}
+
+export interface ExportDeps {
+  readonly client: ApiClient;
+  readonly category: CategorySpec;
+  readonly fs: ExportFs;
+  readonly now: () => number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: ExportProgress) => void;
+  readonly runOptions?: Pick<RunOptions, 'minWindowMs' | 'slowPageMs'>;
+}
+
+export interface ExportOutcome {
+  readonly manifest: ExportManifest;
+  readonly manifestPath: string;
+  readonly files: readonly string[];
+}
+
+/** An export that stopped before its end; its checkpoint can resume it. */
+export class ExportInterruptedError extends Error {
+  readonly code: string;
+  constructor(
+    override readonly cause: unknown,
+    readonly checkpointPath: string,
+    readonly rows: number,
+    /** The span already written, newest first from the range's end. */
+    readonly reachedMs: number | undefined,
+  ) {
+    const disk = diskProblem(cause);
+    super(disk ? disk.message : cause instanceof Error ? cause.message : String(cause));
+    this.code = disk ? disk.code : 'ExportInterrupted';
+  }
+}
+
+function diskProblem(e: unknown): { code: string; message: string } | undefined {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return { code: 'ExportDiskFull', message: 'The disk is full: the export stopped. Free some space and resume it; the partial data is kept next to the target, never under its name.' };
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return { code: 'ExportNotWritable', message: `The export cannot be written there (${code}). Choose a folder you can write to.` };
+  return undefined;
+}
+
+export function newExport(spec: ExportSpec, nowMs: number): ExportCheckpoint {
+  const windows: WindowState[] = spec.range ? dayWindows(spec.range).map((w) => ({ ...w, rows: 0, status: 'pending' })) : [{ fromMs: 0, toMs: 0, rows: 0, status: 'pending' }];
+  const stamp = new Date(nowMs).toISOString();
+  return { version: 1, spec, startedAt: stamp, updatedAt: stamp, resumes: 0, windows, windowIndex: 0, files: [], rows: 0, duplicatesDropped: 0, stats: { requests: 0, retries: 0, throttled: 0, splits: 0 } };
+}
+
+/** The data file a window writes to. */
+export function fileForWindow(spec: ExportSpec, w: WindowState): string {
+  const d = spec.destination;
+  if (d.kind === 'file') return d.path;
+  const ext = FORMAT_EXTENSIONS[spec.format];
+  return path.join(d.dir, spec.range ? `${d.base}-${dayLabel(w.fromMs)}.${ext}` : `${d.base}.${ext}`);
+}
+
+function timeOf(category: CategorySpec, r: Record<string, unknown>): number | undefined {
+  if (!category.timeProperty) return undefined;
+  const t = Date.parse(String(r[category.timeProperty]));
+  return Number.isNaN(t) ? undefined : t;
+}
+
+export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise<ExportOutcome> {
+  const { spec } = cp;
+  const { fs: fsys, category } = deps;
+  const enc = encoderFor(spec.format, spec.header, spec.columns);
+  const timed = spec.range !== undefined;
+  const baseStats = { ...cp.stats };
+  const clientBase = { ...deps.client.stats };
+  let splits = 0;
+  const started = deps.now();
+  const startReached = reached(cp);
+  let last: ExportCheckpoint | undefined;
+  let part: PartFile | undefined;
+
+  const commitPoint = async () => {
+    if (part) await part.sync();
+    const s = deps.client.stats;
+    cp.stats = {
+      requests: baseStats.requests + s.requests - clientBase.requests,
+      retries: baseStats.retries + s.retries - clientBase.retries,
+      throttled: baseStats.throttled + s.throttled - clientBase.throttled,
+      splits: baseStats.splits + splits,
+    };
+    cp.updatedAt = new Date(deps.now()).toISOString();
+    assertForward(last, cp);
+    await saveCheckpoint(fsys, cp);
+    last = snapshot(cp);
+  };
+  const report = () => deps.onProgress?.(progressOf(cp, started, startReached, deps.now()));
+
+  try {
+    part = await reopen(fsys, cp, timed);
+    for (; cp.windowIndex < cp.windows.length; cp.windowIndex++) {
+      const w = cp.windows[cp.windowIndex];
+      if (w.status === 'done' || w.status === 'incomplete') continue;
+      const target = fileForWindow(spec, w);
+      if (!part) {
+        part = await PartFile.create(fsys, target);
+        await part.append(enc.header());
+        cp.part = { target, bytes: part.size, rows: 0, windowStartBytes: part.size, windowStartRows: 0 };
+      }
+      const open = cp.part!;
+      if (w.status === 'pending') {
+        open.windowStartBytes = part.size;
+        open.windowStartRows = open.rows;
+        w.status = 'active';
+        if (spec.destination.kind === 'folder') w.file = target;
+        await commitPoint();
+      }
+      const edge = new Set(cp.cursor?.edgeIds ?? []);
+      const plan: QueryPlan = { category, graphOrigin: spec.graphOrigin, filterWithoutTime: spec.filterWithoutTime, window: timed ? { fromMs: w.fromMs, toMs: cp.cursor?.toMs ?? w.toMs } : undefined };
+      const pages = runQuery(deps.client, plan, { ...deps.runOptions, signal: deps.signal, now: deps.now, onSplit: () => splits++ });
+      try {
+        for (;;) {
+          const next = await pages.next();
+          if (next.done) {
+            w.status = next.value.incomplete ? 'incomplete' : 'done';
+            if (next.value.incomplete) w.reason = next.value.incomplete.reason;
+            break;
+          }
+          const kept: Record<string, unknown>[] = [];
+          for (const r of next.value.records) {
+            if (edge.has(String(r.id))) cp.duplicatesDropped++;
+            else kept.push(r);
+          }
+          if (kept.length === 0) continue;
+          await part.append(enc.records(kept, open.rows));
+          let cursor = cp.cursor ?? { toMs: w.toMs, edgeIds: [] };
+          for (const r of kept) {
+            const t = timeOf(category, r);
+            if (t === undefined) continue;
+            w.newestMs = w.newestMs === undefined ? t : Math.max(w.newestMs, t);
+            w.oldestMs = w.oldestMs === undefined ? t : Math.min(w.oldestMs, t);
+            if (t < cursor.toMs) cursor = { toMs: t, edgeIds: [] };
+            if (t === cursor.toMs) cursor.edgeIds.push(String(r.id));
+            edge.add(String(r.id));
+          }
+          if (timed) cp.cursor = cursor;
+          w.rows += kept.length;
+          open.rows += kept.length;
+          cp.rows += kept.length;
+          open.bytes = part.size;
+          await commitPoint();
+          report();
+        }
+      } catch (e) {
+        if (!(e instanceof RetriesExhaustedError)) throw e;
+        w.status = 'incomplete';
+        w.reason = `Retry budget exhausted: ${e.message}`;
+      }
+      cp.cursor = undefined;
+      if (spec.destination.kind === 'folder') {
+        await finishPart(part, enc, cp);
+        part = undefined;
+      }
+      await commitPoint();
+      report();
+    }
+    if (part) {
+      await finishPart(part, enc, cp);
+      part = undefined;
+      await commitPoint();
+    }
+    const manifest = buildManifest(cp, deps.now(), (p) => path.basename(p));
+    const manifestPath = manifestPathOf(spec.destination);
+    await writeFileAtomic(fsys, manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    await fsys.rm(checkpointPathOf(spec.destination));
+    return { manifest, manifestPath, files: cp.files.map((f) => f.path) };
+  } catch (e) {
+    await part?.close();
+    throw new ExportInterruptedError(e, checkpointPathOf(spec.destination), cp.rows, reached(cp));
+  }
+}
+
+async function finishPart(part: PartFile, enc: Encoder, cp: ExportCheckpoint): Promise<void> {
+  await part.append(enc.footer());
+  const rows = cp.part?.rows ?? 0;
+  const { sha256, bytes } = await part.commit();
+  cp.files.push({ path: part.target, rows, bytes, sha256 });
+  cp.part = undefined;
+}
+
+/**
+ * Reopens the partial file a checkpoint names. A crash between the rename into place and the next
+ * checkpoint leaves the finished file under its name: it is taken back and finished again, so the
+ * manifest's hash is always of bytes this run has seen.
+ */
+async function reopen(fsys: ExportFs, cp: ExportCheckpoint, timed: boolean): Promise<PartFile | undefined> {
+  const open = cp.part;
+  if (!open) return undefined;
+  if (!(await fsys.exists(partialPathOf(open.target))) && (await fsys.exists(open.target))) await fsys.rename(open.target, partialPathOf(open.target));
+  const w = cp.windows[cp.windowIndex];
+  if (!timed && w && w.status === 'active') {
+    // Without a time to resume from, the window starts again: its rows are cut off and rewritten.
+    const file = await PartFile.resume(fsys, open.target, open.windowStartBytes);
+    cp.rows -= w.rows;
+    open.rows = open.windowStartRows;
+    open.bytes = open.windowStartBytes;
+    w.rows = 0;
+    delete w.newestMs;
+    delete w.oldestMs;
+    return file;
+  }
+  return PartFile.resume(fsys, open.target, open.bytes);
+}
+
+function snapshot(cp: ExportCheckpoint): ExportCheckpoint {
+  return { ...cp, cursor: cp.cursor ? { toMs: cp.cursor.toMs, edgeIds: [] } : undefined, files: [...cp.files] };
+}
+
+/** The oldest instant written so far (the export is contiguous from the range's end down to it). */
+function reached(cp: ExportCheckpoint): number | undefined {
+  if (!cp.spec.range) return undefined;
+  if (cp.cursor) return cp.cursor.toMs;
+  const w = cp.windows[cp.windowIndex];
+  if (!w) return cp.spec.range.fromMs;
+  return w.status === 'pending' || w.status === 'active' ? w.toMs + 1 : w.fromMs;
+}
+
+function progressOf(cp: ExportCheckpoint, startedMs: number, startReached: number | undefined, nowMs: number): ExportProgress {
+  const windowsDone = cp.windows.filter((w) => w.status === 'done' || w.status === 'incomplete').length;
+  const at = reached(cp);
+  let etaMs: number | undefined;
+  const range = cp.spec.range;
+  if (range && at !== undefined && startReached !== undefined) {
+    const span = range.toMs - range.fromMs || 1;
+    const doneNow = (range.toMs - at) / span;
+    const doneAtStart = (range.toMs - startReached) / span;
+    const rate = (doneNow - doneAtStart) / Math.max(1, nowMs - startedMs);
+    if (rate > 0) etaMs = Math.round((1 - doneNow) / rate);
+  }
+  return { rows: cp.rows, windowsDone, windowsTotal: cp.windows.length, reachedMs: at, throttled: cp.stats.throttled, retries: cp.stats.retries, etaMs };
+}

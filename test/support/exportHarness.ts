@@ -1,0 +1,40 @@
+/** Builds and runs exports against the fake tenant the way the extension does (tests and the bench). */
+import { categoryById } from '../../src/core/catalog/categories';
+import { CategorySpec } from '../../src/core/catalog/types';
+import { Destination, ExportSpec, loadCheckpoint } from '../../src/core/export/checkpoint';
+import { ExportFs, NODE_FS } from '../../src/core/export/exportFs';
+import { ExportFormat } from '../../src/core/export/formats';
+import { ExportOutcome, ExportProgress, newExport, runExport } from '../../src/core/export/runExport';
+import { ApiClient } from '../../src/core/http/client';
+
+export const SIGN_INS = categoryById('signIns.interactive') as CategorySpec;
+
+export function exportSpec(origin: string, tenant: string, destination: Destination, format: ExportFormat, range: { fromMs: number; toMs: number } | undefined, columns?: string[], category: CategorySpec = SIGN_INS): ExportSpec {
+  return {
+    tenantKey: 'test',
+    categoryId: category.id,
+    graphOrigin: origin,
+    filterWithoutTime: category.fixedFilter,
+    range,
+    format,
+    columns,
+    destination,
+    header: {
+      tenant: { id: tenant, name: 'Contoso (fake tenant)', cloud: 'global' },
+      category: { id: category.id, label: category.label, endpoint: `${category.apiVersion}${category.path}` },
+      filter: category.fixedFilter ?? null,
+      fetchedAt: new Date(range?.toMs ?? 0).toISOString(),
+      tool: 'Identity Log Explorer test',
+    },
+    extensionVersion: '0.0.0-test',
+  };
+}
+
+/** Runs a new export, or resumes it when its checkpoint exists. */
+export async function exportOrResume(client: ApiClient, spec: ExportSpec, options: { fs?: ExportFs; signal?: AbortSignal; onProgress?: (p: ExportProgress) => void; category?: CategorySpec; checkpointPath: string }): Promise<ExportOutcome> {
+  const fsys = options.fs ?? NODE_FS;
+  const existing = await loadCheckpoint(fsys, options.checkpointPath);
+  const cp = existing ?? newExport(spec, Date.now());
+  if (existing) cp.resumes++;
+  return runExport({ client, category: options.category ?? SIGN_INS, fs: fsys, now: Date.now, signal: options.signal, onProgress: options.onProgress }, cp);
+}

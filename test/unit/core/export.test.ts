@@ -1,0 +1,334 @@
+import * as assert from 'assert';
+import { execFile, spawn } from 'child_process';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { partialPathOf } from '../../../src/core/export/atomicFile';
+import { assertForward, checkpointPathOf, CheckpointError, Destination, loadCheckpoint, manifestPathOf } from '../../../src/core/export/checkpoint';
+import { csvCell, csvRecord, leafPaths, valueAt } from '../../../src/core/export/csv';
+import { ExportFs, NODE_FS } from '../../../src/core/export/exportFs';
+import { ExportManifest } from '../../../src/core/export/manifest';
+import { ExportInterruptedError, newExport } from '../../../src/core/export/runExport';
+import { DAY_MS, dayWindows } from '../../../src/core/export/windows';
+import { Emulator, startEmulator } from '../../../src/emulator';
+import { parseCsv } from '../../support/csvParse';
+import { CONTOSO, FULL_APP } from '../../support/emulatorClient';
+import { emulatorApi } from '../../support/emulatorApi';
+import { exportOrResume, exportSpec } from '../../support/exportHarness';
+
+function truth(emulator: Emulator, fromMs: number, toMs: number): string[] {
+  const data = emulator.datasets.get(CONTOSO)!;
+  const [from, to] = data.signInRange(fromMs, toMs);
+  const ids: string[] = [];
+  for (let i = from; i < to; i++) {
+    const s = data.signIn(i);
+    if (s.eventType === 'interactiveUser') ids.push(String(s.json.id));
+  }
+  return ids;
+}
+
+function tmpDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ile-export-'));
+}
+
+function ndjsonIds(file: string): string[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => String((JSON.parse(l) as { id: string }).id));
+}
+
+function sha256(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+function readManifest(dest: Destination): ExportManifest {
+  return JSON.parse(fs.readFileSync(manifestPathOf(dest), 'utf8')) as ExportManifest;
+}
+
+describe('core/export: writers', () => {
+  it('quotes CSV cells with commas, quotes, newlines and leading spaces, and reads back exactly', () => {
+    const hostile = ['a,b', 'say "hi"', 'line1\nline2', 'cr\r\nlf', ' padded ', 'plain', '', 'ünïcødé ✓', '<script>alert(1)</script>'];
+    const line = hostile.map(csvCell).join(',') + '\r\n';
+    assert.deepStrictEqual(parseCsv(line), [hostile]);
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    for (const evil of ['=HYPERLINK("http://x","click")', '+1+cmd|/C calc!A0', '-2+3', '@SUM(A1)', '\t=1']) {
+      const [[cell]] = parseCsv(csvCell(evil) + '\r\n');
+      assert.strictEqual(cell, `'${evil}`, `${JSON.stringify(evil)} is prefixed`);
+    }
+    assert.strictEqual(csvCell(-5), '-5', 'numbers are not strings and stay numbers');
+  });
+
+  it('flattens nested fields to / paths; arrays and objects become JSON cells', () => {
+    const r = { id: 'x', status: { errorCode: 50126, failureReason: 'bad, "password"' }, location: { geo: { city: 'Oslo' } }, tags: ['a', 'b'], '@odata.type': 't' };
+    assert.deepStrictEqual(leafPaths(r), ['id', 'status/errorCode', 'status/failureReason', 'location/geo/city', 'tags']);
+    assert.strictEqual(valueAt(r, 'location/geo/city'), 'Oslo');
+    assert.strictEqual(valueAt(r, 'location/nothing/here'), undefined);
+    const [row] = parseCsv(csvRecord(r, ['id', 'status/errorCode', 'status/failureReason', 'tags', 'missing']));
+    assert.deepStrictEqual(row, ['x', '50126', 'bad, "password"', '["a","b"]', '']);
+  });
+
+  it('splits a range into UTC days, newest first, without overlap or gaps', () => {
+    const from = Date.parse('2026-11-15T13:00:00Z');
+    const to = Date.parse('2026-11-22T09:30:00Z');
+    const ws = dayWindows({ fromMs: from, toMs: to });
+    assert.strictEqual(ws.length, 8);
+    assert.strictEqual(ws[0].toMs, to);
+    assert.strictEqual(ws[0].fromMs, Date.parse('2026-11-22T00:00:00Z'));
+    assert.strictEqual(ws[ws.length - 1].fromMs, from);
+    for (let i = 1; i < ws.length; i++) assert.strictEqual(ws[i].toMs, ws[i - 1].fromMs - 1);
+    assert.deepStrictEqual(dayWindows({ fromMs: to - 3_600_000, toMs: to }), [{ fromMs: to - 3_600_000, toMs: to }]);
+    assert.throws(() => dayWindows({ fromMs: to, toMs: from }), RangeError);
+  });
+
+  it('refuses a checkpoint that moves backwards', () => {
+    const spec = exportSpec('https://127.0.0.1:1', CONTOSO, { kind: 'file', path: '/tmp/x.ndjson' }, 'ndjson', { fromMs: 0, toMs: 3 * DAY_MS });
+    const a = newExport(spec, 0);
+    a.rows = 500;
+    a.windowIndex = 1;
+    a.cursor = { toMs: 1000, edgeIds: [] };
+    const fewer = { ...a, rows: 400 };
+    const earlierWindow = { ...a, windowIndex: 0 };
+    const laterCursor = { ...a, cursor: { toMs: 2000, edgeIds: [] } };
+    for (const bad of [fewer, earlierWindow, laterCursor]) assert.throws(() => assertForward(a, bad), CheckpointError);
+    assert.doesNotThrow(() => assertForward(a, { ...a, rows: 600, cursor: { toMs: 900, edgeIds: [] } }));
+  });
+});
+
+describe('core/export against the fake tenant', function () {
+  this.timeout(300_000);
+  let emulator: Emulator;
+  let dir: string;
+  const now = Date.now();
+  const range = { fromMs: now - 7 * DAY_MS + 120_000, toMs: now };
+
+  before(async () => {
+    emulator = await startEmulator({ signIns: 205_000, throttling: false, anchorMs: now });
+  });
+  after(async () => {
+    await emulator.close();
+  });
+  beforeEach(() => (dir = tmpDir()));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('exports 100,000+ sign-ins to NDJSON, JSON and CSV: every id once, in the generator order, with a manifest that verifies', async () => {
+    const expected = truth(emulator, range.fromMs, range.toMs);
+    assert.ok(expected.length >= 100_000, `${expected.length} sign-ins in range`);
+    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP);
+    const progress: number[] = [];
+    for (const format of ['ndjson', 'json', 'csv'] as const) {
+      const dest: Destination = { kind: 'file', path: path.join(dir, `signins.${format}`) };
+      const spec = exportSpec(emulator.origin, CONTOSO, dest, format, range, ['id', 'createdDateTime', 'userPrincipalName', 'status/errorCode', 'location/city']);
+      const out = await exportOrResume(client, spec, { checkpointPath: checkpointPathOf(dest), onProgress: (p) => progress.push(p.rows) });
+      let ids: string[];
+      if (format === 'ndjson') ids = ndjsonIds(dest.path);
+      else if (format === 'json') {
+        const doc = JSON.parse(fs.readFileSync(dest.path, 'utf8')) as { query: { tenant: { id: string } }; value: { id: string }[] };
+        assert.strictEqual(doc.query.tenant.id, CONTOSO, 'the JSON export carries the query header');
+        ids = doc.value.map((r) => r.id);
+      } else {
+        const rows = parseCsv(fs.readFileSync(dest.path, 'utf8'));
+        assert.deepStrictEqual(rows[0], ['id', 'createdDateTime', 'userPrincipalName', 'status/errorCode', 'location/city']);
+        assert.ok(rows.slice(1).every((r) => r.length === 5), 'every CSV row has 5 cells');
+        ids = rows.slice(1).map((r) => r[0]);
+      }
+      assert.strictEqual(ids.length, expected.length, `${format}: row count`);
+      assert.deepStrictEqual(ids, expected, `${format}: ids and order`);
+      const m = readManifest(dest);
+      assert.strictEqual(m.complete, true);
+      assert.strictEqual(m.rows, expected.length);
+      assert.strictEqual(m.windows.reduce((a, w) => a + w.rows, 0), expected.length, 'per-window counts add up');
+      assert.strictEqual(m.windows.length, 8, '7 days and 2 minutes touch 8 UTC days');
+      assert.strictEqual(m.files[0].sha256, sha256(dest.path), 'the manifest hash is the file on disk');
+      assert.strictEqual(m.files[0].rows, expected.length);
+      assert.strictEqual(out.manifestPath, manifestPathOf(dest));
+      assert.ok(!fs.existsSync(partialPathOf(dest.path)), 'no partial file left');
+      assert.ok(!fs.existsSync(checkpointPathOf(dest)), 'the checkpoint is removed at the end');
+    }
+    for (let i = 1; i < progress.length; i++) assert.ok(progress[i] >= progress[i - 1] || progress[i] < 1001, 'progress counts only go up within an export');
+  });
+
+  it('folder mode: one file per UTC day, each hashed in the manifest', async () => {
+    const r = { fromMs: now - 2 * DAY_MS, toMs: now };
+    const dest: Destination = { kind: 'folder', dir, base: 'signins' };
+    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP);
+    await exportOrResume(client, exportSpec(emulator.origin, CONTOSO, dest, 'json', r), { checkpointPath: checkpointPathOf(dest) });
+    const m = readManifest(dest);
+    assert.strictEqual(m.files.length, 3);
+    const all: string[] = [];
+    for (const f of m.files) {
+      const file = path.join(dir, f.name);
+      assert.match(f.name, /^signins-\d{4}-\d{2}-\d{2}\.json$/);
+      assert.strictEqual(f.sha256, sha256(file));
+      const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { value: { id: string; createdDateTime: string }[] };
+      assert.strictEqual(doc.value.length, f.rows);
+      const day = f.name.slice(8, 18);
+      assert.ok(doc.value.every((v) => v.createdDateTime.startsWith(day)), `${f.name} holds only its day`);
+      all.push(...doc.value.map((v) => v.id));
+    }
+    assert.deepStrictEqual(all, truth(emulator, r.fromMs, r.toMs));
+  });
+
+  it('a foreign-host nextLink: the token is not sent, the window is marked incomplete, the rest is exported', async () => {
+    const api = await emulatorApi(emulator, CONTOSO, FULL_APP);
+    emulator.faults.enqueue({ kind: 'foreignNextLink', pathContains: 'signIns' });
+    const r = { fromMs: now - 2 * DAY_MS, toMs: now };
+    const dest: Destination = { kind: 'file', path: path.join(dir, 'signins.ndjson') };
+    const out = await exportOrResume(api.client, exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', r), { checkpointPath: checkpointPathOf(dest) });
+    assert.ok(api.sent.every((s) => new URL(s.url).origin === emulator.origin), 'nothing was sent to the foreign host');
+    assert.strictEqual(out.manifest.complete, false);
+    assert.strictEqual(out.manifest.incompleteWindows.length, 1);
+    assert.match(out.manifest.incompleteWindows[0].reason, /evil\.test/);
+    const ids = ndjsonIds(dest.path);
+    assert.strictEqual(new Set(ids).size, ids.length, 'no duplicates');
+    const expected = new Set(truth(emulator, r.fromMs, r.toMs));
+    assert.ok(ids.every((id) => expected.has(id)));
+    assert.ok(ids.length < expected.size && ids.length > expected.size / 3, `${ids.length} of ${expected.size}: the other windows were exported`);
+  });
+
+  it('a full disk: a clear error, nothing under the target name, and a resume after space is freed completes it exactly', async () => {
+    const dest: Destination = { kind: 'file', path: path.join(dir, 'signins.ndjson') };
+    const r = { fromMs: now - DAY_MS, toMs: now };
+    let budget = 3_000_000;
+    const full: ExportFs = {
+      ...NODE_FS,
+      open: async (p, flags) => {
+        const h = await NODE_FS.open(p, flags);
+        if (!p.endsWith('.partial')) return h;
+        return {
+          ...h,
+          read: (b, o, l, pos) => h.read(b, o, l, pos),
+          truncate: (n) => h.truncate(n),
+          sync: () => h.sync(),
+          close: () => h.close(),
+          write: async (data: Buffer) => {
+            if (data.length > budget) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+            budget -= data.length;
+            return h.write(data);
+          },
+        };
+      },
+    };
+    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP);
+    const spec = exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', r);
+    const err = await exportOrResume(client, spec, { fs: full, checkpointPath: checkpointPathOf(dest) }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(err instanceof ExportInterruptedError, String(err));
+    assert.strictEqual(err.code, 'ExportDiskFull');
+    assert.match(err.message, /disk is full.*resume/i);
+    assert.ok(err.rows > 0, 'says how much it holds');
+    assert.ok(!fs.existsSync(dest.path), 'no file under the target name');
+    assert.ok(!fs.existsSync(manifestPathOf(dest)), 'no manifest for an unfinished export');
+    const cp = await loadCheckpoint(NODE_FS, checkpointPathOf(dest));
+    assert.strictEqual(cp?.rows, err.rows);
+    budget = Infinity;
+    const out = await exportOrResume(client, spec, { fs: full, checkpointPath: checkpointPathOf(dest) });
+    assert.strictEqual(out.manifest.resumes, 1);
+    assert.deepStrictEqual(ndjsonIds(dest.path), truth(emulator, r.fromMs, r.toMs));
+  });
+
+  it('an unwritable target: a clear error and no file under the target name', async () => {
+    const dest: Destination = { kind: 'file', path: path.join(dir, 'signins.ndjson') };
+    const denied: ExportFs = { ...NODE_FS, open: async () => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) };
+    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP);
+    const err = await exportOrResume(client, exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', { fromMs: now - DAY_MS, toMs: now }), { fs: denied, checkpointPath: checkpointPathOf(dest) }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(err instanceof ExportInterruptedError);
+    assert.strictEqual(err.code, 'ExportNotWritable');
+    assert.match(err.message, /cannot be written there/);
+    assert.deepStrictEqual(fs.readdirSync(dir), []);
+  });
+
+  it('a cancelled export keeps its checkpoint and resumes to the same result', async () => {
+    const dest: Destination = { kind: 'file', path: path.join(dir, 'signins.csv') };
+    const r = { fromMs: now - 3 * DAY_MS, toMs: now };
+    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP);
+    const spec = exportSpec(emulator.origin, CONTOSO, dest, 'csv', r, ['id', 'createdDateTime']);
+    const abort = new AbortController();
+    const err = await exportOrResume(client, spec, { signal: abort.signal, checkpointPath: checkpointPathOf(dest), onProgress: (p) => p.rows >= 5000 && abort.abort() }).catch((e: unknown) => e);
+    assert.ok(err instanceof ExportInterruptedError);
+    assert.ok(err.reachedMs !== undefined && err.reachedMs < r.toMs && err.reachedMs > r.fromMs, 'says how far it got');
+    assert.ok(!fs.existsSync(dest.path));
+    await exportOrResume(client, spec, { checkpointPath: checkpointPathOf(dest) });
+    const ids = parseCsv(fs.readFileSync(dest.path, 'utf8')).slice(1).map((x) => x[0]);
+    assert.deepStrictEqual(ids, truth(emulator, r.fromMs, r.toMs));
+  });
+
+  it('kill test: SIGKILLed mid-way several times, then resumed, equals an uninterrupted export', async () => {
+    const r = { fromMs: now - 3 * DAY_MS, toMs: now };
+    const child = path.join(__dirname, '..', '..', 'support', 'exportChild.js');
+    const args = (destination: Destination) => JSON.stringify({ origin: emulator.origin, caPem: emulator.caPem, info: emulator.info, tenant: CONTOSO, app: FULL_APP, destination, range: r, timeScale: 1 });
+    const once: Destination = { kind: 'file', path: path.join(dir, 'once.ndjson') };
+    await new Promise<void>((resolve, reject) => execFile(process.execPath, [child], { env: { ...process.env, EXPORT_CHILD: args(once) } }, (e, _o, stderr) => (e ? reject(new Error(stderr)) : resolve())));
+
+    const killed: Destination = { kind: 'file', path: path.join(dir, 'killed.ndjson') };
+    const cpPath = checkpointPathOf(killed);
+    const kills: number[] = [];
+    for (let k = 1; k <= 4; k++) {
+      const p = spawn(process.execPath, [child], { env: { ...process.env, EXPORT_CHILD: args(killed) }, stdio: 'ignore' });
+      const exited = new Promise<number | null>((resolve) => p.on('exit', (code) => resolve(code)));
+      // Kill once the checkpoint has moved on by a few pages since the last kill.
+      const target = (kills[kills.length - 1] ?? 0) + 2500 + k * 700;
+      for (;;) {
+        await new Promise((res) => setTimeout(res, 5));
+        const cp = await loadCheckpoint(NODE_FS, cpPath).catch(() => undefined);
+        if ((cp?.rows ?? 0) >= target) break;
+      }
+      p.kill('SIGKILL');
+      await exited;
+      kills.push((await loadCheckpoint(NODE_FS, cpPath))!.rows);
+    }
+    assert.ok(!fs.existsSync(killed.path), 'a killed export never looks complete');
+    await new Promise<void>((resolve, reject) => execFile(process.execPath, [child], { env: { ...process.env, EXPORT_CHILD: args(killed) } }, (e, _o, stderr) => (e ? reject(new Error(stderr)) : resolve())));
+
+    const a = ndjsonIds(once.path);
+    const b = ndjsonIds(killed.path);
+    assert.strictEqual(new Set(b).size, b.length, 'no duplicates after 4 kills');
+    assert.deepStrictEqual(b, a, 'same ids in the same order');
+    assert.deepStrictEqual(a, truth(emulator, r.fromMs, r.toMs));
+    assert.strictEqual(sha256(killed.path), sha256(once.path), 'byte-identical data');
+    const ma = readManifest(once);
+    const mb = readManifest(killed);
+    assert.deepStrictEqual(mb.windows.map((w) => w.rows), ma.windows.map((w) => w.rows), 'identical per-window counts');
+    assert.strictEqual(mb.rows, ma.rows);
+    assert.strictEqual(mb.files[0].sha256, ma.files[0].sha256);
+    assert.strictEqual(mb.resumes, 4);
+    process.stdout.write(`      kill test: killed at ${kills.join(', ')} rows; final ${mb.rows} rows, sha256 ${mb.files[0].sha256.slice(0, 12)}…\n`);
+  });
+});
+
+describe('core/export with 5% faults', function () {
+  this.timeout(300_000);
+  it('loses nothing, duplicates nothing, and accounts for every injected fault', async () => {
+    const now = Date.now();
+    const emulator = await startEmulator({ signIns: 40_000, timeScale: 0.001, faultRate: 0.05, latencySpikeMs: 20, anchorMs: now });
+    const dir = tmpDir();
+    try {
+      const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, { timeScale: 0.001, requestTimeoutMs: 10_000 });
+      const r = { fromMs: now - 7 * DAY_MS + 120_000, toMs: now };
+      const dest: Destination = { kind: 'file', path: path.join(dir, 'signins.ndjson') };
+      const spec = { ...exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', r) };
+      const out = await exportOrResume(client, spec, { checkpointPath: checkpointPathOf(dest) });
+      const ids = ndjsonIds(dest.path);
+      assert.deepStrictEqual(ids, truth(emulator, r.fromMs, r.toMs), 'zero loss, zero duplicates, same order');
+      const f = emulator.faults.injected();
+      const failing = f['429'] + f['500'] + f['502'] + f['503'] + f['504'] + f.reset + f.truncate;
+      assert.ok(failing >= 3, `only ${failing} failing faults injected`);
+      const m = out.manifest.requests;
+      assert.strictEqual(m.retries + m.narrowedWindows, failing, `manifest retries ${m.retries} + narrowed ${m.narrowedWindows} vs injected ${JSON.stringify(f)}`);
+      assert.strictEqual(out.manifest.complete, true);
+      process.stdout.write(`      faults: injected ${JSON.stringify(f)}; manifest ${JSON.stringify(m)}; rows ${ids.length}\n`);
+    } finally {
+      await emulator.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
