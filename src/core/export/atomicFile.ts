@@ -55,7 +55,7 @@ export class PartFile {
   async append(text: string): Promise<void> {
     if (text === '') return;
     const data = Buffer.from(text, 'utf8');
-    await this.handle.write(data);
+    await writeAll(this.handle, data, this.bytes);
     this.hash.update(data);
     this.bytes += data.length;
   }
@@ -80,13 +80,23 @@ export class PartFile {
   }
 }
 
+/** A write may be short (it is allowed to be, even for files): loop until every byte is down. */
+async function writeAll(handle: FileLike, data: Buffer, position: number): Promise<void> {
+  let done = 0;
+  while (done < data.length) {
+    const { bytesWritten } = await handle.write(data, done, data.length - done, position + done);
+    if (bytesWritten <= 0) throw new Error('The file system accepted no bytes.');
+    done += bytesWritten;
+  }
+}
+
 /** Small files (manifest, checkpoint): temp file, fsync, rename. */
 export async function writeFileAtomic(fsys: ExportFs, target: string, text: string): Promise<void> {
   const tmp = `${target}.${process.pid}.tmp`;
   try {
     const h = await fsys.open(tmp, 'w');
     try {
-      await h.write(Buffer.from(text, 'utf8'));
+      await writeAll(h, Buffer.from(text, 'utf8'), 0);
       await h.sync();
     } finally {
       await h.close();

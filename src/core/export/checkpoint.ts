@@ -23,6 +23,8 @@ export interface ExportSpec {
   /** CSV columns as `/` paths. */
   readonly columns?: readonly string[];
   readonly destination: Destination;
+  /** `$top`; the category's default when unset. */
+  readonly pageSize?: number;
   readonly header: QueryHeader;
   readonly extensionVersion: string;
 }

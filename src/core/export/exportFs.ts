@@ -5,7 +5,8 @@
 import * as fs from 'fs';
 
 export interface FileLike {
-  write(data: Buffer): Promise<unknown>;
+  /** Writes at an explicit position: a file reopened with `r+` starts at 0, not at its end. */
+  write(data: Buffer, offset: number, length: number, position: number): Promise<{ bytesWritten: number }>;
   read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
   truncate(length: number): Promise<void>;
   sync(): Promise<void>;

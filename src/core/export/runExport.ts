@@ -134,7 +134,7 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
         await commitPoint();
       }
       const edge = new Set(cp.cursor?.edgeIds ?? []);
-      const plan: QueryPlan = { category, graphOrigin: spec.graphOrigin, filterWithoutTime: spec.filterWithoutTime, window: timed ? { fromMs: w.fromMs, toMs: cp.cursor?.toMs ?? w.toMs } : undefined };
+      const plan: QueryPlan = { category, graphOrigin: spec.graphOrigin, filterWithoutTime: spec.filterWithoutTime, pageSize: spec.pageSize, window: timed ? { fromMs: w.fromMs, toMs: cp.cursor?.toMs ?? w.toMs } : undefined };
       const pages = runQuery(deps.client, plan, { ...deps.runOptions, signal: deps.signal, now: deps.now, onSplit: () => splits++ });
       try {
         for (;;) {

@@ -28,6 +28,9 @@ function truth(emulator: Emulator, fromMs: number, toMs: number): string[] {
   return ids;
 }
 
+/** The client's pacing (5 sign-in requests per 10 s) shrunk, so the client is the bottleneck. */
+const FAST = { timeScale: 0.001 };
+
 function tmpDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'ile-export-'));
 }
@@ -107,7 +110,7 @@ describe('core/export against the fake tenant', function () {
   const range = { fromMs: now - 7 * DAY_MS + 120_000, toMs: now };
 
   before(async () => {
-    emulator = await startEmulator({ signIns: 205_000, throttling: false, anchorMs: now });
+    emulator = await startEmulator({ signIns: 205_000, throttling: false, timeScale: FAST.timeScale, anchorMs: now });
   });
   after(async () => {
     await emulator.close();
@@ -118,7 +121,7 @@ describe('core/export against the fake tenant', function () {
   it('exports 100,000+ sign-ins to NDJSON, JSON and CSV: every id once, in the generator order, with a manifest that verifies', async () => {
     const expected = truth(emulator, range.fromMs, range.toMs);
     assert.ok(expected.length >= 100_000, `${expected.length} sign-ins in range`);
-    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP);
+    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, FAST);
     const progress: number[] = [];
     for (const format of ['ndjson', 'json', 'csv'] as const) {
       const dest: Destination = { kind: 'file', path: path.join(dir, `signins.${format}`) };
@@ -155,7 +158,7 @@ describe('core/export against the fake tenant', function () {
   it('folder mode: one file per UTC day, each hashed in the manifest', async () => {
     const r = { fromMs: now - 2 * DAY_MS, toMs: now };
     const dest: Destination = { kind: 'folder', dir, base: 'signins' };
-    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP);
+    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, FAST);
     await exportOrResume(client, exportSpec(emulator.origin, CONTOSO, dest, 'json', r), { checkpointPath: checkpointPathOf(dest) });
     const m = readManifest(dest);
     assert.strictEqual(m.files.length, 3);
@@ -174,7 +177,7 @@ describe('core/export against the fake tenant', function () {
   });
 
   it('a foreign-host nextLink: the token is not sent, the window is marked incomplete, the rest is exported', async () => {
-    const api = await emulatorApi(emulator, CONTOSO, FULL_APP);
+    const api = await emulatorApi(emulator, CONTOSO, FULL_APP, FAST);
     emulator.faults.enqueue({ kind: 'foreignNextLink', pathContains: 'signIns' });
     const r = { fromMs: now - 2 * DAY_MS, toMs: now };
     const dest: Destination = { kind: 'file', path: path.join(dir, 'signins.ndjson') };
@@ -193,7 +196,7 @@ describe('core/export against the fake tenant', function () {
   it('a full disk: a clear error, nothing under the target name, and a resume after space is freed completes it exactly', async () => {
     const dest: Destination = { kind: 'file', path: path.join(dir, 'signins.ndjson') };
     const r = { fromMs: now - DAY_MS, toMs: now };
-    let budget = 3_000_000;
+    let budget = 12_000_000;
     const full: ExportFs = {
       ...NODE_FS,
       open: async (p, flags) => {
@@ -205,15 +208,15 @@ describe('core/export against the fake tenant', function () {
           truncate: (n) => h.truncate(n),
           sync: () => h.sync(),
           close: () => h.close(),
-          write: async (data: Buffer) => {
-            if (data.length > budget) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-            budget -= data.length;
-            return h.write(data);
+          write: async (data: Buffer, offset: number, length: number, position: number) => {
+            if (length > budget) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+            budget -= length;
+            return h.write(data, offset, length, position);
           },
         };
       },
     };
-    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP);
+    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, FAST);
     const spec = exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', r);
     const err = await exportOrResume(client, spec, { fs: full, checkpointPath: checkpointPathOf(dest) }).then(
       () => undefined,
@@ -236,7 +239,7 @@ describe('core/export against the fake tenant', function () {
   it('an unwritable target: a clear error and no file under the target name', async () => {
     const dest: Destination = { kind: 'file', path: path.join(dir, 'signins.ndjson') };
     const denied: ExportFs = { ...NODE_FS, open: async () => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) };
-    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP);
+    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, FAST);
     const err = await exportOrResume(client, exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', { fromMs: now - DAY_MS, toMs: now }), { fs: denied, checkpointPath: checkpointPathOf(dest) }).then(
       () => undefined,
       (e: unknown) => e,
@@ -250,7 +253,7 @@ describe('core/export against the fake tenant', function () {
   it('a cancelled export keeps its checkpoint and resumes to the same result', async () => {
     const dest: Destination = { kind: 'file', path: path.join(dir, 'signins.csv') };
     const r = { fromMs: now - 3 * DAY_MS, toMs: now };
-    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP);
+    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, FAST);
     const spec = exportSpec(emulator.origin, CONTOSO, dest, 'csv', r, ['id', 'createdDateTime']);
     const abort = new AbortController();
     const err = await exportOrResume(client, spec, { signal: abort.signal, checkpointPath: checkpointPathOf(dest), onProgress: (p) => p.rows >= 5000 && abort.abort() }).catch((e: unknown) => e);
@@ -265,7 +268,7 @@ describe('core/export against the fake tenant', function () {
   it('kill test: SIGKILLed mid-way several times, then resumed, equals an uninterrupted export', async () => {
     const r = { fromMs: now - 3 * DAY_MS, toMs: now };
     const child = path.join(__dirname, '..', '..', 'support', 'exportChild.js');
-    const args = (destination: Destination) => JSON.stringify({ origin: emulator.origin, caPem: emulator.caPem, info: emulator.info, tenant: CONTOSO, app: FULL_APP, destination, range: r, timeScale: 1 });
+    const args = (destination: Destination) => JSON.stringify({ origin: emulator.origin, caPem: emulator.caPem, info: emulator.info, tenant: CONTOSO, app: FULL_APP, destination, range: r, timeScale: FAST.timeScale });
     const once: Destination = { kind: 'file', path: path.join(dir, 'once.ndjson') };
     await new Promise<void>((resolve, reject) => execFile(process.execPath, [child], { env: { ...process.env, EXPORT_CHILD: args(once) } }, (e, _o, stderr) => (e ? reject(new Error(stderr)) : resolve())));
 
@@ -309,13 +312,14 @@ describe('core/export with 5% faults', function () {
   this.timeout(300_000);
   it('loses nothing, duplicates nothing, and accounts for every injected fault', async () => {
     const now = Date.now();
-    const emulator = await startEmulator({ signIns: 40_000, timeScale: 0.001, faultRate: 0.05, latencySpikeMs: 20, anchorMs: now });
+    const emulator = await startEmulator({ signIns: 60_000, timeScale: 0.001, faultRate: 0.05, latencySpikeMs: 20, anchorMs: now });
     const dir = tmpDir();
     try {
       const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, { timeScale: 0.001, requestTimeoutMs: 10_000 });
       const r = { fromMs: now - 7 * DAY_MS + 120_000, toMs: now };
       const dest: Destination = { kind: 'file', path: path.join(dir, 'signins.ndjson') };
-      const spec = { ...exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', r) };
+      // Small pages: more requests, so a 5% rate injects enough faults to count.
+      const spec = { ...exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', r), pageSize: 250 };
       const out = await exportOrResume(client, spec, { checkpointPath: checkpointPathOf(dest) });
       const ids = ndjsonIds(dest.path);
       assert.deepStrictEqual(ids, truth(emulator, r.fromMs, r.toMs), 'zero loss, zero duplicates, same order');
