@@ -15,6 +15,10 @@ import { openSignInByIdCommand } from './vscode/commands/openSignInById';
 import { addDemoTenantCommand, resetDemoTenantCommand } from './vscode/commands/demoTenant';
 import { adminConsentUrlCommand } from './vscode/commands/adminConsentUrl';
 import { DemoTenant } from './vscode/demo/demoTenant';
+import { exportCommand, openResultsAsJsonCommand, resumeExportCommand, saveResultsAsJsonCommand } from './vscode/commands/exportCommands';
+import { ExportJobs } from './vscode/export/exportJobs';
+import { offerPendingExports, PendingExports } from './vscode/export/pendingExports';
+import { NODE_FS } from './core/export/exportFs';
 import { createDetailPanels } from './vscode/detail/registerDetailPanels';
 import { openRecordDetail } from './vscode/detail/openRecordDetail';
 import { createLog } from './vscode/log';
@@ -45,7 +49,12 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
   const panels: ResultsPanel[] = [];
   // One pacer for the whole extension: the service's limits are per app and tenant, not per panel.
   const details: QueryDeps['details'] = {};
-  const queryDeps: QueryDeps = { ...deps, queries, pacer: new Pacer(SYSTEM_CLOCK), records, extensionUri: context.extensionUri, panels, details };
+  const pacer = new Pacer(SYSTEM_CLOCK);
+  const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
+  const queryDeps: QueryDeps = { ...deps, queries, pacer, records, extensionUri: context.extensionUri, panels, details, extensionVersion };
+  const pending = new PendingExports(context.globalState, NODE_FS.exists);
+  const exports = new ExportJobs({ sessions, store, pacer, log: logger, channel, pending, fs: NODE_FS });
+  void offerPendingExports(pending);
   const signInDetails = createDetailPanels(queryDeps);
   details.open = (tenant, category, record) => openRecordDetail(queryDeps, signInDetails, tenant, category, record);
   context.subscriptions.push(
@@ -55,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
     sessions,
     reports,
     queries,
+    exports,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, records),
     onFakeTenantSettingsChanged(() => sessions.reset()),
@@ -77,6 +87,10 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
       addDemoTenantCommand(deps, demo),
       adminConsentUrlCommand(deps),
       resetDemoTenantCommand(deps, demo),
+      openResultsAsJsonCommand(queryDeps),
+      saveResultsAsJsonCommand(queryDeps),
+      exportCommand(queryDeps, exports),
+      resumeExportCommand(exports),
     ]),
   );
   return createApi(store, context.globalState, secrets);

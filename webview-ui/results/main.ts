@@ -10,9 +10,9 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import { css, html, LitElement, nothing, TemplateResult } from 'lit';
 import { cssProps } from '../shared/cssProps';
-import { ColumnInfo, InitInfo, ProgressInfo, ResultsNotifications, ResultsRequests, RowData } from '../../src/webview/results/protocol';
+import { ColumnInfo, ExportInfo, InitInfo, ProgressInfo, ResultsNotifications, ResultsRequests, RowData } from '../../src/webview/results/protocol';
 import { HostConnection } from '../shared/hostConnection';
-import { CA_RESULTS, filterRows, RowFilters, sortRows, SortState } from './model';
+import { CA_RESULTS, describeFilters, filterRows, RowFilters, sortRows, SortState } from './model';
 
 const ROW_HEIGHT = 24;
 const OVERSCAN = 12;
@@ -50,6 +50,10 @@ class ResultsApp extends LitElement {
     .td.interrupted { color: var(--vscode-editorWarning-foreground, #cca700); }
     .td.success { color: var(--vscode-testing-iconPassed, #73c991); }
     .empty { padding: 24px; color: var(--vscode-descriptionForeground); }
+    .exporting { display: flex; align-items: center; gap: 8px; padding: 4px 8px; border-left: 3px solid var(--vscode-progressBar-background, #0e70c0); background: var(--vscode-textBlockQuote-background); font-variant-numeric: tabular-nums; }
+    .exporting.done { border-left-color: var(--vscode-testing-iconPassed, #73c991); }
+    .exporting.failed, .exporting.partial { border-left-color: var(--vscode-editorWarning-foreground, #cca700); }
+    .exporting .text { flex: 1; }
   `;
 
   private readonly host = new HostConnection<ResultsRequests, ResultsNotifications>();
@@ -67,6 +71,9 @@ class ResultsApp extends LitElement {
   private chooserOpen = false;
   private policies: string[] = [];
   private dirty = false;
+  private exportInfo: ExportInfo | undefined;
+  private viewTimer: ReturnType<typeof setTimeout> | undefined;
+  private viewReported = false;
 
   constructor() {
     super();
@@ -86,6 +93,10 @@ class ResultsApp extends LitElement {
       this.progress = p;
       this.requestUpdate();
     });
+    this.host.on('exportState', (e) => {
+      this.exportInfo = e;
+      this.requestUpdate();
+    });
     this.host.ready();
   }
 
@@ -103,6 +114,18 @@ class ResultsApp extends LitElement {
     this.view = sortRows(filterRows(this.rows, this.filters), this.sort, this.info?.columns ?? []);
     if (this.focused >= this.view.length) this.focused = this.view.length - 1;
     this.requestUpdate();
+    this.reportView();
+  }
+
+  /** Tells the host what the grid shows, so saving as JSON saves exactly that (debounced). */
+  private reportView(): void {
+    const shaped = this.sort !== undefined || describeFilters(this.filters).length > 0;
+    if (!shaped && !this.viewReported) return;
+    if (this.viewTimer) clearTimeout(this.viewTimer);
+    this.viewTimer = setTimeout(() => {
+      this.viewReported = shaped;
+      void this.host.request('viewChanged', { ids: shaped ? this.view.map((r) => r.id) : null, clientFilters: describeFilters(this.filters) });
+    }, 250);
   }
 
   private get columns(): ColumnInfo[] {
@@ -207,6 +230,31 @@ class ResultsApp extends LitElement {
         <vscode-option value="powershell">Graph PowerShell</vscode-option>
       </vscode-single-select>
       <vscode-button secondary @click=${() => this.host.request('saveQuery', {})}>Save query</vscode-button>
+      <vscode-single-select aria-label="Results as JSON" @change=${(e: Event) => this.resultsJson(e)}>
+        <vscode-option value="">Results as JSON…</vscode-option>
+        <vscode-option value="open">Open in editor</vscode-option>
+        <vscode-option value="save">Save to file…</vscode-option>
+      </vscode-single-select>
+      <vscode-button @click=${() => this.host.request('exportResults', {})} title="Stream the whole query to JSON, NDJSON or CSV files, with a manifest; resumable">Export…</vscode-button>
+    </div>`;
+  }
+
+  private resultsJson(e: Event): void {
+    const select = e.target as HTMLElement & { value: string };
+    const action = select.value;
+    if (action === 'open' || action === 'save') void this.host.request('resultsJson', { action });
+    select.value = '';
+  }
+
+  private renderExport(): TemplateResult | typeof nothing {
+    const e = this.exportInfo;
+    if (!e) return nothing;
+    const cls = e.state === 'done' ? (e.complete ? 'done' : 'partial') : e.state === 'running' ? '' : 'failed';
+    return html`<div class="exporting ${cls}" role="status" aria-live="polite">
+      <span class="text">${e.text}</span>
+      ${e.state === 'running' ? html`<vscode-button secondary @click=${() => this.host.request('cancelExport', {})}>Cancel export</vscode-button>` : nothing}
+      ${e.state === 'done' ? html`<vscode-button secondary @click=${() => this.host.request('openManifest', {})}>Open manifest</vscode-button>` : nothing}
+      ${e.state !== 'running' ? html`<vscode-button secondary @click=${() => ((this.exportInfo = undefined), this.requestUpdate())}>Dismiss</vscode-button>` : nothing}
     </div>`;
   }
 
@@ -282,6 +330,7 @@ class ResultsApp extends LitElement {
         <div class="title-row"><h1>${info ? `${info.categoryLabel} · ${info.tenantName}` : 'Loading…'}</h1><span class="query" title=${info?.filterText ?? ''}>${info?.filterText ?? ''}</span></div>
         ${this.renderToolbar()} ${this.renderFilters()}
         ${message ? html`<div class="notice ${this.progress?.state === 'failed' ? 'warn' : ''}" role="note">${message}</div>` : nothing}
+        ${this.renderExport()}
       </header>
       ${this.renderChooser()} ${this.renderGrid()}`;
   }

@@ -22,6 +22,17 @@ export interface SortState {
   readonly descending: boolean;
 }
 
+/** The active filters in words, for the header of a saved document. */
+export function describeFilters(f: RowFilters): string[] {
+  const out: string[] = [];
+  if (f.failuresOnly) out.push('failures only');
+  if (f.caPolicy) out.push(`conditional access policy "${f.caPolicy}"${f.caResult ? ` with result ${f.caResult}` : ''}`);
+  else if (f.caResult) out.push(`a conditional access result of ${f.caResult}`);
+  if (f.reportOnly) out.push('report-only conditional access results');
+  if (f.text.trim()) out.push(`text contains "${f.text.trim()}"`);
+  return out;
+}
+
 export function filterRows(rows: readonly RowData[], f: RowFilters): RowData[] {
   const text = f.text.trim().toLowerCase();
   return rows.filter((r) => {

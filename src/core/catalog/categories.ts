@@ -272,3 +272,10 @@ export { SIGN_IN_EVENT_TYPES };
 export function valueAt(record: Record<string, unknown>, path: string): unknown {
   return at(record, path);
 }
+
+/** The sign-in category a sign-in record belongs to, by its event type (interactive when unsaid). */
+export function signInCategoryOf(record: Record<string, unknown>): CategorySpec {
+  const types = Array.isArray(record.signInEventTypes) ? record.signInEventTypes.map(String) : [];
+  const id = types.includes('managedIdentity') ? 'signIns.managedIdentity' : types.includes('servicePrincipal') ? 'signIns.servicePrincipal' : types.includes('nonInteractiveUser') ? 'signIns.nonInteractive' : 'signIns.interactive';
+  return categoryById(id) as CategorySpec;
+}

@@ -257,3 +257,9 @@ function progressOf(cp: ExportCheckpoint, startedMs: number, startReached: numbe
   }
   return { rows: cp.rows, windowsDone, windowsTotal: cp.windows.length, reachedMs: at, throttled: cp.stats.throttled, retries: cp.stats.retries, etaMs };
 }
+
+/** Removes an unfinished export's checkpoint and partial file; finished files are left alone. */
+export async function discardExport(fsys: ExportFs, cp: ExportCheckpoint): Promise<void> {
+  if (cp.part) await fsys.rm(partialPathOf(cp.part.target));
+  await fsys.rm(checkpointPathOf(cp.spec.destination));
+}

@@ -25,7 +25,7 @@ async function target(deps: QueryDeps, arg: unknown): Promise<{ tenant: TenantCo
   return pick ? { tenant, category: pick.category } : undefined;
 }
 
-function defaultModel(category: CategorySpec): FilterModel {
+export function defaultModel(category: CategorySpec): FilterModel {
   // Risky users are few and change slowly: show all of them, not just the last day's changes.
   return category.id === 'riskyUsers' ? { ...EMPTY_FILTER, time: { kind: 'all' } } : EMPTY_FILTER;
 }

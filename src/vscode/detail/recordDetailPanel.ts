@@ -37,7 +37,7 @@ export class RecordDetailPanels implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly actions: { openJson(title: string, record: unknown): Promise<void>; saveJson(name: string, record: unknown): Promise<void>; warn(m: string): void },
+    private readonly actions: { openJson(title: string, record: unknown): Promise<void>; saveJson(tenant: TenantConfig, kind: RecordKind, name: string, record: Record<string, unknown>): Promise<void>; warn(m: string): void },
   ) {}
 
   show(state: RecordDetailState): vscode.WebviewPanel {
@@ -66,7 +66,7 @@ export class RecordDetailPanels implements vscode.Disposable {
         vscode.window.setStatusBarMessage('Copied.', 2000);
       },
       openJson: () => this.actions.openJson(view.title, state.history ? { ...state.record, history: state.history } : state.record),
-      saveJson: () => this.actions.saveJson(`${state.kind}-${String(state.record.id ?? state.record.Id).slice(0, 40)}`, state.history ? { ...state.record, history: state.history } : state.record),
+      saveJson: () => this.actions.saveJson(state.tenant, state.kind, `${state.kind}-${String(state.record.id ?? state.record.Id).slice(0, 40)}`, state.history ? { ...state.record, history: state.history } : state.record),
     }, (why) => this.actions.warn(`Record detail panel: ${why}`));
     host.notify('show', { view, tenantName: state.tenant.displayName + fake, persist: state });
     panel.onDidDispose(() => {

@@ -1,19 +1,28 @@
 import * as vscode from 'vscode';
-import { categoryById } from '../../core/catalog/categories';
+import { categoryById, signInCategoryOf } from '../../core/catalog/categories';
+import { resultsDocument } from '../../core/export/document';
+import { recordHeader } from '../../core/export/header';
+import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { saveResultsAsJson } from '../export/resultsJson';
 import { CategorySpec } from '../../core/catalog/types';
 import { signInView } from '../../core/detail/signInView';
 import { parseTenantConfigs } from '../../core/tenants/tenantConfig';
 import { QueryDeps, startQuery } from '../query/startQuery';
 import { RECORD_DETAIL_VIEW_TYPE, RecordDetailPanels, RecordKind } from './recordDetailPanel';
-import { saveJsonAs } from './saveJson';
 import { SIGN_IN_DETAIL_VIEW_TYPE, SignInDetailPanels } from './signInDetailPanel';
 
 const RECORD_KINDS: readonly RecordKind[] = ['directoryAudit', 'riskDetection', 'riskyUser', 'provisioning', 'o365Record'];
 
+const RECORD_CATEGORY: Readonly<Record<RecordKind, string | undefined>> = { directoryAudit: 'directoryAudits', riskDetection: 'riskDetections', riskyUser: 'riskyUsers', provisioning: 'provisioning', o365Record: undefined };
+const O365_RECORD = { id: 'o365', label: 'Office 365 audit record', endpoint: 'Office 365 Management Activity API' };
+
 /** Builds the detail panels (sign-in, and audit, risk and provisioning) and restores them after a reload. */
 export function createDetailPanels(deps: QueryDeps): { panels: SignInDetailPanels; records: RecordDetailPanels; registration: vscode.Disposable } {
-  const save = async (name: string, record: unknown) => {
-    const uri = await saveJsonAs(name, record);
+  // A record is saved in the same document shape as a results list, with one row.
+  const save = async (tenant: TenantConfig, kind: RecordKind | 'signIn', name: string, record: Record<string, unknown>) => {
+    const category = kind === 'signIn' ? signInCategoryOf(record) : RECORD_CATEGORY[kind] ? categoryById(RECORD_CATEGORY[kind]) : undefined;
+    const header = recordHeader(tenant, category ?? O365_RECORD, String(record.id ?? record.Id ?? ''), Date.now(), deps.extensionVersion);
+    const uri = await saveResultsAsJson(deps.state, resultsDocument(header, [record]), name);
     if (uri) vscode.window.setStatusBarMessage(`Saved ${uri.fsPath}`, 3000);
   };
   const records = new RecordDetailPanels(deps.extensionUri, { openJson: (title, record) => deps.records.open(title, record), saveJson: save, warn: (m) => deps.log.warn(m) });

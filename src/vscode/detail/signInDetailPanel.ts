@@ -11,7 +11,7 @@ export interface SignInDetailActions {
   readonly runRelated: (tenant: TenantConfig, record: Record<string, unknown>, index: number) => Promise<void>;
   readonly diagnose: (tenant: TenantConfig) => Promise<void>;
   readonly openJson: (title: string, record: Record<string, unknown>) => Promise<void>;
-  readonly saveJson: (title: string, record: Record<string, unknown>) => Promise<void>;
+  readonly saveJson: (tenant: TenantConfig, kind: 'signIn', name: string, record: Record<string, unknown>) => Promise<void>;
   readonly warn: (message: string) => void;
 }
 
@@ -62,7 +62,7 @@ export class SignInDetailPanels implements vscode.Disposable {
       runRelated: ({ index }) => this.actions.runRelated(state.tenant, state.record, index),
       diagnose: () => this.actions.diagnose(state.tenant),
       openJson: () => this.actions.openJson(view.title, state.record),
-      saveJson: () => this.actions.saveJson(`sign-in-${view.id}`, state.record),
+      saveJson: () => this.actions.saveJson(state.tenant, 'signIn', `sign-in-${view.id}`, state.record),
     }, (why) => this.actions.warn(`Sign-in detail panel: ${why}`));
     host.notify('show', { view, tenantName: state.tenant.displayName + fake, caHiddenReason: view.policies === undefined ? CA_HIDDEN : undefined, persist: state });
     panel.onDidDispose(() => {

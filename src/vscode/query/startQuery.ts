@@ -23,6 +23,7 @@ export interface QueryDeps extends CommandDeps {
   readonly panels: ResultsPanel[];
   /** Detail panels by category (sign-ins so far); other records open as raw JSON. */
   readonly details: { open?: (tenant: TenantConfig, category: CategorySpec, record: Record<string, unknown>) => Promise<void> };
+  readonly extensionVersion: string;
 }
 
 const RETENTION_DAYS = 30;
@@ -64,7 +65,7 @@ export async function startQuery(deps: QueryDeps, tenant: TenantConfig, category
         vscode.window.setStatusBarMessage(`Saved "${name}" under ${tenant.displayName}.`, 3000);
       },
     },
-    { tenant, category, model, filter: full.filter, filterText: describeModel(category, model), graphOrigin: api.endpoints.graphOrigin, visibleColumns: deps.queries.columns(category.id) ?? category.defaultColumns },
+    { tenant, category, model, filter: full.filter, filterText: describeModel(category, model), graphOrigin: api.endpoints.graphOrigin, visibleColumns: deps.queries.columns(category.id) ?? category.defaultColumns, fetchedAtMs: nowMs, range: window, extensionVersion: deps.extensionVersion },
   );
   const session = new QuerySession((signal, onSplit) => runQuery(api.client, plan, { signal, onSplit }), api.client.stats, { rows: (r) => panel.onRows(r), progress: (p) => panel.onProgress(p) });
   panel.attach(session);

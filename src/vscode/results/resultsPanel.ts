@@ -11,6 +11,10 @@ import { ProgressInfo, ResultsNotifications, ResultsRequests, RESULTS_REQUEST_ME
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
 import { RecordDocuments } from './recordDocuments';
+import { ResultsDocument, resultsDocument } from '../../core/export/document';
+import { queryHeader, suggestedBaseName } from '../../core/export/header';
+import { exportProgressText } from '../../core/export/progressText';
+import type { ExportJob, ExportState } from '../export/exportJobs';
 
 export interface ResultsPanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -32,6 +36,10 @@ export interface ResultsQuery {
   readonly filterText: string;
   readonly graphOrigin: string;
   readonly visibleColumns: readonly string[];
+  /** When the query was sent, and the absolute range its time filter stands for. */
+  readonly fetchedAtMs: number;
+  readonly range?: { readonly fromMs: number; readonly toMs: number };
+  readonly extensionVersion: string;
 }
 
 /** Pages loaded at first and by each "Load more". */
@@ -52,11 +60,18 @@ export class ResultsPanel implements vscode.Disposable {
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
+  /** The grid's current view when filtered or sorted (ids in order), else null: every loaded row. */
+  private viewIds: readonly string[] | null = null;
+  private clientFilters: readonly string[] = [];
+  private visibleColumns: readonly string[];
+  private exportJob: ExportJob | undefined;
+  private manifestPath: string | undefined;
 
   constructor(
     private readonly deps: ResultsPanelDeps,
-    private readonly query: ResultsQuery,
+    readonly query: ResultsQuery,
   ) {
+    this.visibleColumns = query.visibleColumns;
     const label = targetLabel(query.tenant);
     const fake = label ? ` (${label})` : '';
     const title = `${query.category.label} · ${query.tenant.displayName}${fake}`;
@@ -67,9 +82,26 @@ export class ResultsPanel implements vscode.Disposable {
       loadAll: () => void this.load(Infinity),
       cancel: () => this.session?.cancel(),
       openRow: ({ id }) => this.openRow(id),
-      setColumns: ({ visible }) => deps.saveColumns(visible),
+      setColumns: ({ visible }) => {
+        this.visibleColumns = visible;
+        return deps.saveColumns(visible);
+      },
       copyAs: ({ format }) => this.copyAs(format),
       saveQuery: () => deps.saveQuery(),
+      viewChanged: ({ ids, clientFilters }) => {
+        this.viewIds = ids;
+        this.clientFilters = clientFilters;
+      },
+      resultsJson: async ({ action }) => {
+        await vscode.commands.executeCommand(action === 'open' ? 'identityLogs.openResultsAsJson' : 'identityLogs.saveResultsAsJson', this);
+      },
+      exportResults: async () => {
+        await vscode.commands.executeCommand('identityLogs.export', this);
+      },
+      cancelExport: () => this.exportJob?.cancel(),
+      openManifest: async () => {
+        if (this.manifestPath) await vscode.window.showTextDocument(vscode.Uri.file(this.manifestPath));
+      },
     }, (why) => deps.log.warn(`Results panel: ${why}`));
     this.panel.onDidDispose(() => this.dispose());
     this.host.notify('init', {
@@ -171,6 +203,50 @@ export class ResultsPanel implements vscode.Disposable {
   /** The records loaded so far, in order (for saving as JSON). */
   loadedRecords(): Record<string, unknown>[] {
     return [...this.records.values()];
+  }
+
+  /** The grid's columns as the user left them (CSV exports start from these). */
+  currentColumns(): readonly string[] {
+    return this.visibleColumns;
+  }
+
+  /** The rows the grid shows, in its order, as the one JSON document shape with its header. */
+  resultsDocument(): ResultsDocument {
+    const rows = this.viewIds === null ? this.loadedRecords() : this.viewIds.flatMap((id) => {
+          const r = this.records.get(id);
+          return r ? [r] : [];
+        });
+    const q = this.query;
+    return resultsDocument(queryHeader({ tenant: q.tenant, category: q.category, filter: q.filter, range: q.range, clientFilters: this.clientFilters, fetchedAtMs: q.fetchedAtMs, extensionVersion: q.extensionVersion }), rows);
+  }
+
+  suggestedName(): string {
+    return suggestedBaseName(this.query.tenant.displayName, this.query.category.label, this.query.range);
+  }
+
+  get active(): boolean {
+    return this.panel.active;
+  }
+
+  /** Mirrors an export started from this panel: progress while it runs, then how it ended. */
+  trackExport(job: ExportJob): void {
+    this.exportJob = job;
+    this.manifestPath = undefined;
+    const name = job.label.split(' → ').pop() ?? '';
+    this.host.notify('exportState', { state: 'running', text: `Exporting to ${name}: starting…` });
+    job.onState((s: ExportState) => {
+      if (s.state === 'running') this.host.notify('exportState', { state: 'running', text: `Exporting to ${name}: ${s.progress ? exportProgressText(s.progress) : 'starting…'}` });
+      else if (s.state === 'done') {
+        this.manifestPath = s.outcome.manifestPath;
+        const m = s.outcome.manifest;
+        const text = m.complete
+          ? `Exported ${m.rows.toLocaleString('en-US')} rows to ${name}: complete, verified by its manifest.`
+          : `Exported ${m.rows.toLocaleString('en-US')} rows to ${name}, but ${m.incompleteWindows.length} time window(s) are incomplete: ${m.incompleteWindows[0]?.reason ?? ''}`;
+        this.host.notify('exportState', { state: 'done', text, complete: m.complete });
+      } else {
+        this.host.notify('exportState', { state: s.state, text: s.state === 'cancelled' ? `Export to ${name} cancelled at ${s.rows.toLocaleString('en-US')} rows. Resume Export continues it.` : `Export to ${name} stopped at ${s.rows.toLocaleString('en-US')} rows: ${s.message}` });
+      }
+    });
   }
 
   dispose(): void {

@@ -44,11 +44,21 @@ export interface InitInfo {
   readonly clientFilters: { readonly failuresOnly: boolean };
 }
 
+/** A bulk export started from this panel, as the panel shows it. */
+export interface ExportInfo {
+  readonly state: 'running' | 'done' | 'cancelled' | 'failed';
+  /** Rows, days done and to go, throttle waits and ETA, or how it ended. */
+  readonly text: string;
+  /** Done: every window complete. */
+  readonly complete?: boolean;
+}
+
 /** Host → webview. */
 export type ResultsNotifications = {
   init: InitInfo;
   rows: { readonly rows: readonly RowData[] };
   progress: ProgressInfo;
+  exportState: ExportInfo;
 };
 
 /** Webview → host requests (replies matched by id). */
@@ -60,9 +70,20 @@ export type ResultsRequests = {
   setColumns: { params: { readonly visible: readonly string[] }; result: void };
   copyAs: { params: { readonly format: 'url' | 'curl' | 'powershell' }; result: void };
   saveQuery: { params: Record<string, never>; result: void };
+  /**
+   * What the grid shows, so "Open/Save as JSON" save exactly that: the ids in view order when rows
+   * are filtered or sorted (null: all loaded rows, in the order they came), and the filters in words.
+   */
+  viewChanged: { params: { readonly ids: readonly string[] | null; readonly clientFilters: readonly string[] }; result: void };
+  resultsJson: { params: { readonly action: 'open' | 'save' }; result: void };
+  exportResults: { params: Record<string, never>; result: void };
+  cancelExport: { params: Record<string, never>; result: void };
+  openManifest: { params: Record<string, never>; result: void };
 };
 
-export const RESULTS_REQUEST_METHODS: readonly (keyof ResultsRequests)[] = ['loadMore', 'loadAll', 'cancel', 'openRow', 'setColumns', 'copyAs', 'saveQuery'];
+export const RESULTS_REQUEST_METHODS: readonly (keyof ResultsRequests)[] = ['loadMore', 'loadAll', 'cancel', 'openRow', 'setColumns', 'copyAs', 'saveQuery', 'viewChanged', 'resultsJson', 'exportResults', 'cancelExport', 'openManifest'];
+
+const MAX_VIEW_IDS = 5_000_000;
 
 /** Validates a request's params at the trust boundary (the webview renders hostile text). */
 export function validResultsParams(method: keyof ResultsRequests, params: unknown): boolean {
@@ -74,6 +95,15 @@ export function validResultsParams(method: keyof ResultsRequests, params: unknow
       return Array.isArray(p.visible) && p.visible.length < 100 && p.visible.every((v) => typeof v === 'string');
     case 'copyAs':
       return p.format === 'url' || p.format === 'curl' || p.format === 'powershell';
+    case 'viewChanged':
+      return (
+        (p.ids === null || (Array.isArray(p.ids) && p.ids.length <= MAX_VIEW_IDS && p.ids.every((id) => typeof id === 'string' && id.length < 512))) &&
+        Array.isArray(p.clientFilters) &&
+        p.clientFilters.length <= 10 &&
+        p.clientFilters.every((f) => typeof f === 'string' && f.length < 1000)
+      );
+    case 'resultsJson':
+      return p.action === 'open' || p.action === 'save';
     default:
       return true;
   }

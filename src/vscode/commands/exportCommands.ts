@@ -1,0 +1,180 @@
+import * as vscode from 'vscode';
+import { CATEGORIES, categoryById } from '../../core/catalog/categories';
+import { CategorySpec } from '../../core/catalog/types';
+import { checkpointPathOf, Destination, ExportSpec } from '../../core/export/checkpoint';
+import { queryHeader } from '../../core/export/header';
+import { ExportFormat } from '../../core/export/formats';
+import { exportPlan } from '../../core/export/plan';
+import { FilterModel, TimeRange } from '../../core/odata/model';
+import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { ExportJob, ExportJobs } from '../export/exportJobs';
+import { ExportChoice, promptExport } from '../export/exportPrompt';
+import { openResultsAsJson, saveResultsAsJson } from '../export/resultsJson';
+import { QueryDeps } from '../query/startQuery';
+import { ResultsPanel } from '../results/resultsPanel';
+import { resolveTenant } from '../tenants/pickTenant';
+import { Command } from './command';
+import { defaultModel } from './runQuery';
+
+/** The results panel a command acts on: the one it was given, else the active one, else the newest. */
+function panelOf(deps: QueryDeps, arg: unknown): ResultsPanel | undefined {
+  if (arg instanceof ResultsPanel) return arg;
+  return deps.panels.find((p) => p.active) ?? deps.panels[deps.panels.length - 1];
+}
+
+function noPanel(): undefined {
+  void vscode.window.showInformationMessage('Run a query first: Open as JSON and Save as JSON work on a results panel.');
+  return undefined;
+}
+
+export function openResultsAsJsonCommand(deps: QueryDeps): Command {
+  return {
+    id: 'identityLogs.openResultsAsJson',
+    run: async (arg?: unknown) => {
+      const panel = panelOf(deps, arg);
+      return panel ? openResultsAsJson(panel.resultsDocument()) : noPanel();
+    },
+  };
+}
+
+export function saveResultsAsJsonCommand(deps: QueryDeps): Command {
+  return {
+    id: 'identityLogs.saveResultsAsJson',
+    /** `target` (a Uri) skips the save dialog, for scripts and tests. */
+    run: async (arg?: unknown, target?: unknown) => {
+      const panel = panelOf(deps, arg);
+      if (!panel) return noPanel();
+      const doc = panel.resultsDocument();
+      const uri = await saveResultsAsJson(deps.state, doc, panel.suggestedName(), target instanceof vscode.Uri ? target : undefined);
+      if (uri) vscode.window.setStatusBarMessage(`Saved ${doc.value.length.toLocaleString('en-US')} rows to ${uri.fsPath}`, 4000);
+      return uri;
+    },
+  };
+}
+
+/** A fully specified export (scripts and tests): no prompts. */
+interface ExportRequest {
+  readonly tenantKey: string;
+  readonly category: string;
+  readonly model?: FilterModel;
+  readonly time?: TimeRange;
+  readonly format: ExportFormat;
+  readonly columns?: readonly string[];
+  readonly destination: Destination;
+}
+
+function isExportRequest(a: unknown): a is ExportRequest {
+  const r = a as Partial<ExportRequest> | undefined;
+  return typeof r === 'object' && r !== null && typeof r.tenantKey === 'string' && typeof r.category === 'string' && typeof r.format === 'string' && typeof r.destination === 'object';
+}
+
+interface ExportSource {
+  readonly tenant: TenantConfig;
+  readonly category: CategorySpec;
+  readonly model: FilterModel;
+  readonly panel?: ResultsPanel;
+}
+
+/** What "Export…" was run on: a results panel, a category or saved-query node, or nothing (ask). */
+async function sourceOf(deps: QueryDeps, arg: unknown): Promise<ExportSource | undefined> {
+  if (arg instanceof ResultsPanel) return { tenant: arg.query.tenant, category: arg.query.category, model: arg.query.model, panel: arg };
+  const node = arg as { tenant?: TenantConfig; category?: CategorySpec; query?: { category: string; model: FilterModel } } | undefined;
+  if (node?.tenant && node.query) {
+    const category = categoryById(node.query.category);
+    return category ? { tenant: node.tenant, category, model: node.query.model } : undefined;
+  }
+  if (node?.tenant && node.category) return { tenant: node.tenant, category: node.category, model: deps.queries.last(node.tenant.key, node.category.id) ?? defaultModel(node.category) };
+  const panel = panelOf(deps, undefined);
+  if (panel?.active) return { tenant: panel.query.tenant, category: panel.query.category, model: panel.query.model, panel };
+  const tenant = await resolveTenant(deps.store, undefined, 'export');
+  if (!tenant) return undefined;
+  const pick = await vscode.window.showQuickPick(
+    CATEGORIES.map((c) => ({ label: c.label, description: c.group, category: c })),
+    { title: 'Export', placeHolder: `Export which report of ${tenant.displayName}? (with its last filter)` },
+  );
+  return pick ? { tenant, category: pick.category, model: deps.queries.last(tenant.key, pick.category.id) ?? defaultModel(pick.category) } : undefined;
+}
+
+function specOf(deps: QueryDeps, src: ExportSource, choice: ExportChoice, nowMs: number): ExportSpec {
+  return {
+    tenantKey: src.tenant.key,
+    categoryId: src.category.id,
+    // Set from the tenant's endpoints when the export runs (and again on every resume).
+    graphOrigin: '',
+    filterWithoutTime: choice.plan.filterWithoutTime,
+    range: choice.plan.range,
+    format: choice.format,
+    columns: choice.columns,
+    destination: choice.destination,
+    header: queryHeader({ tenant: src.tenant, category: src.category, filter: choice.plan.filter, range: choice.plan.range, fetchedAtMs: nowMs, extensionVersion: deps.extensionVersion }),
+    extensionVersion: deps.extensionVersion,
+  };
+}
+
+export function exportCommand(deps: QueryDeps, jobs: ExportJobs): Command {
+  return {
+    id: 'identityLogs.export',
+    run: async (arg?: unknown): Promise<ExportJob | undefined> => {
+      const nowMs = Date.now();
+      let src: ExportSource | undefined;
+      let choice: ExportChoice | undefined;
+      if (isExportRequest(arg)) {
+        const tenant = deps.store.get(arg.tenantKey);
+        const category = categoryById(arg.category);
+        if (!tenant || !category) throw new Error(`Unknown tenant or category: ${arg.tenantKey} ${arg.category}`);
+        const model = arg.model ?? defaultModel(category);
+        const time = arg.time ?? model.time;
+        src = { tenant, category, model };
+        choice = { format: arg.format, columns: arg.columns, time, plan: exportPlan(category, model, time, nowMs), destination: arg.destination, resume: false };
+      } else {
+        src = await sourceOf(deps, arg);
+        if (!src) return undefined;
+        choice = await promptExport(deps.state, { tenant: src.tenant, category: src.category, model: src.model, samples: src.panel?.loadedRecords().slice(0, 50) ?? [], visibleColumns: src.panel?.currentColumns() ?? deps.queries.columns(src.category.id) ?? src.category.defaultColumns, nowMs });
+        if (!choice) return undefined;
+      }
+      const job = choice.resume ? await jobs.resume(checkpointPathOf(choice.destination)) : await jobs.start(src.tenant, src.category, specOf(deps, src, choice, nowMs));
+      if (job) src.panel?.trackExport(job);
+      return job;
+    },
+  };
+}
+
+export function resumeExportCommand(jobs: ExportJobs): Command {
+  return {
+    id: 'identityLogs.resumeExport',
+    /** A checkpoint path skips the pick list. */
+    run: async (arg?: unknown): Promise<ExportJob | undefined> => {
+      if (typeof arg === 'string') return jobs.resume(arg);
+      const list = jobs.pendingList();
+      if (list.length === 0) {
+        void vscode.window.showInformationMessage('No unfinished exports.');
+        return undefined;
+      }
+      const discard = { iconPath: new vscode.ThemeIcon('trash'), tooltip: 'Discard this export (deletes its checkpoint and partial file)' };
+      return new Promise<ExportJob | undefined>((resolve) => {
+        const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { checkpointPath: string }>();
+        const refresh = () => {
+          qp.items = jobs.pendingList().map((p) => ({ label: p.label, description: p.running ? 'running' : `started ${p.startedAt.slice(0, 16).replace('T', ' ')} UTC`, detail: p.checkpointPath, checkpointPath: p.checkpointPath, buttons: [discard] }));
+        };
+        refresh();
+        qp.title = 'Resume Export';
+        qp.placeholder = 'Which export? It continues from its last checkpoint.';
+        qp.onDidTriggerItemButton(async (e) => {
+          await jobs.discard(e.item.checkpointPath);
+          refresh();
+          if (qp.items.length === 0) qp.hide();
+        });
+        qp.onDidAccept(() => {
+          const item = qp.selectedItems[0];
+          qp.hide();
+          resolve(item ? jobs.resume(item.checkpointPath) : undefined);
+        });
+        qp.onDidHide(() => {
+          qp.dispose();
+          resolve(undefined);
+        });
+        qp.show();
+      });
+    },
+  };
+}

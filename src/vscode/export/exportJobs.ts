@@ -1,0 +1,203 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { categoryById } from '../../core/catalog/categories';
+import { CategorySpec } from '../../core/catalog/types';
+import { checkpointPathOf, ExportCheckpoint, ExportSpec, loadCheckpoint } from '../../core/export/checkpoint';
+import { ExportFs } from '../../core/export/exportFs';
+import { exportProgressText } from '../../core/export/progressText';
+import { discardExport, ExportInterruptedError, ExportOutcome, ExportProgress, newExport, runExport } from '../../core/export/runExport';
+import { Pacer } from '../../core/http/pacer';
+import { Logger } from '../../core/log/redact';
+import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { TenantSessions } from '../tenants/sessions';
+import { TenantStore } from '../tenants/tenantStore';
+import { showError } from '../ui/showError';
+import { PendingExport, PendingExports } from './pendingExports';
+
+export interface ExportJobsDeps {
+  readonly sessions: TenantSessions;
+  readonly store: TenantStore;
+  readonly pacer: Pacer;
+  readonly log: Logger;
+  readonly channel: { show(preserveFocus?: boolean): void };
+  readonly pending: PendingExports;
+  readonly fs: ExportFs;
+}
+
+export type ExportState = { readonly state: 'running'; readonly progress?: ExportProgress } | { readonly state: 'done'; readonly outcome: ExportOutcome } | { readonly state: 'cancelled' | 'failed'; readonly rows: number; readonly message: string };
+
+/** One running export: its progress as events, a way to cancel it, and its end. */
+export interface ExportJob {
+  readonly checkpointPath: string;
+  readonly label: string;
+  readonly onState: vscode.Event<ExportState>;
+  /** The outcome, or undefined when it was cancelled or failed (the user has been told). */
+  readonly done: Promise<ExportOutcome | undefined>;
+  cancel(): void;
+}
+
+/**
+ * Runs exports under a cancellable progress notification, and keeps each one listed as pending
+ * (with its checkpoint) until it completes, so "Resume Export" can continue it after a cancel, a
+ * crash or a restart.
+ */
+export class ExportJobs implements vscode.Disposable {
+  private readonly running = new Map<string, ExportJob & { abort: AbortController }>();
+
+  constructor(private readonly deps: ExportJobsDeps) {}
+
+  /** Starts a new export (replacing an unfinished one to the same place). */
+  async start(tenant: TenantConfig, category: CategorySpec, spec: ExportSpec): Promise<ExportJob> {
+    const cpPath = checkpointPathOf(spec.destination);
+    const old = await loadCheckpoint(this.deps.fs, cpPath).catch(() => undefined);
+    if (old) await discardExport(this.deps.fs, old);
+    return this.run(tenant, category, newExport(spec, Date.now()));
+  }
+
+  /** Continues an export from its checkpoint. */
+  async resume(checkpointPath: string): Promise<ExportJob | undefined> {
+    const busy = this.running.get(checkpointPath);
+    if (busy) return busy;
+    let cp: ExportCheckpoint | undefined;
+    try {
+      cp = await loadCheckpoint(this.deps.fs, checkpointPath);
+    } catch (e) {
+      await showError(this.deps.log, this.deps.channel, 'Cannot resume the export', e);
+      return undefined;
+    }
+    if (!cp) {
+      await this.deps.pending.remove(checkpointPath);
+      void vscode.window.showWarningMessage('That export has no checkpoint any more: it finished, or its files were moved or deleted.');
+      return undefined;
+    }
+    const tenant = this.deps.store.get(cp.spec.tenantKey);
+    const category = categoryById(cp.spec.categoryId);
+    if (!tenant || !category) {
+      void vscode.window.showErrorMessage('The tenant this export came from has been removed: add it again to resume, or discard the export.');
+      return undefined;
+    }
+    cp.resumes++;
+    return this.run(tenant, category, cp);
+  }
+
+  async discard(checkpointPath: string): Promise<void> {
+    this.running.get(checkpointPath)?.cancel();
+    const cp = await loadCheckpoint(this.deps.fs, checkpointPath).catch(() => undefined);
+    if (cp) await discardExport(this.deps.fs, cp);
+    await this.deps.pending.remove(checkpointPath);
+  }
+
+  jobs(): ExportJob[] {
+    return [...this.running.values()];
+  }
+
+  private async run(tenant: TenantConfig, category: CategorySpec, start: ExportCheckpoint): Promise<ExportJob> {
+    const cpPath = checkpointPathOf(start.spec.destination);
+    const target = start.spec.destination.kind === 'file' ? path.basename(start.spec.destination.path) : `${start.spec.destination.dir}${path.sep}`;
+    const label = `${category.label} · ${tenant.displayName} → ${target}`;
+    const states = new vscode.EventEmitter<ExportState>();
+    const abort = new AbortController();
+    await this.deps.pending.add({ checkpointPath: cpPath, label, tenantKey: tenant.key, startedAt: start.startedAt });
+    const done = this.execute(tenant, category, start, label, abort, states);
+    const job = { checkpointPath: cpPath, label, onState: states.event, done, cancel: () => abort.abort(), abort };
+    this.running.set(cpPath, job);
+    void done.finally(() => {
+      this.running.delete(cpPath);
+      states.dispose();
+    });
+    return job;
+  }
+
+  private async execute(tenant: TenantConfig, category: CategorySpec, start: ExportCheckpoint, label: string, abort: AbortController, states: vscode.EventEmitter<ExportState>): Promise<ExportOutcome | undefined> {
+    const cpPath = checkpointPathOf(start.spec.destination);
+    let api;
+    try {
+      api = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
+    } catch (e) {
+      states.fire({ state: 'failed', rows: start.rows, message: 'Not signed in' });
+      await showError(this.deps.log, this.deps.channel, `Cannot export from ${tenant.displayName}`, e);
+      return undefined;
+    }
+    // The demo tenant's port changes between sessions: a resumed export asks today's origin.
+    const cp: ExportCheckpoint = { ...start, spec: { ...start.spec, graphOrigin: api.endpoints.graphOrigin } };
+    this.deps.log.info(`Export ${label}: ${cp.resumes > 0 ? `resumed (${cp.rows} rows already written)` : 'started'}; filter ${cp.spec.filterWithoutTime ?? '(none)'}`);
+    try {
+      const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${label}`, cancellable: true }, (progress, token) => {
+        token.onCancellationRequested(() => abort.abort());
+        let lastDone = 0;
+        return runExport(
+          {
+            client: api.client,
+            category,
+            fs: this.deps.fs,
+            now: Date.now,
+            signal: abort.signal,
+            onProgress: (p) => {
+              const fraction = p.windowsTotal > 0 ? p.windowsDone / p.windowsTotal : 0;
+              progress.report({ message: exportProgressText(p), increment: Math.max(0, (fraction - lastDone) * 100) });
+              lastDone = fraction;
+              states.fire({ state: 'running', progress: p });
+            },
+          },
+          cp,
+        );
+      });
+      await this.deps.pending.remove(cpPath);
+      states.fire({ state: 'done', outcome });
+      this.announce(outcome);
+      return outcome;
+    } catch (e) {
+      return this.interrupted(e, cpPath, abort.signal.aborted, states);
+    }
+  }
+
+  private announce(outcome: ExportOutcome): void {
+    const m = outcome.manifest;
+    const where = outcome.files.length === 1 ? path.basename(outcome.files[0]) : `${outcome.files.length} files`;
+    const buttons = ['Open Manifest', 'Reveal in File Explorer'];
+    this.deps.log.info(`Export finished: ${m.rows} rows in ${where}; complete ${String(m.complete)}; ${m.requests.total} requests, ${m.requests.retries} retries, ${m.requests.throttled} throttled.`);
+    const act = (choice: string | undefined) => {
+      if (choice === 'Open Manifest') void vscode.window.showTextDocument(vscode.Uri.file(outcome.manifestPath));
+      if (choice === 'Reveal in File Explorer') void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(outcome.files[0] ?? outcome.manifestPath));
+    };
+    if (m.complete) {
+      void vscode.window.showInformationMessage(`Exported ${m.rows.toLocaleString('en-US')} rows to ${where}. Complete: the manifest holds each file's SHA-256 and per-day counts.`, ...buttons).then(act);
+    } else {
+      const first = m.incompleteWindows[0];
+      void vscode.window.showWarningMessage(`Exported ${m.rows.toLocaleString('en-US')} rows to ${where}, but ${m.incompleteWindows.length} of ${m.windows.length} time windows are incomplete (${first?.reason ?? 'see the manifest'}). The manifest lists them.`, ...buttons).then(act);
+    }
+  }
+
+  private async interrupted(e: unknown, cpPath: string, cancelled: boolean, states: vscode.EventEmitter<ExportState>): Promise<undefined> {
+    const rows = e instanceof ExportInterruptedError ? e.rows : 0;
+    const act = (choice: string | undefined) => {
+      if (choice === 'Resume') void this.resume(cpPath);
+      if (choice === 'Discard') void this.discard(cpPath);
+    };
+    if (cancelled) {
+      states.fire({ state: 'cancelled', rows, message: 'Cancelled' });
+      this.deps.log.info(`Export cancelled at ${rows} rows; checkpoint ${cpPath}`);
+      void vscode.window.showInformationMessage(`Export cancelled at ${rows.toLocaleString('en-US')} rows. Nothing is lost: Resume Export continues where it stopped.`, 'Resume', 'Discard').then(act);
+      return undefined;
+    }
+    if (e instanceof ExportInterruptedError && (e.code === 'ExportDiskFull' || e.code === 'ExportNotWritable')) {
+      states.fire({ state: 'failed', rows, message: e.message });
+      this.deps.log.error(`Export stopped: ${e.message}`);
+      void vscode.window.showErrorMessage(e.message, 'Resume', 'Discard').then(act);
+      return undefined;
+    }
+    const cause = e instanceof ExportInterruptedError ? e.cause : e;
+    states.fire({ state: 'failed', rows, message: cause instanceof Error ? cause.message : String(cause) });
+    await showError(this.deps.log, this.deps.channel, `Export stopped at ${rows.toLocaleString('en-US')} rows (Resume Export continues it)`, cause);
+    return undefined;
+  }
+
+  /** Pending exports for the pick list, with the ones running now marked. */
+  pendingList(): (PendingExport & { running: boolean })[] {
+    return this.deps.pending.list().map((p) => ({ ...p, running: this.running.has(p.checkpointPath) }));
+  }
+
+  dispose(): void {
+    for (const job of this.running.values()) job.cancel();
+  }
+}

@@ -1,0 +1,146 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { CategorySpec } from '../../core/catalog/types';
+import { checkpointPathOf, Destination } from '../../core/export/checkpoint';
+import { csvColumnChoices, suggestedBaseName } from '../../core/export/header';
+import { ExportFormat, FORMAT_EXTENSIONS } from '../../core/export/formats';
+import { exportPlan, ExportPlan } from '../../core/export/plan';
+import { FilterModel, TimeRange } from '../../core/odata/model';
+import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { describeTime } from '../query/filterPrompt';
+import { defaultFolderUri, defaultSaveUri, rememberFolder } from './lastFolder';
+
+/** What the user chose for a bulk export. */
+export interface ExportChoice {
+  readonly format: ExportFormat;
+  readonly columns?: readonly string[];
+  readonly time: TimeRange;
+  readonly plan: ExportPlan;
+  readonly destination: Destination;
+  /** An unfinished export to the same place exists and the user chose to continue it. */
+  readonly resume: boolean;
+}
+
+export interface ExportPromptInput {
+  readonly tenant: TenantConfig;
+  readonly category: CategorySpec;
+  readonly model: FilterModel;
+  /** Loaded records, for the CSV column list (nested fields included). */
+  readonly samples: readonly Record<string, unknown>[];
+  /** The grid's visible columns, preselected for CSV. */
+  readonly visibleColumns: readonly string[];
+  readonly nowMs: number;
+}
+
+const FORMATS: { label: string; detail: string; format: ExportFormat }[] = [
+  { label: 'NDJSON', detail: 'One JSON record per line. Best for large exports, jq, SIEM and log tools.', format: 'ndjson' },
+  { label: 'JSON', detail: 'One document: {"query": {…}, "value": [ … ]}, the same shape as Save as JSON.', format: 'json' },
+  { label: 'CSV', detail: 'Columns you choose; nested fields flattened to / paths. Opens in a spreadsheet.', format: 'csv' },
+];
+
+const DAY_H = 24;
+
+async function pickFormat(): Promise<ExportFormat | undefined> {
+  const pick = await vscode.window.showQuickPick(FORMATS, { title: 'Export: format', placeHolder: 'Which format?', ignoreFocusOut: true });
+  return pick?.format;
+}
+
+async function pickColumns(input: ExportPromptInput): Promise<string[] | undefined> {
+  const choices = csvColumnChoices(input.category, input.samples.slice(0, 50));
+  const visiblePaths = new Set(input.category.columns.filter((c) => input.visibleColumns.includes(c.id)).map((c) => c.path));
+  const items = choices.map((c) => ({ label: c.path, description: c.fromCatalog ? c.label : undefined, picked: visiblePaths.has(c.path), path: c.path }));
+  const picks = await vscode.window.showQuickPick(items, { title: 'Export: CSV columns', placeHolder: 'Columns, in this order (nested fields as / paths)', canPickMany: true, ignoreFocusOut: true });
+  if (!picks) return undefined;
+  if (picks.length === 0) {
+    void vscode.window.showWarningMessage('A CSV export needs at least one column.');
+    return undefined;
+  }
+  return picks.map((p) => p.path);
+}
+
+function parseInstant(text: string, endOfDay: boolean): number {
+  const t = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return Date.parse(`${t}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z`);
+  return Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(t) ? t : `${t}Z`);
+}
+
+async function customRange(nowMs: number): Promise<TimeRange | undefined> {
+  const validate = (v: string) => (Number.isNaN(parseInstant(v, false)) ? 'A date (2026-11-15) or a UTC time (2026-11-15T08:00:00Z).' : undefined);
+  const from = await vscode.window.showInputBox({ title: 'Export: from (UTC)', value: new Date(nowMs - 7 * 86_400_000).toISOString().slice(0, 10), validateInput: validate, ignoreFocusOut: true });
+  if (from === undefined) return undefined;
+  const to = await vscode.window.showInputBox({ title: 'Export: to (UTC)', value: new Date(nowMs).toISOString().slice(0, 10), validateInput: validate, ignoreFocusOut: true });
+  if (to === undefined) return undefined;
+  const toMs = Math.min(parseInstant(to, true), nowMs);
+  return { kind: 'between', from: new Date(parseInstant(from, false)).toISOString(), to: new Date(toMs).toISOString() };
+}
+
+async function pickTime(input: ExportPromptInput): Promise<TimeRange | undefined> {
+  if (!input.category.timeProperty) return { kind: 'all' };
+  const items: { label: string; description?: string; time?: TimeRange }[] = [];
+  if (input.model.time.kind !== 'all') items.push({ label: `Same as the query: ${describeTime(input.model.time)}`, time: input.model.time });
+  for (const hours of [DAY_H, 7 * DAY_H, 30 * DAY_H]) items.push({ label: describeTime({ kind: 'last', hours }), time: { kind: 'last', hours } });
+  items.push({ label: 'All available', description: input.category.throttle === 'reports' ? 'the last 30 days Graph keeps' : undefined, time: { kind: 'all' } });
+  items.push({ label: 'Custom range…' });
+  const pick = await vscode.window.showQuickPick(items, { title: 'Export: time range', placeHolder: 'Which time range? (exported newest first, one UTC day at a time)', ignoreFocusOut: true });
+  if (!pick) return undefined;
+  return pick.time ?? customRange(input.nowMs);
+}
+
+async function pickDestination(state: vscode.Memento, input: ExportPromptInput, format: ExportFormat, plan: ExportPlan): Promise<Destination | undefined> {
+  const ext = FORMAT_EXTENSIONS[format];
+  const base = suggestedBaseName(input.tenant.displayName, input.category.label, plan.range);
+  const days = plan.range ? Math.ceil((plan.range.toMs - plan.range.fromMs) / 86_400_000) : 1;
+  let perDay = false;
+  if (days > 1) {
+    const how = await vscode.window.showQuickPick(
+      [
+        { label: 'One file', detail: `${base}.${ext}`, perDay: false },
+        { label: 'One file per day, in a folder', detail: `${suggestedBaseName(input.tenant.displayName, input.category.label)}-YYYY-MM-DD.${ext}, one for each UTC day`, perDay: true },
+      ],
+      { title: 'Export: destination', placeHolder: 'Where should the rows go?', ignoreFocusOut: true },
+    );
+    if (!how) return undefined;
+    perDay = how.perDay;
+  }
+  if (!perDay) {
+    const uri = await vscode.window.showSaveDialog({ defaultUri: defaultSaveUri(state, `${base}.${ext}`), filters: { [format.toUpperCase()]: [ext] }, saveLabel: 'Export' });
+    if (!uri) return undefined;
+    await rememberFolder(state, uri.fsPath);
+    return { kind: 'file', path: uri.fsPath };
+  }
+  const [folder] = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: defaultFolderUri(state), openLabel: 'Export Here' })) ?? [];
+  if (!folder) return undefined;
+  await rememberFolder(state, folder.fsPath, true);
+  const dayBase = suggestedBaseName(input.tenant.displayName, input.category.label);
+  const clash = (await fs.promises.readdir(folder.fsPath).catch(() => [] as string[])).filter((f) => f.startsWith(`${dayBase}-`) && f.endsWith(`.${ext}`));
+  if (clash.length > 0) {
+    const ok = await vscode.window.showWarningMessage(`${folder.fsPath} already holds ${clash.length} ${dayBase}-….${ext} file(s). Days exported again replace them.`, { modal: true }, 'Replace');
+    if (ok !== 'Replace') return undefined;
+  }
+  return { kind: 'folder', dir: folder.fsPath, base: dayBase };
+}
+
+/** Asks for the format, CSV columns, time range and destination; undefined when the user gives up. */
+export async function promptExport(state: vscode.Memento, input: ExportPromptInput): Promise<ExportChoice | undefined> {
+  const format = await pickFormat();
+  if (!format) return undefined;
+  const columns = format === 'csv' ? await pickColumns(input) : undefined;
+  if (format === 'csv' && !columns) return undefined;
+  const time = await pickTime(input);
+  if (!time) return undefined;
+  const plan = exportPlan(input.category, input.model, time, input.nowMs);
+  if (plan.problem) {
+    void vscode.window.showErrorMessage(`Cannot export ${input.category.label}: ${plan.problem}`);
+    return undefined;
+  }
+  const destination = await pickDestination(state, input, format, plan);
+  if (!destination) return undefined;
+  let resume = false;
+  if (fs.existsSync(checkpointPathOf(destination))) {
+    const c = await vscode.window.showWarningMessage(`An unfinished export to ${path.basename(destination.kind === 'file' ? destination.path : destination.dir)} exists.`, { modal: true, detail: 'Resume it to continue where it stopped, or start over and replace it.' }, 'Resume It', 'Start Over');
+    if (!c) return undefined;
+    resume = c === 'Resume It';
+  }
+  return { format, columns, time, plan, destination, resume };
+}
