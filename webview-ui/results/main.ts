@@ -29,9 +29,10 @@ class ResultsApp extends LitElement {
     .status { color: var(--vscode-descriptionForeground); font-variant-numeric: tabular-nums; }
     .status.failed, .notice.warn { color: var(--vscode-errorForeground); }
     .notice { padding: 4px 8px; border-left: 3px solid var(--vscode-editorWarning-foreground, #cca700); background: var(--vscode-textBlockQuote-background); }
-    vscode-textfield { width: 200px; }
-    vscode-single-select { width: 190px; }
-    vscode-single-select.wide { width: 260px; }
+    vscode-textfield { width: 180px; }
+    vscode-single-select { width: 160px; }
+    vscode-single-select.wide { width: 200px; }
+    vscode-single-select.actions { width: 150px; }
     .chooser { position: absolute; right: 14px; top: 80px; z-index: 10; background: var(--vscode-editorWidget-background); border: 1px solid var(--vscode-editorWidget-border, var(--vscode-contrastBorder, #454545)); padding: 8px 12px; display: grid; grid-template-columns: 1fr 1fr; gap: 4px 16px; box-shadow: 0 2px 8px var(--vscode-widget-shadow, rgba(0,0,0,.35)); }
     .grid { flex: 1; overflow: auto; position: relative; outline: none; }
     .grid:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
@@ -223,27 +224,17 @@ class ResultsApp extends LitElement {
       ${p?.more ? html`<vscode-button secondary @click=${() => this.host.request('loadAll', {})}>Load all</vscode-button>` : nothing}
       ${loading ? html`<vscode-button secondary @click=${() => this.host.request('cancel', {})}>Cancel</vscode-button>` : nothing}
       <vscode-button secondary @click=${() => ((this.chooserOpen = !this.chooserOpen), this.requestUpdate())} aria-expanded=${this.chooserOpen ? 'true' : 'false'}>Columns</vscode-button>
-      <vscode-single-select aria-label="Copy query as" @change=${(e: Event) => this.copy(e)}>
-        <vscode-option value="">Copy query as…</vscode-option>
-        <vscode-option value="url">Graph URL</vscode-option>
-        <vscode-option value="curl">curl</vscode-option>
-        <vscode-option value="powershell">Graph PowerShell</vscode-option>
-      </vscode-single-select>
-      <vscode-button secondary @click=${() => this.host.request('saveQuery', {})}>Save query</vscode-button>
-      <vscode-single-select aria-label="Results as JSON" @change=${(e: Event) => this.resultsJson(e)}>
-        <vscode-option value="">Results as JSON…</vscode-option>
-        <vscode-option value="open">Open in editor</vscode-option>
-        <vscode-option value="save">Save to file…</vscode-option>
+      <vscode-single-select class="actions" aria-label="Save or copy" @change=${(e: Event) => this.action(e)}>
+        <vscode-option value="">Save or copy…</vscode-option>
+        <vscode-option value="saveQuery">Save query in the tree</vscode-option>
+        <vscode-option value="openJson">Open results as JSON</vscode-option>
+        <vscode-option value="saveJson">Save results as JSON…</vscode-option>
+        <vscode-option value="url">Copy query as Graph URL</vscode-option>
+        <vscode-option value="curl">Copy query as curl</vscode-option>
+        <vscode-option value="powershell">Copy query as Graph PowerShell</vscode-option>
       </vscode-single-select>
       <vscode-button @click=${() => this.host.request('exportResults', {})} title="Stream the whole query to JSON, NDJSON or CSV files, with a manifest; resumable">Export…</vscode-button>
     </div>`;
-  }
-
-  private resultsJson(e: Event): void {
-    const select = e.target as HTMLElement & { value: string };
-    const action = select.value;
-    if (action === 'open' || action === 'save') void this.host.request('resultsJson', { action });
-    select.value = '';
   }
 
   private renderExport(): TemplateResult | typeof nothing {
@@ -258,11 +249,14 @@ class ResultsApp extends LitElement {
     </div>`;
   }
 
-  private copy(e: Event): void {
+  /** One menu for the less frequent actions, so the toolbar stays on one line. */
+  private action(e: Event): void {
     const select = e.target as HTMLElement & { value: string };
-    const format = select.value;
-    if (format === 'url' || format === 'curl' || format === 'powershell') void this.host.request('copyAs', { format });
+    const action = select.value;
     select.value = '';
+    if (action === 'url' || action === 'curl' || action === 'powershell') void this.host.request('copyAs', { format: action });
+    else if (action === 'openJson' || action === 'saveJson') void this.host.request('resultsJson', { action: action === 'openJson' ? 'open' : 'save' });
+    else if (action === 'saveQuery') void this.host.request('saveQuery', {});
   }
 
   private renderFilters(): TemplateResult {

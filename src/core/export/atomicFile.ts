@@ -90,9 +90,12 @@ async function writeAll(handle: FileLike, data: Buffer, position: number): Promi
   }
 }
 
-/** Small files (manifest, checkpoint): temp file, fsync, rename. */
+/**
+ * Small files (manifest, checkpoint, saved documents): temp file, fsync, rename. The temp name is
+ * fixed, so one left by a killed process is overwritten and consumed by the next write.
+ */
 export async function writeFileAtomic(fsys: ExportFs, target: string, text: string): Promise<void> {
-  const tmp = `${target}.${process.pid}.tmp`;
+  const tmp = `${target}.tmp`;
   try {
     const h = await fsys.open(tmp, 'w');
     try {

@@ -243,12 +243,15 @@ function reached(cp: ExportCheckpoint): number | undefined {
   return w.status === 'pending' || w.status === 'active' ? w.toMs + 1 : w.fromMs;
 }
 
+const ETA_AFTER_MS = 15_000;
+
 function progressOf(cp: ExportCheckpoint, startedMs: number, startReached: number | undefined, nowMs: number): ExportProgress {
   const windowsDone = cp.windows.filter((w) => w.status === 'done' || w.status === 'incomplete').length;
   const at = reached(cp);
   let etaMs: number | undefined;
   const range = cp.spec.range;
-  if (range && at !== undefined && startReached !== undefined) {
+  // The first seconds say little: the pacer lets a burst through, then settles to the service's rate.
+  if (range && at !== undefined && startReached !== undefined && nowMs - startedMs >= ETA_AFTER_MS) {
     const span = range.toMs - range.fromMs || 1;
     const doneNow = (range.toMs - at) / span;
     const doneAtStart = (range.toMs - startReached) / span;

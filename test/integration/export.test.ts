@@ -1,0 +1,111 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { IdentityLogsApi } from '../../src/vscode/api';
+import type { ExportJob, ExportState } from '../../src/vscode/export/exportJobs';
+import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
+import type { ExportManifest } from '../../src/core/export/manifest';
+import { Emulator, startEmulator } from '../../src/emulator';
+
+const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
+const CONTOSO = '11111111-1111-4111-8111-111111111111';
+const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
+
+describe('Save and export inside VS Code, against the fake tenant', function () {
+  this.timeout(180_000);
+  let emulator: Emulator;
+  let api: IdentityLogsApi;
+  let key: string;
+  let dir: string;
+  const config = () => vscode.workspace.getConfiguration('identityLogs.fakeTenant');
+
+  before(async () => {
+    emulator = await startEmulator({ signIns: 30_000, timeScale: 0.01 });
+    await config().update('origin', emulator.origin, vscode.ConfigurationTarget.Global);
+    await config().update('caCertificatePath', emulator.info.caCertPath, vscode.ConfigurationTarget.Global);
+    api = await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate();
+    const secret = emulator.info.tenants[0].apps.find((a) => a.clientId === FULL_APP)!.secret!;
+    key = await vscode.commands.executeCommand<string>('identityLogs.addTenant', { displayName: 'Export test', tenant: CONTOSO, target: 'fakeTenant', signInKind: 'clientSecret', clientId: FULL_APP, secret });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ile-int-export-'));
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('identityLogs.removeTenant', key, { confirm: false });
+    await config().update('origin', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('caCertificatePath', undefined, vscode.ConfigurationTarget.Global);
+    await emulator.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const runQuery = async (): Promise<ResultsPanel> => {
+    const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: key, category: 'signIns.interactive', model: { time: { kind: 'last', hours: 6 }, clauses: [], client: [] } });
+    await panel.loading;
+    return panel;
+  };
+
+  it('"Open Results as JSON" opens a JSON editor with the loaded rows under a query header', async () => {
+    const panel = await runQuery();
+    const loaded = panel.loadedRecords().map((r) => r.id);
+    assert.ok(loaded.length > 0, 'the query returned rows');
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('identityLogs.openResultsAsJson', panel);
+    assert.strictEqual(editor.document.languageId, 'json');
+    assert.ok(editor.document.isUntitled, 'an untitled document: nothing written until the user saves');
+    const doc = JSON.parse(editor.document.getText()) as { query: { tenant: { id: string }; category: { id: string; endpoint: string }; count: number; fetchedAt: string; filter: string }; value: { id: string }[] };
+    assert.strictEqual(doc.query.tenant.id, CONTOSO);
+    assert.strictEqual(doc.query.category.endpoint, 'v1.0/auditLogs/signIns');
+    assert.match(doc.query.filter, /createdDateTime ge /);
+    assert.strictEqual(doc.query.count, loaded.length);
+    assert.deepStrictEqual(doc.value.map((r) => r.id), loaded);
+    assert.ok(editor.document.getText().startsWith('{\n  "query": {'), 'pretty-printed');
+  });
+
+  it('"Save Results as JSON…" writes the same document to the file, atomically', async () => {
+    const panel = await runQuery();
+    const target = vscode.Uri.file(path.join(dir, 'saved.json'));
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('identityLogs.saveResultsAsJson', panel, target);
+    assert.strictEqual(uri?.fsPath, target.fsPath);
+    const doc = JSON.parse(fs.readFileSync(target.fsPath, 'utf8')) as { query: { count: number; tenant: { name: string } }; value: { id: string }[] };
+    assert.strictEqual(doc.query.tenant.name, 'Export test');
+    assert.deepStrictEqual(doc.value.map((r) => r.id), panel.loadedRecords().map((r) => r.id));
+    assert.deepStrictEqual(fs.readdirSync(dir), ['saved.json'], 'no temporary file left');
+  });
+
+  it('a cancelled export is listed for "Resume Export", which completes it with every row once', async () => {
+    const file = path.join(dir, 'signins.ndjson');
+    const job = await vscode.commands.executeCommand<ExportJob>('identityLogs.export', { tenantKey: key, category: 'signIns.interactive', time: { kind: 'last', hours: 72 }, format: 'ndjson', destination: { kind: 'file', path: file } });
+    assert.ok(job, 'the export started');
+    const states: ExportState[] = [];
+    job.onState((s) => {
+      states.push(s);
+      if (s.state === 'running' && (s.progress?.rows ?? 0) > 0) job.cancel();
+    });
+    assert.strictEqual(await job.done, undefined, 'a cancelled export has no outcome');
+    assert.strictEqual(states[states.length - 1].state, 'cancelled');
+    assert.ok(!fs.existsSync(file), 'nothing under the target name');
+    assert.ok(fs.existsSync(`${file}.checkpoint.json`), 'the checkpoint is kept');
+    const pending = api.storedState()['identityLogs.pendingExports'] as { checkpointPath: string; label: string }[];
+    assert.deepStrictEqual(pending.map((p) => p.checkpointPath), [`${file}.checkpoint.json`], 'offered for Resume Export');
+    assert.match(pending[0].label, /Interactive sign-ins · Export test → signins\.ndjson/);
+
+    const resumed = await vscode.commands.executeCommand<ExportJob>('identityLogs.resumeExport', pending[0].checkpointPath);
+    const outcome = await resumed.done;
+    assert.ok(outcome, 'the resumed export finished');
+    const manifest = JSON.parse(fs.readFileSync(`${file}.manifest.json`, 'utf8')) as ExportManifest;
+    assert.strictEqual(manifest.resumes, 1);
+    assert.strictEqual(manifest.complete, true);
+    const ids = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as { id: string }).id);
+    assert.strictEqual(new Set(ids).size, ids.length, 'no duplicates');
+    assert.strictEqual(ids.length, manifest.rows);
+    const data = emulator.datasets.get(CONTOSO)!;
+    const range = manifest.range!;
+    const [from, to] = data.signInRange(Date.parse(range.from), Date.parse(range.to));
+    const expected: string[] = [];
+    for (let i = from; i < to; i++) if (data.signIn(i).eventType === 'interactiveUser') expected.push(String(data.signIn(i).json.id));
+    assert.deepStrictEqual(ids, expected, 'exactly the fake tenant\'s sign-ins of the range, newest first');
+    assert.deepStrictEqual(api.storedState()['identityLogs.pendingExports'], [], 'no longer offered');
+    assert.ok(!fs.existsSync(`${file}.checkpoint.json`));
+  });
+});
