@@ -13,6 +13,8 @@ interface Job {
   readonly out: string;
   /** Benchmark runs record a failure instead of exiting non-zero. */
   readonly tolerateFailure?: boolean;
+  /** Write whole records as JSON lines (an export), not just ids. */
+  readonly records?: boolean;
 }
 
 async function main(): Promise<void> {
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
   try {
     const first = (await client.api(job.path).get()) as { value: { id: string }[] };
     const iterator = new PageIterator(client, first, (item: { id: string }) => {
-      fs.writeSync(fd, `${item.id}\n`);
+      fs.writeSync(fd, job.records ? `${JSON.stringify(item)}\n` : `${item.id}\n`);
       count++;
       return true;
     });

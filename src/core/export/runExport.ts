@@ -133,20 +133,30 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
         if (spec.destination.kind === 'folder') w.file = target;
         await commitPoint();
       }
+      // Records at the resume instant that an earlier run already wrote; within a run, runQuery
+      // itself drops the records that recur at window edges.
       const edge = new Set(cp.cursor?.edgeIds ?? []);
       const plan: QueryPlan = { category, graphOrigin: spec.graphOrigin, filterWithoutTime: spec.filterWithoutTime, pageSize: spec.pageSize, window: timed ? { fromMs: w.fromMs, toMs: cp.cursor?.toMs ?? w.toMs } : undefined };
       const pages = runQuery(deps.client, plan, { ...deps.runOptions, signal: deps.signal, now: deps.now, onSplit: () => splits++ });
       try {
+        let pending = pages.next();
+        // Handled here too: if writing fails first, the page in flight must not be an unhandled rejection.
+        pending.catch(() => undefined);
         for (;;) {
-          const next = await pages.next();
+          const next = await pending;
           if (next.done) {
             w.status = next.value.incomplete ? 'incomplete' : 'done';
             if (next.value.incomplete) w.reason = next.value.incomplete.reason;
             break;
           }
+          // The next page is fetched while this one is written and made durable: the network and
+          // the disk work at the same time. Its records are not in this checkpoint, so a crash
+          // now only means fetching it again.
+          pending = pages.next();
+          pending.catch(() => undefined);
           const kept: Record<string, unknown>[] = [];
           for (const r of next.value.records) {
-            if (edge.has(String(r.id))) cp.duplicatesDropped++;
+            if (edge.size > 0 && edge.has(String(r.id))) cp.duplicatesDropped++;
             else kept.push(r);
           }
           if (kept.length === 0) continue;
@@ -159,7 +169,6 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
             w.oldestMs = w.oldestMs === undefined ? t : Math.min(w.oldestMs, t);
             if (t < cursor.toMs) cursor = { toMs: t, edgeIds: [] };
             if (t === cursor.toMs) cursor.edgeIds.push(String(r.id));
-            edge.add(String(r.id));
           }
           if (timed) cp.cursor = cursor;
           w.rows += kept.length;
