@@ -37,6 +37,7 @@ interface ClientResult {
   completed: boolean;
   error?: string;
   peakRssMb: number;
+  cpuSeconds?: number;
 }
 
 /** Interactive sign-ins are about half of all; enough total records to hold N of them in 7 days. */
@@ -172,7 +173,7 @@ async function checkNdjson(file: string, truth: ReadonlySet<string>): Promise<{ 
   return { lost, duplicated, lines };
 }
 
-type ExportSide = { recordsPerSec: number; peakRssMb: number; records: number; lost: number; duplicated: number; completed: boolean; seconds: number; error?: string };
+type ExportSide = { recordsPerSec: number; peakRssMb: number; cpuSeconds?: number; records: number; lost: number; duplicated: number; completed: boolean; seconds: number; error?: string };
 
 /**
  * Export throughput: n sign-ins to NDJSON with no throttling, so the client is the bottleneck.
@@ -211,7 +212,7 @@ async function exportScenario(n: number, scratch: string, clients: ('ours' | 'ba
       const c = await checkNdjson(file, truth);
       fs.rmSync(file, { force: true });
       for (const extra of ['.manifest.json', '.checkpoint.json', '.partial']) fs.rmSync(file + extra, { force: true });
-      const side: ExportSide = { recordsPerSec: Math.round(c.lines / r.seconds), peakRssMb: r.peakRssMb, records: c.lines, lost: c.lost, duplicated: c.duplicated, completed: r.completed && c.lost === 0 && c.duplicated === 0, seconds: Number(r.seconds.toFixed(1)), ...(r.error ? { error: r.error } : {}) };
+      const side: ExportSide = { recordsPerSec: Math.round(c.lines / r.seconds), peakRssMb: r.peakRssMb, cpuSeconds: r.cpuSeconds, records: c.lines, lost: c.lost, duplicated: c.duplicated, completed: r.completed && c.lost === 0 && c.duplicated === 0, seconds: Number(r.seconds.toFixed(1)), ...(r.error ? { error: r.error } : {}) };
       const prev = out[who];
       // Best throughput of the runs; the highest peak memory of them (the cautious figure).
       out[who] = !prev ? side : { ...(side.recordsPerSec > prev.recordsPerSec ? side : prev), peakRssMb: Math.max(prev.peakRssMb, side.peakRssMb), completed: prev.completed && side.completed, lost: Math.max(prev.lost, side.lost), duplicated: Math.max(prev.duplicated, side.duplicated) };
@@ -258,7 +259,7 @@ async function main(): Promise<void> {
   const ex = await exportScenario(EXPORT_N, scratch, ['ours', 'baseline']);
   for (const who of ['ours', 'baseline'] as const) {
     const x = ex[who];
-    console.log(`export    ${who.padEnd(8)} ${String(x.recordsPerSec).padStart(7)} rec/s  ${String(x.records).padStart(8)} records  lost ${x.lost}  dup ${x.duplicated}  ${x.completed ? 'complete' : 'INCOMPLETE'}  ${x.seconds} s  peak RSS ${x.peakRssMb} MB${x.error ? `  (${x.error.slice(0, 90)})` : ''}`);
+    console.log(`export    ${who.padEnd(8)} ${String(x.recordsPerSec).padStart(7)} rec/s  ${String(x.records).padStart(8)} records  lost ${x.lost}  dup ${x.duplicated}  ${x.completed ? 'complete' : 'INCOMPLETE'}  ${x.seconds} s  client CPU ${x.cpuSeconds ?? '?'} s  peak RSS ${x.peakRssMb} MB${x.error ? `  (${x.error.slice(0, 90)})` : ''}`);
   }
   console.log(`          ours/baseline: ${(ex.ours.recordsPerSec / Math.max(1, ex.baseline.recordsPerSec)).toFixed(2)}× throughput`);
   const exSmall = await exportScenario(Math.round(EXPORT_N / 10), scratch, ['ours']);

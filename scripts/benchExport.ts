@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     error = e instanceof Error ? e.message.slice(0, 300) : String(e);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  process.stdout.write(JSON.stringify({ count, seconds, completed: complete && !error, error, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
+  process.stdout.write(JSON.stringify({ count, seconds, completed: complete && !error, error, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: Number(((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6).toFixed(1)) }) + '\n');
 }
 
 main().catch((e: unknown) => {

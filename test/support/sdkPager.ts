@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   }
   fs.closeSync(fd);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  process.stdout.write(JSON.stringify({ count, seconds, completed: error === undefined, error, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
+  process.stdout.write(JSON.stringify({ count, seconds, completed: error === undefined, error, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: Number(((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6).toFixed(1)) }) + '\n');
   if (error && !job.tolerateFailure) process.exit(1);
 }
 

@@ -80,7 +80,7 @@ class RecordDetailApp extends LitElement {
     return html`<header>
         <div class="row">${v.badge ? html`<span class="badge ${v.badge.tone}">${v.badge.text}</span>` : nothing}<h1>${v.title}</h1></div>
         <div class="muted">${v.subtitle} · ${d.tenantName}</div>
-        <div class="row"><vscode-button secondary @click=${() => this.host.request('openJson', {})}>Open raw JSON</vscode-button><vscode-button secondary @click=${() => this.host.request('saveJson', {})}>Save as JSON…</vscode-button></div>
+        <div class="row"><vscode-button secondary @click=${() => this.host.request('openJson', {})}>Open as JSON</vscode-button><vscode-button secondary @click=${() => this.host.request('saveJson', {})}>Save as JSON…</vscode-button></div>
       </header>
       ${v.sections.map((s, i) => this.section(s, i))}`;
   }

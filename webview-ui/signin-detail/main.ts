@@ -118,7 +118,7 @@ class SignInDetailApp extends LitElement {
         ${v.errorCode !== undefined && v.errorCode !== 0
           ? html`<div class="error"><strong>Error ${v.errorCode}</strong>: ${v.errorMeaning} ${v.errorDocs ? html`<a href=${v.errorDocs}>Error code reference</a>` : nothing}<div class="muted">${v.failureReason}</div></div>`
           : nothing}
-        <div class="row"><vscode-button secondary @click=${() => this.host.request('openJson', {})}>Open raw JSON</vscode-button><vscode-button secondary @click=${() => this.host.request('saveJson', {})}>Save as JSON…</vscode-button></div>
+        <div class="row"><vscode-button secondary @click=${() => this.host.request('openJson', {})}>Open as JSON</vscode-button><vscode-button secondary @click=${() => this.host.request('saveJson', {})}>Save as JSON…</vscode-button></div>
       </header>
       <section aria-labelledby="ca"><h2 id="ca">Conditional access${v.caStatus ? html` <span class="muted">· overall ${v.caStatus}</span>` : nothing}</h2>${this.policies(v)}</section>
       ${v.authSteps

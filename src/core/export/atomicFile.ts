@@ -52,9 +52,10 @@ export class PartFile {
     return this.bytes;
   }
 
-  async append(text: string): Promise<void> {
-    if (text === '') return;
-    const data = Buffer.from(text, 'utf8');
+  /** Appends text or bytes; a buffer may be reused by the caller once this has resolved. */
+  async append(text: string | Buffer): Promise<void> {
+    if (text.length === 0) return;
+    const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     await writeAll(this.handle, data, this.bytes);
     this.hash.update(data);
     this.bytes += data.length;

@@ -2,6 +2,7 @@
  * How records become bytes, per export format. Encoders are stateless about the file: the caller
  * says how many rows are already in it, so a resumed export continues a JSON array correctly.
  */
+import { ByteBuilder } from './byteBuilder';
 import { csvCell, csvRecord, csvRow } from './csv';
 import { QueryHeader } from './document';
 
@@ -12,21 +13,27 @@ export const FORMAT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = { json:
 export interface Encoder {
   /** Written once when a file is created. */
   header(): string;
-  /** A page of records; `rowsBefore` is how many the file already holds. */
-  records(records: readonly Record<string, unknown>[], rowsBefore: number): string;
+  /**
+   * A page of records as UTF-8; `rowsBefore` is how many the file already holds. The buffer is
+   * reused: it is valid until the next call.
+   */
+  records(records: readonly Record<string, unknown>[], rowsBefore: number): Buffer;
   /** Written once when the file is complete. */
   footer(): string;
 }
 
 export function encoderFor(format: ExportFormat, header: QueryHeader, columns: readonly string[] | undefined): Encoder {
+  const out = new ByteBuilder();
   switch (format) {
     case 'ndjson':
       return {
         header: () => '',
         records: (rs) => {
-          let s = '';
-          for (const r of rs) s += `${JSON.stringify(r)}\n`;
-          return s;
+          for (const r of rs) {
+            out.add(JSON.stringify(r));
+            out.add('\n');
+          }
+          return out.take();
         },
         footer: () => '',
       };
@@ -35,9 +42,11 @@ export function encoderFor(format: ExportFormat, header: QueryHeader, columns: r
       return {
         header: () => `{"query":${JSON.stringify(header)},"value":[`,
         records: (rs, before) => {
-          let s = '';
-          rs.forEach((r, i) => (s += `${before + i === 0 ? '' : ','}\n${JSON.stringify(r)}`));
-          return s;
+          rs.forEach((r, i) => {
+            out.add(before + i === 0 ? '\n' : ',\n');
+            out.add(JSON.stringify(r));
+          });
+          return out.take();
         },
         footer: () => '\n]}\n',
       };
@@ -46,9 +55,8 @@ export function encoderFor(format: ExportFormat, header: QueryHeader, columns: r
       return {
         header: () => csvRow(cols.map(csvCell)),
         records: (rs) => {
-          let s = '';
-          for (const r of rs) s += csvRecord(r, cols);
-          return s;
+          for (const r of rs) out.add(csvRecord(r, cols));
+          return out.take();
         },
         footer: () => '',
       };

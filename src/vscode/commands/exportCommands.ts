@@ -9,48 +9,12 @@ import { FilterModel, TimeRange } from '../../core/odata/model';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
 import { ExportJob, ExportJobs } from '../export/exportJobs';
 import { ExportChoice, promptExport } from '../export/exportPrompt';
-import { openResultsAsJson, saveResultsAsJson } from '../export/resultsJson';
+import { panelOf } from '../results/activePanel';
 import { QueryDeps } from '../query/startQuery';
 import { ResultsPanel } from '../results/resultsPanel';
 import { resolveTenant } from '../tenants/pickTenant';
 import { Command } from './command';
 import { defaultModel } from './runQuery';
-
-/** The results panel a command acts on: the one it was given, else the active one, else the newest. */
-function panelOf(deps: QueryDeps, arg: unknown): ResultsPanel | undefined {
-  if (arg instanceof ResultsPanel) return arg;
-  return deps.panels.find((p) => p.active) ?? deps.panels[deps.panels.length - 1];
-}
-
-function noPanel(): undefined {
-  void vscode.window.showInformationMessage('Run a query first: Open as JSON and Save as JSON work on a results panel.');
-  return undefined;
-}
-
-export function openResultsAsJsonCommand(deps: QueryDeps): Command {
-  return {
-    id: 'identityLogs.openResultsAsJson',
-    run: async (arg?: unknown) => {
-      const panel = panelOf(deps, arg);
-      return panel ? openResultsAsJson(panel.resultsDocument()) : noPanel();
-    },
-  };
-}
-
-export function saveResultsAsJsonCommand(deps: QueryDeps): Command {
-  return {
-    id: 'identityLogs.saveResultsAsJson',
-    /** `target` (a Uri) skips the save dialog, for scripts and tests. */
-    run: async (arg?: unknown, target?: unknown) => {
-      const panel = panelOf(deps, arg);
-      if (!panel) return noPanel();
-      const doc = panel.resultsDocument();
-      const uri = await saveResultsAsJson(deps.state, doc, panel.suggestedName(), target instanceof vscode.Uri ? target : undefined);
-      if (uri) vscode.window.setStatusBarMessage(`Saved ${doc.value.length.toLocaleString('en-US')} rows to ${uri.fsPath}`, 4000);
-      return uri;
-    },
-  };
-}
 
 /** A fully specified export (scripts and tests): no prompts. */
 interface ExportRequest {
@@ -84,7 +48,7 @@ async function sourceOf(deps: QueryDeps, arg: unknown): Promise<ExportSource | u
     return category ? { tenant: node.tenant, category, model: node.query.model } : undefined;
   }
   if (node?.tenant && node.category) return { tenant: node.tenant, category: node.category, model: deps.queries.last(node.tenant.key, node.category.id) ?? defaultModel(node.category) };
-  const panel = panelOf(deps, undefined);
+  const panel = panelOf(deps.panels, undefined);
   if (panel?.active) return { tenant: panel.query.tenant, category: panel.query.category, model: panel.query.model, panel };
   const tenant = await resolveTenant(deps.store, undefined, 'export');
   if (!tenant) return undefined;

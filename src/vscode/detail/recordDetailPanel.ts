@@ -37,7 +37,7 @@ export class RecordDetailPanels implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly actions: { openJson(title: string, record: unknown): Promise<void>; saveJson(tenant: TenantConfig, kind: RecordKind, name: string, record: Record<string, unknown>): Promise<void>; warn(m: string): void },
+    private readonly actions: { openJson(tenant: TenantConfig, kind: RecordKind, record: Record<string, unknown>): Promise<void>; saveJson(tenant: TenantConfig, kind: RecordKind, name: string, record: Record<string, unknown>): Promise<void>; warn(m: string): void },
   ) {}
 
   show(state: RecordDetailState): vscode.WebviewPanel {
@@ -65,7 +65,7 @@ export class RecordDetailPanels implements vscode.Disposable {
         await vscode.env.clipboard.writeText(text);
         vscode.window.setStatusBarMessage('Copied.', 2000);
       },
-      openJson: () => this.actions.openJson(view.title, state.history ? { ...state.record, history: state.history } : state.record),
+      openJson: () => this.actions.openJson(state.tenant, state.kind, state.history ? { ...state.record, history: state.history } : state.record),
       saveJson: () => this.actions.saveJson(state.tenant, state.kind, `${state.kind}-${String(state.record.id ?? state.record.Id).slice(0, 40)}`, state.history ? { ...state.record, history: state.history } : state.record),
     }, (why) => this.actions.warn(`Record detail panel: ${why}`));
     host.notify('show', { view, tenantName: state.tenant.displayName + fake, persist: state });

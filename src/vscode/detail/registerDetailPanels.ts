@@ -3,7 +3,7 @@ import { categoryById, signInCategoryOf } from '../../core/catalog/categories';
 import { resultsDocument } from '../../core/export/document';
 import { recordHeader } from '../../core/export/header';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
-import { saveResultsAsJson } from '../export/resultsJson';
+import { openResultsAsJson, saveResultsAsJson } from '../export/resultsJson';
 import { CategorySpec } from '../../core/catalog/types';
 import { signInView } from '../../core/detail/signInView';
 import { parseTenantConfigs } from '../../core/tenants/tenantConfig';
@@ -18,14 +18,20 @@ const O365_RECORD = { id: 'o365', label: 'Office 365 audit record', endpoint: 'O
 
 /** Builds the detail panels (sign-in, and audit, risk and provisioning) and restores them after a reload. */
 export function createDetailPanels(deps: QueryDeps): { panels: SignInDetailPanels; records: RecordDetailPanels; registration: vscode.Disposable } {
-  // A record is saved in the same document shape as a results list, with one row.
+  // A record is opened and saved in the same document shape as a results list, with one row.
+  const documentOf = (tenant: TenantConfig, kind: RecordKind | 'signIn', record: Record<string, unknown>) => {
+    const id = RECORD_CATEGORY[kind as RecordKind];
+    const category = kind === 'signIn' ? signInCategoryOf(record) : id ? categoryById(id) : undefined;
+    return resultsDocument(recordHeader(tenant, category ?? O365_RECORD, String(record.id ?? record.Id ?? ''), Date.now(), deps.extensionVersion), [record]);
+  };
   const save = async (tenant: TenantConfig, kind: RecordKind | 'signIn', name: string, record: Record<string, unknown>) => {
-    const category = kind === 'signIn' ? signInCategoryOf(record) : RECORD_CATEGORY[kind] ? categoryById(RECORD_CATEGORY[kind]) : undefined;
-    const header = recordHeader(tenant, category ?? O365_RECORD, String(record.id ?? record.Id ?? ''), Date.now(), deps.extensionVersion);
-    const uri = await saveResultsAsJson(deps.state, resultsDocument(header, [record]), name);
+    const uri = await saveResultsAsJson(deps.state, documentOf(tenant, kind, record), name);
     if (uri) vscode.window.setStatusBarMessage(`Saved ${uri.fsPath}`, 3000);
   };
-  const records = new RecordDetailPanels(deps.extensionUri, { openJson: (title, record) => deps.records.open(title, record), saveJson: save, warn: (m) => deps.log.warn(m) });
+  const open = async (tenant: TenantConfig, kind: RecordKind | 'signIn', record: Record<string, unknown>) => {
+    await openResultsAsJson(documentOf(tenant, kind, record));
+  };
+  const records = new RecordDetailPanels(deps.extensionUri, { openJson: open, saveJson: save, warn: (m) => deps.log.warn(m) });
   const panels = new SignInDetailPanels(deps.extensionUri, {
     runRelated: async (tenant, record, index) => {
       const related = signInView(record).related[index];
@@ -36,7 +42,7 @@ export function createDetailPanels(deps: QueryDeps): { panels: SignInDetailPanel
     diagnose: async (tenant) => {
       await vscode.commands.executeCommand('identityLogs.diagnosePermissions', tenant.key);
     },
-    openJson: (title, record) => deps.records.open(title, record),
+    openJson: open,
     saveJson: save,
     warn: (m) => deps.log.warn(m),
   });

@@ -10,7 +10,7 @@ export const SIGN_IN_DETAIL_VIEW_TYPE = 'identityLogs.signInDetail';
 export interface SignInDetailActions {
   readonly runRelated: (tenant: TenantConfig, record: Record<string, unknown>, index: number) => Promise<void>;
   readonly diagnose: (tenant: TenantConfig) => Promise<void>;
-  readonly openJson: (title: string, record: Record<string, unknown>) => Promise<void>;
+  readonly openJson: (tenant: TenantConfig, kind: 'signIn', record: Record<string, unknown>) => Promise<void>;
   readonly saveJson: (tenant: TenantConfig, kind: 'signIn', name: string, record: Record<string, unknown>) => Promise<void>;
   readonly warn: (message: string) => void;
 }
@@ -61,7 +61,7 @@ export class SignInDetailPanels implements vscode.Disposable {
       },
       runRelated: ({ index }) => this.actions.runRelated(state.tenant, state.record, index),
       diagnose: () => this.actions.diagnose(state.tenant),
-      openJson: () => this.actions.openJson(view.title, state.record),
+      openJson: () => this.actions.openJson(state.tenant, 'signIn', state.record),
       saveJson: () => this.actions.saveJson(state.tenant, 'signIn', `sign-in-${view.id}`, state.record),
     }, (why) => this.actions.warn(`Sign-in detail panel: ${why}`));
     host.notify('show', { view, tenantName: state.tenant.displayName + fake, caHiddenReason: view.policies === undefined ? CA_HIDDEN : undefined, persist: state });

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { partialPathOf } from '../../../src/core/export/atomicFile';
+import { ByteBuilder } from '../../../src/core/export/byteBuilder';
 import { assertForward, checkpointPathOf, CheckpointError, Destination, loadCheckpoint, manifestPathOf } from '../../../src/core/export/checkpoint';
 import { csvCell, csvRecord, leafPaths, valueAt } from '../../../src/core/export/csv';
 import { ExportFs, NODE_FS } from '../../../src/core/export/exportFs';
@@ -52,6 +53,15 @@ function readManifest(dest: Destination): ExportManifest {
 }
 
 describe('core/export: writers', () => {
+  it('encodes pages into one reused buffer as exact UTF-8, growing for long or astral text', () => {
+    const b = new ByteBuilder(8);
+    const pieces = ['plain', 'ünïcødé', '😀 astral', 'x'.repeat(5000), '中文'];
+    for (const p of pieces) b.add(p);
+    assert.strictEqual(b.take().toString('utf8'), pieces.join(''));
+    b.add('next page');
+    assert.strictEqual(b.take().toString('utf8'), 'next page', 'take() starts the next page empty');
+  });
+
   it('quotes CSV cells with commas, quotes, newlines and leading spaces, and reads back exactly', () => {
     const hostile = ['a,b', 'say "hi"', 'line1\nline2', 'cr\r\nlf', ' padded ', 'plain', '', 'ünïcødé ✓', '<script>alert(1)</script>'];
     const line = hostile.map(csvCell).join(',') + '\r\n';
