@@ -10,6 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { defaultConfig } from '../src/emulator/config';
 import { defaultSizes, TenantData } from '../src/emulator/data/dataset';
+import { interactiveIds } from '../test/support/truth';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TENANT = '11111111-1111-4111-8111-111111111111';
@@ -113,13 +114,7 @@ async function scenario(s: Scenario, n: number, scratch: string, clients: ('ours
     const fromMs = anchorMs - 7 * DAY + 120_000;
     const toMs = anchorMs;
     // Ground truth from the same generator, seed and anchor the emulator uses.
-    const data = new TenantData(7, defaultConfig().tenants[0], anchorMs, defaultSizes(total));
-    const [a, b] = data.signInRange(fromMs, toMs);
-    const truth = new Set<string>();
-    for (let i = a; i < b; i++) {
-      const r = data.signIn(i);
-      if (r.eventType === 'interactiveUser') truth.add(String(r.json.id));
-    }
+    const truth = new Set(interactiveIds(new TenantData(7, defaultConfig().tenants[0], anchorMs, defaultSizes(total)), fromMs, toMs));
     const filter = `createdDateTime ge ${new Date(fromMs).toISOString()} and createdDateTime le ${new Date(toMs).toISOString()}`;
     const results: Record<string, Record<string, unknown>> = {};
     for (const who of clients) {
@@ -188,13 +183,7 @@ async function exportScenario(n: number, scratch: string, clients: ('ours' | 'ba
     const secret = info.tenants[0].apps.find((a) => a.clientId === APP)!.secret;
     const fromMs = anchorMs - 7 * DAY + 120_000;
     const toMs = anchorMs;
-    const data = new TenantData(11, defaultConfig().tenants[0], anchorMs, defaultSizes(total));
-    const [a, b] = data.signInRange(fromMs, toMs);
-    const truth = new Set<string>();
-    for (let i = a; i < b; i++) {
-      const r = data.signIn(i);
-      if (r.eventType === 'interactiveUser') truth.add(String(r.json.id));
-    }
+    const truth = new Set(interactiveIds(new TenantData(11, defaultConfig().tenants[0], anchorMs, defaultSizes(total)), fromMs, toMs));
     const filter = `createdDateTime ge ${new Date(fromMs).toISOString()} and createdDateTime le ${new Date(toMs).toISOString()}`;
     const out: Record<string, ExportSide> = {};
     // Runs alternate A B B A (when both sides run) and each side keeps its best: these shared

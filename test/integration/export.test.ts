@@ -8,6 +8,7 @@ import type { ExportJob, ExportState } from '../../src/vscode/export/exportJobs'
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import type { ExportManifest } from '../../src/core/export/manifest';
 import { Emulator, startEmulator } from '../../src/emulator';
+import { interactiveIds } from '../support/truth';
 
 const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
@@ -99,11 +100,8 @@ describe('Save and export inside VS Code, against the fake tenant', function () 
     const ids = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as { id: string }).id);
     assert.strictEqual(new Set(ids).size, ids.length, 'no duplicates');
     assert.strictEqual(ids.length, manifest.rows);
-    const data = emulator.datasets.get(CONTOSO)!;
     const range = manifest.range!;
-    const [from, to] = data.signInRange(Date.parse(range.from), Date.parse(range.to));
-    const expected: string[] = [];
-    for (let i = from; i < to; i++) if (data.signIn(i).eventType === 'interactiveUser') expected.push(String(data.signIn(i).json.id));
+    const expected = interactiveIds(emulator.datasets.get(CONTOSO)!, Date.parse(range.from), Date.parse(range.to));
     assert.deepStrictEqual(ids, expected, 'exactly the fake tenant\'s sign-ins of the range, newest first');
     assert.deepStrictEqual(api.storedState()['identityLogs.pendingExports'], [], 'no longer offered');
     assert.ok(!fs.existsSync(`${file}.checkpoint.json`));

@@ -17,16 +17,10 @@ import { parseCsv } from '../../support/csvParse';
 import { CONTOSO, FULL_APP } from '../../support/emulatorClient';
 import { emulatorApi } from '../../support/emulatorApi';
 import { exportOrResume, exportSpec } from '../../support/exportHarness';
+import { interactiveIds } from '../../support/truth';
 
 function truth(emulator: Emulator, fromMs: number, toMs: number): string[] {
-  const data = emulator.datasets.get(CONTOSO)!;
-  const [from, to] = data.signInRange(fromMs, toMs);
-  const ids: string[] = [];
-  for (let i = from; i < to; i++) {
-    const s = data.signIn(i);
-    if (s.eventType === 'interactiveUser') ids.push(String(s.json.id));
-  }
-  return ids;
+  return interactiveIds(emulator.datasets.get(CONTOSO)!, fromMs, toMs);
 }
 
 /** The client's pacing (5 sign-in requests per 10 s) shrunk, so the client is the bottleneck. */

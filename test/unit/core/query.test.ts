@@ -5,6 +5,7 @@ import { QueryEnd, runQuery } from '../../../src/core/query/runQuery';
 import { Emulator, startEmulator } from '../../../src/emulator';
 import { CONTOSO, FULL_APP } from '../../support/emulatorClient';
 import { emulatorApi } from '../../support/emulatorApi';
+import { interactiveIds } from '../../support/truth';
 
 const DAY = 86_400_000;
 
@@ -18,14 +19,7 @@ async function collect(gen: AsyncGenerator<{ records: Record<string, unknown>[] 
 }
 
 function truth(emulator: Emulator, fromMs: number, toMs: number): string[] {
-  const data = emulator.datasets.get(CONTOSO)!;
-  const [from, to] = data.signInRange(fromMs, toMs);
-  const ids: string[] = [];
-  for (let i = from; i < to; i++) {
-    const s = data.signIn(i);
-    if (s.eventType === 'interactiveUser') ids.push(String(s.json.id));
-  }
-  return ids;
+  return interactiveIds(emulator.datasets.get(CONTOSO)!, fromMs, toMs);
 }
 
 describe('core/query against the fake tenant', function () {
