@@ -35,6 +35,21 @@ import { onFakeTenantSettingsChanged } from './vscode/settings';
 import { TenantSessions } from './vscode/tenants/sessions';
 import { TenantStore } from './vscode/tenants/tenantStore';
 import { registerTenantsTree } from './vscode/tree/tenantsTree';
+import { registerRiskyUsersTree } from './vscode/tree/riskyUsersTree';
+import { TriageModel } from './vscode/triage/triageModel';
+import { TriageSelection } from './vscode/triage/triageSelection';
+import { confirmCompromisedCommand, dismissRiskCommand } from './vscode/commands/triageCommands';
+import {
+  clearTriageFilterCommand,
+  copyTriageUpnCommand,
+  filterTriageCommand,
+  openTriageDetailsCommand,
+  pickTriageTenantCommand,
+  refreshTriageCommand,
+  runTriageExampleCommand,
+  showTriageDetectionsCommand,
+  showTriageSignInsCommand,
+} from './vscode/commands/triageViewCommands';
 
 /** Builds the object graph and registers views and commands; nothing else happens here. */
 export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
@@ -58,6 +73,11 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
   void offerPendingExports(pending);
   const signInDetails = createDetailPanels(queryDeps);
   details.open = (tenant, category, record) => openRecordDetail(queryDeps, signInDetails, tenant, category, record);
+  const selection = new TriageSelection(context.globalState, () => store.list());
+  const triage = new TriageModel({ sessions, pacer, log: logger, selection });
+  const riskyTree = registerRiskyUsersTree(triage, selection, store.onDidChange);
+  const triageDeps = { sessions, model: triage, log: logger, channel, store, selection, reveal: async (_tenantKey: string, subject: 'users' | 'servicePrincipals', id: string) => void (await riskyTree.reveal(subject, id)) };
+  const triageView = { query: queryDeps, model: triage, selection };
   context.subscriptions.push(
     channel,
     demo,
@@ -70,6 +90,9 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
     vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, records),
     onFakeTenantSettingsChanged(() => sessions.reset()),
     registerTenantsTree(store, sessions, queries),
+    selection,
+    triage,
+    riskyTree,
     signInDetails.registration,
     registerCommands([
       addTenantCommand(deps),
@@ -92,6 +115,17 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
       saveResultsAsJsonCommand(queryDeps),
       exportCommand(queryDeps, exports),
       resumeExportCommand(exports),
+      confirmCompromisedCommand(triageDeps),
+      dismissRiskCommand(triageDeps),
+      pickTriageTenantCommand(triageView),
+      filterTriageCommand(triageView),
+      clearTriageFilterCommand(triageView),
+      refreshTriageCommand(triageView),
+      openTriageDetailsCommand(triageView),
+      showTriageSignInsCommand(triageView),
+      showTriageDetectionsCommand(triageView),
+      copyTriageUpnCommand(),
+      runTriageExampleCommand(triageView),
     ]),
   );
   return createApi(store, context.globalState, secrets);

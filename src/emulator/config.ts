@@ -51,6 +51,7 @@ export const GRAPH_READ_ALL = [
   'IdentityRiskEvent.Read.All',
   'IdentityRiskyUser.Read.All',
   'IdentityRiskyUser.ReadWrite.All',
+  'IdentityRiskyServicePrincipal.ReadWrite.All',
 ];
 
 /** Retention of sign-in and audit data, by licence (API-FACTS 1). */
@@ -121,7 +122,7 @@ export function defaultConfig(): EmulatorConfig {
             secrets: [],
             certificate: false,
             roles: [],
-            scopes: ['AuditLog.Read.All', 'Directory.Read.All', 'Policy.Read.All', 'IdentityRiskEvent.Read.All', 'IdentityRiskyUser.ReadWrite.All', 'offline_access'],
+            scopes: ['AuditLog.Read.All', 'Directory.Read.All', 'Policy.Read.All', 'IdentityRiskEvent.Read.All', 'IdentityRiskyUser.ReadWrite.All', 'IdentityRiskyServicePrincipal.ReadWrite.All', 'offline_access'],
             publicClient: true,
             consented: true,
           },

@@ -10,11 +10,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { AppConfig, defaultConfig, EmulatorConfig } from './config';
 import { DatasetSizes, defaultSizes, TenantData } from './data/dataset';
-import { RiskyUserState } from './data/risk';
+import { RiskyServicePrincipalState, RiskyUserState } from './data/risk';
 import { Directory } from './http/directory';
 import { handleDevicePage } from './http/devicePage';
 import { FaultInjector, FaultKind, FAULT_KINDS, ScriptedFault, SURVIVABLE_FAULTS } from './http/faults';
-import { Graph } from './http/graph';
+import { Graph, RiskActionRecord } from './http/graph';
 import { Manage } from './http/manage';
 import { readBody, sendJson } from './http/respond';
 import { Sts } from './http/sts';
@@ -84,6 +84,7 @@ export interface EmulatorInfo {
 export interface EmulatorState {
   readonly version: 1;
   readonly riskyUsers: Record<string, RiskyUserState[]>;
+  readonly riskyServicePrincipals?: Record<string, RiskyServicePrincipalState[]>;
 }
 
 export interface Emulator {
@@ -98,6 +99,8 @@ export interface Emulator {
   /** Token requests seen, by grant type. */
   tokenRequests(): Record<string, number>;
   subscriptions(tenantId: string): Record<string, string>;
+  /** Risk action calls (confirmCompromised, dismiss) that passed throttling, in order. */
+  riskActions(): readonly RiskActionRecord[];
   /** Restores the initial data state (risky users, subscriptions), keeping endpoints and keys. */
   reset(): void;
   /** The state users change (risky users and their history), to keep across restarts. */
@@ -279,8 +282,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     pendingDeviceCodes: () => sts.pendingDeviceCodes(),
     tokenRequests: () => Object.fromEntries(sts.tokenRequests),
     subscriptions: (tenantId) => manage.subscriptionState(tenantId),
+    riskActions: () => graph.riskActions.map((r) => ({ ...r, ids: [...r.ids] })),
     exportState(): EmulatorState {
-      return { version: 1, riskyUsers: Object.fromEntries([...datasetView].map(([id, d]) => [id, [...d.riskyUsers.values()]])) };
+      return {
+        version: 1,
+        riskyUsers: Object.fromEntries([...datasetView].map(([id, d]) => [id, [...d.riskyUsers.values()]])),
+        riskyServicePrincipals: Object.fromEntries([...datasetView].map(([id, d]) => [id, [...d.riskyServicePrincipals.values()]])),
+      };
     },
     importState(state: unknown) {
       const s = state as Partial<EmulatorState> | undefined;
@@ -292,11 +300,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           if (typeof u?.id === 'string' && data.riskyUsers.has(u.id) && typeof u.riskState === 'string' && Array.isArray(u.history)) data.riskyUsers.set(u.id, u);
         }
       }
+      for (const [tenantId, list] of Object.entries(s.riskyServicePrincipals ?? {})) {
+        const data = datasetView.get(tenantId);
+        if (!data || !Array.isArray(list)) continue;
+        for (const p of list) {
+          if (typeof p?.id === 'string' && data.riskyServicePrincipals.has(p.id) && typeof p.riskState === 'string' && Array.isArray(p.history)) data.riskyServicePrincipals.set(p.id, p);
+        }
+      }
     },
     reset() {
       datasets = buildDatasets();
       refreshView();
       manage.resetSubscriptions();
+      graph.riskActions.length = 0;
       faults.reset();
     },
     async close() {

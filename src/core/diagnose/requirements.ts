@@ -5,7 +5,7 @@
  */
 import { roleNames, TokenClaims } from './claims';
 
-export type RequirementId = 'signIns' | 'signInsCa' | 'directoryAudits' | 'provisioning' | 'riskDetections' | 'riskyUsers' | 'riskyUsersTriage' | 'office365';
+export type RequirementId = 'signIns' | 'signInsCa' | 'directoryAudits' | 'provisioning' | 'riskDetections' | 'riskyUsers' | 'riskyUsersTriage' | 'riskyServicePrincipals' | 'riskyServicePrincipalsTriage' | 'office365';
 
 export interface Requirement {
   readonly id: RequirementId;
@@ -33,6 +33,8 @@ export const REQUIREMENTS: readonly Requirement[] = [
   { id: 'riskDetections', label: 'Risk detections', permissions: ['IdentityRiskEvent.Read.All'], roles: IDP_ROLES, license: 'Microsoft Entra ID P1 (P2 for risk details)', appOnly: false, resource: 'graph' },
   { id: 'riskyUsers', label: 'Risky users', permissions: ['IdentityRiskyUser.Read.All'], roles: IDP_ROLES, license: 'Microsoft Entra ID P2', appOnly: false, resource: 'graph' },
   { id: 'riskyUsersTriage', label: 'Risky users triage (confirm compromised, dismiss)', permissions: ['IdentityRiskyUser.ReadWrite.All'], roles: ['Global Administrator', 'Security Administrator'], license: 'Microsoft Entra ID P2', appOnly: false, resource: 'graph' },
+  { id: 'riskyServicePrincipals', label: 'Risky service principals', permissions: ['IdentityRiskyServicePrincipal.Read.All'], roles: IDP_ROLES, license: 'Microsoft Entra Workload ID Premium', appOnly: false, resource: 'graph' },
+  { id: 'riskyServicePrincipalsTriage', label: 'Risky service principals triage (confirm compromised, dismiss)', permissions: ['IdentityRiskyServicePrincipal.ReadWrite.All'], roles: ['Global Administrator', 'Security Administrator'], license: 'Microsoft Entra Workload ID Premium', appOnly: false, resource: 'graph' },
   { id: 'office365', label: 'Office 365 activity (Management Activity API)', permissions: ['ActivityFeed.Read'], roles: [], license: 'unified audit logging turned on', appOnly: true, resource: 'manage' },
 ];
 
@@ -40,6 +42,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
 const SATISFIED_BY: Record<string, readonly string[]> = {
   'Policy.Read.All': ['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'Policy.Read.ConditionalAccess'],
   'IdentityRiskyUser.Read.All': ['IdentityRiskyUser.Read.All', 'IdentityRiskyUser.ReadWrite.All'],
+  'IdentityRiskyServicePrincipal.Read.All': ['IdentityRiskyServicePrincipal.Read.All', 'IdentityRiskyServicePrincipal.ReadWrite.All'],
   'AuditLog.Read.All': ['AuditLog.Read.All'],
   'Directory.Read.All': ['Directory.Read.All', 'Directory.ReadWrite.All'],
 };

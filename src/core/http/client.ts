@@ -52,6 +52,11 @@ export interface RequestOptions {
   readonly timeoutsToCaller?: boolean;
   /** Never retry (POST actions whose effect must not be repeated blindly). */
   readonly noRetry?: boolean;
+  /**
+   * Retry only throttling (429, AF429), which the service turns away before processing; any other
+   * failure of an action may have taken effect and goes straight back to the caller.
+   */
+  readonly retryOnlyThrottled?: boolean;
   readonly extraHeaders?: Record<string, string>;
 }
 
@@ -183,6 +188,7 @@ export class ApiClient {
       }
 
       attempt++;
+      if (options.retryOnlyThrottled && !(lastError instanceof ServiceError && isThrottleBody(lastError.status, lastError.code))) throw lastError;
       if (options.noRetry || attempt >= this.o.retry.maxAttempts || this.budget <= 0) throw new RetriesExhaustedError(lastError, attempt);
       this.budget--;
       this.stats.retries++;

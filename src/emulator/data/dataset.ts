@@ -8,8 +8,9 @@ import { auditAt } from './audits';
 import { buildDirectory, DirectoryUser } from './directory';
 import { BLOB_HOURS, blobInfo, BlobInfo, blobRecords, ContentType, CONTENT_TYPES, O365Sources } from './o365';
 import { provisioningAt } from './provisioning';
-import { chooseRiskyUsers, initialRiskyUsers, riskDetectionCount, riskDetectionFrom, riskDetectionSignInIndex, RiskyUserState } from './risk';
+import { chooseRiskyUsers, initialRiskyServicePrincipals, initialRiskyUsers, RiskyServicePrincipalState, riskDetectionCount, riskDetectionFrom, riskDetectionSignInIndex, RiskyUserState } from './risk';
 import { SignInContext, signInAt, SignInRecord } from './signIns';
+import { WORKLOADS } from './tables';
 import { indexRange, Timeline } from './timeline';
 
 export interface DatasetSizes {
@@ -43,6 +44,7 @@ export class TenantData {
   readonly auditTimeline: Timeline;
   readonly provisioningTimeline: Timeline;
   readonly riskyUsers: Map<string, RiskyUserState>;
+  readonly riskyServicePrincipals: Map<string, RiskyServicePrincipalState>;
   readonly retentionMs: number;
   private readonly signInCtx: SignInContext;
 
@@ -63,6 +65,7 @@ export class TenantData {
     this.provisioningTimeline = { anchorMs, spanMs, count: sizes.provisioning };
     this.signInCtx = { seed: this.seed, timeline: this.signInTimeline, tenantId: tenant.id, license: tenant.license, users: this.users, riskyUsers: this.riskyDirectoryUsers };
     this.riskyUsers = new Map(initialRiskyUsers(this.seed, this.riskyDirectoryUsers, anchorMs, tenant.license).map((u) => [u.id, u]));
+    this.riskyServicePrincipals = new Map(initialRiskyServicePrincipals(this.seed, WORKLOADS.filter((w) => !w.managed), anchorMs, tenant.license).map((p) => [p.id, p]));
   }
 
   signIn(index: number): SignInRecord {

@@ -129,31 +129,61 @@ export function initialRiskyUsers(seed: number, users: readonly DirectoryUser[],
   });
 }
 
-/** Applies an admin action to a risky user and records it in history. */
-export function applyRiskAction(user: RiskyUserState, action: 'confirmCompromised' | 'dismiss', actorId: string, nowMs: number): void {
-  const hidden = user.riskLevel === 'hidden';
+/** Applies an admin action to a risky user or service principal and records it in history. */
+export function applyRiskAction(subject: RiskyUserState | RiskyServicePrincipalState, action: 'confirmCompromised' | 'dismiss', actorId: string, nowMs: number): void {
+  const hidden = subject.riskLevel === 'hidden';
+  const sp = 'appId' in subject;
   if (action === 'confirmCompromised') {
-    user.riskLevel = hidden ? 'hidden' : 'high';
-    user.riskState = 'confirmedCompromised';
-    user.riskDetail = hidden ? 'hidden' : 'adminConfirmedUserCompromised';
+    subject.riskLevel = hidden ? 'hidden' : 'high';
+    subject.riskState = 'confirmedCompromised';
+    subject.riskDetail = hidden ? 'hidden' : sp ? 'adminConfirmedServicePrincipalCompromised' : 'adminConfirmedUserCompromised';
   } else {
-    user.riskLevel = hidden ? 'hidden' : 'none';
-    user.riskState = 'dismissed';
-    user.riskDetail = hidden ? 'hidden' : 'adminDismissedAllRiskForUser';
+    subject.riskLevel = hidden ? 'hidden' : 'none';
+    subject.riskState = 'dismissed';
+    subject.riskDetail = hidden ? 'hidden' : sp ? 'adminDismissedAllRiskForServicePrincipal' : 'adminDismissedAllRiskForUser';
   }
-  user.riskLastUpdatedDateTime = isoTime(nowMs);
-  user.history.push({
-    id: user.id,
-    userId: user.id,
-    userDisplayName: user.userDisplayName,
-    userPrincipalName: user.userPrincipalName,
-    isDeleted: false,
-    isProcessing: false,
+  subject.riskLastUpdatedDateTime = isoTime(nowMs);
+  const { history: _history, ...current } = subject;
+  subject.history.push({
+    ...current,
+    ...(sp ? {} : { userId: subject.id }),
     initiatedBy: actorId,
-    riskLevel: user.riskLevel,
-    riskState: user.riskState,
-    riskDetail: user.riskDetail,
-    riskLastUpdatedDateTime: user.riskLastUpdatedDateTime,
-    activity: { detail: user.riskDetail, riskEventTypes: [] },
+    activity: sp ? { detail: subject.riskDetail, riskEventTypes: [] } : { detail: subject.riskDetail, riskEventTypes: [] },
+  });
+}
+
+export interface RiskyServicePrincipalState {
+  id: string;
+  appId: string;
+  displayName: string;
+  servicePrincipalType: string;
+  isEnabled: boolean;
+  isProcessing: boolean;
+  riskLevel: string;
+  riskState: string;
+  riskDetail: string;
+  riskLastUpdatedDateTime: string;
+  history: Record<string, unknown>[];
+}
+
+/**
+ * Workload identities at risk (riskyServicePrincipal). The real API needs a Workload ID Premium
+ * licence; the fake tenant has no such licence field and uses P2 in its place.
+ */
+export function initialRiskyServicePrincipals(seed: number, workloads: readonly { appId: string; displayName: string; servicePrincipalId: string }[], anchorMs: number, license: License): RiskyServicePrincipalState[] {
+  return workloads.map((w, k) => {
+    const rng = Rng.for(seed, STREAM.riskyUser, 10_000 + k);
+    const state = k === 0 ? 'atRisk' : rng.weighted<string>([['atRisk', 6], ['dismissed', 2], ['confirmedCompromised', 1]]);
+    const level = state === 'atRisk' ? rng.weighted<string>([['low', 2], ['medium', 3], ['high', 3]]) : state === 'confirmedCompromised' ? 'high' : 'none';
+    const detail = state === 'dismissed' ? 'adminDismissedAllRiskForServicePrincipal' : state === 'confirmedCompromised' ? 'adminConfirmedServicePrincipalCompromised' : 'none';
+    const firstMs = anchorMs - rng.range(1, 6) * 86_400_000 - rng.int(86_400_000);
+    const lastMs = state === 'atRisk' ? firstMs : firstMs + rng.range(1, 36) * 3_600_000;
+    const hidden = license !== 'P2';
+    const base = { id: w.servicePrincipalId, appId: w.appId, displayName: w.displayName, servicePrincipalType: 'Application', isEnabled: true, isProcessing: false };
+    const history: Record<string, unknown>[] = [
+      { ...base, initiatedBy: null, riskLevel: hidden ? 'hidden' : state === 'atRisk' ? level : 'high', riskState: 'atRisk', riskDetail: 'none', riskLastUpdatedDateTime: isoTime(firstMs), activity: { detail: 'none', riskEventTypes: [rng.pick(['suspiciousSignins', 'leakedCredentials', 'investigationsThreatIntelligence'])] } },
+    ];
+    if (state !== 'atRisk') history.push({ ...base, initiatedBy: 'a0000000-0000-4000-8000-000000000002', riskLevel: hidden ? 'hidden' : level, riskState: state, riskDetail: hidden ? 'hidden' : detail, riskLastUpdatedDateTime: isoTime(lastMs), activity: { detail: hidden ? 'hidden' : detail, riskEventTypes: [] } });
+    return { ...base, riskLevel: hidden ? 'hidden' : level, riskState: state, riskDetail: hidden ? 'hidden' : detail, riskLastUpdatedDateTime: isoTime(lastMs), history };
   });
 }

@@ -82,3 +82,18 @@ export function canActOnRiskyUsers(caller: Caller): Denial | undefined {
   if (caller.delegated && !hasRole(caller, IDP_WRITER_ROLES)) return NOT_IN_ROLE;
   return undefined;
 }
+
+/** Risky service principals: their own permissions; the Workload ID Premium licence is played by P2. */
+export function canReadRiskyServicePrincipals(caller: Caller): Denial | undefined {
+  if (!has(caller, 'IdentityRiskyServicePrincipal.Read.All', 'IdentityRiskyServicePrincipal.ReadWrite.All')) return missing('IdentityRiskyServicePrincipal.Read.All');
+  if (caller.tenant.license !== 'P2') return NON_PREMIUM;
+  if (caller.delegated && !hasRole(caller, IDP_READER_ROLES)) return NOT_IN_ROLE;
+  return undefined;
+}
+
+export function canActOnRiskyServicePrincipals(caller: Caller): Denial | undefined {
+  if (!has(caller, 'IdentityRiskyServicePrincipal.ReadWrite.All')) return missing('IdentityRiskyServicePrincipal.ReadWrite.All');
+  if (caller.tenant.license !== 'P2') return NON_PREMIUM;
+  if (caller.delegated && !hasRole(caller, IDP_WRITER_ROLES)) return NOT_IN_ROLE;
+  return undefined;
+}

@@ -18,6 +18,7 @@ import {
   EndpointRules,
   PROVISIONING_RULES,
   RISK_DETECTION_RULES,
+  RISKY_SERVICE_PRINCIPAL_RULES,
   RISKY_USER_HISTORY_RULES,
   RISKY_USER_RULES,
   SIGN_IN_BETA_RULES,
@@ -76,6 +77,8 @@ class HttpError extends Error {
 export class Graph {
   /** Requests served, by path family, for tests and the benchmark. */
   readonly served = new Map<string, number>();
+  /** Every risk action call that reached the handler, in order, for tests. */
+  readonly riskActions: RiskActionRecord[] = [];
 
   constructor(
     private readonly directory: Directory,
@@ -133,8 +136,8 @@ export class Graph {
     this.served.set(family, (this.served.get(family) ?? 0) + 1);
 
     const seg = path.split('/').filter(Boolean).map(decodeURIComponent);
-    if (req.method === 'POST' && seg[0] === 'identityProtection' && seg[1] === 'riskyUsers' && (seg[2] === 'confirmCompromised' || seg[2] === 'dismiss') && seg.length === 3) {
-      await this.riskAction(req, res, ids, caller, data, seg[2]);
+    if (req.method === 'POST' && seg[0] === 'identityProtection' && (seg[1] === 'riskyUsers' || seg[1] === 'riskyServicePrincipals') && (seg[2] === 'confirmCompromised' || seg[2] === 'dismiss') && seg.length === 3) {
+      await this.riskAction(req, res, ids, caller, data, seg[1], seg[2], fault);
       return;
     }
     if (req.method !== 'GET') throw new HttpError(405, 'Request_BadRequest', `The method ${req.method} is not allowed on ${path}.`);
@@ -149,8 +152,8 @@ export class Graph {
       await this.list(res, url, ids, version, key, collection, data, caller, fault);
     } else if (seg.length === 3) {
       this.single(res, ids, version, key, data, caller, seg[2]);
-    } else if (seg.length >= 4 && key === 'identityProtection/riskyUsers' && seg[3] === 'history') {
-      this.history(res, url, ids, version, data, seg[2], seg[4], fault);
+    } else if (seg.length >= 4 && (key === 'identityProtection/riskyUsers' || key === 'identityProtection/riskyServicePrincipals') && seg[3] === 'history') {
+      this.history(res, url, ids, version, data, seg[1], seg[2], seg[4], fault);
     } else throw new HttpError(400, 'BadRequest', `Resource not found for the segment '${seg[seg.length - 1]}'.`);
   }
 
@@ -256,6 +259,20 @@ export class Graph {
             return { from: 0, to: users.length, at: (i) => riskyUserJson(users[i]) };
           },
         };
+      case 'identityProtection/riskyServicePrincipals':
+        return {
+          family: 'identityProtection',
+          rules: RISKY_SERVICE_PRINCIPAL_RULES,
+          entity: 'riskyServicePrincipal',
+          defaultTop: 20,
+          maxTop: 500,
+          select: true,
+          check: access.canReadRiskyServicePrincipals,
+          source: (data) => {
+            const list = newestFirst([...data.riskyServicePrincipals.values()]);
+            return { from: 0, to: list.length, at: (i) => withoutHistory(list[i]) };
+          },
+        };
       default:
         return undefined;
     }
@@ -349,13 +366,16 @@ export class Graph {
     } else if (key === 'identityProtection/riskyUsers') {
       const u = data.riskyUsers.get(id.toLowerCase());
       if (u) record = riskyUserJson(u);
+    } else if (key === 'identityProtection/riskyServicePrincipals') {
+      const p = data.riskyServicePrincipals.get(id.toLowerCase());
+      if (p) record = withoutHistory(p);
     }
     if (!record) throw notFound();
     writeBody(res, ids, { '@odata.context': `${this.options.origin()}/${version}/$metadata#${key}/$entity`, ...record }, undefined);
   }
 
-  private history(res: Res, url: URL, ids: RequestIds, version: string, data: TenantData, userId: string, itemId: string | undefined, fault: FaultKind | undefined): void {
-    const user = data.riskyUsers.get(userId.toLowerCase());
+  private history(res: Res, url: URL, ids: RequestIds, version: string, data: TenantData, collection: string, userId: string, itemId: string | undefined, fault: FaultKind | undefined): void {
+    const user = collection === 'riskyServicePrincipals' ? data.riskyServicePrincipals.get(userId.toLowerCase()) : data.riskyUsers.get(userId.toLowerCase());
     if (!user) throw new HttpError(404, 'Request_ResourceNotFound', `Resource '${userId}' does not exist or one of its queried reference-property objects are not present.`);
     const items = [...user.history].reverse();
     if (itemId) {
@@ -368,33 +388,67 @@ export class Graph {
     let list = items;
     if (raw !== null) {
       const filter = parseFilter(raw);
-      validateFilter(filter, { rules: RISKY_USER_HISTORY_RULES });
+      validateFilter(filter, { rules: collection === 'riskyServicePrincipals' ? RISKY_SERVICE_PRINCIPAL_RULES : RISKY_USER_HISTORY_RULES });
       const pred = compileFilter(filter, false);
       list = list.filter(pred);
     }
-    writeBody(res, ids, { '@odata.context': `${this.options.origin()}/${version}/$metadata#identityProtection/riskyUsers('${user.id}')/history`, value: list }, fault);
+    writeBody(res, ids, { '@odata.context': `${this.options.origin()}/${version}/$metadata#identityProtection/${collection}('${user.id}')/history`, value: list }, fault);
   }
 
-  private async riskAction(req: http.IncomingMessage, res: Res, ids: RequestIds, caller: access.Caller, data: TenantData, action: 'confirmCompromised' | 'dismiss'): Promise<void> {
-    const denial = access.canActOnRiskyUsers(caller);
-    if (denial) throw new HttpError(denial.status, denial.code, denial.message);
-    if (action === 'dismiss' && caller.tenant.cloud === 'china') throw new HttpError(400, 'BadRequest', 'Dismissing user risk is not available in this national cloud.');
-    let body: unknown;
+  private async riskAction(req: http.IncomingMessage, res: Res, ids: RequestIds, caller: access.Caller, data: TenantData, collection: 'riskyUsers' | 'riskyServicePrincipals', action: 'confirmCompromised' | 'dismiss', fault: FaultKind | undefined): Promise<void> {
+    const sp = collection === 'riskyServicePrincipals';
+    const log: RiskActionRecord = { collection, action, ids: [], status: 0 };
+    this.riskActions.push(log);
     try {
-      body = JSON.parse(await readBody(req));
-    } catch {
-      throw new HttpError(400, 'BadRequest', 'The request body is not valid JSON.');
+      const denial = sp ? access.canActOnRiskyServicePrincipals(caller) : access.canActOnRiskyUsers(caller);
+      if (denial) throw new HttpError(denial.status, denial.code, denial.message);
+      if (action === 'dismiss' && caller.tenant.cloud === 'china') throw new HttpError(400, 'BadRequest', 'Dismissing risk is not available in this national cloud.');
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch {
+        throw new HttpError(400, 'BadRequest', 'The request body is not valid JSON.');
+      }
+      const key = sp ? 'servicePrincipalIds' : 'userIds';
+      const list = (body as Record<string, unknown> | null)?.[key];
+      if (!Array.isArray(list) || list.length === 0 || !list.every((u) => typeof u === 'string')) throw new HttpError(400, 'BadRequest', `The request body must contain '${key}', a non-empty array of ids.`);
+      log.ids = list as string[];
+      if (action === 'dismiss' && list.length > 60) throw new HttpError(400, 'BadRequest', `Too many ${key}: ${list.length}. Dismiss accepts at most 60 per request.`);
+      const actor = caller.delegated ? (caller.claims.oid ?? caller.claims.appid) : caller.claims.appid;
+      for (const id of list as string[]) {
+        const subject = sp ? data.riskyServicePrincipals.get(id.toLowerCase()) : data.riskyUsers.get(id.toLowerCase());
+        if (subject) applyRiskAction(subject, action, actor, this.options.now());
+      }
+    } catch (e) {
+      log.status = e instanceof HttpError ? e.status : 500;
+      throw e;
     }
-    const userIds = (body as { userIds?: unknown })?.userIds;
-    if (!Array.isArray(userIds) || userIds.length === 0 || !userIds.every((u) => typeof u === 'string')) throw new HttpError(400, 'BadRequest', "The request body must contain 'userIds', a non-empty array of user ids.");
-    if (action === 'dismiss' && userIds.length > 60) throw new HttpError(400, 'BadRequest', `Too many userIds: ${userIds.length}. Dismiss accepts at most 60 users per request.`);
-    const actor = caller.delegated ? (caller.claims.oid ?? caller.claims.appid) : caller.claims.appid;
-    for (const id of userIds as string[]) {
-      const u = data.riskyUsers.get(id.toLowerCase());
-      if (u) applyRiskAction(u, action, actor, this.options.now());
+    if (fault === 'reset') {
+      // The worst case for a client: the change was made, and the answer never arrives.
+      log.status = -1;
+      res.socket?.destroy();
+      return;
     }
+    log.status = 204;
     sendEmpty(res, 204, { 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId });
   }
+}
+
+export interface RiskActionRecord {
+  readonly collection: 'riskyUsers' | 'riskyServicePrincipals';
+  readonly action: 'confirmCompromised' | 'dismiss';
+  ids: string[];
+  /** HTTP status sent; -1 when the connection was reset after the change was made. */
+  status: number;
+}
+
+function newestFirst<T extends { riskLastUpdatedDateTime: string; id: string }>(list: T[]): T[] {
+  return list.sort((a, b) => (a.riskLastUpdatedDateTime < b.riskLastUpdatedDateTime ? 1 : a.riskLastUpdatedDateTime > b.riskLastUpdatedDateTime ? -1 : a.id.localeCompare(b.id)));
+}
+
+function withoutHistory<T extends { history: unknown }>(subject: T): Omit<T, 'history'> {
+  const { history: _history, ...rest } = subject;
+  return rest;
 }
 
 /** Directory audits and provisioning: time-ordered report collections over activityDateTime. */
@@ -417,12 +471,11 @@ function auditLogCollection(rules: EndpointRules, entity: string, range: (data: 
 }
 
 function sortedRiskyUsers(data: TenantData) {
-  return [...data.riskyUsers.values()].sort((a, b) => (a.riskLastUpdatedDateTime < b.riskLastUpdatedDateTime ? 1 : a.riskLastUpdatedDateTime > b.riskLastUpdatedDateTime ? -1 : a.id.localeCompare(b.id)));
+  return newestFirst([...data.riskyUsers.values()]);
 }
 
 function riskyUserJson(u: ReturnType<typeof sortedRiskyUsers>[number]): Record<string, unknown> {
-  const { history: _history, ...rest } = u;
-  return { ...rest };
+  return withoutHistory(u);
 }
 
 function shapeSignIn(record: SignInRecord, version: string, showCa: boolean, types: Set<string> | undefined): Record<string, unknown> | undefined {

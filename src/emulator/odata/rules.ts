@@ -186,6 +186,21 @@ export const RISKY_USER_RULES: EndpointRules = {
   lambdas: {},
 };
 
+export const RISKY_SERVICE_PRINCIPAL_RULES: EndpointRules = {
+  ...RISKY_USER_RULES,
+  props: {
+    id: eqString,
+    appId: eqString,
+    displayName: eqStartsWith,
+    riskLevel: RISKY_USER_RULES.props.riskLevel,
+    riskState: RISKY_USER_RULES.props.riskState,
+    riskDetail: RISKY_USER_RULES.props.riskDetail,
+    riskLastUpdatedDateTime: dateAll,
+    isEnabled: { ops: EQ, kind: 'bool' },
+    isProcessing: { ops: EQ, kind: 'bool' },
+  },
+};
+
 export const RISKY_USER_HISTORY_RULES: EndpointRules = {
   ...RISKY_USER_RULES,
   props: { ...RISKY_USER_RULES.props, initiatedBy: eqString, userId: eqString, 'activity/detail': { ops: EQ, kind: RISK_DETAIL } },

@@ -1,0 +1,134 @@
+import * as vscode from 'vscode';
+import { cloudById } from '../../core/clouds';
+import { targetLabel } from '../../core/tenants/tenantConfig';
+import { describeFilter, groupEntities, matchesFilter } from '../../core/triage/riskyEntities';
+import { unavailableReason } from '../../core/triage/subjects';
+import { TriageModel } from '../triage/triageModel';
+import { TriageSelection } from '../triage/triageSelection';
+import { TreeNode } from './treeNode';
+import { ExamplesNode } from './triage/exampleNodes';
+import { LevelNode, ServicePrincipalsNode } from './triage/groupNodes';
+import { MessageNode } from './triage/messageNode';
+
+export const RISKY_USERS_VIEW_ID = 'identityLogs.riskyUsers';
+
+const diagnoseCommand = (tenantKey: string): vscode.Command => ({ command: 'identityLogs.diagnosePermissions', title: 'Diagnose Permissions', arguments: [tenantKey] });
+
+class RiskyUsersTreeProvider implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(
+    private readonly model: TriageModel,
+    private readonly selection: TriageSelection,
+  ) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return (node as { parent?: TreeNode }).parent;
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
+    if (node) return node.getChildren();
+    const tenant = this.selection.tenant();
+    // No tenant: the view's welcome content offers the picker.
+    if (!tenant) return [];
+    const filter = this.selection.filter();
+    const nowMs = Date.now();
+    const shared = { tenant, model: this.model, nowMs };
+    const users = this.model.state('users');
+    const out: TreeNode[] = [];
+    if (users.kind === 'loading') {
+      out.push(new MessageNode(`triage:${tenant.key}:loading`, `Reading risky users of ${tenant.displayName}…`, 'loading~spin'));
+    } else if (users.kind === 'failed') {
+      out.push(new MessageNode(`triage:${tenant.key}:users-error`, `Risky users could not be read: ${users.summary}`, 'error', diagnoseCommand(tenant.key), `${users.summary}\n\nClick to run Diagnose Permissions.`));
+    } else {
+      const shown = users.entities.filter((e) => matchesFilter(e, filter, nowMs));
+      if (shown.length === 0) {
+        const hiddenCount = users.entities.length - shown.length;
+        out.push(new MessageNode(`triage:${tenant.key}:empty`, hiddenCount > 0 ? `No risky users match the filter (${hiddenCount} hidden by it)` : 'No risky users', 'pass', hiddenCount > 0 ? { command: 'identityLogs.triage.filter', title: 'Filter…' } : undefined));
+      }
+      for (const g of groupEntities(shown)) out.push(new LevelNode(undefined, `triage:${tenant.key}:users`, g, shared));
+    }
+    const sps = this.model.state('servicePrincipals');
+    if (sps.kind === 'loaded') {
+      const shown = sps.entities.filter((e) => matchesFilter(e, filter, nowMs));
+      const message = shown.length === 0 ? new MessageNode(`triage:${tenant.key}:sp-empty`, 'No risky service principals match the filter', 'pass') : undefined;
+      out.push(new ServicePrincipalsNode(groupEntities(shown), message, shared));
+    } else if (sps.kind === 'failed') {
+      const hint = /Permission|Premium|license|Authorization/i.test(sps.code) ? ' (needs IdentityRiskyServicePrincipal.Read.All and a Workload ID Premium licence)' : '';
+      out.push(new ServicePrincipalsNode(undefined, new MessageNode(`triage:${tenant.key}:sp-error`, `Not available: ${sps.summary}${hint}`, 'circle-slash', diagnoseCommand(tenant.key)), shared));
+    }
+    out.push(new ExamplesNode(tenant.key));
+    return out;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export interface RiskyUsersTree extends vscode.Disposable {
+  readonly view: vscode.TreeView<TreeNode>;
+  /** Selects a user or service principal and opens it, so its new history item shows. */
+  reveal(subject: 'users' | 'servicePrincipals', id: string): Promise<boolean>;
+}
+
+export function registerRiskyUsersTree(model: TriageModel, selection: TriageSelection, onTenantsChanged: vscode.Event<unknown>): RiskyUsersTree {
+  const provider = new RiskyUsersTreeProvider(model, selection);
+  const view = vscode.window.createTreeView(RISKY_USERS_VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
+  const describe = () => {
+    const tenant = selection.tenant();
+    const label = tenant ? targetLabel(tenant) : undefined;
+    view.description = tenant ? `${tenant.displayName}${label ? ` (${label})` : ''} · ${describeFilter(selection.filter())}` : undefined;
+    // Said once at the top rather than on every node: the China cloud has no dismiss.
+    view.message = tenant ? unavailableReason(cloudById(tenant.cloud), 'dismiss') : undefined;
+    void vscode.commands.executeCommand('setContext', 'identityLogs.triageTenantSelected', tenant !== undefined);
+  };
+  describe();
+  const subscriptions = [
+    model.onDidChange(() => provider.refresh()),
+    selection.onDidChange(() => {
+      describe();
+      void model.reload();
+    }),
+    onTenantsChanged(() => {
+      describe();
+      if (!selection.tenant()) void model.reload();
+    }),
+  ];
+  const find = async (nodes: TreeNode[], target: string, depth: number): Promise<TreeNode | undefined> => {
+    for (const n of nodes) if (n.id === target) return n;
+    if (depth === 0) return undefined;
+    for (const n of nodes) {
+      // Only groups are searched: opening a user would read its history and detections.
+      if (!/:(level|state):[^:]+$|:servicePrincipals$/.test(n.id)) continue;
+      const hit = await find(await n.getChildren(), target, depth - 1);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
+  return {
+    view,
+    reveal: async (subject, id) => {
+      const tenant = selection.tenant();
+      if (!tenant) return false;
+      const node = await find(await provider.getChildren(), `triage:${tenant.key}:${subject}:${id}`, 3);
+      if (!node) return false;
+      await view.reveal(node, { select: true, focus: false, expand: true });
+      return true;
+    },
+    dispose: () => {
+      for (const s of subscriptions) s.dispose();
+      view.dispose();
+      provider.dispose();
+    },
+  };
+}
