@@ -142,7 +142,7 @@ export async function runTriage(ids: readonly string[], action: TriageAction, de
         const s = states.get(id.toLowerCase());
         if (s?.isProcessing) processing.push(id);
         else if (s?.riskState === target) changed.push(id);
-        else notChanged.push({ id, reason: `the call failed (${u.error}) and the state read afterwards is ${s ? s.riskState : 'unchanged'}` });
+        else notChanged.push({ id, reason: `the call failed (${u.error}) and the state read afterwards ${s ? `is ${s.riskState}` : 'shows no change'}` });
       }
     }
   }

@@ -184,6 +184,52 @@ describe('fake tenant: Graph identity-log endpoints', function () {
     });
   });
 
+  describe('risky service principals', () => {
+    const spPost = (action: string, servicePrincipalIds: unknown, app = FULL_APP) =>
+      request(emulator, `${emulator.origin}/v1.0/identityProtection/riskyServicePrincipals/${action}`, { method: 'POST', token: tokens[app], body: JSON.stringify({ servicePrincipalIds }) });
+
+    it('lists workload identities at risk, and confirmCompromised / dismiss change them with history', async () => {
+      const list = ((await get('/v1.0/identityProtection/riskyServicePrincipals')).json as Page).value;
+      assert.ok(list.length >= 3, `${list.length} risky service principals`);
+      const target = list.find((p) => p.riskState === 'atRisk')!;
+      assert.ok(target && typeof target.appId === 'string' && typeof target.displayName === 'string');
+      assert.strictEqual((await spPost('confirmCompromised', [target.id])).status, 204);
+      let after = (await get(`/v1.0/identityProtection/riskyServicePrincipals/${String(target.id)}`)).json as Record<string, unknown>;
+      assert.deepStrictEqual([after.riskLevel, after.riskState, after.riskDetail], ['high', 'confirmedCompromised', 'adminConfirmedServicePrincipalCompromised']);
+      assert.strictEqual((await spPost('dismiss', [target.id])).status, 204);
+      after = (await get(`/v1.0/identityProtection/riskyServicePrincipals/${String(target.id)}`)).json as Record<string, unknown>;
+      assert.deepStrictEqual([after.riskLevel, after.riskState], ['none', 'dismissed']);
+      const history = ((await get(`/v1.0/identityProtection/riskyServicePrincipals/${String(target.id)}/history`)).json as Page).value;
+      assert.deepStrictEqual(
+        history.slice(0, 2).map((h) => h.riskState),
+        ['dismissed', 'confirmedCompromised'],
+      );
+      assert.strictEqual(history[0].initiatedBy, FULL_APP);
+    });
+
+    it('needs IdentityRiskyServicePrincipal permissions, not the risky-user ones', async () => {
+      assert.strictEqual((await get('/v1.0/identityProtection/riskyServicePrincipals', LIMITED_APP)).status, 403);
+      const res = await spPost('dismiss', ['8e7f6051-2b3c-4d4e-9f50-617283940516'], LIMITED_APP);
+      assert.strictEqual(res.status, 403);
+      assert.match(errorOf(res).message, /IdentityRiskyServicePrincipal\.ReadWrite\.All/);
+    });
+  });
+
+  describe('risk actions: the log tests count calls by, and a reset after the change', () => {
+    it('records each call with its ids and status; a scripted reset applies the change and drops the answer', async () => {
+      const start = emulator.riskActions().length;
+      const users = ((await get("/v1.0/identityProtection/riskyUsers?$filter=riskState eq 'atRisk'")).json as Page).value;
+      const id = String(users[0].id);
+      emulator.faults.enqueue({ kind: 'reset', pathContains: 'riskyUsers/confirmCompromised' });
+      const res = await request(emulator, `${emulator.origin}/v1.0/identityProtection/riskyUsers/confirmCompromised`, { method: 'POST', token: tokens[FULL_APP], body: JSON.stringify({ userIds: [id] }) }).catch((e: unknown) => e);
+      assert.ok(res instanceof Error, 'the connection was reset');
+      const after = (await get(`/v1.0/identityProtection/riskyUsers/${id}`)).json as Record<string, unknown>;
+      assert.strictEqual(after.riskState, 'confirmedCompromised', 'the change was made');
+      const log = emulator.riskActions().slice(start);
+      assert.deepStrictEqual(log, [{ collection: 'riskyUsers', action: 'confirmCompromised', ids: [id], status: -1 }]);
+    });
+  });
+
   describe('linked data', () => {
     it('risk detections share requestId and correlationId with their sign-ins', async () => {
       const detections = ((await get('/v1.0/identityProtection/riskDetections?$top=5')).json as Page).value;

@@ -61,6 +61,17 @@ describe('fake tenant: every record validates against the official CSDL extract'
     assert.ok(items >= 8);
   });
 
+  it('risky service principals and their history (riskyServicePrincipal, riskyServicePrincipalHistoryItem)', async () => {
+    const sps = await list('/identityProtection/riskyServicePrincipals');
+    assert.ok(sps.length >= 3);
+    assert.deepStrictEqual(sps.flatMap((r, i) => csdl.validate('riskyServicePrincipal', r, `sp[${i}]`)), []);
+    for (const p of sps) {
+      const history = await list(`/identityProtection/riskyServicePrincipals/${String(p.id)}/history`);
+      assert.ok(history.length >= 1);
+      assert.deepStrictEqual(history.flatMap((h, i) => csdl.validate('riskyServicePrincipalHistoryItem', h, `history[${i}]`)), []);
+    }
+  });
+
   it('includes hostile but valid strings in names and user agents', async () => {
     const text = JSON.stringify(await list('/auditLogs/signIns?$top=1000'));
     assert.ok(text.includes('<img src=x onerror=alert(1)>'), 'markup');
