@@ -75,7 +75,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
   details.open = (tenant, category, record) => openRecordDetail(queryDeps, signInDetails, tenant, category, record);
   const selection = new TriageSelection(context.globalState, () => store.list());
   const triage = new TriageModel({ sessions, pacer, log: logger, selection });
-  const riskyTree = registerRiskyUsersTree(triage, selection, store.onDidChange);
+  const riskyTree = registerRiskyUsersTree(triage, selection, store.onDidChange, sessions.onDidChange);
   const triageDeps = { sessions, model: triage, log: logger, channel, store, selection, reveal: async (_tenantKey: string, subject: 'users' | 'servicePrincipals', id: string) => void (await riskyTree.reveal(subject, id)) };
   const triageView = { query: queryDeps, model: triage, selection };
   context.subscriptions.push(
@@ -128,7 +128,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
       runTriageExampleCommand(triageView),
     ]),
   );
-  return createApi(store, context.globalState, secrets);
+  return createApi(store, context.globalState, secrets, () => riskyTree.snapshot());
 }
 
 export function deactivate(): void {

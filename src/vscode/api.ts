@@ -3,6 +3,7 @@ import { allSecretKeys, SecretStore } from '../core/auth/secretStore';
 import { TenantConfig } from '../core/tenants/tenantConfig';
 import { fakeTenantSettings } from './settings';
 import { TenantStore } from './tenants/tenantStore';
+import type { TreeSnapshot } from './tree/riskyUsersTree';
 
 /**
  * What the extension exports: read-only facts for other extensions, support and tests. It never
@@ -16,9 +17,11 @@ export interface IdentityLogsApi {
   storedSecretNames(tenantKey: string): Promise<string[]>;
   /** The local fake tenant origin in effect (user settings only), if any. */
   fakeTenantOrigin(): string | undefined;
+  /** The Risky Users view as shown: labels, descriptions and context values (no secrets, no tokens). */
+  riskyUsersView(): Promise<TreeSnapshot[]>;
 }
 
-export function createApi(store: TenantStore, state: vscode.Memento, secrets: SecretStore): IdentityLogsApi {
+export function createApi(store: TenantStore, state: vscode.Memento, secrets: SecretStore, riskyUsersView: () => Promise<TreeSnapshot[]>): IdentityLogsApi {
   return {
     tenants: () => store.list(),
     storedState: () => Object.fromEntries(state.keys().map((k) => [k, state.get(k)])),
@@ -30,5 +33,6 @@ export function createApi(store: TenantStore, state: vscode.Memento, secrets: Se
       return present;
     },
     fakeTenantOrigin: () => fakeTenantSettings()?.origin,
+    riskyUsersView,
   };
 }

@@ -34,7 +34,8 @@ describe('Identity Logs container (e2e, code-server in Chromium)', function () {
     assert.match(await widget.innerText(), /1\/5/);
     await wb.page.keyboard.press('Escape');
     await widget.waitFor({ state: 'hidden', timeout: 15_000 });
-    assert.strictEqual(await wb.page.locator('.welcome-view-content').isVisible(), true);
+    const tenantsPane = wb.page.locator('.part.sidebar .pane', { has: wb.page.locator('.pane-header', { hasText: 'Tenants' }) });
+    assert.strictEqual(await tenantsPane.locator('.welcome-view-content').isVisible(), true);
   });
 
   for (const theme of ['light', 'dark'] as const) {

@@ -79,9 +79,19 @@ export interface RiskyUsersTree extends vscode.Disposable {
   readonly view: vscode.TreeView<TreeNode>;
   /** Selects a user or service principal and opens it, so its new history item shows. */
   reveal(subject: 'users' | 'servicePrincipals', id: string): Promise<boolean>;
+  /** What the view shows now, groups opened down to the users (support and tests). */
+  snapshot(): Promise<TreeSnapshot[]>;
 }
 
-export function registerRiskyUsersTree(model: TriageModel, selection: TriageSelection, onTenantsChanged: vscode.Event<unknown>): RiskyUsersTree {
+export interface TreeSnapshot {
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly contextValue?: string;
+  readonly children: TreeSnapshot[];
+}
+
+export function registerRiskyUsersTree(model: TriageModel, selection: TriageSelection, onTenantsChanged: vscode.Event<unknown>, onSignInChanged: vscode.Event<string>): RiskyUsersTree {
   const provider = new RiskyUsersTreeProvider(model, selection);
   const view = vscode.window.createTreeView(RISKY_USERS_VIEW_ID, { treeDataProvider: provider, canSelectMany: true, showCollapseAll: true });
   const describe = () => {
@@ -93,15 +103,26 @@ export function registerRiskyUsersTree(model: TriageModel, selection: TriageSele
     void vscode.commands.executeCommand('setContext', 'identityLogs.triageTenantSelected', tenant !== undefined);
   };
   describe();
+  let shownKey = selection.tenant()?.key;
   const subscriptions = [
     model.onDidChange(() => provider.refresh()),
+    // Signing in (or out) changes what can be read: read again rather than keep a stale error.
+    onSignInChanged((tenantKey) => {
+      if (tenantKey === shownKey) void model.reload();
+    }),
     selection.onDidChange(() => {
       describe();
-      void model.reload();
+      shownKey = selection.tenant()?.key;
+      if (model.needsReload()) void model.reload();
+      else provider.refresh();
     }),
     onTenantsChanged(() => {
       describe();
-      if (!selection.tenant()) void model.reload();
+      // A first tenant added (or the shown one removed) changes what the view is about.
+      const key = selection.tenant()?.key;
+      if (key !== shownKey) void model.reload();
+      else provider.refresh();
+      shownKey = key;
     }),
   ];
   const find = async (nodes: TreeNode[], target: string, depth: number): Promise<TreeNode | undefined> => {
@@ -115,15 +136,39 @@ export function registerRiskyUsersTree(model: TriageModel, selection: TriageSele
     }
     return undefined;
   };
+  const snap = async (nodes: TreeNode[], depth: number): Promise<TreeSnapshot[]> =>
+    Promise.all(
+      nodes.map(async (n) => {
+        const item = n.getTreeItem();
+        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+        const group = /:(level|state):[^:]+$|:servicePrincipals$|:examples$/.test(n.id);
+        return { id: n.id, label, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, children: group && depth > 0 ? await snap(await n.getChildren(), depth - 1) : [] };
+      }),
+    );
   return {
     view,
+    snapshot: async () => {
+      await model.settled();
+      return snap(await provider.getChildren(), 4);
+    },
     reveal: async (subject, id) => {
       const tenant = selection.tenant();
-      if (!tenant) return false;
+      // A hidden view has nothing rendered to reveal into; the next look shows the new state anyway.
+      if (!tenant || !view.visible) return false;
       const node = await find(await provider.getChildren(), `triage:${tenant.key}:${subject}:${id}`, 3);
       if (!node) return false;
-      await view.reveal(node, { select: true, focus: false, expand: true });
-      return true;
+      try {
+        await view.reveal(node, { select: true, focus: false, expand: true });
+        // Then the newest history item, which records the action just taken, comes into view.
+        const lists = await node.getChildren();
+        const history = lists.find((n) => n.id.endsWith(':history'));
+        const newest = history ? (await history.getChildren())[0] : undefined;
+        if (newest) await view.reveal(newest, { select: false, focus: false });
+        return true;
+      } catch {
+        // The tree may be redrawing after the reload; revealing is a convenience, not the result.
+        return false;
+      }
     },
     dispose: () => {
       for (const s of subscriptions) s.dispose();

@@ -46,8 +46,15 @@ export class TriageModel implements vscode.Disposable {
     return this.loads.get(subject) ?? { kind: 'loading' };
   }
 
+  /** What the lists were read for: the tenant and the one filter Graph applies (the others are done here). */
   private keyOf(tenant: TenantConfig): string {
-    return `${tenant.key}|${JSON.stringify(this.deps.selection.filter())}`;
+    return `${tenant.key}|${this.deps.selection.filter().updatedWithinDays ?? ''}`;
+  }
+
+  /** After a filter change: read again only when Graph's part of the filter changed. */
+  needsReload(): boolean {
+    const tenant = this.deps.selection.tenant();
+    return (tenant ? this.keyOf(tenant) : undefined) !== this.loadedFor;
   }
 
   private current: Promise<void> = Promise.resolve();
@@ -62,7 +69,8 @@ export class TriageModel implements vscode.Disposable {
     const tenant = this.deps.selection.tenant();
     const generation = ++this.generation;
     this.children.clear();
-    this.loads.clear();
+    // The same tenant keeps showing its last lists while they are read again: no flicker, no lost scroll.
+    if (!tenant || this.loadedFor?.split('|')[0] !== tenant.key) this.loads.clear();
     if (!tenant) {
       this.loadedFor = undefined;
       this.changed.fire();

@@ -1,0 +1,172 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { IdentityLogsApi } from '../../src/vscode/api';
+import type { TriageRunReport } from '../../src/vscode/triage/triageAction';
+import type { TreeSnapshot } from '../../src/vscode/tree/riskyUsersTree';
+import { defaultConfig, Emulator, startEmulator } from '../../src/emulator';
+
+const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
+const CONTOSO = '11111111-1111-4111-8111-111111111111';
+const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
+const LIMITED_APP = 'c0000000-0000-4000-8000-00000000000b';
+/** A copy of Contoso in the China cloud (21Vianet), where Identity Protection has no dismiss. */
+const CONTOSO_CN = '33333333-3333-4333-8333-333333333333';
+
+const flatten = (nodes: TreeSnapshot[]): TreeSnapshot[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
+
+describe('Risky users triage inside VS Code, against the fake tenant', function () {
+  this.timeout(180_000);
+  let emulator: Emulator;
+  let api: IdentityLogsApi;
+  const keys: Record<string, string> = {};
+  const config = () => vscode.workspace.getConfiguration('identityLogs.fakeTenant');
+
+  before(async () => {
+    // 800 directory users give about 115 risky ones: enough for a 75-user dismiss.
+    const base = defaultConfig();
+    const contoso = base.tenants[0];
+    emulator = await startEmulator({ config: { tenants: [...base.tenants, { ...contoso, id: CONTOSO_CN, domain: 'contoso.partner.onmschina.cn', cloud: 'china' }] }, signIns: 2000, sizes: { users: 800 }, timeScale: 0.01 });
+    await config().update('origin', emulator.origin, vscode.ConfigurationTarget.Global);
+    await config().update('caCertificatePath', emulator.info.caCertPath, vscode.ConfigurationTarget.Global);
+    api = await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate();
+    const secret = (app: string) => emulator.info.tenants[0].apps.find((a) => a.clientId === app)!.secret!;
+    const add = (displayName: string, clientId: string, tenant = CONTOSO, cloud = 'global') =>
+      vscode.commands.executeCommand<string>('identityLogs.addTenant', { displayName, tenant, target: 'fakeTenant', cloud, signInKind: 'clientSecret', clientId, secret: secret(clientId) });
+    keys.full = await add('Triage full', FULL_APP);
+    keys.limited = await add('Triage read-only', LIMITED_APP);
+    keys.china = await add('Triage China', FULL_APP, CONTOSO_CN, 'china');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const key of Object.values(keys)) await vscode.commands.executeCommand('identityLogs.removeTenant', key, { confirm: false });
+    await config().update('origin', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('caCertificatePath', undefined, vscode.ConfigurationTarget.Global);
+    await emulator.close();
+  });
+
+  const users = () => [...emulator.datasets.get(CONTOSO)!.riskyUsers.values()];
+  const act = async (command: 'dismiss' | 'confirmCompromised', tenantKey: string, ids: string[]) => {
+    const reports = await vscode.commands.executeCommand<TriageRunReport[]>(`identityLogs.triage.${command}`, { tenantKey, ids, confirm: false });
+    assert.strictEqual(reports.length, 1);
+    return reports[0];
+  };
+
+  it('the view groups the tenant’s risky users by level, then state, with counts that match the fake tenant', async () => {
+    await vscode.commands.executeCommand('identityLogs.triage.pickTenant', keys.full);
+    await vscode.commands.executeCommand('identityLogs.triage.filter', { levels: [], states: [], includeClosed: true });
+    const view = await api.riskyUsersView();
+    const levels = view.filter((n) => n.id.includes(':users:level:'));
+    const expected = new Map<string, number>();
+    for (const u of users()) expected.set(u.riskLevel, (expected.get(u.riskLevel) ?? 0) + 1);
+    assert.deepStrictEqual(
+      levels.map((l) => l.label),
+      ['high', 'medium', 'low', 'none'].filter((l) => expected.has(l)).map((l) => `${{ high: 'High risk', medium: 'Medium risk', low: 'Low risk', none: 'No risk' }[l]} (${expected.get(l)})`),
+    );
+    const userNodes = flatten(levels).filter((n) => /^triage:user/.test(n.contextValue ?? ''));
+    assert.strictEqual(userNodes.length, users().length);
+    assert.ok(
+      view.some((n) => n.label.startsWith('Service principals (')),
+      'risky service principals are the second group',
+    );
+  });
+
+  it('dismissing 75 users sends two calls (60 + 15); the fake tenant shows them dismissed with a new history item', async () => {
+    const targets = users()
+      .filter((u) => u.riskState !== 'dismissed')
+      .slice(0, 75);
+    assert.strictEqual(targets.length, 75);
+    const historyBefore = new Map(targets.map((u) => [u.id, u.history.length]));
+    const start = emulator.riskActions().length;
+    const report = await act(
+      'dismiss',
+      keys.full,
+      targets.map((u) => u.id),
+    );
+    const calls = emulator.riskActions().slice(start);
+    assert.deepStrictEqual(
+      calls.map((c) => [c.action, c.ids.length, c.status]),
+      [
+        ['dismiss', 60, 204],
+        ['dismiss', 15, 204],
+      ],
+    );
+    assert.strictEqual(report.outcome, 'done');
+    assert.strictEqual(report.result!.changed.length, 75);
+    assert.deepStrictEqual(report.result!.notChanged, []);
+    for (const u of targets) {
+      assert.deepStrictEqual([u.riskState, u.riskLevel], ['dismissed', 'none'], u.id);
+      assert.strictEqual(u.history.length, historyBefore.get(u.id)! + 1);
+      assert.strictEqual(u.history[u.history.length - 1].initiatedBy, FULL_APP);
+    }
+    // The per-call log, kept for the issue note (the extension host's console goes nowhere useful).
+    const artifacts = path.join(__dirname, '..', '..', '..', 'test', 'integration', 'artifacts');
+    fs.mkdirSync(artifacts, { recursive: true });
+    fs.writeFileSync(path.join(artifacts, 'triage-dismiss-75.log'), `${report.lines.join('\n')}\n`);
+    assert.strictEqual(report.lines.length, 2);
+    assert.match(report.lines[0], /call 1\/2, 60 users → 204/);
+    assert.match(report.lines[1], /call 2\/2, 15 users → 204/);
+    // The view was read again: those users now sit under No risk › Dismissed.
+    const view = flatten(await api.riskyUsersView());
+    const dismissedGroup = view.find((n) => n.id.endsWith(':users:level:none:state:dismissed'));
+    assert.ok(dismissedGroup, 'a dismissed group');
+    const inGroup = new Set(dismissedGroup.children.map((c) => c.id.split(':').pop()));
+    assert.ok(
+      targets.every((u) => inGroup.has(u.id)),
+      'every dismissed user moved to No risk › Dismissed',
+    );
+  });
+
+  it('confirm compromised sets risk level high and state confirmedCompromised', async () => {
+    const target = users().find((u) => u.riskState === 'atRisk' || u.riskState === 'remediated')!;
+    const report = await act('confirmCompromised', keys.full, [target.id]);
+    assert.deepStrictEqual(report.result!.changed, [target.id]);
+    assert.deepStrictEqual([target.riskLevel, target.riskState, target.riskDetail], ['high', 'confirmedCompromised', 'adminConfirmedUserCompromised']);
+  });
+
+  it('without IdentityRiskyUser.ReadWrite.All nothing is sent, and the guidance names what to grant', async () => {
+    const target = users().find((u) => u.riskState === 'atRisk')!;
+    const start = emulator.riskActions().length;
+    const report = await act('dismiss', keys.limited, [target.id]);
+    assert.strictEqual(report.outcome, 'refusedByPrecheck');
+    assert.strictEqual(emulator.riskActions().length, start, 'no POST reached the fake tenant');
+    assert.ok(report.precheck && !report.precheck.ok);
+    if (report.precheck && !report.precheck.ok) {
+      assert.match(report.precheck.title, /application permission IdentityRiskyUser\.ReadWrite\.All/);
+      assert.match(report.precheck.steps.join('\n'), /Grant admin consent/);
+    }
+    assert.strictEqual(target.riskState, 'atRisk');
+  });
+
+  it('in the China cloud dismiss is hidden on every node and refused if called anyway; confirm stays', async () => {
+    await vscode.commands.executeCommand('identityLogs.triage.pickTenant', keys.china);
+    const nodes = flatten(await api.riskyUsersView()).filter((n) => /^triage:(user|group)/.test(n.contextValue ?? ''));
+    assert.ok(nodes.length > 5);
+    assert.ok(
+      nodes.every((n) => !/:dismiss/.test(n.contextValue ?? '')),
+      'no node offers dismiss',
+    );
+    assert.ok(nodes.some((n) => /:confirm/.test(n.contextValue ?? '')));
+    const target = [...emulator.datasets.get(CONTOSO_CN)!.riskyUsers.values()].find((u) => u.riskState === 'atRisk')!;
+    const start = emulator.riskActions().length;
+    const report = await act('dismiss', keys.china, [target.id]);
+    assert.strictEqual(report.outcome, 'unavailable');
+    assert.strictEqual(emulator.riskActions().length, start);
+    await vscode.commands.executeCommand('identityLogs.triage.pickTenant', keys.full);
+  });
+
+  it('the filter narrows the view: high only, open risk only', async () => {
+    await vscode.commands.executeCommand('identityLogs.triage.filter', { levels: ['high'], states: [], includeClosed: false });
+    const view = await api.riskyUsersView();
+    const levels = view.filter((n) => n.id.includes(':users:level:'));
+    assert.deepStrictEqual(
+      levels.map((l) => l.id.split(':').pop()),
+      ['high'],
+    );
+    const expected = users().filter((u) => u.riskLevel === 'high' && !['dismissed', 'remediated', 'confirmedSafe'].includes(u.riskState)).length;
+    assert.strictEqual(levels[0].label, `High risk (${expected})`);
+    await vscode.commands.executeCommand('identityLogs.triage.clearFilter');
+  });
+});
