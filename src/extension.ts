@@ -14,6 +14,7 @@ import { deleteSavedQueryCommand, runLastQueryCommand, runQueryCommand, runSaved
 import { openSignInByIdCommand } from './vscode/commands/openSignInById';
 import { addDemoTenantCommand, resetDemoTenantCommand } from './vscode/commands/demoTenant';
 import { adminConsentUrlCommand } from './vscode/commands/adminConsentUrl';
+import { findLegacyReportCommand } from './vscode/commands/findLegacyReport';
 import { DemoTenant } from './vscode/demo/demoTenant';
 import { exportCommand, resumeExportCommand } from './vscode/commands/exportCommands';
 import { openResultsAsJsonCommand, saveResultsAsJsonCommand } from './vscode/commands/resultsJson';
@@ -126,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
       showTriageDetectionsCommand(triageView),
       copyTriageUpnCommand(),
       runTriageExampleCommand(triageView),
+      findLegacyReportCommand(queryDeps),
     ]),
   );
   return createApi(store, context.globalState, secrets, () => riskyTree.snapshot());

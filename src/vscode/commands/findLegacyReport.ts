@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { categoryById } from '../../core/catalog/categories';
+import { LEGACY_REPORTS, legacyReport, LegacyReport } from '../../core/catalog/legacyReports';
+import { CategorySpec } from '../../core/catalog/types';
+import { QueryDeps, startQuery } from '../query/startQuery';
+import { ResultsPanel } from '../results/resultsPanel';
+import { resolveTenant } from '../tenants/pickTenant';
+import { Command } from './command';
+
+function whereNow(r: LegacyReport): string {
+  if (r.target.kind === 'elsewhere') return 'no report here: see why';
+  const c = categoryById(r.target.category);
+  const clause = r.target.model.clauses[0];
+  return `→ ${c?.label ?? r.target.category}${clause ? ` where ${clause.field} ${clause.op} ${String(clause.values[0])}` : ''}`;
+}
+
+/**
+ * "Find Legacy Report…": the 32 report names of the retired Azure AD Reports API, each opening
+ * where its data lives now, or saying what replaced it. Takes `{ name, tenantKey }` without prompts.
+ */
+export function findLegacyReportCommand(deps: QueryDeps): Command {
+  return {
+    id: 'identityLogs.findLegacyReport',
+    run: async (arg?: unknown): Promise<ResultsPanel | { explanation: string } | undefined> => {
+      const a = (typeof arg === 'object' && arg !== null ? arg : {}) as { name?: unknown; tenantKey?: unknown };
+      let report = typeof a.name === 'string' ? legacyReport(a.name) : undefined;
+      if (!report) {
+        const pick = await vscode.window.showQuickPick(
+          LEGACY_REPORTS.map((r) => ({ label: r.name, description: whereNow(r), detail: `Held ${r.held}.`, r })),
+          { title: 'Find Legacy Report', placeHolder: 'A report name of the retired Azure AD Reports API (graph.windows.net …/reports/{name})', matchOnDescription: true, matchOnDetail: true },
+        );
+        report = pick?.r;
+      }
+      if (!report) return undefined;
+      if (report.target.kind === 'elsewhere') {
+        void vscode.window.showInformationMessage(`${report.name}: no modern report in Entra logs.`, { modal: true, detail: report.target.explanation });
+        return { explanation: report.target.explanation };
+      }
+      const tenant = await resolveTenant(deps.store, typeof a.tenantKey === 'string' ? a.tenantKey : undefined, `open ${report.name}`);
+      if (!tenant) return undefined;
+      const category = categoryById(report.target.category) as CategorySpec;
+      if (report.target.note) void vscode.window.showInformationMessage(`${report.name} → ${category.label}. ${report.target.note}`);
+      return startQuery(deps, tenant, category, report.target.model);
+    },
+  };
+}

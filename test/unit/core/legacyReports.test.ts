@@ -1,0 +1,57 @@
+import * as assert from 'assert';
+import { categoryById } from '../../../src/core/catalog/categories';
+import { LEGACY_REPORTS, legacyReport } from '../../../src/core/catalog/legacyReports';
+import { buildFilter } from '../../../src/core/odata/build';
+
+/** The 32 names of the retired API, as listed in API-FACTS section 6 (May 2017). */
+const NAMES = [
+  'b2cAuthenticationCountSummary', 'b2cMfaRequestCount', 'b2cMfaRequestEvent', 'b2cAuthenticationEvent', 'b2cAuthenticationCount', 'b2cMfaRequestCountSummary', 'tenantUserCount',
+  'applicationUsageDetailEvents', 'applicationUsageSummaryEvents', 'b2cUserJourneySummaryEvents', 'b2cUserJourneyEvents', 'cloudAppDiscoveryEvents', 'mimSsgmGroupActivityEvents',
+  'ssgmGroupActivityEvents', 'mimSsprActivityEvents', 'ssprActivityEvents', 'mimSsprRegistrationActivityEvents', 'ssprRegistrationActivityEvents', 'threatenedCredentials',
+  'compromisedCredentials', 'auditEvents', 'accountProvisioningEvents', 'signInsFromUnknownSourcesEvents', 'signInsFromIPAddressesWithSuspiciousActivityEvents',
+  'signInsFromMultipleGeographiesEvents', 'signInsFromPossiblyInfectedDevicesEvents', 'irregularSignInActivityEvents', 'allUsersWithAnomalousSignInActivityEvents',
+  'signInsAfterMultipleFailuresEvents', 'applicationUsageSummary', 'userActivitySummary', 'groupActivitySummary',
+];
+
+describe('core/catalog: legacy Azure AD report names', () => {
+  it('covers all 32 names once, and nothing else', () => {
+    assert.strictEqual(NAMES.length, 32);
+    assert.deepStrictEqual(
+      LEGACY_REPORTS.map((r) => r.name).sort(),
+      [...NAMES].sort(),
+    );
+  });
+
+  for (const r of LEGACY_REPORTS) {
+    it(`${r.name}: ${r.target.kind === 'query' ? `opens ${r.target.category}` : 'explains what replaced it'}`, () => {
+      assert.ok(r.held.length > 5);
+      if (r.target.kind === 'elsewhere') {
+        assert.ok(r.target.explanation.length > 40, 'a real explanation');
+        return;
+      }
+      const category = categoryById(r.target.category);
+      assert.ok(category, `category ${r.target.category} exists`);
+      const built = buildFilter(category, r.target.model, { nowMs: Date.parse('2026-11-22T10:00:00Z'), retentionDays: 30 });
+      assert.deepStrictEqual(built.problems, [], 'the ready query is a valid filter');
+    });
+  }
+
+  it('maps the examples API-FACTS gives', () => {
+    const target = (name: string) => legacyReport(name)?.target;
+    assert.deepStrictEqual(target('auditEvents'), { kind: 'query', category: 'directoryAudits', model: { time: { kind: 'last', hours: 168 }, clauses: [], client: [] }, note: undefined });
+    const unknown = target('signInsFromUnknownSourcesEvents');
+    assert.ok(unknown?.kind === 'query' && unknown.category === 'riskDetections');
+    assert.deepStrictEqual(unknown.model.clauses, [{ field: 'riskEventType', op: 'eq', values: ['anonymizedIPAddress'] }]);
+    const sspr = target('ssprActivityEvents');
+    assert.ok(sspr?.kind === 'query');
+    assert.deepStrictEqual(sspr.model.clauses, [{ field: 'loggedByService', op: 'eq', values: ['Self-service Password Management'] }]);
+    assert.strictEqual(target('accountProvisioningEvents')?.kind === 'query' && (target('accountProvisioningEvents') as { category: string }).category, 'provisioning');
+    assert.strictEqual(target('tenantUserCount')?.kind, 'elsewhere');
+    assert.strictEqual(target('b2cAuthenticationCountSummary')?.kind, 'elsewhere');
+  });
+
+  it('finds a name whatever its case and spacing', () => {
+    assert.strictEqual(legacyReport('  AUDITEVENTS ')?.name, 'auditEvents');
+    assert.strictEqual(legacyReport('nope'), undefined);
+  });
+});
