@@ -1,0 +1,155 @@
+import * as assert from 'assert';
+import { Emulator, startEmulator } from '../../../src/emulator';
+import { explain } from '../../../src/core/diagnose/errors';
+import { diagnose } from '../../../src/core/diagnose/classify';
+import { ServiceError } from '../../../src/core/http/serviceError';
+import { browseContent, mergeRecords } from '../../../src/core/o365/browse';
+import { recordTypeName } from '../../../src/core/o365/contentTypes';
+import { ManageApi, StartThrottledError } from '../../../src/core/o365/manageApi';
+import { contentWindows, formatO365Time, RangeTooOldError } from '../../../src/core/o365/windows';
+import { emulatorApi, EmulatorApi } from '../../support/emulatorApi';
+
+const CONTOSO = '11111111-1111-4111-8111-111111111111';
+const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+describe('core/o365: content windows', () => {
+  const now = Date.parse('2026-11-22T10:00:00Z');
+  for (const [label, span, count] of [
+    ['1 h', HOUR, 1],
+    ['24 h', DAY, 1],
+    ['25 h', 25 * HOUR, 2],
+    ['7 days', 7 * DAY, 7],
+  ] as const) {
+    it(`${label} → ${count} window(s) of at most 24 h, covering the range without gaps`, () => {
+      const w = contentWindows(now - span, now, now);
+      assert.strictEqual(w.length, count);
+      for (const x of w) assert.ok(x.endMs - x.startMs <= DAY && x.endMs > x.startMs);
+      for (let k = 1; k < w.length; k++) assert.strictEqual(w[k].startMs, w[k - 1].endMs);
+      assert.strictEqual(w[w.length - 1].endMs, now);
+      assert.ok(w[0].startMs - (now - span) <= 60_000, 'starts where asked (7 days: a minute inside the limit)');
+    });
+  }
+  it('refuses a start more than 7 days back, and an empty range', () => {
+    assert.throws(() => contentWindows(now - 8 * DAY, now - 7 * DAY + HOUR, now), RangeTooOldError);
+    assert.throws(() => contentWindows(now, now, now), RangeError);
+  });
+  it('formats times the way the API accepts (YYYY-MM-DDTHH:MM:SS, UTC)', () => {
+    assert.strictEqual(formatO365Time(Date.parse('2026-11-22T10:04:05.678Z')), '2026-11-22T10:04:05');
+  });
+});
+
+describe('core/o365: the Management Activity API against the fake tenant', function () {
+  this.timeout(60_000);
+  let emulator: Emulator;
+  let api: EmulatorApi;
+  let manage: ManageApi;
+
+  before(async () => {
+    emulator = await startEmulator({ signIns: 6000, throttling: false, contentPageSize: 5 });
+    api = await emulatorApi(emulator, CONTOSO, FULL_APP, { timeScale: 0.001 });
+    manage = new ManageApi(api.client, emulator.origin, CONTOSO, CONTOSO);
+  });
+  after(() => emulator.close());
+
+  it('starts a subscription; a second start is reported as already enabled or throttled with the wait', async () => {
+    const r = await manage.start('Audit.AzureActiveDirectory');
+    assert.deepStrictEqual(r, { status: 'enabled', alreadyEnabled: false });
+    const again = await manage.start('Audit.AzureActiveDirectory').catch((e: unknown) => e);
+    assert.ok(again instanceof StartThrottledError, String(again));
+    assert.ok(again.waitMs > 13 * 60_000 && again.waitMs <= 15 * 60_000, `${again.waitMs}`);
+    assert.deepStrictEqual(await manage.list(), [{ contentType: 'Audit.AzureActiveDirectory', status: 'enabled', webhook: null }]);
+    assert.ok(api.sent.every((s) => new URL(s.url).searchParams.get('PublisherIdentifier') === CONTOSO), 'PublisherIdentifier on every call');
+  });
+
+  it('lists a window across 5+ NextPageUri pages, to the last', async () => {
+    const before = api.sent.length;
+    const now = Date.now();
+    const entries = await manage.content('Audit.AzureActiveDirectory', { startMs: now - DAY + 60_000, endMs: now });
+    const data = emulator.datasets.get(CONTOSO)!;
+    const truth = data.blobsCreatedBetween('Audit.AzureActiveDirectory', now - DAY + 60_000, now, Date.now());
+    assert.strictEqual(entries.length, truth.length);
+    assert.ok(api.sent.length - before >= 5, `${api.sent.length - before} pages`);
+  });
+
+  it('browses 2 days: every record of the fake tenant’s blobs once, newest first, despite blobs out of order and repeats', async () => {
+    const now = Date.now();
+    const windows = contentWindows(now - 2 * DAY, now, now);
+    const result = await browseContent(manage, 'Audit.AzureActiveDirectory', windows, { concurrency: 4 });
+    const data = emulator.datasets.get(CONTOSO)!;
+    const blobs = windows.flatMap((w) => data.blobsCreatedBetween('Audit.AzureActiveDirectory', w.startMs, w.endMs, Date.now()));
+    const truth = mergeRecords(blobs.map((b) => data.blobRecords(b)));
+    assert.strictEqual(result.blobs, new Set(blobs.map((b) => b.contentId)).size);
+    assert.deepStrictEqual(result.failed, []);
+    assert.ok(result.duplicates > 0, 'the feed repeats some records across blobs');
+    assert.deepStrictEqual(
+      result.records.map((r) => r.Id),
+      truth.records.map((r) => r.Id),
+    );
+    const times = result.records.map((r) => String(r.CreationTime));
+    assert.deepStrictEqual(times, [...times].sort().reverse(), 'newest first');
+  });
+
+  it('retries AF429 (sent as HTTP 403) and AF50000 on a blob, and still gets every record', async () => {
+    const now = Date.now();
+    const windows = contentWindows(now - 3 * HOUR, now, now);
+    const clean = await browseContent(manage, 'Audit.AzureActiveDirectory', windows);
+    emulator.faults.enqueue({ kind: '429', pathContains: '/feed/audit/' }, { kind: '500', pathContains: '/feed/audit/' });
+    const before = emulator.faults.injected();
+    const result = await browseContent(manage, 'Audit.AzureActiveDirectory', windows);
+    const after = emulator.faults.injected();
+    assert.strictEqual(after['429'] - before['429'], 1);
+    assert.strictEqual(after['500'] - before['500'], 1);
+    assert.deepStrictEqual(result.failed, []);
+    assert.deepStrictEqual(
+      result.records.map((r) => r.Id),
+      clean.records.map((r) => r.Id),
+    );
+  });
+
+  it('refuses a contentUri on another host or for another tenant without sending the token', async () => {
+    const before = api.sent.length;
+    const base = { contentType: 'Audit.AzureActiveDirectory', contentId: 'x', contentCreated: '', contentExpiration: '' };
+    for (const contentUri of [
+      `https://manage.office.com.evil.test/api/v1.0/${CONTOSO}/activity/feed/audit/x`,
+      `${emulator.origin}/api/v1.0/22222222-2222-4222-8222-222222222222/activity/feed/audit/x`,
+      `${emulator.origin}/api/v1.0/${CONTOSO}/../22222222-2222-4222-8222-222222222222/activity/feed/audit/x`,
+      'javascript:alert(1)',
+    ]) {
+      await assert.rejects(manage.blob({ ...base, contentUri }), /not the Management API host|not this tenant's feed|not an absolute URL|Refused/i, contentUri);
+    }
+    assert.strictEqual(api.sent.length, before, 'nothing was sent');
+  });
+
+  it('a foreign NextPageUri stops the listing before the token leaves', async () => {
+    emulator.faults.enqueue({ kind: 'foreignNextLink', pathContains: 'subscriptions/content' });
+    const now = Date.now();
+    await assert.rejects(manage.content('Audit.AzureActiveDirectory', { startMs: now - DAY + 60_000, endMs: now }), /not the Management API host/);
+    assert.ok(api.sent.every((s) => !s.url.includes('evil.test')));
+  });
+
+  it('AF20022 for a content type without a subscription is an error with the next step', async () => {
+    const e = await manage.content('Audit.Exchange', { startMs: Date.now() - HOUR, endMs: Date.now() }).catch((x: unknown) => x);
+    assert.ok(e instanceof ServiceError && e.code === 'AF20022');
+    assert.match(diagnose(e).explanation!.nextStep, /Start the subscription.*12 hours/);
+  });
+});
+
+describe('core/o365: every AF code maps to a message and a next step', () => {
+  const CODES = ['AF10001', 'AF20001', 'AF20002', 'AF20010', 'AF20011', 'AF20012', 'AF20013', 'AF20020', 'AF20022', 'AF20023', 'AF20024', 'AF20030', 'AF20031', 'AF20050', 'AF20051', 'AF20052', 'AF20055', 'AF429', 'AF50000'];
+  for (const code of CODES) {
+    it(code, () => {
+      const x = explain(code);
+      assert.ok(x, `${code} is in the catalog`);
+      assert.ok(x.message.length > 15 && x.nextStep.length > 8, `${code} says what happened and what to do`);
+      const d = diagnose(new ServiceError('manage', code === 'AF429' ? 403 : 400, code, 'message from the service'));
+      assert.strictEqual(d.code, code);
+    });
+  }
+  it('names record types', () => {
+    assert.strictEqual(recordTypeName(15), 'AzureActiveDirectoryStsLogon (15)');
+    assert.strictEqual(recordTypeName('8'), 'AzureActiveDirectory (8)');
+    assert.strictEqual(recordTypeName(9999), '9999');
+  });
+});
