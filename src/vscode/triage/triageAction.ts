@@ -45,7 +45,7 @@ export function chunkLine(action: TriageAction, noun: string, r: ChunkReport): s
   const ms = `${Math.max(0, r.endedMs - r.startedMs)} ms`;
   switch (r.outcome) {
     case 'applied':
-      return `${head} → ${r.status ?? 204} in ${ms}${r.requestId ? ` (request-id ${r.requestId})` : ''}`;
+      return `${head} → ${r.status ?? 204} after ${ms}, pacing included${r.requestId ? ` (request-id ${r.requestId})` : ''}`;
     case 'refused':
       return `${head} → refused ${r.status ?? ''} in ${ms}: ${r.error ?? ''}${r.requestId ? ` (request-id ${r.requestId})` : ''}`;
     case 'uncertain':
