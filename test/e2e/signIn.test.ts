@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { Emulator, startEmulator } from '../../src/emulator';
-import { answer, choose, openContainer, openWorkbench, runCommand, Workbench } from './workbench';
+import { answer, choose, clickViewAction, openContainer, openWorkbench, runCommand, Workbench } from './workbench';
 
 const DEVICE_APP = 'c0000000-0000-4000-8000-00000000000e';
 const LIMITED_APP = 'c0000000-0000-4000-8000-00000000000b';
@@ -52,7 +52,7 @@ describe('Sign-in (e2e: the real quick pick, device code approved in the fake te
   it('diagnoses an app missing Directory.Read.All and Policy.Read.All', async () => {
     const page = wb.page;
     const secret = emulator.info.tenants[0].apps.find((a) => a.clientId === LIMITED_APP)!.secret!;
-    await page.locator('.part.sidebar .composite.title a.action-label[aria-label^="Add Tenant"]').first().click();
+    await clickViewAction(page, 'Tenants', 'Add Tenant');
     await answer(page, 'Contoso log reader');
     await answer(page, '11111111-1111-4111-8111-111111111111');
     await choose(page, 'Local fake tenant');

@@ -125,13 +125,23 @@ export async function choose(page: Page, text: string): Promise<void> {
   await row.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }
 
+/**
+ * Clicks an action in a view's title. With more than one view in the container each view's
+ * actions sit in its own pane header, shown while the pointer is over it: hover, then click.
+ */
+export async function clickViewAction(page: Page, view: string, action: string): Promise<void> {
+  const header = page.locator('.part.sidebar .pane-header', { hasText: view }).first();
+  await header.hover();
+  await header.locator(`.actions a.action-label[aria-label^="${action}"]`).first().click();
+}
+
 /** Adds a client-secret tenant of the fake tenant through the real Add Tenant questions. */
 export async function addSecretTenant(page: Page, name: string, tenant: string, clientId: string, secret: string): Promise<void> {
   // The view shows either its welcome content or the tenant tree; wait until it has rendered one.
   const welcome = page.locator('.welcome-view-content').getByRole('button', { name: 'Add Tenant' });
   await page.locator('.part.sidebar .welcome-view-content, .part.sidebar .monaco-list-row').first().waitFor({ timeout: 30_000 });
   if (await welcome.isVisible()) await welcome.click();
-  else await page.locator('.part.sidebar .composite.title a.action-label[aria-label^="Add Tenant"]').first().click();
+  else await clickViewAction(page, 'Tenants', 'Add Tenant');
   await page.locator('.quick-input-widget', { hasText: 'Add Tenant' }).waitFor({ timeout: 15_000 });
   await answer(page, name);
   await answer(page, tenant);
