@@ -15,6 +15,8 @@ import { openSignInByIdCommand } from './vscode/commands/openSignInById';
 import { addDemoTenantCommand, resetDemoTenantCommand } from './vscode/commands/demoTenant';
 import { adminConsentUrlCommand } from './vscode/commands/adminConsentUrl';
 import { findLegacyReportCommand } from './vscode/commands/findLegacyReport';
+import { browseContentCommand, refreshSubscriptionsCommand, startSubscriptionCommand, stopSubscriptionCommand } from './vscode/commands/o365Commands';
+import { O365Subscriptions } from './vscode/o365/o365Subscriptions';
 import { DemoTenant } from './vscode/demo/demoTenant';
 import { exportCommand, resumeExportCommand } from './vscode/commands/exportCommands';
 import { openResultsAsJsonCommand, saveResultsAsJsonCommand } from './vscode/commands/resultsJson';
@@ -74,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
   void offerPendingExports(pending);
   const signInDetails = createDetailPanels(queryDeps);
   details.open = (tenant, category, record) => openRecordDetail(queryDeps, signInDetails, tenant, category, record);
+  const o365 = new O365Subscriptions(sessions, pacer);
   const selection = new TriageSelection(context.globalState, () => store.list());
   const triage = new TriageModel({ sessions, pacer, log: logger, selection });
   const riskyTree = registerRiskyUsersTree(triage, selection, store.onDidChange, sessions.onDidChange);
@@ -90,7 +93,8 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
     vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, records),
     onFakeTenantSettingsChanged(() => sessions.reset()),
-    registerTenantsTree(store, sessions, queries),
+    o365,
+    registerTenantsTree(store, sessions, queries, o365),
     selection,
     triage,
     riskyTree,
@@ -128,6 +132,10 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
       copyTriageUpnCommand(),
       runTriageExampleCommand(triageView),
       findLegacyReportCommand(queryDeps),
+      startSubscriptionCommand(queryDeps, o365),
+      stopSubscriptionCommand(queryDeps, o365),
+      refreshSubscriptionsCommand(o365),
+      browseContentCommand(queryDeps, o365),
     ]),
   );
   return createApi(store, context.globalState, secrets, () => riskyTree.snapshot());

@@ -214,6 +214,7 @@ class ResultsApp extends LitElement {
   private renderToolbar(): TemplateResult {
     const p = this.progress;
     const loading = p?.state === 'loading';
+    const graph = this.info?.graphQuery !== false;
     const status = p
       ? `${this.view.length.toLocaleString('en-US')} shown of ${p.loaded.toLocaleString('en-US')} loaded${p.more ? ' (more available)' : ''} · page ${p.pages}${p.throttled ? ` · throttled ${p.throttled}×` : ''}${p.retries ? ` · ${p.retries} retries` : ''}${p.splits ? ` · split into smaller windows ${p.splits}×` : ''} · ${p.state === 'loading' ? 'loading…' : p.state === 'done' ? 'all loaded' : p.state}`
       : 'Waiting for the first page…';
@@ -226,14 +227,16 @@ class ResultsApp extends LitElement {
       <vscode-button secondary @click=${() => ((this.chooserOpen = !this.chooserOpen), this.requestUpdate())} aria-expanded=${this.chooserOpen ? 'true' : 'false'}>Columns</vscode-button>
       <vscode-single-select class="actions" aria-label="Save or copy" @change=${(e: Event) => this.action(e)}>
         <vscode-option value="">Save or copy…</vscode-option>
-        <vscode-option value="saveQuery">Save query in the tree</vscode-option>
+        ${graph ? html`<vscode-option value="saveQuery">Save query in the tree</vscode-option>` : nothing}
         <vscode-option value="openJson">Open results as JSON</vscode-option>
         <vscode-option value="saveJson">Save results as JSON…</vscode-option>
-        <vscode-option value="url">Copy query as Graph URL</vscode-option>
-        <vscode-option value="curl">Copy query as curl</vscode-option>
-        <vscode-option value="powershell">Copy query as Graph PowerShell</vscode-option>
+        ${graph
+          ? html`<vscode-option value="url">Copy query as Graph URL</vscode-option>
+              <vscode-option value="curl">Copy query as curl</vscode-option>
+              <vscode-option value="powershell">Copy query as Graph PowerShell</vscode-option>`
+          : nothing}
       </vscode-single-select>
-      <vscode-button @click=${() => this.host.request('exportResults', {})} title="Stream the whole query to JSON, NDJSON or CSV files, with a manifest; resumable">Export…</vscode-button>
+      ${graph ? html`<vscode-button @click=${() => this.host.request('exportResults', {})} title="Stream the whole query to JSON, NDJSON or CSV files, with a manifest; resumable">Export…</vscode-button>` : nothing}
     </div>`;
   }
 

@@ -48,15 +48,18 @@ export type CategoryId =
   | 'directoryAudits'
   | 'provisioning'
   | 'riskDetections'
-  | 'riskyUsers';
+  | 'riskyUsers'
+  | 'o365';
 
-export type ThrottleClass = 'reports' | 'identityProtection';
+export type ThrottleClass = 'reports' | 'identityProtection' | 'manage';
 
 export interface CategorySpec {
   readonly id: CategoryId;
   readonly label: string;
   /** Node group in the tree. */
-  readonly group: 'Sign-ins' | 'Audit' | 'Identity Protection';
+  readonly group: 'Sign-ins' | 'Audit' | 'Identity Protection' | 'Office 365';
+  /** Office 365 content comes from the Management Activity API, not a Graph query: no OData, no Graph copy or export. */
+  readonly source?: 'o365';
   readonly apiVersion: 'v1.0' | 'beta';
   /** Path under the Graph root, e.g. `/auditLogs/signIns`. */
   readonly path: string;
@@ -77,7 +80,9 @@ export interface CategorySpec {
   /** The Graph PowerShell cmdlet for "Copy as PowerShell". */
   readonly powershell: string;
   /** Permission needed (for guidance before a query). */
-  readonly requirement: 'signIns' | 'directoryAudits' | 'provisioning' | 'riskDetections' | 'riskyUsers';
+  readonly requirement: 'signIns' | 'directoryAudits' | 'provisioning' | 'riskDetections' | 'riskyUsers' | 'office365';
+  /** Derived display values (for example a name for a number), computed for the grid only; the record itself is kept as sent. */
+  readonly display?: (record: Record<string, unknown>) => Record<string, unknown>;
   /** A one-line title for a record (detail panel, JSON document name). */
   readonly title: (record: Record<string, unknown>) => string;
 }

@@ -39,12 +39,14 @@ export interface DisplayRow {
 
 export function toDisplayRow(category: CategorySpec, record: Record<string, unknown>): DisplayRow {
   const cells: Record<string, string> = {};
-  for (const c of category.columns) cells[c.id] = cell(record, c);
+  const shown = category.display ? category.display(record) : record;
+  for (const c of category.columns) cells[c.id] = cell(shown, c);
   const isSignIn = category.group === 'Sign-ins';
   const status = valueAt(record, 'status/errorCode');
   const policies = record.appliedConditionalAccessPolicies;
   return {
-    id: typeof record.id === 'string' ? record.id : JSON.stringify(record).slice(0, 64),
+    // Graph records carry `id`; Office 365 audit records carry `Id`.
+    id: typeof record.id === 'string' ? record.id : typeof record.Id === 'string' ? record.Id : JSON.stringify(record).slice(0, 64),
     cells,
     failed: isSignIn && typeof status === 'number' && status !== 0,
     ...(isSignIn && Array.isArray(policies)

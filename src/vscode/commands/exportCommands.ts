@@ -93,6 +93,11 @@ export function exportCommand(deps: QueryDeps, jobs: ExportJobs): Command {
       } else {
         src = await sourceOf(deps, arg);
         if (!src) return undefined;
+        if (src.category.source === 'o365') {
+          // Office 365 content is not a Graph query; its bulk export is not built yet.
+          void vscode.window.showInformationMessage('Bulk export of Office 365 content is not available yet. Use "Save results as JSON…" in the panel to save the records it holds.');
+          return undefined;
+        }
         choice = await promptExport(deps.state, { tenant: src.tenant, category: src.category, model: src.model, samples: src.panel?.loadedRecords().slice(0, 50) ?? [], visibleColumns: src.panel?.currentColumns() ?? deps.queries.columns(src.category.id) ?? src.category.defaultColumns, nowMs });
         if (!choice) return undefined;
       }

@@ -16,6 +16,9 @@ export async function openRecordDetail(deps: QueryDeps, panels: { panels: SignIn
     case 'riskDetections':
       panels.records.show({ tenant, kind: 'riskDetection', record });
       return;
+    case 'o365':
+      panels.records.show({ tenant, kind: 'o365Record', record });
+      return;
     case 'riskyUsers': {
       let history: Record<string, unknown>[] | undefined;
       try {

@@ -112,6 +112,7 @@ export class ResultsPanel implements vscode.Disposable {
       columns: query.category.columns.map((c) => ({ id: c.id, label: c.label, width: c.width, kind: c.kind })),
       visibleColumns: query.visibleColumns,
       isSignIn: query.category.group === 'Sign-ins',
+      graphQuery: query.category.source !== 'o365',
       clientFilters: { failuresOnly: query.model.client.some((c) => c.kind === 'failuresOnly') },
     });
   }

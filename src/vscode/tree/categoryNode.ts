@@ -4,7 +4,7 @@ import { TenantConfig } from '../../core/tenants/tenantConfig';
 import { SavedQuery } from '../query/queryStore';
 import { TreeNode } from './treeNode';
 
-const ICONS: Record<CategorySpec['group'], string> = { 'Sign-ins': 'sign-in', Audit: 'checklist', 'Identity Protection': 'shield' };
+const ICONS: Record<CategorySpec['group'], string> = { 'Sign-ins': 'sign-in', Audit: 'checklist', 'Identity Protection': 'shield', 'Office 365': 'mail' };
 
 /** A report category under a tenant: click runs a query. */
 export class CategoryNode implements TreeNode {

@@ -8,7 +8,7 @@ import { TriageSelection } from '../triage/triageSelection';
 import { TreeNode } from './treeNode';
 import { ExamplesNode } from './triage/exampleNodes';
 import { LevelNode, ServicePrincipalsNode } from './triage/groupNodes';
-import { MessageNode } from './triage/messageNode';
+import { MessageNode } from './messageNode';
 
 export const RISKY_USERS_VIEW_ID = 'identityLogs.riskyUsers';
 

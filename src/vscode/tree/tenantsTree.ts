@@ -7,6 +7,8 @@ import { CategoryNode, GroupNode, SavedQueryNode } from './categoryNode';
 import { TenantStore } from '../tenants/tenantStore';
 import { TenantNode } from './tenantNode';
 import { TreeNode } from './treeNode';
+import { Office365Node } from './o365Nodes';
+import { O365Subscriptions } from '../o365/o365Subscriptions';
 
 export const TENANTS_VIEW_ID = 'identityLogs.tenants';
 
@@ -18,6 +20,7 @@ class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     private readonly store: TenantStore,
     private readonly sessions: TenantSessions,
     private readonly queries: QueryStore,
+    private readonly o365: O365Subscriptions,
   ) {}
 
   /** Under each tenant: its report categories, sign-ins grouped, then its saved queries. */
@@ -26,7 +29,7 @@ class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     const signIns = CATEGORIES.filter((c) => c.group === 'Sign-ins').map(node);
     const others = CATEGORIES.filter((c) => c.group !== 'Sign-ins').map(node);
     const saved = this.queries.saved(t.key).map((q) => new SavedQueryNode(t, q, categoryById(q.category)?.label ?? q.category));
-    return [new GroupNode(t.key, 'Sign-ins', 'sign-in', signIns), ...others, ...(saved.length ? [new GroupNode(t.key, 'Saved queries', 'bookmark', saved)] : [])];
+    return [new GroupNode(t.key, 'Sign-ins', 'sign-in', signIns), ...others, new Office365Node(t, this.o365), ...(saved.length ? [new GroupNode(t.key, 'Saved queries', 'bookmark', saved)] : [])];
   }
 
   refresh(): void {
@@ -53,8 +56,8 @@ class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   }
 }
 
-export function registerTenantsTree(store: TenantStore, sessions: TenantSessions, queries: QueryStore): vscode.Disposable {
-  const provider = new TenantsTreeProvider(store, sessions, queries);
+export function registerTenantsTree(store: TenantStore, sessions: TenantSessions, queries: QueryStore, o365: O365Subscriptions): vscode.Disposable {
+  const provider = new TenantsTreeProvider(store, sessions, queries, o365);
   const view = vscode.window.createTreeView(TENANTS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  return vscode.Disposable.from(view, provider, store.onDidChange(() => provider.refresh()), sessions.onDidChange(() => provider.refresh()), queries.onDidChange(() => provider.refresh()));
+  return vscode.Disposable.from(view, provider, store.onDidChange(() => provider.refresh()), sessions.onDidChange(() => provider.refresh()), queries.onDidChange(() => provider.refresh()), o365.onDidChange(() => provider.refresh()));
 }

@@ -41,6 +41,8 @@ export interface InitInfo {
   readonly columns: readonly ColumnInfo[];
   readonly visibleColumns: readonly string[];
   readonly isSignIn: boolean;
+  /** Office 365 content: no Graph query to copy, save or export from here. */
+  readonly graphQuery: boolean;
   readonly clientFilters: { readonly failuresOnly: boolean };
 }
 

@@ -8,7 +8,7 @@ import { TriageModel } from '../../triage/triageModel';
 import { TreeNode } from '../treeNode';
 import { DetectionNode, HistoryItemNode, RecordListNode } from './recordNodes';
 import { entityContext, EntityHolder } from './entityHolder';
-import { MessageNode } from './messageNode';
+import { MessageNode } from '../messageNode';
 import { levelIcon, shortTime } from './riskPresentation';
 
 /** One risky user or service principal; its children are its risk detections and its history. */

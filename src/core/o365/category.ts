@@ -1,0 +1,48 @@
+/**
+ * Office 365 audit records as a results-panel category: the common schema's columns (API-FACTS 3),
+ * CreationTime shown as UTC and RecordType by name. Filters are the panel's client-side ones.
+ */
+import { CategorySpec, ColumnSpec } from '../catalog/types';
+import { ContentType, recordTypeName } from './contentTypes';
+
+const col = (id: string, label: string, path: string, width: number, kind?: ColumnSpec['kind']): ColumnSpec => ({ id, label, path, width, kind });
+
+export function o365Category(contentType: ContentType): CategorySpec {
+  return {
+    id: 'o365',
+    label: contentType,
+    group: 'Office 365',
+    source: 'o365',
+    apiVersion: 'v1.0',
+    path: `/activity/feed/subscriptions/content?contentType=${contentType}`,
+    timeProperty: undefined,
+    timeOperators: undefined,
+    fields: [],
+    lambdas: [],
+    defaultPageSize: 1000,
+    maxPageSize: 1000,
+    throttle: 'manage',
+    columns: [
+      col('CreationTime', 'Time (UTC)', 'CreationTime', 170, 'datetime'),
+      col('Operation', 'Operation', 'Operation', 200),
+      col('UserId', 'User', 'UserId', 230),
+      col('Workload', 'Workload', 'Workload', 150),
+      col('ClientIP', 'Client IP', 'ClientIP', 130),
+      col('ResultStatus', 'Result', 'ResultStatus', 100),
+      col('RecordTypeName', 'Record type', 'RecordTypeName', 220),
+      col('ObjectId', 'Object', 'ObjectId', 220),
+      col('Id', 'Id', 'Id', 280),
+    ],
+    defaultColumns: ['CreationTime', 'Operation', 'UserId', 'Workload', 'ClientIP', 'ResultStatus', 'RecordTypeName'],
+    powershell: 'Search-UnifiedAuditLog',
+    requirement: 'office365',
+    display: forDisplay,
+    title: (r) => `${String(r.Operation ?? 'record')} by ${String(r.UserId ?? 'unknown')} (${String(r.CreationTime ?? '')})`,
+  };
+}
+
+/** What the grid shows for a record: CreationTime as UTC and the record type's name, as extra fields. */
+export function forDisplay(record: Record<string, unknown>): Record<string, unknown> {
+  const t = typeof record.CreationTime === 'string' && !/[zZ]|[+-]\d\d:?\d\d$/.test(record.CreationTime) ? `${record.CreationTime}Z` : record.CreationTime;
+  return { ...record, CreationTime: t, RecordTypeName: recordTypeName(record.RecordType) };
+}

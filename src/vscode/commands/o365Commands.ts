@@ -1,0 +1,187 @@
+import * as vscode from 'vscode';
+import { diagnose, summarize } from '../../core/diagnose/classify';
+import { AbortedError } from '../../core/http/clock';
+import { ServiceError } from '../../core/http/serviceError';
+import { browseContent, BrowseResult } from '../../core/o365/browse';
+import { o365Category } from '../../core/o365/category';
+import { ContentType, isContentType } from '../../core/o365/contentTypes';
+import { StartThrottledError } from '../../core/o365/manageApi';
+import { contentWindows, formatO365Time } from '../../core/o365/windows';
+import { EMPTY_FILTER } from '../../core/odata/model';
+import { QuerySession } from '../../core/query/session';
+import { newStats } from '../../core/http/client';
+import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { o365Unavailable, O365Subscriptions } from '../o365/o365Subscriptions';
+import { QueryDeps } from '../query/startQuery';
+import { ResultsPanel } from '../results/resultsPanel';
+import { showError } from '../ui/showError';
+import { Command } from './command';
+
+const HOUR = 3_600_000;
+
+/** A content type node, or `{ tenantKey, contentType, hours? }` without prompts. */
+function target(deps: QueryDeps, arg: unknown): { tenant: TenantConfig; contentType: ContentType; hours?: number } | undefined {
+  const a = (typeof arg === 'object' && arg !== null ? arg : {}) as { tenant?: TenantConfig; tenantKey?: unknown; contentType?: unknown; hours?: unknown };
+  const tenant = a.tenant ?? (typeof a.tenantKey === 'string' ? deps.store.get(a.tenantKey) : undefined);
+  if (!tenant || !isContentType(a.contentType)) return undefined;
+  return { tenant, contentType: a.contentType, hours: typeof a.hours === 'number' && a.hours > 0 ? a.hours : undefined };
+}
+
+export function startSubscriptionCommand(deps: QueryDeps, o365: O365Subscriptions): Command {
+  return {
+    id: 'identityLogs.o365.startSubscription',
+    run: async (arg?: unknown): Promise<string | undefined> => {
+      const t = target(deps, arg);
+      if (!t) return undefined;
+      try {
+        const r = await (await o365.api(t.tenant)).start(t.contentType);
+        void vscode.window.showInformationMessage(
+          r.alreadyEnabled ? `${t.contentType} was already subscribed in ${t.tenant.displayName}.` : `Subscribed to ${t.contentType} in ${t.tenant.displayName}. After a first start, content can take up to 12 hours to appear.`,
+        );
+        return r.alreadyEnabled ? 'alreadyEnabled' : 'started';
+      } catch (e) {
+        if (e instanceof StartThrottledError) {
+          void vscode.window.showWarningMessage(`${t.contentType}: ${e.message}`);
+          return 'throttled';
+        }
+        await showError(deps.log, deps.channel, `Could not start ${t.contentType}`, e);
+        return 'failed';
+      } finally {
+        await o365.refresh(t.tenant);
+      }
+    },
+  };
+}
+
+export function stopSubscriptionCommand(deps: QueryDeps, o365: O365Subscriptions): Command {
+  return {
+    id: 'identityLogs.o365.stopSubscription',
+    run: async (arg?: unknown, options?: { confirm?: boolean }): Promise<boolean> => {
+      const t = target(deps, arg);
+      if (!t) return false;
+      if (options?.confirm !== false) {
+        const ok = await vscode.window.showWarningMessage(
+          `Stop the ${t.contentType} subscription of ${t.tenant.displayName}?`,
+          { modal: true, detail: 'Content stops being made available to this publisher. Starting it again later is throttled to once per 15 minutes, and new content can take up to 12 hours to appear.' },
+          'Stop Subscription',
+        );
+        if (ok !== 'Stop Subscription') return false;
+      }
+      try {
+        await (await o365.api(t.tenant)).stop(t.contentType);
+        return true;
+      } catch (e) {
+        await showError(deps.log, deps.channel, `Could not stop ${t.contentType}`, e);
+        return false;
+      } finally {
+        await o365.refresh(t.tenant);
+      }
+    },
+  };
+}
+
+export function refreshSubscriptionsCommand(o365: O365Subscriptions): Command {
+  return {
+    id: 'identityLogs.o365.refresh',
+    run: async (arg?: unknown) => {
+      const node = arg as { tenant?: TenantConfig } | undefined;
+      return node?.tenant ? o365.refresh(node.tenant) : undefined;
+    },
+  };
+}
+
+const RANGES = [
+  { label: 'Last hour', hours: 1 },
+  { label: 'Last 6 hours', hours: 6 },
+  { label: 'Last 24 hours', hours: 24 },
+  { label: 'Last 3 days', hours: 72 },
+  { label: 'Last 7 days', hours: 168, detail: 'The oldest the API keeps: content expires 7 days after it becomes available.' },
+];
+
+/**
+ * "Browse Content…": lists the content type's blobs over 24-hour windows of availability time,
+ * fetches them four at a time, merges and de-duplicates the records, and shows them in a results panel.
+ */
+export function browseContentCommand(deps: QueryDeps, o365: O365Subscriptions): Command {
+  return {
+    id: 'identityLogs.o365.browse',
+    run: async (arg?: unknown): Promise<ResultsPanel | undefined> => {
+      const t = target(deps, arg);
+      if (!t) return undefined;
+      const why = o365Unavailable(t.tenant);
+      if (why) {
+        void vscode.window.showWarningMessage(why);
+        return undefined;
+      }
+      if (o365.statusOf(t.tenant, t.contentType) !== undefined && o365.statusOf(t.tenant, t.contentType) !== 'enabled') {
+        const c = await vscode.window.showWarningMessage(`${t.contentType} is not subscribed in ${t.tenant.displayName}, so there is no content to list.`, { modal: false, detail: 'After a first start, content can take up to 12 hours to appear.' }, 'Start Subscription');
+        if (c === 'Start Subscription') await vscode.commands.executeCommand('identityLogs.o365.startSubscription', { tenantKey: t.tenant.key, contentType: t.contentType });
+        return undefined;
+      }
+      const hours = t.hours ?? (await vscode.window.showQuickPick(RANGES, { title: `Browse ${t.contentType} · ${t.tenant.displayName}`, placeHolder: 'Content that became available in…' }))?.hours;
+      if (!hours) return undefined;
+      const nowMs = Date.now();
+      const windows = contentWindows(nowMs - hours * HOUR, nowMs, nowMs);
+      let result: BrowseResult;
+      try {
+        result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${t.contentType} · ${t.tenant.displayName}`, cancellable: true }, async (progress, token) => {
+          const abort = new AbortController();
+          const sub = token.onCancellationRequested(() => abort.abort());
+          try {
+            const api = await o365.api(t.tenant, abort.signal);
+            return await browseContent(api, t.contentType, windows, {
+              concurrency: 4,
+              signal: abort.signal,
+              onProgress: (p) =>
+                progress.report({ message: p.windowsDone < p.windows ? `listing window ${p.windowsDone + 1} of ${p.windows}…` : `blobs ${p.blobsFetched} of ${p.blobsListed} · ${p.records.toLocaleString('en-US')} records` }),
+            });
+          } finally {
+            sub.dispose();
+          }
+        });
+      } catch (e) {
+        if (e instanceof AbortedError) return undefined;
+        if (e instanceof ServiceError && e.code === 'AF20022') {
+          const c = await vscode.window.showWarningMessage(`${t.contentType}: ${summarize(diagnose(e))}`, 'Start Subscription');
+          if (c === 'Start Subscription') await vscode.commands.executeCommand('identityLogs.o365.startSubscription', { tenantKey: t.tenant.key, contentType: t.contentType });
+          return undefined;
+        }
+        await showError(deps.log, deps.channel, `Could not browse ${t.contentType}`, e);
+        return undefined;
+      }
+      deps.log.info(`${t.contentType} of ${t.tenant.displayName}, ${formatO365Time(windows[0].startMs)}–${formatO365Time(nowMs)} UTC: ${result.blobs} blobs, ${result.records.length} records (${result.duplicates} repeated across blobs dropped), ${result.failed.length} blobs failed.`);
+      for (const f of result.failed) deps.log.warn(`Blob ${f.contentId} not read: ${f.error}`);
+      if (result.failed.length) void vscode.window.showWarningMessage(`${result.failed.length} of ${result.blobs} content blobs could not be read; the records shown are incomplete. ${result.failed[0].error}`, 'Show Log').then((c) => c && deps.channel.show(true));
+      return showRecords(deps, t.tenant, t.contentType, hours, nowMs, result);
+    },
+  };
+}
+
+function showRecords(deps: QueryDeps, tenant: TenantConfig, contentType: ContentType, hours: number, nowMs: number, result: BrowseResult): ResultsPanel {
+  const category = o365Category(contentType);
+  const filterText = `available ${hours < 24 ? `in the last ${hours} h` : `in the last ${hours / 24} days`} · ${result.blobs} blobs · ${result.duplicates} repeats dropped${result.failed.length ? ` · ${result.failed.length} blobs failed` : ''}`;
+  const panel = new ResultsPanel(
+    {
+      extensionUri: deps.extensionUri,
+      log: deps.log,
+      channel: deps.channel,
+      records: deps.records,
+      saveColumns: (visible) => deps.queries.setColumns(category.id, visible),
+      openDetail: deps.details.open ? (record) => deps.details.open?.(tenant, category, record) : undefined,
+      saveQuery: async () => undefined,
+    },
+    { tenant, category, model: { ...EMPTY_FILTER, time: { kind: 'last', hours } }, filter: undefined, filterText, graphOrigin: '', visibleColumns: deps.queries.columns(category.id) ?? category.defaultColumns, fetchedAtMs: nowMs, range: { fromMs: nowMs - hours * HOUR, toMs: nowMs }, extensionVersion: deps.extensionVersion },
+  );
+  // The records are already merged in memory: hand them to the grid a page at a time.
+  const records = result.records;
+  const pages = async function* (): AsyncGenerator<{ records: Record<string, unknown>[]; pageNumber: number }, { splits: number }, void> {
+    for (let i = 0, n = 1; i < records.length; i += 1000, n++) yield { records: records.slice(i, i + 1000), pageNumber: n };
+    return { splits: 0 };
+  };
+  const session = new QuerySession(() => pages(), newStats(), { rows: (r) => panel.onRows(r), progress: (p) => panel.onProgress(p) });
+  panel.attach(session);
+  deps.panels.push(panel);
+  panel.onDidDispose(() => deps.panels.splice(deps.panels.indexOf(panel), 1));
+  void panel.load(Infinity);
+  return panel;
+}
