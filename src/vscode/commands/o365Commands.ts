@@ -90,6 +90,13 @@ export function refreshSubscriptionsCommand(o365: O365Subscriptions): Command {
   };
 }
 
+/** Not awaited: the command is done; the offer stays until the user answers or closes it. */
+function offerStart(tenant: TenantConfig, contentType: ContentType, message: string): void {
+  void vscode.window.showWarningMessage(message, 'Start Subscription').then((c) => {
+    if (c === 'Start Subscription') void vscode.commands.executeCommand('identityLogs.o365.startSubscription', { tenantKey: tenant.key, contentType });
+  });
+}
+
 const RANGES = [
   { label: 'Last hour', hours: 1 },
   { label: 'Last 6 hours', hours: 6 },
@@ -114,8 +121,7 @@ export function browseContentCommand(deps: QueryDeps, o365: O365Subscriptions): 
         return undefined;
       }
       if (o365.statusOf(t.tenant, t.contentType) !== undefined && o365.statusOf(t.tenant, t.contentType) !== 'enabled') {
-        const c = await vscode.window.showWarningMessage(`${t.contentType} is not subscribed in ${t.tenant.displayName}, so there is no content to list.`, { modal: false, detail: 'After a first start, content can take up to 12 hours to appear.' }, 'Start Subscription');
-        if (c === 'Start Subscription') await vscode.commands.executeCommand('identityLogs.o365.startSubscription', { tenantKey: t.tenant.key, contentType: t.contentType });
+        offerStart(t.tenant, t.contentType, `${t.contentType} is not subscribed in ${t.tenant.displayName}, so there is no content to list. After a first start, content can take up to 12 hours to appear.`);
         return undefined;
       }
       const hours = t.hours ?? (await vscode.window.showQuickPick(RANGES, { title: `Browse ${t.contentType} · ${t.tenant.displayName}`, placeHolder: 'Content that became available in…' }))?.hours;
@@ -142,8 +148,7 @@ export function browseContentCommand(deps: QueryDeps, o365: O365Subscriptions): 
       } catch (e) {
         if (e instanceof AbortedError) return undefined;
         if (e instanceof ServiceError && e.code === 'AF20022') {
-          const c = await vscode.window.showWarningMessage(`${t.contentType}: ${summarize(diagnose(e))}`, 'Start Subscription');
-          if (c === 'Start Subscription') await vscode.commands.executeCommand('identityLogs.o365.startSubscription', { tenantKey: t.tenant.key, contentType: t.contentType });
+          offerStart(t.tenant, t.contentType, `${t.contentType}: ${summarize(diagnose(e))}`);
           return undefined;
         }
         await showError(deps.log, deps.channel, `Could not browse ${t.contentType}`, e);
