@@ -164,7 +164,7 @@ export function browseContentCommand(deps: QueryDeps, o365: O365Subscriptions): 
 
 function showRecords(deps: QueryDeps, tenant: TenantConfig, contentType: ContentType, hours: number, nowMs: number, result: BrowseResult): ResultsPanel {
   const category = o365Category(contentType);
-  const filterText = `available ${hours < 24 ? `in the last ${hours} h` : `in the last ${hours / 24} days`} · ${result.blobs} blobs · ${result.duplicates} repeats dropped${result.failed.length ? ` · ${result.failed.length} blobs failed` : ''}`;
+  const filterText = `available in the last ${hours <= 24 ? `${hours} h` : `${hours / 24} days`} · ${result.blobs} blobs · ${result.duplicates} repeats dropped${result.failed.length ? ` · ${result.failed.length} blobs failed` : ''}`;
   const panel = new ResultsPanel(
     {
       extensionUri: deps.extensionUri,
