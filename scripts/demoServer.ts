@@ -20,9 +20,9 @@ async function main(): Promise<void> {
   execFileSync(process.execPath, [codeServerEntry(), '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'inherit' });
 
   const port = process.env.PORT ? Number(process.env.PORT) : 8080;
-  const server = await startCodeServer({ folder, extensionsDir, port, userSettings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  const server = await startCodeServer({ folder, extensionsDir, port, userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'identityLogs.demo.prepareOnStartup': true } });
   const url = workbenchUrl(server);
-  console.log(`\nIdentity Log Explorer demo is running: ${url}\nOpen it in a browser, click Identity Logs in the activity bar, then "Try the Demo Tenant". Press Ctrl+C to stop.\n`);
+  console.log(`\nIdentity Log Explorer demo is running: ${url}\nIt opens on Identity Logs with the demo tenant added and signed in. Press Ctrl+C to stop.\n`);
   if (process.env.DISPLAY && process.env.IDLOG_DEMO_NO_BROWSER === undefined) {
     spawn('xdg-open', [url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
   }

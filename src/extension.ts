@@ -18,6 +18,7 @@ import { findLegacyReportCommand } from './vscode/commands/findLegacyReport';
 import { browseContentCommand, refreshSubscriptionsCommand, startSubscriptionCommand, stopSubscriptionCommand } from './vscode/commands/o365Commands';
 import { O365Subscriptions } from './vscode/o365/o365Subscriptions';
 import { DemoTenant } from './vscode/demo/demoTenant';
+import { prepareDemoOnStartup } from './vscode/demo/prepareOnStartup';
 import { exportCommand, resumeExportCommand } from './vscode/commands/exportCommands';
 import { openResultsAsJsonCommand, saveResultsAsJsonCommand } from './vscode/commands/resultsJson';
 import { ExportJobs } from './vscode/export/exportJobs';
@@ -138,6 +139,8 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
       browseContentCommand(queryDeps, o365),
     ]),
   );
+  // After the commands exist: it runs Add Demo Tenant.
+  void prepareDemoOnStartup(store);
   return createApi(store, context.globalState, secrets, () => riskyTree.snapshot());
 }
 

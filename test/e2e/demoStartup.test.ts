@@ -1,0 +1,29 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { openWorkbench, Workbench } from './workbench';
+
+describe('npm run demo’s first screen (e2e: prepareOnStartup in a fresh profile)', function () {
+  let wb: Workbench;
+
+  before(async () => {
+    // What scripts/demoServer.ts sets in its throwaway profile.
+    wb = await openWorkbench({ settings: { 'identityLogs.demo.prepareOnStartup': true } });
+  });
+
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('opens on Identity Logs with the demo tenant added, labelled Demo, and signed in', async () => {
+    const page = wb.page;
+    const container = page.locator('.activitybar .action-item.checked a[aria-label^="Identity Logs"]');
+    await container.waitFor({ timeout: 60_000 });
+    const tenant = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Tenants' }) }).locator('.monaco-list-row', { hasText: 'Contoso' }).first();
+    await tenant.locator('.label-description', { hasText: /signed in · Demo/ }).waitFor({ timeout: 60_000 });
+    // With one tenant, the Risky Users view shows it at once.
+    const risky = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Risky Users' }) });
+    await risky.locator('.monaco-list-rows .monaco-list-row', { hasText: /High risk \(\d+\)/ }).first().waitFor({ timeout: 60_000 });
+    const file = await wb.screenshot('demo-first-screen-light');
+    assert.ok(fs.statSync(file).size > 20_000);
+  });
+});
