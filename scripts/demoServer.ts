@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   const folder = path.join(home, 'workspace');
   fs.mkdirSync(folder, { recursive: true });
   fs.writeFileSync(path.join(folder, 'README.md'), '# Identity Log Explorer demo\n\nOpen **Identity Logs** in the activity bar.\n');
+  // Wakes the extension at startup in this workspace only (workspaceContains), so it can add the demo tenant.
+  fs.writeFileSync(path.join(folder, '.identity-logs-demo'), 'The npm run demo workspace: Identity Log Explorer opens with its demo tenant here.\n');
   execFileSync(process.execPath, [codeServerEntry(), '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'inherit' });
 
   const port = process.env.PORT ? Number(process.env.PORT) : 8080;

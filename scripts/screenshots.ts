@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   try {
     await page.setViewportSize({ width: 1440, height: 900 });
     await openContainer(page, 'Identity Logs');
-    await page.locator('.welcome-view-content').getByRole('button', { name: 'Try the Demo Tenant' }).click();
+    // Both views offer the demo tenant; use the Tenants view's button.
+    const tenantsPane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Tenants' }) });
+    await tenantsPane.locator('.welcome-view-content').getByRole('button', { name: 'Try the Demo Tenant' }).click();
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Contoso' }).locator('.label-description', { hasText: 'signed in' }).first().waitFor({ timeout: 60_000 });
     await runCommand(page, 'Notifications: Clear All Notifications');
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Contoso' }).first().click();
@@ -37,6 +39,15 @@ async function main(): Promise<void> {
     await detail.locator('table[aria-label="Applied conditional access policies"]').waitFor({ timeout: 60_000 });
     await shot('signin-detail');
     await runCommand(page, 'View: Close All Editors');
+    // Risky-user triage: the Tenants view folded so the list has the sidebar.
+    await page.locator('.part.sidebar .pane-header', { hasText: 'Tenants' }).click();
+    const risky = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Risky Users' }) });
+    await risky.locator('.monaco-list-rows .monaco-list-row', { hasText: /High risk \(\d+\)/ }).first().waitFor({ timeout: 60_000 });
+    await risky.locator('.monaco-list-rows .monaco-list-row[aria-level="3"]').first().locator('.monaco-tl-twistie').click();
+    await risky.locator('.monaco-list-rows .monaco-list-row', { hasText: /^History \(\d+\)/ }).first().waitFor({ timeout: 30_000 });
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await shot('risky-users');
+    await page.locator('.part.sidebar .pane-header', { hasText: 'Tenants' }).click();
     await runCommand(page, 'Welcome: Open Walkthrough...');
     await choose(page, 'Get started with Identity Log Explorer');
     await page.locator('.gettingStartedContainer .getting-started-step', { hasText: 'Try the demo tenant' }).first().waitFor({ timeout: 30_000 });

@@ -1,17 +1,23 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { openWorkbench, Workbench } from './workbench';
 
 describe('npm run demo’s first screen (e2e: prepareOnStartup in a fresh profile)', function () {
   let wb: Workbench;
+  let folder: string;
 
   before(async () => {
-    // What scripts/demoServer.ts sets in its throwaway profile.
-    wb = await openWorkbench({ settings: { 'identityLogs.demo.prepareOnStartup': true } });
+    // What scripts/demoServer.ts makes: a workspace with the marker file, and the setting in its profile.
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'idlog-demo-e2e-'));
+    fs.writeFileSync(path.join(folder, '.identity-logs-demo'), 'demo\n');
+    wb = await openWorkbench({ folder, settings: { 'identityLogs.demo.prepareOnStartup': true } });
   });
 
   after(async () => {
     await wb?.close();
+    fs.rmSync(folder, { recursive: true, force: true });
   });
 
   it('opens on Identity Logs with the demo tenant added, labelled Demo, and signed in', async () => {

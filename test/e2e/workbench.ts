@@ -26,9 +26,9 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-export async function openWorkbench(options: { settings?: Record<string, unknown>; env?: Record<string, string> } = {}): Promise<Workbench> {
+export async function openWorkbench(options: { settings?: Record<string, unknown>; env?: Record<string, string>; folder?: string } = {}): Promise<Workbench> {
   const settings = { 'workbench.colorTheme': THEMES.light.name, ...options.settings };
-  const server = await startCodeServer({ folder: path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), userSettings: settings, env: options.env });
+  const server = await startCodeServer({ folder: options.folder ?? path.join(REPO_ROOT, 'test', 'fixtures', 'workspace'), userSettings: settings, env: options.env });
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();

@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { TenantStore } from '../tenants/tenantStore';
 
 /**
- * `npm run demo` sets identityLogs.demo.prepareOnStartup in its own throwaway profile: the demo
- * tenant is added once and the Identity Logs container opens, so the first screen is the product.
+ * `npm run demo` sets identityLogs.demo.prepareOnStartup in its own throwaway profile, and its
+ * workspace holds `.identity-logs-demo` (a workspaceContains activation event, so other workspaces
+ * never activate the extension at startup): the demo tenant is added once and the Identity Logs
+ * container opens, so the first screen is the product.
  */
 export async function prepareDemoOnStartup(store: TenantStore): Promise<void> {
   if (!vscode.workspace.getConfiguration('identityLogs.demo').get<boolean>('prepareOnStartup')) return;
