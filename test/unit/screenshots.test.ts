@@ -5,7 +5,7 @@ import * as path from 'path';
 /** The README's pictures come from `npm run screenshots`; check that they are there and real. */
 describe('README screenshots (media/screenshots, made by npm run screenshots)', () => {
   const dir = path.resolve(__dirname, '..', '..', '..', 'media', 'screenshots');
-  for (const name of ['results-grid', 'signin-detail', 'walkthrough']) {
+  for (const name of ['results-grid', 'signin-detail', 'risky-users', 'walkthrough']) {
     it(`${name}.png is a real 1440×900 screenshot`, () => {
       const bytes = fs.readFileSync(path.join(dir, `${name}.png`));
       assert.deepStrictEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
@@ -17,6 +17,6 @@ describe('README screenshots (media/screenshots, made by npm run screenshots)', 
 
   it('the README shows them', () => {
     const readme = fs.readFileSync(path.resolve(dir, '..', '..', 'README.md'), 'utf8');
-    for (const name of ['results-grid', 'signin-detail']) assert.ok(readme.includes(`media/screenshots/${name}.png`), name);
+    for (const name of ['results-grid', 'signin-detail', 'risky-users']) assert.ok(readme.includes(`media/screenshots/${name}.png`), name);
   });
 });
