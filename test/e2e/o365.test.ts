@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { Emulator, startEmulator } from '../../src/emulator';
-import { addSecretTenant, choose, openContainer, openWorkbench, runCommand, Workbench } from './workbench';
+import { addSecretTenant, choose, openContainer, openWorkbench, pickMenuItem, runCommand, Workbench } from './workbench';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
@@ -40,9 +40,7 @@ describe('Office 365 activity (e2e: subscribe, browse, open a record)', function
     await contentRow('Audit.AzureActiveDirectory').waitFor({ timeout: 30_000 });
     assert.match(await contentRow('Audit.AzureActiveDirectory').innerText(), /not subscribed/);
     await contentRow('Audit.AzureActiveDirectory').click({ button: 'right' });
-    const menu = page.locator('.context-view .monaco-menu');
-    await menu.waitFor({ timeout: 10_000 });
-    await menu.locator('.action-label', { hasText: 'Start Subscription' }).click();
+    await pickMenuItem(page, 'Start Subscription');
     await page.locator('.notifications-toasts', { hasText: 'Subscribed to Audit.AzureActiveDirectory' }).waitFor({ timeout: 30_000 });
     await contentRow('Audit.AzureActiveDirectory').locator('.label-description', { hasText: /^subscribed$/ }).waitFor({ timeout: 15_000 });
     assert.strictEqual(emulator.subscriptions(CONTOSO)['Audit.AzureActiveDirectory'], 'enabled');

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { Locator } from 'playwright-core';
 import { Emulator, startEmulator } from '../../src/emulator';
-import { addSecretTenant, choose, openContainer, openWorkbench, runCommand, Workbench } from './workbench';
+import { addSecretTenant, choose, openContainer, openWorkbench, pickMenuItem, runCommand, Workbench } from './workbench';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
@@ -89,7 +89,7 @@ describe('Risky users triage (e2e: multi-select three users, dismiss, see them m
     await menu.waitFor({ timeout: 10_000 });
     const items = await menu.locator('.action-label').allInnerTexts();
     assert.ok(items.includes('Confirm Compromised') && items.includes('Dismiss Risk') && items.includes('Show Sign-ins (Last 7 Days)'), items.join(' | '));
-    await menu.locator('.action-label', { hasText: 'Dismiss Risk' }).click();
+    await pickMenuItem(page, 'Dismiss Risk');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 15_000 });
     const text = await dialog.innerText();

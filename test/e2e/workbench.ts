@@ -135,6 +135,20 @@ export async function clickViewAction(page: Page, view: string, action: string):
   await header.locator(`.actions a.action-label[aria-label^="${action}"]`).first().click();
 }
 
+/**
+ * Picks an item of the open context menu as a person does with the keyboard: hover to focus it,
+ * then Enter. A plain click can land while the menu is still laying out and be lost.
+ */
+export async function pickMenuItem(page: Page, label: string): Promise<void> {
+  const menu = page.locator('.context-view .monaco-menu');
+  await menu.waitFor({ timeout: 10_000 });
+  const item = menu.locator('.action-item', { hasText: label }).first();
+  await item.hover();
+  await page.waitForTimeout(200);
+  await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
 /** Adds a client-secret tenant of the fake tenant through the real Add Tenant questions. */
 export async function addSecretTenant(page: Page, name: string, tenant: string, clientId: string, secret: string): Promise<void> {
   // The view shows either its welcome content or the tenant tree; wait until it has rendered one.

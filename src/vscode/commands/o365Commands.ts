@@ -8,12 +8,12 @@ import { ContentType, isContentType } from '../../core/o365/contentTypes';
 import { StartThrottledError } from '../../core/o365/manageApi';
 import { contentWindows, formatO365Time } from '../../core/o365/windows';
 import { EMPTY_FILTER } from '../../core/odata/model';
-import { QuerySession } from '../../core/query/session';
 import { newStats } from '../../core/http/client';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
 import { o365Unavailable, O365Subscriptions } from '../o365/o365Subscriptions';
 import { QueryDeps } from '../query/startQuery';
 import { ResultsPanel } from '../results/resultsPanel';
+import { openResultsPanel } from '../results/openResultsPanel';
 import { showError } from '../ui/showError';
 import { Command } from './command';
 
@@ -165,28 +165,18 @@ export function browseContentCommand(deps: QueryDeps, o365: O365Subscriptions): 
 function showRecords(deps: QueryDeps, tenant: TenantConfig, contentType: ContentType, hours: number, nowMs: number, result: BrowseResult): ResultsPanel {
   const category = o365Category(contentType);
   const filterText = `available in the last ${hours <= 24 ? `${hours} h` : `${hours / 24} days`} · ${result.blobs} blobs · ${result.duplicates} repeats dropped${result.failed.length ? ` · ${result.failed.length} blobs failed` : ''}`;
-  const panel = new ResultsPanel(
-    {
-      extensionUri: deps.extensionUri,
-      log: deps.log,
-      channel: deps.channel,
-      records: deps.records,
-      saveColumns: (visible) => deps.queries.setColumns(category.id, visible),
-      openDetail: deps.details.open ? (record) => deps.details.open?.(tenant, category, record) : undefined,
-      saveQuery: async () => undefined,
-    },
-    { tenant, category, model: { ...EMPTY_FILTER, time: { kind: 'last', hours } }, filter: undefined, filterText, graphOrigin: '', visibleColumns: deps.queries.columns(category.id) ?? category.defaultColumns, fetchedAtMs: nowMs, range: { fromMs: nowMs - hours * HOUR, toMs: nowMs }, extensionVersion: deps.extensionVersion },
-  );
   // The records are already merged in memory: hand them to the grid a page at a time.
   const records = result.records;
   const pages = async function* (): AsyncGenerator<{ records: Record<string, unknown>[]; pageNumber: number }, { splits: number }, void> {
     for (let i = 0, n = 1; i < records.length; i += 1000, n++) yield { records: records.slice(i, i + 1000), pageNumber: n };
     return { splits: 0 };
   };
-  const session = new QuerySession(() => pages(), newStats(), { rows: (r) => panel.onRows(r), progress: (p) => panel.onProgress(p) });
-  panel.attach(session);
-  deps.panels.push(panel);
-  panel.onDidDispose(() => deps.panels.splice(deps.panels.indexOf(panel), 1));
-  void panel.load(Infinity);
+  const panel = openResultsPanel(
+    deps,
+    tenant,
+    category,
+    { tenant, category, model: { ...EMPTY_FILTER, time: { kind: 'last', hours } }, filter: undefined, filterText, graphOrigin: '', visibleColumns: deps.queries.columns(category.id) ?? category.defaultColumns, fetchedAtMs: nowMs, range: { fromMs: nowMs - hours * HOUR, toMs: nowMs }, extensionVersion: deps.extensionVersion },
+    { pages: () => pages(), stats: newStats(), firstLoad: Infinity, saveQuery: async () => undefined },
+  );
   return panel;
 }

@@ -5,11 +5,11 @@ import { Pacer } from '../../core/http/pacer';
 import { buildFilter } from '../../core/odata/build';
 import { FilterModel, resolveTime } from '../../core/odata/model';
 import { runQuery } from '../../core/query/runQuery';
-import { QuerySession } from '../../core/query/session';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
 import { CommandDeps } from '../commands/deps';
 import { RecordDocuments } from '../results/recordDocuments';
 import { PAGES_PER_LOAD, ResultsPanel } from '../results/resultsPanel';
+import { openResultsPanel } from '../results/openResultsPanel';
 import { showError } from '../ui/showError';
 import { describeModel } from './filterPrompt';
 import { QueryStore } from './queryStore';
@@ -50,14 +50,16 @@ export async function startQuery(deps: QueryDeps, tenant: TenantConfig, category
   const window = range && category.timeProperty ? { fromMs: category.throttle === 'reports' ? Math.max(range.fromMs, oldest) : range.fromMs, toMs: range.toMs } : undefined;
   const plan = { category, graphOrigin: api.endpoints.graphOrigin, filterWithoutTime: withoutTime, window };
 
-  const panel = new ResultsPanel(
+  deps.log.info(`Query ${category.label} on ${tenant.displayName}: ${full.filter ?? '(no filter)'}`);
+  const panel = openResultsPanel(
+    deps,
+    tenant,
+    category,
+    { tenant, category, model, filter: full.filter, filterText: describeModel(category, model), graphOrigin: api.endpoints.graphOrigin, visibleColumns: deps.queries.columns(category.id) ?? category.defaultColumns, fetchedAtMs: nowMs, range: window, extensionVersion: deps.extensionVersion },
     {
-      extensionUri: deps.extensionUri,
-      log: deps.log,
-      channel: deps.channel,
-      records: deps.records,
-      saveColumns: (visible) => deps.queries.setColumns(category.id, visible),
-      openDetail: deps.details.open ? (record) => deps.details.open?.(tenant, category, record) : undefined,
+      pages: (signal, onSplit) => runQuery(api.client, plan, { signal, onSplit }),
+      stats: api.client.stats,
+      firstLoad: PAGES_PER_LOAD,
       saveQuery: async () => {
         const name = await vscode.window.showInputBox({ prompt: 'Name of the saved query', value: describeModel(category, model).slice(0, 60), ignoreFocusOut: true });
         if (!name) return;
@@ -65,13 +67,6 @@ export async function startQuery(deps: QueryDeps, tenant: TenantConfig, category
         vscode.window.setStatusBarMessage(`Saved "${name}" under ${tenant.displayName}.`, 3000);
       },
     },
-    { tenant, category, model, filter: full.filter, filterText: describeModel(category, model), graphOrigin: api.endpoints.graphOrigin, visibleColumns: deps.queries.columns(category.id) ?? category.defaultColumns, fetchedAtMs: nowMs, range: window, extensionVersion: deps.extensionVersion },
   );
-  const session = new QuerySession((signal, onSplit) => runQuery(api.client, plan, { signal, onSplit }), api.client.stats, { rows: (r) => panel.onRows(r), progress: (p) => panel.onProgress(p) });
-  panel.attach(session);
-  deps.panels.push(panel);
-  panel.onDidDispose(() => deps.panels.splice(deps.panels.indexOf(panel), 1));
-  deps.log.info(`Query ${category.label} on ${tenant.displayName}: ${full.filter ?? '(no filter)'}`);
-  void panel.load(PAGES_PER_LOAD);
   return panel;
 }
