@@ -11,7 +11,7 @@ const str = { type: 'string' } as const;
 const guid = { type: 'guid' } as const;
 const en = (values: readonly string[]) => ({ type: 'enum', values }) as const;
 const f = (path: string, label: string, kind: FieldSpec['kind'], operators: readonly Operator[]): FieldSpec => ({ path, label, kind, operators });
-const col = (id: string, label: string, path: string, width: number, kind?: ColumnSpec['kind']): ColumnSpec => ({ id, label, path, width, kind });
+export const col = (id: string, label: string, path: string, width: number, kind?: ColumnSpec['kind']): ColumnSpec => ({ id, label, path, width, kind });
 
 const str_ = (v: unknown) => (typeof v === 'string' ? v : '');
 const at = (r: Record<string, unknown>, path: string): unknown => path.split('/').reduce<unknown>((o, k) => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[k] : undefined), r);

@@ -2,10 +2,9 @@
  * Office 365 audit records as a results-panel category: the common schema's columns (API-FACTS 3),
  * CreationTime shown as UTC and RecordType by name. Filters are the panel's client-side ones.
  */
-import { CategorySpec, ColumnSpec } from '../catalog/types';
+import { col } from '../catalog/categories';
+import { CategorySpec } from '../catalog/types';
 import { ContentType, recordTypeName } from './contentTypes';
-
-const col = (id: string, label: string, path: string, width: number, kind?: ColumnSpec['kind']): ColumnSpec => ({ id, label, path, width, kind });
 
 export function o365Category(contentType: ContentType): CategorySpec {
   return {

@@ -8,7 +8,7 @@ import { alreadyInState, RiskyEntity } from '../../core/triage/riskyEntities';
 import { ChunkReport, runTriage, TriageResult } from '../../core/triage/runTriage';
 import { ACTION_LABEL, consequence, SUBJECTS, TARGET_STATE, TriageAction, TriageSubject, unavailableReason } from '../../core/triage/subjects';
 import { TenantSessions } from '../tenants/sessions';
-import { showError } from '../ui/showError';
+import { openWalkthroughStep, showError } from '../ui/showError';
 import { TriageModel } from './triageModel';
 
 export interface TriageActionDeps {
@@ -93,10 +93,7 @@ export async function runTriageAction(deps: TriageActionDeps, tenant: TenantConf
     for (const step of precheck.steps) deps.log.warn(`  ${step}`);
     void vscode.window.showErrorMessage(precheck.title, { modal: false, detail: precheck.steps.join('\n') }, 'How to Fix', 'Diagnose Permissions').then((choice) => {
       if (choice === 'Diagnose Permissions') void vscode.commands.executeCommand('identityLogs.diagnosePermissions', tenant.key);
-      if (choice === 'How to Fix') {
-        const walkthrough = 'identity-log-explorer.identity-log-explorer#gettingStarted';
-        void vscode.commands.executeCommand('workbench.action.openWalkthrough', { category: walkthrough, step: `${walkthrough}#${precheck.walkthroughStep}` }, false);
-      }
+      if (choice === 'How to Fix') openWalkthroughStep(precheck.walkthroughStep);
     });
     return { ...base, outcome: 'refusedByPrecheck', skipped, precheck };
   }

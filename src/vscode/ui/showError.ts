@@ -15,10 +15,12 @@ export async function showError(log: Logger, channel: { show(preserveFocus?: boo
   const actions = step ? ['Open guide', 'Show details'] : ['Show details'];
   void vscode.window.showErrorMessage(`${context}: ${summarize(d)}`, ...actions).then((choice) => {
     if (choice === 'Show details') channel.show(true);
-    if (choice === 'Open guide' && step) {
-      // DESIGN rule 5: every failure links to the walkthrough step that fixes it.
-      const walkthrough = 'identity-log-explorer.identity-log-explorer#gettingStarted';
-      void vscode.commands.executeCommand('workbench.action.openWalkthrough', { category: walkthrough, step: `${walkthrough}#${step}` }, false);
-    }
+    if (choice === 'Open guide' && step) openWalkthroughStep(step);
   });
+}
+
+/** DESIGN rule 5: every failure links to the walkthrough step that fixes it. */
+export function openWalkthroughStep(step: string): void {
+  const walkthrough = 'identity-log-explorer.identity-log-explorer#gettingStarted';
+  void vscode.commands.executeCommand('workbench.action.openWalkthrough', { category: walkthrough, step: `${walkthrough}#${step}` }, false);
 }
