@@ -73,11 +73,11 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
   const queryDeps: QueryDeps = { ...deps, queries, pacer, records, extensionUri: context.extensionUri, panels, details, extensionVersion };
   const pending = new PendingExports(context.globalState, NODE_FS.exists);
-  const exports = new ExportJobs({ sessions, store, pacer, log: logger, channel, pending, fs: NODE_FS });
+  const o365 = new O365Subscriptions(sessions, pacer);
+  const exports = new ExportJobs({ sessions, store, pacer, log: logger, channel, pending, fs: NODE_FS, manageApi: (tenant, signal) => o365.api(tenant, signal) });
   void offerPendingExports(pending);
   const signInDetails = createDetailPanels(queryDeps);
   details.open = (tenant, category, record) => openRecordDetail(queryDeps, signInDetails, tenant, category, record);
-  const o365 = new O365Subscriptions(sessions, pacer);
   const selection = new TriageSelection(context.globalState, () => store.list());
   const triage = new TriageModel({ sessions, pacer, log: logger, selection });
   const riskyTree = registerRiskyUsersTree(triage, selection, store.onDidChange, sessions.onDidChange);

@@ -236,7 +236,7 @@ class ResultsApp extends LitElement {
               <vscode-option value="powershell">Copy query as Graph PowerShell</vscode-option>`
           : nothing}
       </vscode-single-select>
-      ${graph ? html`<vscode-button @click=${() => this.host.request('exportResults', {})} title="Stream the whole query to JSON, NDJSON or CSV files, with a manifest; resumable">Export…</vscode-button>` : nothing}
+      <vscode-button @click=${() => this.host.request('exportResults', {})} title=${graph ? 'Stream the whole query to JSON, NDJSON or CSV files, with a manifest; resumable' : 'Stream this content type, day by day, to JSON, NDJSON or CSV files, with a manifest; resumable'}>Export…</vscode-button>
     </div>`;
   }
 

@@ -27,6 +27,11 @@ export interface ExportSpec {
   readonly pageSize?: number;
   readonly header: QueryHeader;
   readonly extensionVersion: string;
+  /**
+   * Office 365 audit content instead of a Graph query: windows are over availability time
+   * (contentCreated) and each is listed, then read blob by blob.
+   */
+  readonly o365?: { readonly contentType: string };
 }
 
 export type WindowStatus = 'pending' | 'active' | 'done' | 'incomplete';
@@ -42,6 +47,9 @@ export interface WindowState {
   oldestMs?: number;
   /** Folder mode: the file this window's rows go to. */
   file?: string;
+  /** Office 365: content blobs listed in this window, and how many of them are written. */
+  blobsListed?: number;
+  blobsDone?: number;
 }
 
 export interface FileState {
@@ -68,10 +76,23 @@ export interface ExportCheckpoint {
   rows: number;
   duplicatesDropped: number;
   stats: { requests: number; retries: number; throttled: number; splits: number };
+  /**
+   * Office 365: an append-only journal next to the checkpoint of the blob ids written and the
+   * record ids they held (a blob is never fetched twice, a repeated record never written twice).
+   * Only its first `bytes` count; the rest was not committed. Kept apart so the checkpoint written
+   * after every blob stays small however many blobs a week holds.
+   */
+  journal?: { readonly path: string; bytes: number };
+  /** Office 365: blobs fetched over the whole export, and the ones that could not be read. */
+  blobs?: { fetched: number; failed: { readonly contentId: string; readonly error: string }[] };
 }
 
 export function checkpointPathOf(d: Destination): string {
   return d.kind === 'file' ? `${d.path}.checkpoint.json` : `${d.dir}/${d.base}.checkpoint.json`;
+}
+
+export function journalPathOf(d: Destination): string {
+  return d.kind === 'file' ? `${d.path}.journal` : `${d.dir}/${d.base}.journal`;
 }
 
 export function manifestPathOf(d: Destination): string {
@@ -89,7 +110,8 @@ export function assertForward(prev: ExportCheckpoint | undefined, next: ExportCh
     next.rows < prev.rows ||
     next.windowIndex < prev.windowIndex ||
     (next.windowIndex === prev.windowIndex && prev.cursor && next.cursor && next.cursor.toMs > prev.cursor.toMs) ||
-    next.files.length < prev.files.length;
+    next.files.length < prev.files.length ||
+    (next.journal?.bytes ?? 0) < (prev.journal?.bytes ?? 0);
   if (back) throw new CheckpointError('An export checkpoint may only move forward.');
 }
 

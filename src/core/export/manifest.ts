@@ -15,6 +15,8 @@ export interface ManifestWindow {
   readonly newestRecord?: string;
   readonly oldestRecord?: string;
   readonly file?: string;
+  /** Office 365: content blobs listed in the window and written from it. */
+  readonly blobs?: { readonly listed: number; readonly written: number };
 }
 
 export interface ExportManifest {
@@ -34,6 +36,8 @@ export interface ExportManifest {
   readonly windows: readonly ManifestWindow[];
   readonly incompleteWindows: readonly { readonly from: string; readonly to: string; readonly reason: string }[];
   readonly duplicatesDropped: number;
+  /** Office 365: blobs read over the whole export, and each one that could not be read. */
+  readonly blobs?: { readonly fetched: number; readonly failed: readonly { readonly contentId: string; readonly error: string }[] };
   readonly requests: { readonly total: number; readonly retries: number; readonly throttled: number; readonly narrowedWindows: number };
   readonly resumes: number;
   readonly startedAt: string;
@@ -53,6 +57,7 @@ export function buildManifest(cp: ExportCheckpoint, finishedAtMs: number, baseNa
     ...(w.newestMs !== undefined ? { newestRecord: iso(w.newestMs) } : {}),
     ...(w.oldestMs !== undefined ? { oldestRecord: iso(w.oldestMs) } : {}),
     ...(w.file ? { file: baseName(w.file) } : {}),
+    ...(w.blobsListed !== undefined ? { blobs: { listed: w.blobsListed, written: w.blobsDone ?? 0 } } : {}),
   }));
   const newest = cp.windows.reduce<number | undefined>((m, w) => (w.newestMs === undefined ? m : m === undefined ? w.newestMs : Math.max(m, w.newestMs)), undefined);
   const oldest = cp.windows.reduce<number | undefined>((m, w) => (w.oldestMs === undefined ? m : m === undefined ? w.oldestMs : Math.min(m, w.oldestMs)), undefined);
@@ -74,6 +79,7 @@ export function buildManifest(cp: ExportCheckpoint, finishedAtMs: number, baseNa
     windows,
     incompleteWindows: incomplete,
     duplicatesDropped: cp.duplicatesDropped,
+    ...(cp.blobs ? { blobs: { fetched: cp.blobs.fetched, failed: cp.blobs.failed } } : {}),
     requests: { total: cp.stats.requests, retries: cp.stats.retries, throttled: cp.stats.throttled, narrowedWindows: cp.stats.splits },
     resumes: cp.resumes,
     startedAt: cp.startedAt,

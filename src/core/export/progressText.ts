@@ -13,6 +13,7 @@ export function durationText(ms: number): string {
 export function exportProgressText(p: ExportProgress): string {
   const parts = [`${p.rows.toLocaleString('en-US')} rows`];
   if (p.windowsTotal > 1) parts.push(`${p.windowsDone} of ${p.windowsTotal} days done`);
+  if (p.blobs && p.blobs.listed > 0) parts.push(`blob ${p.blobs.done} of ${p.blobs.listed} in this day`);
   if (p.reachedMs !== undefined) parts.push(`back to ${new Date(p.reachedMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   if (p.throttled > 0) parts.push(`throttled ${p.throttled}× (waiting as the service asks)`);
   if (p.retries > 0) parts.push(`${p.retries} retries`);

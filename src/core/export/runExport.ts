@@ -24,6 +24,8 @@ export interface ExportProgress {
   readonly throttled: number;
   readonly retries: number;
   readonly etaMs?: number;
+  /** Office 365: blobs written of those listed in the current day. */
+  readonly blobs?: { readonly done: number; readonly listed: number };
 }
 
 export interface ExportDeps {
@@ -115,7 +117,7 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
   const report = () => deps.onProgress?.(progressOf(cp, started, startReached, deps.now()));
 
   try {
-    part = await reopen(fsys, cp, timed);
+    part = await reopenPart(fsys, cp, timed);
     for (; cp.windowIndex < cp.windows.length; cp.windowIndex++) {
       const w = cp.windows[cp.windowIndex];
       if (w.status === 'done' || w.status === 'incomplete') continue;
@@ -196,18 +198,24 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
       part = undefined;
       await commitPoint();
     }
-    const manifest = buildManifest(cp, deps.now(), (p) => path.basename(p));
-    const manifestPath = manifestPathOf(spec.destination);
-    await writeFileAtomic(fsys, manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-    await fsys.rm(checkpointPathOf(spec.destination));
-    return { manifest, manifestPath, files: cp.files.map((f) => f.path) };
+    return await completeExport(fsys, cp, deps.now());
   } catch (e) {
     await part?.close();
     throw new ExportInterruptedError(e, checkpointPathOf(spec.destination), cp.rows, reached(cp));
   }
 }
 
-async function finishPart(part: PartFile, enc: Encoder, cp: ExportCheckpoint): Promise<void> {
+/** Writes the manifest (atomically) and removes the checkpoint: the export is then complete on disk. */
+export async function completeExport(fsys: ExportFs, cp: ExportCheckpoint, nowMs: number): Promise<ExportOutcome> {
+  const manifest = buildManifest(cp, nowMs, (p) => path.basename(p));
+  const manifestPath = manifestPathOf(cp.spec.destination);
+  await writeFileAtomic(fsys, manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  await fsys.rm(checkpointPathOf(cp.spec.destination));
+  return { manifest, manifestPath, files: cp.files.map((f) => f.path) };
+}
+
+/** Closes a data file: footer, fsync, rename into place, and its hash recorded in the checkpoint. */
+export async function finishPart(part: PartFile, enc: Encoder, cp: ExportCheckpoint): Promise<void> {
   await part.append(enc.footer());
   const rows = cp.part?.rows ?? 0;
   const { sha256, bytes } = await part.commit();
@@ -220,7 +228,7 @@ async function finishPart(part: PartFile, enc: Encoder, cp: ExportCheckpoint): P
  * checkpoint leaves the finished file under its name: it is taken back and finished again, so the
  * manifest's hash is always of bytes this run has seen.
  */
-async function reopen(fsys: ExportFs, cp: ExportCheckpoint, timed: boolean): Promise<PartFile | undefined> {
+export async function reopenPart(fsys: ExportFs, cp: ExportCheckpoint, timed: boolean): Promise<PartFile | undefined> {
   const open = cp.part;
   if (!open) return undefined;
   if (!(await fsys.exists(partialPathOf(open.target))) && (await fsys.exists(open.target))) await fsys.rename(open.target, partialPathOf(open.target));
@@ -239,8 +247,9 @@ async function reopen(fsys: ExportFs, cp: ExportCheckpoint, timed: boolean): Pro
   return PartFile.resume(fsys, open.target, open.bytes);
 }
 
-function snapshot(cp: ExportCheckpoint): ExportCheckpoint {
-  return { ...cp, cursor: cp.cursor ? { toMs: cp.cursor.toMs, edgeIds: [] } : undefined, files: [...cp.files] };
+/** What `assertForward` compares the next checkpoint with (the mutable parts copied). */
+export function snapshot(cp: ExportCheckpoint): ExportCheckpoint {
+  return { ...cp, cursor: cp.cursor ? { toMs: cp.cursor.toMs, edgeIds: [] } : undefined, files: [...cp.files], journal: cp.journal ? { ...cp.journal } : undefined };
 }
 
 /** The oldest instant written so far (the export is contiguous from the range's end down to it). */
@@ -273,5 +282,6 @@ function progressOf(cp: ExportCheckpoint, startedMs: number, startReached: numbe
 /** Removes an unfinished export's checkpoint and partial file; finished files are left alone. */
 export async function discardExport(fsys: ExportFs, cp: ExportCheckpoint): Promise<void> {
   if (cp.part) await fsys.rm(partialPathOf(cp.part.target));
+  if (cp.journal) await fsys.rm(cp.journal.path);
   await fsys.rm(checkpointPathOf(cp.spec.destination));
 }

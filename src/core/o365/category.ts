@@ -4,7 +4,7 @@
  */
 import { col } from '../catalog/categories';
 import { CategorySpec } from '../catalog/types';
-import { ContentType, recordTypeName } from './contentTypes';
+import { ContentType, isContentType, recordTypeName } from './contentTypes';
 
 export function o365Category(contentType: ContentType): CategorySpec {
   return {
@@ -38,6 +38,13 @@ export function o365Category(contentType: ContentType): CategorySpec {
     display: forDisplay,
     title: (r) => `${String(r.Operation ?? 'record')} by ${String(r.UserId ?? 'unknown')} (${String(r.CreationTime ?? '')})`,
   };
+}
+
+/** The content type an Office 365 category reads (undefined for Graph categories). */
+export function o365ContentTypeOf(category: CategorySpec): ContentType | undefined {
+  if (category.source !== 'o365') return undefined;
+  const m = /[?&]contentType=([^&]+)/.exec(category.path);
+  return m && isContentType(m[1]) ? m[1] : undefined;
 }
 
 /** What the grid shows for a record: CreationTime as UTC and the record type's name, as extra fields. */

@@ -4,7 +4,7 @@
  * call (a dedicated quota). A contentUri or next-page link is used only when it points at this
  * tenant's feed on the cloud's Management API host; anything else is refused before a token is sent.
  */
-import { ApiClient, RetriesExhaustedError } from '../http/client';
+import { ApiClient, RequestStats, RetriesExhaustedError } from '../http/client';
 import { UnsafeLinkError } from '../http/allowlist';
 import { ServiceError } from '../http/serviceError';
 import { ContentType } from './contentTypes';
@@ -48,6 +48,11 @@ export class ManageApi {
     private readonly signal?: AbortSignal,
   ) {
     this.feed = `${manageOrigin}/api/v1.0/${encodeURIComponent(tenantId)}/activity/feed`;
+  }
+
+  /** The client's request counters (an export's manifest reports them). */
+  get stats(): RequestStats {
+    return this.client.stats;
   }
 
   private withPublisher(url: string): string {

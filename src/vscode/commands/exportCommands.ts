@@ -5,7 +5,11 @@ import { checkpointPathOf, Destination, ExportSpec } from '../../core/export/che
 import { queryHeader } from '../../core/export/header';
 import { ExportFormat } from '../../core/export/formats';
 import { exportPlan } from '../../core/export/plan';
-import { FilterModel, TimeRange } from '../../core/odata/model';
+import { o365Category, o365ContentTypeOf } from '../../core/o365/category';
+import { isContentType } from '../../core/o365/contentTypes';
+import { o365ExportPlan } from '../../core/o365/exportContent';
+import { EMPTY_FILTER, FilterModel, TimeRange } from '../../core/odata/model';
+import { o365Unavailable } from '../o365/o365Subscriptions';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
 import { ExportJob, ExportJobs } from '../export/exportJobs';
 import { ExportChoice, promptExport } from '../export/exportPrompt';
@@ -25,6 +29,8 @@ interface ExportRequest {
   readonly format: ExportFormat;
   readonly columns?: readonly string[];
   readonly destination: Destination;
+  /** With `category: 'o365'`: the Office 365 content type to export. */
+  readonly contentType?: string;
 }
 
 function isExportRequest(a: unknown): a is ExportRequest {
@@ -39,10 +45,13 @@ interface ExportSource {
   readonly panel?: ResultsPanel;
 }
 
+const LAST_DAY: FilterModel = { ...EMPTY_FILTER, time: { kind: 'last', hours: 24 } };
+
 /** What "Export…" was run on: a results panel, a category or saved-query node, or nothing (ask). */
 async function sourceOf(deps: QueryDeps, arg: unknown): Promise<ExportSource | undefined> {
   if (arg instanceof ResultsPanel) return { tenant: arg.query.tenant, category: arg.query.category, model: arg.query.model, panel: arg };
-  const node = arg as { tenant?: TenantConfig; category?: CategorySpec; query?: { category: string; model: FilterModel } } | undefined;
+  const node = arg as { tenant?: TenantConfig; category?: CategorySpec; query?: { category: string; model: FilterModel }; contentType?: unknown } | undefined;
+  if (node?.tenant && isContentType(node.contentType)) return { tenant: node.tenant, category: o365Category(node.contentType), model: LAST_DAY };
   if (node?.tenant && node.query) {
     const category = categoryById(node.query.category);
     return category ? { tenant: node.tenant, category, model: node.query.model } : undefined;
@@ -60,7 +69,9 @@ async function sourceOf(deps: QueryDeps, arg: unknown): Promise<ExportSource | u
 }
 
 function specOf(deps: QueryDeps, src: ExportSource, choice: ExportChoice, nowMs: number): ExportSpec {
+  const contentType = o365ContentTypeOf(src.category);
   return {
+    ...(contentType ? { o365: { contentType } } : {}),
     tenantKey: src.tenant.key,
     categoryId: src.category.id,
     // Set from the tenant's endpoints when the export runs (and again on every resume).
@@ -84,18 +95,20 @@ export function exportCommand(deps: QueryDeps, jobs: ExportJobs): Command {
       let choice: ExportChoice | undefined;
       if (isExportRequest(arg)) {
         const tenant = deps.store.get(arg.tenantKey);
-        const category = categoryById(arg.category);
-        if (!tenant || !category) throw new Error(`Unknown tenant or category: ${arg.tenantKey} ${arg.category}`);
-        const model = arg.model ?? defaultModel(category);
+        const category = arg.category === 'o365' ? (isContentType(arg.contentType) ? o365Category(arg.contentType) : undefined) : categoryById(arg.category);
+        if (!tenant || !category) throw new Error(`Unknown tenant or category: ${arg.tenantKey} ${arg.category} ${arg.contentType ?? ''}`);
+        const model = arg.model ?? (category.source === 'o365' ? LAST_DAY : defaultModel(category));
         const time = arg.time ?? model.time;
         src = { tenant, category, model };
-        choice = { format: arg.format, columns: arg.columns, time, plan: exportPlan(category, model, time, nowMs), destination: arg.destination, resume: false };
+        const plan = category.source === 'o365' ? o365ExportPlan(time, nowMs) : exportPlan(category, model, time, nowMs);
+        if (plan.problem) throw new Error(plan.problem);
+        choice = { format: arg.format, columns: arg.columns, time, plan, destination: arg.destination, resume: false };
       } else {
         src = await sourceOf(deps, arg);
         if (!src) return undefined;
-        if (src.category.source === 'o365') {
-          // Office 365 content is not a Graph query; its bulk export is not built yet.
-          void vscode.window.showInformationMessage('Bulk export of Office 365 content is not available yet. Use "Save results as JSON…" in the panel to save the records it holds.');
+        const unavailable = src.category.source === 'o365' ? o365Unavailable(src.tenant) : undefined;
+        if (unavailable) {
+          void vscode.window.showWarningMessage(unavailable);
           return undefined;
         }
         choice = await promptExport(deps.state, { tenant: src.tenant, category: src.category, model: src.model, samples: src.panel?.loadedRecords().slice(0, 50) ?? [], visibleColumns: src.panel?.currentColumns() ?? deps.queries.columns(src.category.id) ?? src.category.defaultColumns, nowMs });

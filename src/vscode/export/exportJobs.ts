@@ -7,6 +7,10 @@ import { ExportFs } from '../../core/export/exportFs';
 import { exportProgressText } from '../../core/export/progressText';
 import { discardExport, ExportInterruptedError, ExportOutcome, ExportProgress, newExport, runExport } from '../../core/export/runExport';
 import { Pacer } from '../../core/http/pacer';
+import { o365Category } from '../../core/o365/category';
+import { isContentType } from '../../core/o365/contentTypes';
+import { newO365Export, runO365Export } from '../../core/o365/exportContent';
+import { ManageApi } from '../../core/o365/manageApi';
 import { Logger } from '../../core/log/redact';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
 import { TenantSessions } from '../tenants/sessions';
@@ -22,6 +26,14 @@ export interface ExportJobsDeps {
   readonly channel: { show(preserveFocus?: boolean): void };
   readonly pending: PendingExports;
   readonly fs: ExportFs;
+  /** The Management Activity API for a tenant (Office 365 exports). */
+  readonly manageApi: (tenant: TenantConfig, signal: AbortSignal) => Promise<ManageApi>;
+}
+
+/** The category an export reads: a Graph category, or Office 365 content of one type. */
+export function categoryOfSpec(spec: ExportSpec): CategorySpec | undefined {
+  if (spec.o365) return isContentType(spec.o365.contentType) ? o365Category(spec.o365.contentType) : undefined;
+  return categoryById(spec.categoryId);
 }
 
 export type ExportState = { readonly state: 'running'; readonly progress?: ExportProgress } | { readonly state: 'done'; readonly outcome: ExportOutcome } | { readonly state: 'cancelled' | 'failed'; readonly rows: number; readonly message: string };
@@ -51,7 +63,7 @@ export class ExportJobs implements vscode.Disposable {
     const cpPath = checkpointPathOf(spec.destination);
     const old = await loadCheckpoint(this.deps.fs, cpPath).catch(() => undefined);
     if (old) await discardExport(this.deps.fs, old);
-    return this.run(tenant, category, newExport(spec, Date.now()));
+    return this.run(tenant, category, spec.o365 ? newO365Export(spec, Date.now()) : newExport(spec, Date.now()));
   }
 
   /** Continues an export from its checkpoint. */
@@ -71,7 +83,7 @@ export class ExportJobs implements vscode.Disposable {
       return undefined;
     }
     const tenant = this.deps.store.get(cp.spec.tenantKey);
-    const category = categoryById(cp.spec.categoryId);
+    const category = categoryOfSpec(cp.spec);
     if (!tenant || !category) {
       void vscode.window.showErrorMessage('The tenant this export came from has been removed: add it again to resume, or discard the export.');
       return undefined;
@@ -110,37 +122,34 @@ export class ExportJobs implements vscode.Disposable {
 
   private async execute(tenant: TenantConfig, category: CategorySpec, start: ExportCheckpoint, label: string, abort: AbortController, states: vscode.EventEmitter<ExportState>): Promise<ExportOutcome | undefined> {
     const cpPath = checkpointPathOf(start.spec.destination);
-    let api;
+    let runner: (onProgress: (p: ExportProgress) => void) => Promise<ExportOutcome>;
+    let cp: ExportCheckpoint = start;
     try {
-      api = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
+      if (category.source === 'o365') {
+        const manage = await this.deps.manageApi(tenant, abort.signal);
+        runner = (onProgress) => runO365Export({ api: manage, stats: manage.stats, category, fs: this.deps.fs, now: Date.now, signal: abort.signal, onProgress, concurrency: 4 }, cp);
+      } else {
+        const api = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
+        // The demo tenant's port changes between sessions: a resumed export asks today's origin.
+        cp = { ...start, spec: { ...start.spec, graphOrigin: api.endpoints.graphOrigin } };
+        runner = (onProgress) => runExport({ client: api.client, category, fs: this.deps.fs, now: Date.now, signal: abort.signal, onProgress }, cp);
+      }
     } catch (e) {
       states.fire({ state: 'failed', rows: start.rows, message: 'Not signed in' });
       await showError(this.deps.log, this.deps.channel, `Cannot export from ${tenant.displayName}`, e);
       return undefined;
     }
-    // The demo tenant's port changes between sessions: a resumed export asks today's origin.
-    const cp: ExportCheckpoint = { ...start, spec: { ...start.spec, graphOrigin: api.endpoints.graphOrigin } };
-    this.deps.log.info(`Export ${label}: ${cp.resumes > 0 ? `resumed (${cp.rows} rows already written)` : 'started'}; filter ${cp.spec.filterWithoutTime ?? '(none)'}`);
+    this.deps.log.info(`Export ${label}: ${cp.resumes > 0 ? `resumed (${cp.rows} rows already written)` : 'started'}; ${cp.spec.o365 ? `content type ${cp.spec.o365.contentType}` : `filter ${cp.spec.filterWithoutTime ?? '(none)'}`}`);
     try {
       const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${label}`, cancellable: true }, (progress, token) => {
         token.onCancellationRequested(() => abort.abort());
         let lastDone = 0;
-        return runExport(
-          {
-            client: api.client,
-            category,
-            fs: this.deps.fs,
-            now: Date.now,
-            signal: abort.signal,
-            onProgress: (p) => {
-              const fraction = p.windowsTotal > 0 ? p.windowsDone / p.windowsTotal : 0;
-              progress.report({ message: exportProgressText(p), increment: Math.max(0, (fraction - lastDone) * 100) });
-              lastDone = fraction;
-              states.fire({ state: 'running', progress: p });
-            },
-          },
-          cp,
-        );
+        return runner((p) => {
+          const fraction = p.windowsTotal > 0 ? p.windowsDone / p.windowsTotal : 0;
+          progress.report({ message: exportProgressText(p), increment: Math.max(0, (fraction - lastDone) * 100) });
+          lastDone = fraction;
+          states.fire({ state: 'running', progress: p });
+        });
       });
       await this.deps.pending.remove(cpPath);
       states.fire({ state: 'done', outcome });

@@ -6,6 +6,7 @@ import { checkpointPathOf, Destination } from '../../core/export/checkpoint';
 import { csvColumnChoices, suggestedBaseName } from '../../core/export/header';
 import { ExportFormat, FORMAT_EXTENSIONS } from '../../core/export/formats';
 import { exportPlan, ExportPlan } from '../../core/export/plan';
+import { o365ExportPlan } from '../../core/o365/exportContent';
 import { FilterModel, TimeRange } from '../../core/odata/model';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
 import { describeTime } from '../query/filterPrompt';
@@ -75,7 +76,19 @@ async function customRange(nowMs: number): Promise<TimeRange | undefined> {
   return { kind: 'between', from: new Date(parseInstant(from, false)).toISOString(), to: new Date(toMs).toISOString() };
 }
 
+async function pickO365Time(input: ExportPromptInput): Promise<TimeRange | undefined> {
+  const items: { label: string; description?: string; time?: TimeRange }[] = [];
+  if (input.model.time.kind !== 'all') items.push({ label: `Same as the panel: available ${describeTime(input.model.time).toLowerCase()}`, time: input.model.time });
+  for (const hours of [DAY_H, 3 * DAY_H]) items.push({ label: describeTime({ kind: 'last', hours }), time: { kind: 'last', hours } });
+  items.push({ label: describeTime({ kind: 'last', hours: 7 * DAY_H }), description: 'all the service keeps', time: { kind: 'last', hours: 7 * DAY_H } });
+  items.push({ label: 'Custom range…', description: 'within the last 7 days' });
+  const pick = await vscode.window.showQuickPick(items, { title: 'Export: content that became available in…', placeHolder: 'Exported oldest first (blobs expire after 7 days), one UTC day at a time', ignoreFocusOut: true });
+  if (!pick) return undefined;
+  return pick.time ?? customRange(input.nowMs);
+}
+
 async function pickTime(input: ExportPromptInput): Promise<TimeRange | undefined> {
+  if (input.category.source === 'o365') return pickO365Time(input);
   if (!input.category.timeProperty) return { kind: 'all' };
   const items: { label: string; description?: string; time?: TimeRange }[] = [];
   if (input.model.time.kind !== 'all') items.push({ label: `Same as the query: ${describeTime(input.model.time)}`, time: input.model.time });
@@ -129,7 +142,7 @@ export async function promptExport(state: vscode.Memento, input: ExportPromptInp
   if (format === 'csv' && !columns) return undefined;
   const time = await pickTime(input);
   if (!time) return undefined;
-  const plan = exportPlan(input.category, input.model, time, input.nowMs);
+  const plan = input.category.source === 'o365' ? o365ExportPlan(time, input.nowMs) : exportPlan(input.category, input.model, time, input.nowMs);
   if (plan.problem) {
     void vscode.window.showErrorMessage(`Cannot export ${input.category.label}: ${plan.problem}`);
     return undefined;

@@ -41,7 +41,7 @@ export interface InitInfo {
   readonly columns: readonly ColumnInfo[];
   readonly visibleColumns: readonly string[];
   readonly isSignIn: boolean;
-  /** Office 365 content: no Graph query to copy, save or export from here. */
+  /** False for Office 365 content: no Graph query to copy or save in the tree (it is still exported). */
   readonly graphQuery: boolean;
   readonly clientFilters: { readonly failuresOnly: boolean };
 }

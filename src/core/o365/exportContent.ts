@@ -1,0 +1,270 @@
+/**
+ * Bulk export of Office 365 audit content with the same guarantees as a Graph export (atomic data
+ * files, a checkpoint after every blob, a verified manifest). Windows are UTC days of availability
+ * time, oldest first, because blobs expire 7 days after they appear: a long export must reach the
+ * oldest ones before they go. Each day is listed to its last NextPageUri, its blobs are read four
+ * at a time but written in contentCreated order, and records are de-duplicated by Id across the
+ * whole export (the service repeats records in neighbouring blobs).
+ */
+import { CategorySpec } from '../catalog/types';
+import { diagnose, summarize } from '../diagnose/classify';
+import { PartFile } from '../export/atomicFile';
+import { assertForward, checkpointPathOf, ExportCheckpoint, ExportSpec, journalPathOf, saveCheckpoint, WindowState } from '../export/checkpoint';
+import { ExportFs } from '../export/exportFs';
+import { encoderFor } from '../export/formats';
+import { ExportPlan } from '../export/plan';
+import { completeExport, ExportInterruptedError, ExportOutcome, ExportProgress, fileForWindow, finishPart, reopenPart, snapshot } from '../export/runExport';
+import { dayWindows } from '../export/windows';
+import { UnsafeLinkError } from '../http/allowlist';
+import { RequestStats, RetriesExhaustedError } from '../http/client';
+import { AbortedError } from '../http/clock';
+import { ServiceError } from '../http/serviceError';
+import { resolveTime, TimeRange } from '../odata/model';
+import { creationMs } from './browse';
+import { ContentType } from './contentTypes';
+import { ExportJournal } from './exportJournal';
+import { ContentEntry, ManageApi } from './manageApi';
+import { MAX_AGE_MS } from './windows';
+
+type Json = Record<string, unknown>;
+
+export interface O365ExportDeps {
+  readonly api: Pick<ManageApi, 'content' | 'blob'>;
+  /** The client's counters, for the manifest's request totals. */
+  readonly stats: RequestStats;
+  /** `o365Category(contentType)`: its display hook fills CSV columns such as RecordTypeName. */
+  readonly category: CategorySpec;
+  readonly fs: ExportFs;
+  readonly now: () => number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: ExportProgress) => void;
+  /** Blobs read at once (4 keeps well under the tenant's rate). */
+  readonly concurrency?: number;
+}
+
+/** The range an Office 365 export covers: content is kept 7 days, so older starts are cut to that. */
+export function o365ExportPlan(time: TimeRange, nowMs: number): ExportPlan {
+  const oldest = nowMs - MAX_AGE_MS + 60_000;
+  const r = resolveTime(time, nowMs) ?? { fromMs: oldest, toMs: nowMs };
+  const range = { fromMs: Math.max(r.fromMs, oldest), toMs: Math.min(r.toMs, nowMs) };
+  if (range.toMs <= range.fromMs) return { filterWithoutTime: undefined, filter: undefined, range: undefined, problem: 'Office 365 content is kept only 7 days after it becomes available; the range chosen ends before that.' };
+  return { filterWithoutTime: undefined, filter: undefined, range };
+}
+
+export function newO365Export(spec: ExportSpec, nowMs: number): ExportCheckpoint {
+  if (!spec.o365 || !spec.range) throw new Error('An Office 365 export needs a content type and a time range.');
+  const windows: WindowState[] = dayWindows(spec.range)
+    .reverse()
+    .map((w) => ({ ...w, rows: 0, status: 'pending' }));
+  const stamp = new Date(nowMs).toISOString();
+  return {
+    version: 1,
+    spec,
+    startedAt: stamp,
+    updatedAt: stamp,
+    resumes: 0,
+    windows,
+    windowIndex: 0,
+    files: [],
+    rows: 0,
+    duplicatesDropped: 0,
+    stats: { requests: 0, retries: 0, throttled: 0, splits: 0 },
+    journal: { path: journalPathOf(spec.destination), bytes: 0 },
+    blobs: { fetched: 0, failed: [] },
+  };
+}
+
+/** A failure that concerns one blob (expired, gone, refused link, retries spent): the rest go on. */
+function blobProblem(e: unknown): string | undefined {
+  if (e instanceof UnsafeLinkError) return `refused: ${e.reason}`;
+  if (e instanceof RetriesExhaustedError) return summarize(diagnose(e.last));
+  if (e instanceof ServiceError && (e.status === 400 || e.status === 404 || e.status === 410 || /^AF2005\d$/.test(e.code))) return summarize(diagnose(e));
+  return undefined;
+}
+
+/** A window the service will not list (too old, or retries spent): marked incomplete, not fatal. */
+function windowProblem(e: unknown): string | undefined {
+  if (e instanceof RetriesExhaustedError) return `Retry budget exhausted: ${e.message}`;
+  if (e instanceof ServiceError && ['AF20030', 'AF20051', 'AF20055'].includes(e.code)) return summarize(diagnose(e));
+  return undefined;
+}
+
+const recordKey = (r: Json): string => (typeof r.Id === 'string' ? r.Id : JSON.stringify(r));
+
+type Fetched = { ok: true; records: Json[] } | { ok: false; error: unknown };
+
+export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint): Promise<ExportOutcome> {
+  const { spec } = cp;
+  const { fs: fsys } = deps;
+  if (!spec.o365 || !cp.journal || !cp.blobs) throw new Error('Not an Office 365 export checkpoint.');
+  const contentType = spec.o365.contentType as ContentType;
+  const enc = encoderFor(spec.format, spec.header, spec.columns);
+  const shape = spec.format === 'csv' && deps.category.display ? deps.category.display : (r: Json) => r;
+  const baseStats = { ...cp.stats };
+  const clientBase = { ...deps.stats };
+  const journalState = cp.journal;
+  const blobState = cp.blobs;
+  let last: ExportCheckpoint | undefined;
+  let part: PartFile | undefined;
+  let journal: ExportJournal | undefined;
+  let listed = 0;
+  let written = 0;
+
+  const commitPoint = async () => {
+    if (part) await part.sync();
+    if (journal) await journal.sync();
+    const s = deps.stats;
+    cp.stats = { requests: baseStats.requests + s.requests - clientBase.requests, retries: baseStats.retries + s.retries - clientBase.retries, throttled: baseStats.throttled + s.throttled - clientBase.throttled, splits: 0 };
+    cp.updatedAt = new Date(deps.now()).toISOString();
+    assertForward(last, cp);
+    await saveCheckpoint(fsys, cp);
+    last = snapshot(cp);
+  };
+  const report = () =>
+    deps.onProgress?.({
+      rows: cp.rows,
+      windowsDone: cp.windows.filter((w) => w.status === 'done' || w.status === 'incomplete').length,
+      windowsTotal: cp.windows.length,
+      throttled: cp.stats.throttled,
+      retries: cp.stats.retries,
+      blobs: { done: written, listed },
+    });
+
+  try {
+    let seen: { blobs: Set<string>; records: Set<string> };
+    if (journalState.bytes > 0 || (await fsys.exists(journalState.path))) {
+      const r = await ExportJournal.resume(fsys, journalState.path, journalState.bytes);
+      journal = r.journal;
+      seen = r.contents;
+    } else {
+      journal = await ExportJournal.create(fsys, journalState.path);
+      seen = { blobs: new Set(), records: new Set() };
+    }
+    part = await reopenPart(fsys, cp, true);
+    for (; cp.windowIndex < cp.windows.length; cp.windowIndex++) {
+      const w = cp.windows[cp.windowIndex];
+      if (w.status === 'done' || w.status === 'incomplete') continue;
+      const target = fileForWindow(spec, w);
+      if (!part) {
+        part = await PartFile.create(fsys, target);
+        await part.append(enc.header());
+        cp.part = { target, bytes: part.size, rows: 0, windowStartBytes: part.size, windowStartRows: 0 };
+      }
+      const open = cp.part!;
+      if (w.status === 'pending') {
+        open.windowStartBytes = part.size;
+        open.windowStartRows = open.rows;
+        w.status = 'active';
+        if (spec.destination.kind === 'folder') w.file = target;
+        await commitPoint();
+      }
+      let entries: ContentEntry[];
+      try {
+        entries = await deps.api.content(contentType, { startMs: w.fromMs, endMs: w.toMs + 1 });
+      } catch (e) {
+        const why = windowProblem(e);
+        if (!why) throw e;
+        w.status = 'incomplete';
+        w.reason = why;
+        entries = [];
+      }
+      // Written in the order the content became available, so an export is the same file every time.
+      const unique = new Map<string, ContentEntry>();
+      for (const e of entries) if (!unique.has(e.contentId)) unique.set(e.contentId, e);
+      const ordered = [...unique.values()].sort((a, b) => a.contentCreated.localeCompare(b.contentCreated) || a.contentId.localeCompare(b.contentId));
+      const todo = ordered.filter((e) => !seen.blobs.has(e.contentId));
+      w.blobsListed = ordered.length;
+      w.blobsDone = ordered.length - todo.length;
+      listed = w.blobsListed;
+      written = w.blobsDone;
+      report();
+      const failures: string[] = [];
+      const n = Math.max(1, deps.concurrency ?? 4);
+      const inFlight = new Map<number, Promise<Fetched>>();
+      let nextFetch = 0;
+      // Up to n blobs are read ahead while the oldest is written; each outcome is kept, never thrown.
+      const fetchAhead = (upTo: number) => {
+        for (; nextFetch < todo.length && nextFetch < upTo; nextFetch++) {
+          const entry = todo[nextFetch];
+          inFlight.set(
+            nextFetch,
+            deps.api.blob(entry).then(
+              (records): Fetched => ({ ok: true, records }),
+              (error: unknown): Fetched => ({ ok: false, error }),
+            ),
+          );
+        }
+      };
+      for (let i = 0; i < todo.length; i++) {
+        if (deps.signal?.aborted) throw new AbortedError();
+        fetchAhead(i + n);
+        const got = await inFlight.get(i)!;
+        inFlight.delete(i);
+        const entry = todo[i];
+        if (!got.ok) {
+          const why = blobProblem(got.error);
+          if (!why) throw got.error;
+          failures.push(why);
+          // A blob that failed in an earlier run and fails again is listed once, with today's reason.
+          blobState.failed = [...blobState.failed.filter((f) => f.contentId !== entry.contentId), { contentId: entry.contentId, error: why }];
+          await commitPoint();
+          continue;
+        }
+        const sorted = [...got.records].sort((a, b) => creationMs(a) - creationMs(b) || recordKey(a).localeCompare(recordKey(b)));
+        const kept: Json[] = [];
+        for (const r of sorted) {
+          const key = recordKey(r);
+          if (seen.records.has(key)) {
+            cp.duplicatesDropped++;
+            continue;
+          }
+          seen.records.add(key);
+          kept.push(r);
+          const t = creationMs(r);
+          if (t > 0) {
+            w.newestMs = w.newestMs === undefined ? t : Math.max(w.newestMs, t);
+            w.oldestMs = w.oldestMs === undefined ? t : Math.min(w.oldestMs, t);
+          }
+        }
+        if (kept.length > 0) await part.append(enc.records(kept.map(shape), open.rows));
+        await journal.add(entry.contentId, kept.map(recordKey));
+        seen.blobs.add(entry.contentId);
+        if (blobState.failed.some((f) => f.contentId === entry.contentId)) blobState.failed = blobState.failed.filter((f) => f.contentId !== entry.contentId);
+        journalState.bytes = journal.size;
+        blobState.fetched++;
+        w.blobsDone++;
+        written = w.blobsDone;
+        w.rows += kept.length;
+        open.rows += kept.length;
+        cp.rows += kept.length;
+        open.bytes = part.size;
+        await commitPoint();
+        report();
+      }
+      if (w.status === 'active') {
+        w.status = failures.length > 0 ? 'incomplete' : 'done';
+        if (failures.length > 0) w.reason = `${failures.length} of ${ordered.length} content blobs could not be read (first: ${failures[0]})`;
+      }
+      if (spec.destination.kind === 'folder') {
+        await finishPart(part, enc, cp);
+        part = undefined;
+      }
+      await commitPoint();
+      report();
+    }
+    if (part) {
+      await finishPart(part, enc, cp);
+      part = undefined;
+      await commitPoint();
+    }
+    await journal.close();
+    journal = undefined;
+    const outcome = await completeExport(fsys, cp, deps.now());
+    await fsys.rm(journalState.path);
+    return outcome;
+  } catch (e) {
+    await part?.close();
+    await journal?.close();
+    throw new ExportInterruptedError(e, checkpointPathOf(spec.destination), cp.rows, undefined);
+  }
+}
