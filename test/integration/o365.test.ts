@@ -1,5 +1,10 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import type { ExportManifest } from '../../src/core/export/manifest';
+import type { ExportJob, ExportState } from '../../src/vscode/export/exportJobs';
 import type { IdentityLogsApi } from '../../src/vscode/api';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import { mergeRecords } from '../../src/core/o365/browse';
@@ -61,6 +66,49 @@ describe('Office 365 activity inside VS Code, against the fake tenant', function
     assert.deepStrictEqual(times, [...times].sort().reverse());
     const truthIds = new Set(truth.map((r) => String(r.Id)));
     assert.ok(ids.filter((id) => truthIds.has(id)).length >= Math.min(ids.length, truth.length) - 200);
+  });
+
+  it('exports 2 days of Audit.AzureActiveDirectory, cancelled after the first blobs: Resume Export completes it with every record once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ile-int-o365-'));
+    try {
+      const file = path.join(dir, 'aad.ndjson');
+      const job = await vscode.commands.executeCommand<ExportJob>('identityLogs.export', { tenantKey: key, category: 'o365', contentType: 'Audit.AzureActiveDirectory', time: { kind: 'last', hours: 48 }, format: 'ndjson', destination: { kind: 'file', path: file } });
+      assert.ok(job, 'the export started');
+      const states: ExportState[] = [];
+      job.onState((s) => {
+        states.push(s);
+        if (s.state === 'running' && (s.progress?.rows ?? 0) > 0) job.cancel();
+      });
+      assert.strictEqual(await job.done, undefined, 'a cancelled export has no outcome');
+      assert.strictEqual(states[states.length - 1].state, 'cancelled');
+      assert.ok(!fs.existsSync(file), 'nothing under the target name');
+      const cp = JSON.parse(fs.readFileSync(`${file}.checkpoint.json`, 'utf8')) as { rows: number; journal: { bytes: number } };
+      assert.ok(cp.rows > 0 && cp.journal.bytes > 0, 'the checkpoint holds the rows and blobs written so far');
+      const api = await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate();
+      const pending = api.storedState()['identityLogs.pendingExports'] as { checkpointPath: string; label: string }[];
+      assert.deepStrictEqual(pending.map((p) => p.checkpointPath), [`${file}.checkpoint.json`], 'offered for Resume Export');
+      assert.match(pending[0].label, /Audit\.AzureActiveDirectory · O365 Contoso → aad\.ndjson/);
+
+      const resumed = await vscode.commands.executeCommand<ExportJob>('identityLogs.resumeExport', pending[0].checkpointPath);
+      const outcome = await resumed.done;
+      assert.ok(outcome, 'the resumed export finished');
+      const manifest = JSON.parse(fs.readFileSync(`${file}.manifest.json`, 'utf8')) as ExportManifest;
+      assert.strictEqual(manifest.resumes, 1);
+      assert.strictEqual(manifest.complete, true);
+      const ids = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => String((JSON.parse(l) as { Id: string }).Id));
+      assert.strictEqual(new Set(ids).size, ids.length, 'no record twice');
+      assert.strictEqual(ids.length, manifest.rows);
+      const data = emulator.datasets.get(CONTOSO)!;
+      const range = manifest.range!;
+      const blobs = data.blobsCreatedBetween('Audit.AzureActiveDirectory', Date.parse(range.from), Date.parse(range.to) + 1, Date.now());
+      assert.strictEqual(manifest.blobs?.fetched, blobs.length, 'every blob of the range read');
+      const truth = mergeRecords(blobs.map((b) => data.blobRecords(b))).records.map((r) => String(r.Id));
+      assert.deepStrictEqual([...ids].sort(), [...truth].sort(), "exactly the fake tenant's records of the range");
+      assert.deepStrictEqual(api.storedState()['identityLogs.pendingExports'], [], 'no longer offered');
+      assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['aad.ndjson', 'aad.ndjson.manifest.json'], 'no checkpoint, journal or partial file left');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a content type without a subscription offers to start it instead of listing', async () => {
