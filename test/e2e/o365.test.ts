@@ -1,5 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { ExportManifest } from '../../src/core/export/manifest';
 import { Emulator, startEmulator } from '../../src/emulator';
 import { addSecretTenant, choose, openContainer, openWorkbench, pickMenuItem, runCommand, Workbench } from './workbench';
 
@@ -74,6 +77,40 @@ describe('Office 365 activity (e2e: subscribe, browse, open a record)', function
       await wb.setTheme(theme);
       const file = await wb.screenshot(`o365-record-${theme}`);
       assert.ok(fs.statSync(file).size > 20_000);
+    }
+    await wb.setTheme('light');
+  });
+
+  it('exports the panel’s content type to NDJSON from its Export… button, verified by the manifest', async () => {
+    const page = wb.page;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ile-e2e-o365-'));
+    try {
+      // Close the record's tab: the results panel is then the only webview.
+      await runCommand(page, 'View: Close Editor');
+      await page.locator('.tabs-container .tab').nth(1).waitFor({ state: 'detached', timeout: 10_000 });
+      const grid = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+      await grid.locator('vscode-button', { hasText: 'Export…' }).click();
+      await choose(page, 'NDJSON');
+      await choose(page, 'Same as the panel');
+      const target = path.join(dir, 'contoso-aad.ndjson');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await page.waitForFunction(`document.querySelector('.quick-input-widget input.input')?.value.endsWith('.ndjson')`, undefined, { timeout: 15_000 });
+      await input.fill(target);
+      await page.waitForTimeout(200);
+      await input.press('Enter');
+      const banner = grid.locator('.exporting');
+      await banner.filter({ hasText: 'complete, verified by its manifest' }).waitFor({ timeout: 120_000 });
+      const manifest = JSON.parse(fs.readFileSync(`${target}.manifest.json`, 'utf8')) as ExportManifest;
+      const lines = fs.readFileSync(target, 'utf8').split('\n').filter((l) => l !== '');
+      assert.strictEqual(manifest.complete, true);
+      assert.strictEqual(manifest.rows, lines.length);
+      assert.ok(manifest.rows > 50, `${manifest.rows} records`);
+      assert.ok((manifest.blobs?.fetched ?? 0) > 10, 'blobs counted in the manifest');
+      assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['contoso-aad.ndjson', 'contoso-aad.ndjson.manifest.json']);
+      await wb.screenshot('o365-export-done-light');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
