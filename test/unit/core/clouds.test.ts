@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { adminConsentUrl, CLOUDS, cloudById, isCloudId } from '../../../src/core/clouds';
+import { adminConsentUrl, cloudEndpoints, CLOUDS, cloudById, isCloudId } from '../../../src/core/clouds';
 
 describe('clouds', () => {
   it('gives each national cloud its own Graph, login and Management API hosts (API-FACTS 5)', () => {
@@ -12,6 +12,13 @@ describe('clouds', () => {
         ['china', 'microsoftgraph.chinacloudapi.cn', 'login.chinacloudapi.cn', undefined],
       ],
     );
+  });
+
+  it('GCC: the worldwide Graph and sign-in, but manage-gcc for the Management Activity API (token audience too)', () => {
+    const gcc = cloudEndpoints(cloudById('global'), true);
+    assert.deepStrictEqual([gcc.graphOrigin, gcc.loginOrigin, gcc.manageOrigin, gcc.manageResource], ['https://graph.microsoft.com', 'https://login.microsoftonline.com', 'https://manage-gcc.office.com', 'https://manage-gcc.office.com']);
+    // The GCC flag means nothing outside the worldwide cloud.
+    assert.strictEqual(cloudEndpoints(cloudById('usGovHigh'), true).manageOrigin, 'https://manage.office365.us');
   });
 
   it('offers risk dismiss everywhere but China', () => {

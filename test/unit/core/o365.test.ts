@@ -122,6 +122,13 @@ describe('core/o365: the Management Activity API against the fake tenant', funct
     assert.strictEqual(api.sent.length, before, 'nothing was sent');
   });
 
+  it('GCC: links must be on manage-gcc.office.com; the worldwide manage host is refused for a GCC tenant', () => {
+    const gcc = new ManageApi(api.client, 'https://manage-gcc.office.com', CONTOSO, CONTOSO);
+    const feed = `/api/v1.0/${CONTOSO}/activity/feed/audit/x`;
+    assert.strictEqual(gcc.checkFeedLink(`https://manage-gcc.office.com${feed}`), `https://manage-gcc.office.com${feed}`);
+    assert.throws(() => gcc.checkFeedLink(`https://manage.office.com${feed}`), /not the Management API host manage-gcc\.office\.com/);
+  });
+
   it('a foreign NextPageUri stops the listing before the token leaves', async () => {
     emulator.faults.enqueue({ kind: 'foreignNextLink', pathContains: 'subscriptions/content' });
     const now = Date.now();
