@@ -5,7 +5,7 @@ import * as path from 'path';
 import { FrameLocator } from 'playwright-core';
 import { Emulator, startEmulator } from '../../src/emulator';
 import type { ExportManifest } from '../../src/core/export/manifest';
-import { addSecretTenant, choose, openContainer, openWorkbench, runCommand, Workbench } from './workbench';
+import { addSecretTenant, answerSaveDialog, choose, openContainer, openWorkbench, runCommand, Workbench } from './workbench';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
@@ -45,15 +45,8 @@ describe('Export from the results panel (e2e)', function () {
     await choose(page, 'NDJSON');
     await choose(page, 'Last 7 days');
     await choose(page, 'One file');
-    // code-server's save dialog is VS Code's simple file dialog: a path in a quick input.
     const target = path.join(dir, 'contoso-7-days.ndjson');
-    const input = page.locator('.quick-input-widget input.input');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    // The dialog fills in the suggested name once it has read the folder: type only after that.
-    await page.waitForFunction(`document.querySelector('.quick-input-widget input.input')?.value.endsWith('.ndjson')`, undefined, { timeout: 15_000 });
-    await input.fill(target);
-    await page.waitForTimeout(200);
-    await input.press('Enter');
+    await answerSaveDialog(page, target);
 
     const banner = grid.locator('.exporting');
     await banner.filter({ hasText: /\d+ rows/ }).waitFor({ timeout: 60_000 });

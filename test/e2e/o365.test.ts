@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { ExportManifest } from '../../src/core/export/manifest';
 import { Emulator, startEmulator } from '../../src/emulator';
-import { addSecretTenant, choose, openContainer, openWorkbench, pickMenuItem, runCommand, Workbench } from './workbench';
+import { addSecretTenant, answerSaveDialog, choose, openContainer, openWorkbench, pickMenuItem, runCommand, Workbench } from './workbench';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
@@ -93,12 +93,7 @@ describe('Office 365 activity (e2e: subscribe, browse, open a record)', function
       await choose(page, 'NDJSON');
       await choose(page, 'Same as the panel');
       const target = path.join(dir, 'contoso-aad.ndjson');
-      const input = page.locator('.quick-input-widget input.input');
-      await input.waitFor({ state: 'visible', timeout: 15_000 });
-      await page.waitForFunction(`document.querySelector('.quick-input-widget input.input')?.value.endsWith('.ndjson')`, undefined, { timeout: 15_000 });
-      await input.fill(target);
-      await page.waitForTimeout(200);
-      await input.press('Enter');
+      await answerSaveDialog(page, target);
       const banner = grid.locator('.exporting');
       await banner.filter({ hasText: 'complete, verified by its manifest' }).waitFor({ timeout: 120_000 });
       const manifest = JSON.parse(fs.readFileSync(`${target}.manifest.json`, 'utf8')) as ExportManifest;

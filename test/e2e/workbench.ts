@@ -126,6 +126,20 @@ export async function choose(page: Page, text: string): Promise<void> {
 }
 
 /**
+ * Answers a save dialog with a path. code-server's is VS Code's simple file dialog: a path in a
+ * quick input, which fills in the suggested name once it has read the folder; type only after that.
+ */
+export async function answerSaveDialog(page: Page, target: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  const ext = target.slice(target.lastIndexOf('.'));
+  await page.waitForFunction(`document.querySelector('.quick-input-widget input.input')?.value.endsWith(${JSON.stringify(ext)})`, undefined, { timeout: 15_000 });
+  await input.fill(target);
+  await page.waitForTimeout(200);
+  await input.press('Enter');
+}
+
+/**
  * Clicks an action in a view's title. With more than one view in the container each view's
  * actions sit in its own pane header, shown while the pointer is over it: hover, then click.
  */

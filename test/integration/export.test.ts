@@ -4,7 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IdentityLogsApi } from '../../src/vscode/api';
-import type { ExportJob, ExportState } from '../../src/vscode/export/exportJobs';
+import type { ExportJob } from '../../src/vscode/export/exportJobs';
+import { cancelOnceRowsWritten, ndjsonRecords } from './exportSteps';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import type { ExportManifest } from '../../src/core/export/manifest';
 import { Emulator, startEmulator } from '../../src/emulator';
@@ -77,16 +78,7 @@ describe('Save and export inside VS Code, against the fake tenant', function () 
   it('a cancelled export is listed for "Resume Export", which completes it with every row once', async () => {
     const file = path.join(dir, 'signins.ndjson');
     const job = await vscode.commands.executeCommand<ExportJob>('identityLogs.export', { tenantKey: key, category: 'signIns.interactive', time: { kind: 'last', hours: 72 }, format: 'ndjson', destination: { kind: 'file', path: file } });
-    assert.ok(job, 'the export started');
-    const states: ExportState[] = [];
-    job.onState((s) => {
-      states.push(s);
-      if (s.state === 'running' && (s.progress?.rows ?? 0) > 0) job.cancel();
-    });
-    assert.strictEqual(await job.done, undefined, 'a cancelled export has no outcome');
-    assert.strictEqual(states[states.length - 1].state, 'cancelled');
-    assert.ok(!fs.existsSync(file), 'nothing under the target name');
-    assert.ok(fs.existsSync(`${file}.checkpoint.json`), 'the checkpoint is kept');
+    await cancelOnceRowsWritten(job, file);
     const pending = api.storedState()['identityLogs.pendingExports'] as { checkpointPath: string; label: string }[];
     assert.deepStrictEqual(pending.map((p) => p.checkpointPath), [`${file}.checkpoint.json`], 'offered for Resume Export');
     assert.match(pending[0].label, /Interactive sign-ins · Export test → signins\.ndjson/);
@@ -97,7 +89,7 @@ describe('Save and export inside VS Code, against the fake tenant', function () 
     const manifest = JSON.parse(fs.readFileSync(`${file}.manifest.json`, 'utf8')) as ExportManifest;
     assert.strictEqual(manifest.resumes, 1);
     assert.strictEqual(manifest.complete, true);
-    const ids = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => (JSON.parse(l) as { id: string }).id);
+    const ids = ndjsonRecords(file).map((r) => String(r.id));
     assert.strictEqual(new Set(ids).size, ids.length, 'no duplicates');
     assert.strictEqual(ids.length, manifest.rows);
     const range = manifest.range!;

@@ -4,7 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExportManifest } from '../../src/core/export/manifest';
-import type { ExportJob, ExportState } from '../../src/vscode/export/exportJobs';
+import type { ExportJob } from '../../src/vscode/export/exportJobs';
+import { cancelOnceRowsWritten, ndjsonRecords } from './exportSteps';
 import type { IdentityLogsApi } from '../../src/vscode/api';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import { mergeRecords } from '../../src/core/o365/browse';
@@ -73,15 +74,7 @@ describe('Office 365 activity inside VS Code, against the fake tenant', function
     try {
       const file = path.join(dir, 'aad.ndjson');
       const job = await vscode.commands.executeCommand<ExportJob>('identityLogs.export', { tenantKey: key, category: 'o365', contentType: 'Audit.AzureActiveDirectory', time: { kind: 'last', hours: 48 }, format: 'ndjson', destination: { kind: 'file', path: file } });
-      assert.ok(job, 'the export started');
-      const states: ExportState[] = [];
-      job.onState((s) => {
-        states.push(s);
-        if (s.state === 'running' && (s.progress?.rows ?? 0) > 0) job.cancel();
-      });
-      assert.strictEqual(await job.done, undefined, 'a cancelled export has no outcome');
-      assert.strictEqual(states[states.length - 1].state, 'cancelled');
-      assert.ok(!fs.existsSync(file), 'nothing under the target name');
+      await cancelOnceRowsWritten(job, file);
       const cp = JSON.parse(fs.readFileSync(`${file}.checkpoint.json`, 'utf8')) as { rows: number; journal: { bytes: number } };
       assert.ok(cp.rows > 0 && cp.journal.bytes > 0, 'the checkpoint holds the rows and blobs written so far');
       const api = await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate();
@@ -95,7 +88,7 @@ describe('Office 365 activity inside VS Code, against the fake tenant', function
       const manifest = JSON.parse(fs.readFileSync(`${file}.manifest.json`, 'utf8')) as ExportManifest;
       assert.strictEqual(manifest.resumes, 1);
       assert.strictEqual(manifest.complete, true);
-      const ids = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l !== '').map((l) => String((JSON.parse(l) as { Id: string }).Id));
+      const ids = ndjsonRecords(file).map((r) => String(r.Id));
       assert.strictEqual(new Set(ids).size, ids.length, 'no record twice');
       assert.strictEqual(ids.length, manifest.rows);
       const data = emulator.datasets.get(CONTOSO)!;

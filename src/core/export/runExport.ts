@@ -9,11 +9,12 @@ import { CategorySpec } from '../catalog/types';
 import { ApiClient, RetriesExhaustedError } from '../http/client';
 import { QueryPlan, runQuery, RunOptions } from '../query/runQuery';
 import { partialPathOf, PartFile, writeFileAtomic } from './atomicFile';
-import { assertForward, checkpointPathOf, ExportCheckpoint, ExportSpec, manifestPathOf, saveCheckpoint, WindowState } from './checkpoint';
+import { checkpointPathOf, ExportCheckpoint, ExportSpec, manifestPathOf, WindowState } from './checkpoint';
+import { beginWindow, CheckpointWriter } from './commitPoint';
 import { ExportFs } from './exportFs';
-import { Encoder, encoderFor, FORMAT_EXTENSIONS } from './formats';
+import { Encoder, encoderFor } from './formats';
 import { buildManifest, ExportManifest } from './manifest';
-import { dayLabel, dayWindows } from './windows';
+import { dayWindows } from './windows';
 
 export interface ExportProgress {
   readonly rows: number;
@@ -73,14 +74,6 @@ export function newExport(spec: ExportSpec, nowMs: number): ExportCheckpoint {
   return { version: 1, spec, startedAt: stamp, updatedAt: stamp, resumes: 0, windows, windowIndex: 0, files: [], rows: 0, duplicatesDropped: 0, stats: { requests: 0, retries: 0, throttled: 0, splits: 0 } };
 }
 
-/** The data file a window writes to. */
-export function fileForWindow(spec: ExportSpec, w: WindowState): string {
-  const d = spec.destination;
-  if (d.kind === 'file') return d.path;
-  const ext = FORMAT_EXTENSIONS[spec.format];
-  return path.join(d.dir, spec.range ? `${d.base}-${dayLabel(w.fromMs)}.${ext}` : `${d.base}.${ext}`);
-}
-
 function timeOf(category: CategorySpec, r: Record<string, unknown>): number | undefined {
   if (!category.timeProperty) return undefined;
   const t = Date.parse(String(r[category.timeProperty]));
@@ -92,28 +85,11 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
   const { fs: fsys, category } = deps;
   const enc = encoderFor(spec.format, spec.header, spec.columns);
   const timed = spec.range !== undefined;
-  const baseStats = { ...cp.stats };
-  const clientBase = { ...deps.client.stats };
-  let splits = 0;
   const started = deps.now();
   const startReached = reached(cp);
-  let last: ExportCheckpoint | undefined;
   let part: PartFile | undefined;
-
-  const commitPoint = async () => {
-    if (part) await part.sync();
-    const s = deps.client.stats;
-    cp.stats = {
-      requests: baseStats.requests + s.requests - clientBase.requests,
-      retries: baseStats.retries + s.retries - clientBase.retries,
-      throttled: baseStats.throttled + s.throttled - clientBase.throttled,
-      splits: baseStats.splits + splits,
-    };
-    cp.updatedAt = new Date(deps.now()).toISOString();
-    assertForward(last, cp);
-    await saveCheckpoint(fsys, cp);
-    last = snapshot(cp);
-  };
+  const writer = new CheckpointWriter(fsys, cp, deps.client.stats, deps.now);
+  const commitPoint = () => writer.commit(part);
   const report = () => deps.onProgress?.(progressOf(cp, started, startReached, deps.now()));
 
   try {
@@ -121,25 +97,13 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
     for (; cp.windowIndex < cp.windows.length; cp.windowIndex++) {
       const w = cp.windows[cp.windowIndex];
       if (w.status === 'done' || w.status === 'incomplete') continue;
-      const target = fileForWindow(spec, w);
-      if (!part) {
-        part = await PartFile.create(fsys, target);
-        await part.append(enc.header());
-        cp.part = { target, bytes: part.size, rows: 0, windowStartBytes: part.size, windowStartRows: 0 };
-      }
+      part = await beginWindow(fsys, cp, w, part, enc, writer);
       const open = cp.part!;
-      if (w.status === 'pending') {
-        open.windowStartBytes = part.size;
-        open.windowStartRows = open.rows;
-        w.status = 'active';
-        if (spec.destination.kind === 'folder') w.file = target;
-        await commitPoint();
-      }
       // Records at the resume instant that an earlier run already wrote; within a run, runQuery
       // itself drops the records that recur at window edges.
       const edge = new Set(cp.cursor?.edgeIds ?? []);
       const plan: QueryPlan = { category, graphOrigin: spec.graphOrigin, filterWithoutTime: spec.filterWithoutTime, pageSize: spec.pageSize, window: timed ? { fromMs: w.fromMs, toMs: cp.cursor?.toMs ?? w.toMs } : undefined };
-      const pages = runQuery(deps.client, plan, { ...deps.runOptions, signal: deps.signal, now: deps.now, onSplit: () => splits++ });
+      const pages = runQuery(deps.client, plan, { ...deps.runOptions, signal: deps.signal, now: deps.now, onSplit: () => writer.splits++ });
       try {
         let pending = pages.next();
         // Handled here too: if writing fails first, the page in flight must not be an unhandled rejection.
@@ -245,11 +209,6 @@ export async function reopenPart(fsys: ExportFs, cp: ExportCheckpoint, timed: bo
     return file;
   }
   return PartFile.resume(fsys, open.target, open.bytes);
-}
-
-/** What `assertForward` compares the next checkpoint with (the mutable parts copied). */
-export function snapshot(cp: ExportCheckpoint): ExportCheckpoint {
-  return { ...cp, cursor: cp.cursor ? { toMs: cp.cursor.toMs, edgeIds: [] } : undefined, files: [...cp.files], journal: cp.journal ? { ...cp.journal } : undefined };
 }
 
 /** The oldest instant written so far (the export is contiguous from the range's end down to it). */

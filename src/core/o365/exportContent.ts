@@ -9,11 +9,12 @@
 import { CategorySpec } from '../catalog/types';
 import { diagnose, summarize } from '../diagnose/classify';
 import { PartFile } from '../export/atomicFile';
-import { assertForward, checkpointPathOf, ExportCheckpoint, ExportSpec, journalPathOf, saveCheckpoint, WindowState } from '../export/checkpoint';
+import { checkpointPathOf, ExportCheckpoint, ExportSpec, journalPathOf, WindowState } from '../export/checkpoint';
+import { beginWindow, CheckpointWriter } from '../export/commitPoint';
 import { ExportFs } from '../export/exportFs';
 import { encoderFor } from '../export/formats';
 import { ExportPlan } from '../export/plan';
-import { completeExport, ExportInterruptedError, ExportOutcome, ExportProgress, fileForWindow, finishPart, reopenPart, snapshot } from '../export/runExport';
+import { completeExport, ExportInterruptedError, ExportOutcome, ExportProgress, finishPart, reopenPart } from '../export/runExport';
 import { dayWindows } from '../export/windows';
 import { UnsafeLinkError } from '../http/allowlist';
 import { RequestStats, RetriesExhaustedError } from '../http/client';
@@ -100,26 +101,14 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
   const contentType = spec.o365.contentType as ContentType;
   const enc = encoderFor(spec.format, spec.header, spec.columns);
   const shape = spec.format === 'csv' && deps.category.display ? deps.category.display : (r: Json) => r;
-  const baseStats = { ...cp.stats };
-  const clientBase = { ...deps.stats };
   const journalState = cp.journal;
   const blobState = cp.blobs;
-  let last: ExportCheckpoint | undefined;
   let part: PartFile | undefined;
   let journal: ExportJournal | undefined;
   let listed = 0;
   let written = 0;
-
-  const commitPoint = async () => {
-    if (part) await part.sync();
-    if (journal) await journal.sync();
-    const s = deps.stats;
-    cp.stats = { requests: baseStats.requests + s.requests - clientBase.requests, retries: baseStats.retries + s.retries - clientBase.retries, throttled: baseStats.throttled + s.throttled - clientBase.throttled, splits: 0 };
-    cp.updatedAt = new Date(deps.now()).toISOString();
-    assertForward(last, cp);
-    await saveCheckpoint(fsys, cp);
-    last = snapshot(cp);
-  };
+  const writer = new CheckpointWriter(fsys, cp, deps.stats, deps.now);
+  const commitPoint = () => writer.commit(part, journal);
   const report = () =>
     deps.onProgress?.({
       rows: cp.rows,
@@ -144,20 +133,8 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
     for (; cp.windowIndex < cp.windows.length; cp.windowIndex++) {
       const w = cp.windows[cp.windowIndex];
       if (w.status === 'done' || w.status === 'incomplete') continue;
-      const target = fileForWindow(spec, w);
-      if (!part) {
-        part = await PartFile.create(fsys, target);
-        await part.append(enc.header());
-        cp.part = { target, bytes: part.size, rows: 0, windowStartBytes: part.size, windowStartRows: 0 };
-      }
+      part = await beginWindow(fsys, cp, w, part, enc, writer);
       const open = cp.part!;
-      if (w.status === 'pending') {
-        open.windowStartBytes = part.size;
-        open.windowStartRows = open.rows;
-        w.status = 'active';
-        if (spec.destination.kind === 'folder') w.file = target;
-        await commitPoint();
-      }
       let entries: ContentEntry[];
       try {
         entries = await deps.api.content(contentType, { startMs: w.fromMs, endMs: w.toMs + 1 });
