@@ -5,9 +5,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IdentityLogsApi } from '../../src/vscode/api';
 import type { ExportJob } from '../../src/vscode/export/exportJobs';
-import { cancelOnceRowsWritten, ndjsonRecords } from './exportSteps';
+import { cancelOnceRowsWritten, resumeOffered } from './exportSteps';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
-import type { ExportManifest } from '../../src/core/export/manifest';
 import { Emulator, startEmulator } from '../../src/emulator';
 import { interactiveIds } from '../support/truth';
 
@@ -79,23 +78,9 @@ describe('Save and export inside VS Code, against the fake tenant', function () 
     const file = path.join(dir, 'signins.ndjson');
     const job = await vscode.commands.executeCommand<ExportJob>('identityLogs.export', { tenantKey: key, category: 'signIns.interactive', time: { kind: 'last', hours: 72 }, format: 'ndjson', destination: { kind: 'file', path: file } });
     await cancelOnceRowsWritten(job, file);
-    const pending = api.storedState()['identityLogs.pendingExports'] as { checkpointPath: string; label: string }[];
-    assert.deepStrictEqual(pending.map((p) => p.checkpointPath), [`${file}.checkpoint.json`], 'offered for Resume Export');
-    assert.match(pending[0].label, /Interactive sign-ins · Export test → signins\.ndjson/);
-
-    const resumed = await vscode.commands.executeCommand<ExportJob>('identityLogs.resumeExport', pending[0].checkpointPath);
-    const outcome = await resumed.done;
-    assert.ok(outcome, 'the resumed export finished');
-    const manifest = JSON.parse(fs.readFileSync(`${file}.manifest.json`, 'utf8')) as ExportManifest;
-    assert.strictEqual(manifest.resumes, 1);
-    assert.strictEqual(manifest.complete, true);
-    const ids = ndjsonRecords(file).map((r) => String(r.id));
-    assert.strictEqual(new Set(ids).size, ids.length, 'no duplicates');
-    assert.strictEqual(ids.length, manifest.rows);
+    const { manifest, ids } = await resumeOffered(api, file, /Interactive sign-ins · Export test → signins\.ndjson/, (r) => String(r.id));
     const range = manifest.range!;
     const expected = interactiveIds(emulator.datasets.get(CONTOSO)!, Date.parse(range.from), Date.parse(range.to));
     assert.deepStrictEqual(ids, expected, 'exactly the fake tenant\'s sign-ins of the range, newest first');
-    assert.deepStrictEqual(api.storedState()['identityLogs.pendingExports'], [], 'no longer offered');
-    assert.ok(!fs.existsSync(`${file}.checkpoint.json`));
   });
 });

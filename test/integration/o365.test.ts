@@ -3,9 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ExportManifest } from '../../src/core/export/manifest';
 import type { ExportJob } from '../../src/vscode/export/exportJobs';
-import { cancelOnceRowsWritten, ndjsonRecords } from './exportSteps';
+import { cancelOnceRowsWritten, resumeOffered } from './exportSteps';
 import type { IdentityLogsApi } from '../../src/vscode/api';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import { mergeRecords } from '../../src/core/o365/browse';
@@ -78,26 +77,13 @@ describe('Office 365 activity inside VS Code, against the fake tenant', function
       const cp = JSON.parse(fs.readFileSync(`${file}.checkpoint.json`, 'utf8')) as { rows: number; journal: { bytes: number } };
       assert.ok(cp.rows > 0 && cp.journal.bytes > 0, 'the checkpoint holds the rows and blobs written so far');
       const api = await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate();
-      const pending = api.storedState()['identityLogs.pendingExports'] as { checkpointPath: string; label: string }[];
-      assert.deepStrictEqual(pending.map((p) => p.checkpointPath), [`${file}.checkpoint.json`], 'offered for Resume Export');
-      assert.match(pending[0].label, /Audit\.AzureActiveDirectory · O365 Contoso → aad\.ndjson/);
-
-      const resumed = await vscode.commands.executeCommand<ExportJob>('identityLogs.resumeExport', pending[0].checkpointPath);
-      const outcome = await resumed.done;
-      assert.ok(outcome, 'the resumed export finished');
-      const manifest = JSON.parse(fs.readFileSync(`${file}.manifest.json`, 'utf8')) as ExportManifest;
-      assert.strictEqual(manifest.resumes, 1);
-      assert.strictEqual(manifest.complete, true);
-      const ids = ndjsonRecords(file).map((r) => String(r.Id));
-      assert.strictEqual(new Set(ids).size, ids.length, 'no record twice');
-      assert.strictEqual(ids.length, manifest.rows);
+      const { manifest, ids } = await resumeOffered(api, file, /Audit\.AzureActiveDirectory · O365 Contoso → aad\.ndjson/, (r) => String(r.Id));
       const data = emulator.datasets.get(CONTOSO)!;
       const range = manifest.range!;
       const blobs = data.blobsCreatedBetween('Audit.AzureActiveDirectory', Date.parse(range.from), Date.parse(range.to) + 1, Date.now());
       assert.strictEqual(manifest.blobs?.fetched, blobs.length, 'every blob of the range read');
       const truth = mergeRecords(blobs.map((b) => data.blobRecords(b))).records.map((r) => String(r.Id));
       assert.deepStrictEqual([...ids].sort(), [...truth].sort(), "exactly the fake tenant's records of the range");
-      assert.deepStrictEqual(api.storedState()['identityLogs.pendingExports'], [], 'no longer offered');
       assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['aad.ndjson', 'aad.ndjson.manifest.json'], 'no checkpoint, journal or partial file left');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

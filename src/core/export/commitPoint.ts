@@ -75,3 +75,30 @@ export function fileForWindow(spec: ExportSpec, w: WindowState): string {
 export function snapshot(cp: ExportCheckpoint): ExportCheckpoint {
   return { ...cp, cursor: cp.cursor ? { toMs: cp.cursor.toMs, edgeIds: [] } : undefined, files: [...cp.files], journal: cp.journal ? { ...cp.journal } : undefined };
 }
+
+/** Closes a data file: footer, fsync, rename into place, and its hash recorded in the checkpoint. */
+export async function finishPart(part: PartFile, enc: Encoder, cp: ExportCheckpoint): Promise<void> {
+  await part.append(enc.footer());
+  const rows = cp.part?.rows ?? 0;
+  const { sha256, bytes } = await part.commit();
+  cp.files.push({ path: part.target, rows, bytes, sha256 });
+  cp.part = undefined;
+}
+
+/** Ends a window: in folder mode its file is complete and goes into place. Then a commit. */
+export async function endWindow(cp: ExportCheckpoint, part: PartFile | undefined, enc: Encoder, writer: CheckpointWriter, ...durable: readonly { sync(): Promise<void> }[]): Promise<PartFile | undefined> {
+  if (part && cp.spec.destination.kind === 'folder') {
+    await finishPart(part, enc, cp);
+    part = undefined;
+  }
+  await writer.commit(part, ...durable);
+  return part;
+}
+
+/** After the last window: the one file of a single-file export is complete and goes into place. */
+export async function endLastFile(cp: ExportCheckpoint, part: PartFile | undefined, enc: Encoder, writer: CheckpointWriter, ...durable: readonly { sync(): Promise<void> }[]): Promise<undefined> {
+  if (!part) return undefined;
+  await finishPart(part, enc, cp);
+  await writer.commit(...durable);
+  return undefined;
+}

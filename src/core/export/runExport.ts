@@ -10,9 +10,9 @@ import { ApiClient, RetriesExhaustedError } from '../http/client';
 import { QueryPlan, runQuery, RunOptions } from '../query/runQuery';
 import { partialPathOf, PartFile, writeFileAtomic } from './atomicFile';
 import { checkpointPathOf, ExportCheckpoint, ExportSpec, manifestPathOf, WindowState } from './checkpoint';
-import { beginWindow, CheckpointWriter } from './commitPoint';
+import { beginWindow, CheckpointWriter, endLastFile, endWindow } from './commitPoint';
 import { ExportFs } from './exportFs';
-import { Encoder, encoderFor } from './formats';
+import { encoderFor } from './formats';
 import { buildManifest, ExportManifest } from './manifest';
 import { dayWindows } from './windows';
 
@@ -29,13 +29,17 @@ export interface ExportProgress {
   readonly blobs?: { readonly done: number; readonly listed: number };
 }
 
-export interface ExportDeps {
-  readonly client: ApiClient;
+/** What every export runner needs, whatever it reads from. */
+export interface ExportRunDeps {
   readonly category: CategorySpec;
   readonly fs: ExportFs;
   readonly now: () => number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: ExportProgress) => void;
+}
+
+export interface ExportDeps extends ExportRunDeps {
+  readonly client: ApiClient;
   readonly runOptions?: Pick<RunOptions, 'minWindowMs' | 'slowPageMs'>;
 }
 
@@ -150,18 +154,10 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
         w.reason = `Retry budget exhausted: ${e.message}`;
       }
       cp.cursor = undefined;
-      if (spec.destination.kind === 'folder') {
-        await finishPart(part, enc, cp);
-        part = undefined;
-      }
-      await commitPoint();
+      part = await endWindow(cp, part, enc, writer);
       report();
     }
-    if (part) {
-      await finishPart(part, enc, cp);
-      part = undefined;
-      await commitPoint();
-    }
+    part = await endLastFile(cp, part, enc, writer);
     return await completeExport(fsys, cp, deps.now());
   } catch (e) {
     await part?.close();
@@ -176,15 +172,6 @@ export async function completeExport(fsys: ExportFs, cp: ExportCheckpoint, nowMs
   await writeFileAtomic(fsys, manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   await fsys.rm(checkpointPathOf(cp.spec.destination));
   return { manifest, manifestPath, files: cp.files.map((f) => f.path) };
-}
-
-/** Closes a data file: footer, fsync, rename into place, and its hash recorded in the checkpoint. */
-export async function finishPart(part: PartFile, enc: Encoder, cp: ExportCheckpoint): Promise<void> {
-  await part.append(enc.footer());
-  const rows = cp.part?.rows ?? 0;
-  const { sha256, bytes } = await part.commit();
-  cp.files.push({ path: part.target, rows, bytes, sha256 });
-  cp.part = undefined;
 }
 
 /**

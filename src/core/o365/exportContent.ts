@@ -6,15 +6,13 @@
  * at a time but written in contentCreated order, and records are de-duplicated by Id across the
  * whole export (the service repeats records in neighbouring blobs).
  */
-import { CategorySpec } from '../catalog/types';
 import { diagnose, summarize } from '../diagnose/classify';
 import { PartFile } from '../export/atomicFile';
 import { checkpointPathOf, ExportCheckpoint, ExportSpec, journalPathOf, WindowState } from '../export/checkpoint';
-import { beginWindow, CheckpointWriter } from '../export/commitPoint';
-import { ExportFs } from '../export/exportFs';
+import { beginWindow, CheckpointWriter, endLastFile, endWindow } from '../export/commitPoint';
 import { encoderFor } from '../export/formats';
 import { ExportPlan } from '../export/plan';
-import { completeExport, ExportInterruptedError, ExportOutcome, ExportProgress, finishPart, reopenPart } from '../export/runExport';
+import { completeExport, ExportInterruptedError, ExportOutcome, ExportRunDeps, reopenPart } from '../export/runExport';
 import { dayWindows } from '../export/windows';
 import { UnsafeLinkError } from '../http/allowlist';
 import { RequestStats, RetriesExhaustedError } from '../http/client';
@@ -29,16 +27,11 @@ import { MAX_AGE_MS } from './windows';
 
 type Json = Record<string, unknown>;
 
-export interface O365ExportDeps {
+/** `category` is `o365Category(contentType)`: its display hook fills CSV columns such as RecordTypeName. */
+export interface O365ExportDeps extends ExportRunDeps {
   readonly api: Pick<ManageApi, 'content' | 'blob'>;
   /** The client's counters, for the manifest's request totals. */
   readonly stats: RequestStats;
-  /** `o365Category(contentType)`: its display hook fills CSV columns such as RecordTypeName. */
-  readonly category: CategorySpec;
-  readonly fs: ExportFs;
-  readonly now: () => number;
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (p: ExportProgress) => void;
   /** Blobs read at once (4 keeps well under the tenant's rate). */
   readonly concurrency?: number;
 }
@@ -222,18 +215,10 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
         w.status = failures.length > 0 ? 'incomplete' : 'done';
         if (failures.length > 0) w.reason = `${failures.length} of ${ordered.length} content blobs could not be read (first: ${failures[0]})`;
       }
-      if (spec.destination.kind === 'folder') {
-        await finishPart(part, enc, cp);
-        part = undefined;
-      }
-      await commitPoint();
+      part = await endWindow(cp, part, enc, writer, journal);
       report();
     }
-    if (part) {
-      await finishPart(part, enc, cp);
-      part = undefined;
-      await commitPoint();
-    }
+    part = await endLastFile(cp, part, enc, writer, journal);
     await journal.close();
     journal = undefined;
     const outcome = await completeExport(fsys, cp, deps.now());
