@@ -38,4 +38,30 @@ describe('Demo tenant inside VS Code (no network, no settings)', function () {
       assert.match(panel.panel.title, /\(Demo\)$/);
     });
   }
+
+  it('triage on the demo tenant lasts until "Reset Demo Tenant", which brings the starting data back', async () => {
+    const atRisk = async () => {
+      const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: key, category: 'riskyUsers', model: { time: { kind: 'all' }, clauses: [], client: [] } });
+      await panel.loading;
+      return panel.loadedRecords().filter((r) => r.riskState === 'atRisk').map((r) => String(r.id));
+    };
+    const before = await atRisk();
+    assert.ok(before.length > 3, `${before.length} users at risk`);
+    await vscode.commands.executeCommand('identityLogs.triage.dismiss', { tenantKey: key, subject: 'users', ids: [before[0]], confirm: false });
+    const after = await atRisk();
+    assert.ok(!after.includes(before[0]), 'dismissed in the demo tenant');
+    assert.strictEqual(after.length, before.length - 1);
+    await vscode.commands.executeCommand('identityLogs.resetDemoTenant');
+    assert.deepStrictEqual((await atRisk()).sort(), [...before].sort(), 'back to how it started');
+  });
+
+  it('Office 365 activity works on the demo tenant: a subscription starts and 24 hours of content fill the grid', async () => {
+    const ref = { tenantKey: key, contentType: 'Audit.AzureActiveDirectory' };
+    assert.match(String(await vscode.commands.executeCommand('identityLogs.o365.startSubscription', ref)), /^(started|alreadyEnabled|throttled)$/);
+    const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.o365.browse', { ...ref, hours: 24 });
+    assert.ok(panel, 'a results panel opened');
+    await panel.loading;
+    assert.ok(panel.loadedRecords().length > 50, `${panel.loadedRecords().length} records`);
+    assert.match(panel.panel.title, /\(Demo\)$/);
+  });
 });

@@ -6,23 +6,31 @@ import { CommandDeps } from './deps';
 
 /** "Add Demo Tenant": a tenant backed by the built-in fake tenant, signed in, ready to query. */
 export function addDemoTenantCommand(deps: CommandDeps, demo: DemoTenant): Command {
+  // A second click while the first is still starting and signing in joins it, rather than adding
+  // and signing in the demo tenant twice.
+  let adding: Promise<string | undefined> | undefined;
   return {
     id: 'identityLogs.addDemoTenant',
-    run: async (): Promise<string | undefined> => {
-      const existing = deps.store.list().find((t) => t.target === 'demo');
-      if (existing) {
-        void vscode.window.showInformationMessage('The demo tenant is already in the list.');
-        return existing.key;
-      }
-      const endpoint = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting the demo tenant…' }, () => demo.ensureStarted());
-      const tenant = { key: 'demo', displayName: 'Contoso', tenant: DEMO_TENANT_ID, cloud: 'global' as const, gcc: false, target: 'demo' as const, signInKind: 'clientSecret' as const, clientId: DEMO_APP_ID };
-      await deps.store.upsert(tenant);
-      deps.log.info(`Added the demo tenant (fake tenant on ${endpoint.origin}).`);
-      await signInTenant(deps, tenant, { secret: endpoint.secret });
-      await vscode.commands.executeCommand('workbench.view.extension.identityLogs');
-      return tenant.key;
+    run: (): Promise<string | undefined> => {
+      adding ??= addDemo(deps, demo).finally(() => (adding = undefined));
+      return adding;
     },
   };
+}
+
+async function addDemo(deps: CommandDeps, demo: DemoTenant): Promise<string | undefined> {
+  const existing = deps.store.list().find((t) => t.target === 'demo');
+  if (existing) {
+    void vscode.window.showInformationMessage('The demo tenant is already in the list.');
+    return existing.key;
+  }
+  const endpoint = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting the demo tenant…' }, () => demo.ensureStarted());
+  const tenant = { key: 'demo', displayName: 'Contoso', tenant: DEMO_TENANT_ID, cloud: 'global' as const, gcc: false, target: 'demo' as const, signInKind: 'clientSecret' as const, clientId: DEMO_APP_ID };
+  await deps.store.upsert(tenant);
+  deps.log.info(`Added the demo tenant (fake tenant on ${endpoint.origin}).`);
+  await signInTenant(deps, tenant, { secret: endpoint.secret });
+  await vscode.commands.executeCommand('workbench.view.extension.identityLogs');
+  return tenant.key;
 }
 
 /** "Reset Demo Tenant": its data goes back to how it started (dismissed users come back, and so on). */

@@ -38,7 +38,9 @@ export class TenantNode implements TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const p = presentation(this.state);
-    const item = new vscode.TreeItem(this.tenant.displayName, vscode.TreeItemCollapsibleState.Collapsed);
+    // The demo tenant opens expanded: someone trying the product sees its reports at once. VS Code
+    // remembers the state by id after that, so a user who folds it keeps it folded.
+    const item = new vscode.TreeItem(this.tenant.displayName, this.tenant.target === 'demo' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const label = targetLabel(this.tenant);
     const fake = label ? ` · ${label}` : '';
