@@ -32,6 +32,9 @@ async function main(): Promise<void> {
     await choose(page, 'Run query');
     const grid = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await grid.locator('.status', { hasText: /all loaded|paused/ }).waitFor({ timeout: 120_000 });
+    // The hero shows a settled window: the Risky Users view done reading too.
+    const riskyPane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Risky Users' }) });
+    await riskyPane.locator('.monaco-list-rows .monaco-list-row', { hasText: /High risk \(\d+\)/ }).first().waitFor({ timeout: 60_000 });
     await runCommand(page, 'Notifications: Clear All Notifications');
     await shot('results-grid');
     await grid.locator('[role="row"][aria-rowindex]', { hasText: 'Failure 53003' }).first().dblclick();
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
     await runCommand(page, 'View: Close All Editors');
     // Risky-user triage: the Tenants view folded so the list has the sidebar.
     await page.locator('.part.sidebar .pane-header', { hasText: 'Tenants' }).click();
-    const risky = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Risky Users' }) });
+    const risky = riskyPane;
     await risky.locator('.monaco-list-rows .monaco-list-row', { hasText: /High risk \(\d+\)/ }).first().waitFor({ timeout: 60_000 });
     await risky.locator('.monaco-list-rows .monaco-list-row[aria-level="3"]').first().locator('.monaco-tl-twistie').click();
     await risky.locator('.monaco-list-rows .monaco-list-row', { hasText: /^History \(\d+\)/ }).first().waitFor({ timeout: 30_000 });

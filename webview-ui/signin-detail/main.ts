@@ -43,6 +43,10 @@ class SignInDetailApp extends LitElement {
     dt { color: var(--vscode-descriptionForeground); }
     dd { margin: 0; display: flex; gap: 6px; align-items: baseline; min-width: 0; }
     dd span.value { overflow-wrap: anywhere; unicode-bidi: isolate; }
+    /* VS Code's webview link colours reach the document, not this shadow root: without these the
+       browser's default dark blue is unreadable in dark themes. */
+    a { color: var(--vscode-textLink-foreground); }
+    a:hover, a:focus { color: var(--vscode-textLink-activeForeground); }
     button.copy { background: none; border: 1px solid var(--vscode-button-secondaryBackground, #8886); color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; font-size: 0.85em; padding: 0 6px; border-radius: 3px; }
     button.copy:focus-visible, button.link:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
     button.link { background: none; border: none; padding: 0; color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; text-align: left; }
