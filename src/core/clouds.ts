@@ -54,6 +54,8 @@ export const CLOUDS: Readonly<Record<CloudId, Cloud>> = {
 
 /** GCC tenants use the worldwide Graph and login hosts but their own Management API host. */
 export const GCC_MANAGE_HOST = 'manage-gcc.office.com';
+/** How GCC is offered when adding a tenant (a Global tenant with the GCC flag). */
+export const GCC_LABEL = 'US Government GCC (worldwide Graph)';
 
 export function isCloudId(value: unknown): value is CloudId {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CLOUDS, value);

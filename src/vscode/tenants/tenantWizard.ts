@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CLOUDS, CloudId } from '../../core/clouds';
+import { CLOUDS, CloudId, GCC_LABEL } from '../../core/clouds';
 import { EndpointTarget, SignInKind, TenantConfig, validateClientId, validateTenantIdentifier } from '../../core/tenants/tenantConfig';
 import { fakeTenantSettings } from '../settings';
 import { MultiStepInput } from '../ui/multiStepInput';
@@ -34,7 +34,7 @@ const KINDS: KindItem[] = [
 function cloudItems(): CloudItem[] {
   const items: CloudItem[] = [
     { cloud: 'global', gcc: false, target: 'cloud', label: CLOUDS.global.label, description: 'login.microsoftonline.com · graph.microsoft.com' },
-    { cloud: 'global', gcc: true, target: 'cloud', label: 'US Government GCC (worldwide Graph)', description: 'graph.microsoft.com · manage-gcc.office.com' },
+    { cloud: 'global', gcc: true, target: 'cloud', label: GCC_LABEL, description: 'graph.microsoft.com · manage-gcc.office.com' },
     { cloud: 'usGovHigh', gcc: false, target: 'cloud', label: CLOUDS.usGovHigh.label, description: 'login.microsoftonline.us · graph.microsoft.us' },
     { cloud: 'usGovDod', gcc: false, target: 'cloud', label: CLOUDS.usGovDod.label, description: 'login.microsoftonline.us · dod-graph.microsoft.us' },
     { cloud: 'china', gcc: false, target: 'cloud', label: CLOUDS.china.label, description: 'login.chinacloudapi.cn · microsoftgraph.chinacloudapi.cn' },
