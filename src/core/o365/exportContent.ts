@@ -87,6 +87,30 @@ const recordKey = (r: Json): string => (typeof r.Id === 'string' ? r.Id : JSON.s
 
 type Fetched = { ok: true; records: Json[] } | { ok: false; error: unknown };
 
+/**
+ * Reads blobs up to `ahead` at a time but yields them in list order, so the file's order does not
+ * depend on which response came first. One blob's failure is yielded, not thrown.
+ */
+async function* readInOrder(entries: readonly ContentEntry[], ahead: number, read: (e: ContentEntry) => Promise<Json[]>): AsyncGenerator<{ entry: ContentEntry; got: Fetched }> {
+  // Only the blobs not yet yielded are held: a day's records never all sit in memory at once.
+  const inFlight = new Map<number, Promise<Fetched>>();
+  let next = 0;
+  for (let i = 0; i < entries.length; i++) {
+    for (; next < entries.length && next < i + ahead; next++) {
+      inFlight.set(
+        next,
+        read(entries[next]).then(
+          (records): Fetched => ({ ok: true, records }),
+          (error: unknown): Fetched => ({ ok: false, error }),
+        ),
+      );
+    }
+    const got = await inFlight.get(i)!;
+    inFlight.delete(i);
+    yield { entry: entries[i], got };
+  }
+}
+
 export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint): Promise<ExportOutcome> {
   const { spec } = cp;
   const { fs: fsys } = deps;
@@ -98,8 +122,6 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
   const blobState = cp.blobs;
   let part: PartFile | undefined;
   let journal: ExportJournal | undefined;
-  let listed = 0;
-  let written = 0;
   const writer = new CheckpointWriter(fsys, cp, deps.stats, deps.now);
   const commitPoint = () => writer.commit(part, journal);
   const report = () =>
@@ -109,7 +131,7 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
       windowsTotal: cp.windows.length,
       throttled: cp.stats.throttled,
       retries: cp.stats.retries,
-      blobs: { done: written, listed },
+      blobs: { done: cp.windows[cp.windowIndex]?.blobsDone ?? 0, listed: cp.windows[cp.windowIndex]?.blobsListed ?? 0 },
     });
 
   try {
@@ -145,32 +167,10 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
       const todo = ordered.filter((e) => !seen.blobs.has(e.contentId));
       w.blobsListed = ordered.length;
       w.blobsDone = ordered.length - todo.length;
-      listed = w.blobsListed;
-      written = w.blobsDone;
       report();
       const failures: string[] = [];
-      const n = Math.max(1, deps.concurrency ?? 4);
-      const inFlight = new Map<number, Promise<Fetched>>();
-      let nextFetch = 0;
-      // Up to n blobs are read ahead while the oldest is written; each outcome is kept, never thrown.
-      const fetchAhead = (upTo: number) => {
-        for (; nextFetch < todo.length && nextFetch < upTo; nextFetch++) {
-          const entry = todo[nextFetch];
-          inFlight.set(
-            nextFetch,
-            deps.api.blob(entry).then(
-              (records): Fetched => ({ ok: true, records }),
-              (error: unknown): Fetched => ({ ok: false, error }),
-            ),
-          );
-        }
-      };
-      for (let i = 0; i < todo.length; i++) {
+      for await (const { entry, got } of readInOrder(todo, Math.max(1, deps.concurrency ?? 4), (e) => deps.api.blob(e))) {
         if (deps.signal?.aborted) throw new AbortedError();
-        fetchAhead(i + n);
-        const got = await inFlight.get(i)!;
-        inFlight.delete(i);
-        const entry = todo[i];
         if (!got.ok) {
           const why = blobProblem(got.error);
           if (!why) throw got.error;
@@ -202,8 +202,7 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
         if (blobState.failed.some((f) => f.contentId === entry.contentId)) blobState.failed = blobState.failed.filter((f) => f.contentId !== entry.contentId);
         journalState.bytes = journal.size;
         blobState.fetched++;
-        w.blobsDone++;
-        written = w.blobsDone;
+        w.blobsDone = (w.blobsDone ?? 0) + 1;
         w.rows += kept.length;
         open.rows += kept.length;
         cp.rows += kept.length;

@@ -4,10 +4,9 @@ import { CategorySpec } from '../../core/catalog/types';
 import { checkpointPathOf, Destination, ExportSpec } from '../../core/export/checkpoint';
 import { queryHeader } from '../../core/export/header';
 import { ExportFormat } from '../../core/export/formats';
-import { exportPlan } from '../../core/export/plan';
+import { planFor } from '../../core/export/plan';
 import { o365Category, o365ContentTypeOf } from '../../core/o365/category';
 import { isContentType } from '../../core/o365/contentTypes';
-import { o365ExportPlan } from '../../core/o365/exportContent';
 import { EMPTY_FILTER, FilterModel, TimeRange } from '../../core/odata/model';
 import { o365Unavailable } from '../o365/o365Subscriptions';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
@@ -45,13 +44,11 @@ interface ExportSource {
   readonly panel?: ResultsPanel;
 }
 
-const LAST_DAY: FilterModel = { ...EMPTY_FILTER, time: { kind: 'last', hours: 24 } };
-
 /** What "Export…" was run on: a results panel, a category or saved-query node, or nothing (ask). */
 async function sourceOf(deps: QueryDeps, arg: unknown): Promise<ExportSource | undefined> {
   if (arg instanceof ResultsPanel) return { tenant: arg.query.tenant, category: arg.query.category, model: arg.query.model, panel: arg };
   const node = arg as { tenant?: TenantConfig; category?: CategorySpec; query?: { category: string; model: FilterModel }; contentType?: unknown } | undefined;
-  if (node?.tenant && isContentType(node.contentType)) return { tenant: node.tenant, category: o365Category(node.contentType), model: LAST_DAY };
+  if (node?.tenant && isContentType(node.contentType)) return { tenant: node.tenant, category: o365Category(node.contentType), model: EMPTY_FILTER };
   if (node?.tenant && node.query) {
     const category = categoryById(node.query.category);
     return category ? { tenant: node.tenant, category, model: node.query.model } : undefined;
@@ -97,10 +94,10 @@ export function exportCommand(deps: QueryDeps, jobs: ExportJobs): Command {
         const tenant = deps.store.get(arg.tenantKey);
         const category = arg.category === 'o365' ? (isContentType(arg.contentType) ? o365Category(arg.contentType) : undefined) : categoryById(arg.category);
         if (!tenant || !category) throw new Error(`Unknown tenant or category: ${arg.tenantKey} ${arg.category} ${arg.contentType ?? ''}`);
-        const model = arg.model ?? (category.source === 'o365' ? LAST_DAY : defaultModel(category));
+        const model = arg.model ?? (category.source === 'o365' ? EMPTY_FILTER : defaultModel(category));
         const time = arg.time ?? model.time;
         src = { tenant, category, model };
-        const plan = category.source === 'o365' ? o365ExportPlan(time, nowMs) : exportPlan(category, model, time, nowMs);
+        const plan = planFor(category, model, time, nowMs);
         if (plan.problem) throw new Error(plan.problem);
         choice = { format: arg.format, columns: arg.columns, time, plan, destination: arg.destination, resume: false };
       } else {

@@ -135,7 +135,7 @@ export class ExportJobs implements vscode.Disposable {
         runner = (onProgress) => runExport({ client: api.client, category, fs: this.deps.fs, now: Date.now, signal: abort.signal, onProgress }, cp);
       }
     } catch (e) {
-      states.fire({ state: 'failed', rows: start.rows, message: 'Not signed in' });
+      states.fire({ state: 'failed', rows: start.rows, message: e instanceof Error ? e.message : 'Not signed in' });
       await showError(this.deps.log, this.deps.channel, `Cannot export from ${tenant.displayName}`, e);
       return undefined;
     }

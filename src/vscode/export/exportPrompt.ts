@@ -5,8 +5,7 @@ import { CategorySpec } from '../../core/catalog/types';
 import { checkpointPathOf, Destination } from '../../core/export/checkpoint';
 import { csvColumnChoices, suggestedBaseName } from '../../core/export/header';
 import { ExportFormat, FORMAT_EXTENSIONS } from '../../core/export/formats';
-import { exportPlan, ExportPlan } from '../../core/export/plan';
-import { o365ExportPlan } from '../../core/o365/exportContent';
+import { ExportPlan, planFor } from '../../core/export/plan';
 import { FilterModel, TimeRange } from '../../core/odata/model';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
 import { describeTime } from '../query/filterPrompt';
@@ -142,7 +141,7 @@ export async function promptExport(state: vscode.Memento, input: ExportPromptInp
   if (format === 'csv' && !columns) return undefined;
   const time = await pickTime(input);
   if (!time) return undefined;
-  const plan = input.category.source === 'o365' ? o365ExportPlan(time, input.nowMs) : exportPlan(input.category, input.model, time, input.nowMs);
+  const plan = planFor(input.category, input.model, time, input.nowMs);
   if (plan.problem) {
     void vscode.window.showErrorMessage(`Cannot export ${input.category.label}: ${plan.problem}`);
     return undefined;
