@@ -6,14 +6,14 @@
  */
 import * as crypto from 'crypto';
 import { Logger } from '../log/redact';
-import { checkTokenUrl, UnsafeLinkError } from './allowlist';
+import { checkTokenUrl, TokenOrigins, TokenResource, UnsafeLinkError } from './allowlist';
 import { AbortedError, Clock } from './clock';
 import { LimitName, Pacer } from './pacer';
 import { backoffMs, isRetryableStatus, isThrottleBody, parseRetryAfter, RetryPolicy } from './retry';
 import { ServiceError } from './serviceError';
 import { FetchLike, HttpResponseLike } from './transport';
 
-export type TokenSource = (resource: 'graph' | 'manage', options: { forceRefresh: boolean }) => Promise<string>;
+export type TokenSource = (resource: TokenResource, options: { forceRefresh: boolean }) => Promise<string>;
 
 export interface RequestStats {
   requests: number;
@@ -29,7 +29,8 @@ export function newStats(): RequestStats {
 export interface ApiClientOptions {
   readonly fetch: FetchLike;
   readonly tokens: TokenSource;
-  readonly origins: readonly string[];
+  /** Where each resource's token may go (audience-scoped: a Graph token only to Graph). */
+  readonly origins: TokenOrigins;
   readonly clock: Clock;
   readonly random: () => number;
   readonly log: Logger;
@@ -42,8 +43,13 @@ export interface ApiClientOptions {
   readonly stats?: RequestStats;
 }
 
+/** Redirects followed for one request; a loop stops here instead of bursting requests. */
+export const MAX_REDIRECTS = 5;
+
 export interface RequestOptions {
-  readonly resource: 'graph' | 'manage';
+  readonly resource: TokenResource;
+  /** Every hop, redirects included, must stay under this path (the Management API's tenant feed). */
+  readonly pathPrefix?: string;
   readonly limit: LimitName;
   readonly signal?: AbortSignal;
   readonly method?: 'GET' | 'POST';
@@ -86,6 +92,14 @@ export class RetriesExhaustedError extends Error {
   }
 }
 
+/** A redirect chain longer than MAX_REDIRECTS: a loop, or a misconfigured proxy. */
+export class TooManyRedirectsError extends Error {
+  readonly code = 'TooManyRedirects';
+  constructor(readonly lastLocation: string) {
+    super(`The service redirected more than ${MAX_REDIRECTS} times (last to ${lastLocation.slice(0, 200)}); the request was stopped.`);
+  }
+}
+
 class TruncatedBodyError extends Error {}
 
 export class ApiClient {
@@ -105,10 +119,12 @@ export class ApiClient {
     let target = url;
     let refreshed = false;
     let attempt = 0;
+    let redirects = 0;
     let lastError: unknown;
     const key = this.pacerKey(options.limit);
     for (;;) {
-      const verdict = checkTokenUrl(target, this.o.origins);
+      // Checked at every hop: a redirect is a link from the service like any other.
+      const verdict = checkTokenUrl(target, this.o.origins[options.resource], options.pathPrefix);
       if (!verdict.ok) throw new UnsafeLinkError(target, verdict.reason);
       if (options.signal?.aborted) throw new AbortedError();
       await this.o.pacer.acquire(key, options.limit, options.signal);
@@ -154,6 +170,9 @@ export class ApiClient {
         const location = res.headers.get('location');
         if (!location) throw new ServiceError('graph', res.status, `HTTP${res.status}`, 'A redirect without a location.', requestId, clientRequestId);
         target = new URL(location, target).toString();
+        // Each hop has already waited for the pacer at the top of the loop, so a loop is slow as
+        // well as short.
+        if (++redirects > MAX_REDIRECTS) throw new TooManyRedirectsError(target);
         continue;
       } else if (res && res.status >= 200 && res.status < 300) {
         if (res.status === 204 || text === '') return { url: target, status: res.status, headers: res.headers, body: undefined };

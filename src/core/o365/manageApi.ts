@@ -76,7 +76,8 @@ export class ManageApi {
   }
 
   private request(url: string, method: 'GET' | 'POST' = 'GET', noRetry = false) {
-    return this.client.request(this.withPublisher(url), { resource: 'manage', limit: 'manage', method, signal: this.signal, noRetry });
+    // The feed path goes with the request so that every redirect hop is held to it as well.
+    return this.client.request(this.withPublisher(url), { resource: 'manage', limit: 'manage', method, signal: this.signal, noRetry, pathPrefix: `${new URL(this.feed).pathname}/` });
   }
 
   /** Starts a subscription. "Already enabled" (AF20024) is success: the state wanted is the state there. */

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { allowedOrigins, checkTokenUrl } from '../../../src/core/http/allowlist';
 import { AbortedError, Clock } from '../../../src/core/http/clock';
-import { ApiClient, RetriesExhaustedError } from '../../../src/core/http/client';
+import { ApiClient, MAX_REDIRECTS, RetriesExhaustedError, TooManyRedirectsError } from '../../../src/core/http/client';
 import { Pacer } from '../../../src/core/http/pacer';
 import { backoffMs, DEFAULT_RETRY, parseRetryAfter } from '../../../src/core/http/retry';
 import { ServiceError } from '../../../src/core/http/serviceError';
@@ -25,40 +25,58 @@ class FakeClock implements Clock {
 
 describe('core/http: token host allowlist', () => {
   const global = allowedOrigins(cloudEndpoints(cloudById('global')));
-  const cases: [string, boolean][] = [
-    ['https://graph.microsoft.com/v1.0/auditLogs/signIns?$skiptoken=x', true],
-    ['https://GRAPH.MICROSOFT.COM/v1.0/auditLogs/signIns', true],
-    ['https://graph.microsoft.com:443/v1.0/x', true],
-    ['https://manage.office.com/api/v1.0/t/activity/feed/audit/x', true],
-    ['https://graph.microsoft.com.evil.test/v1.0/auditLogs/signIns', false],
-    ['http://graph.microsoft.com/v1.0/auditLogs/signIns', false],
-    ['https://evil.test@graph.microsoft.com/v1.0/x', false],
-    ['https://graph.microsoft.com@evil.test/v1.0/x', false],
-    ['https://graph.microsoft.com:8443/v1.0/x', false],
-    ['https://evilgraph.microsoft.com/v1.0/x', false],
-    ['https://graph.microsoft.us/v1.0/x', false],
-    ['https://graph.microsoft.com./v1.0/x', false],
-    ['//graph.microsoft.com/v1.0/x', false],
-    ['javascript:alert(1)', false],
-    ['https://127.0.0.1:8443/v1.0/x', false],
+  const cases: [string, 'graph' | 'manage', boolean][] = [
+    ['https://graph.microsoft.com/v1.0/auditLogs/signIns?$skiptoken=x', 'graph', true],
+    ['https://GRAPH.MICROSOFT.COM/v1.0/auditLogs/signIns', 'graph', true],
+    ['https://graph.microsoft.com:443/v1.0/x', 'graph', true],
+    ['https://manage.office.com/api/v1.0/t/activity/feed/audit/x', 'manage', true],
+    // Audience: a Graph token never goes to the Management API or login host, nor the reverse.
+    ['https://manage.office.com/api/v1.0/t/activity/feed/audit/x', 'graph', false],
+    ['https://login.microsoftonline.com/t/oauth2/v2.0/token', 'graph', false],
+    ['https://graph.microsoft.com/v1.0/auditLogs/signIns', 'manage', false],
+    ['https://login.microsoftonline.com/t/oauth2/v2.0/token', 'manage', false],
+    ['https://graph.microsoft.com.evil.test/v1.0/auditLogs/signIns', 'graph', false],
+    ['http://graph.microsoft.com/v1.0/auditLogs/signIns', 'graph', false],
+    ['https://evil.test@graph.microsoft.com/v1.0/x', 'graph', false],
+    ['https://graph.microsoft.com@evil.test/v1.0/x', 'graph', false],
+    ['https://graph.microsoft.com:8443/v1.0/x', 'graph', false],
+    ['https://evilgraph.microsoft.com/v1.0/x', 'graph', false],
+    ['https://graph.microsoft.us/v1.0/x', 'graph', false],
+    ['https://graph.microsoft.com./v1.0/x', 'graph', false],
+    ['//graph.microsoft.com/v1.0/x', 'graph', false],
+    ['javascript:alert(1)', 'graph', false],
+    ['https://127.0.0.1:8443/v1.0/x', 'graph', false],
   ];
-  for (const [url, ok] of cases) it(`${ok ? 'allows' : 'refuses'} ${url}`, () => assert.strictEqual(checkTokenUrl(url, global).ok, ok));
+  for (const [url, resource, ok] of cases) it(`${ok ? 'allows' : 'refuses'} a ${resource} token for ${url}`, () => assert.strictEqual(checkTokenUrl(url, global[resource]).ok, ok));
+
+  it('keeps a Management API link under this tenant\'s feed path, however the path is spelled', () => {
+    const feed = '/api/v1.0/t1/activity/feed/';
+    const ok = (u: string) => checkTokenUrl(u, global.manage, feed).ok;
+    assert.ok(ok('https://manage.office.com/api/v1.0/t1/activity/feed/audit/x'));
+    assert.ok(ok('https://manage.office.com/api/v1.0/T1/activity/feed/audit/x'), 'the tenant segment is not case-sensitive');
+    assert.ok(!ok('https://manage.office.com/api/v1.0/t2/activity/feed/audit/x'));
+    assert.ok(!ok('https://manage.office.com/api/v1.0/t1/activity/feed/../../t2/activity/feed/audit/x'));
+    assert.ok(!ok('https://manage.office.com/api/v1.0/t1/activity/feed/%2e%2e/%2e%2e/t2/activity/feed/x'));
+    assert.ok(!ok('https://manage.office.com/api/v1.0/t1/activity/feed/..%2f..%2ft2/activity/feed/x'));
+    assert.ok(!ok('https://manage.office.com/api/v1.0/t1/activity/feedx/x'));
+  });
 
   it('allows only the fake tenant origin for a local tenant, http included when that is its origin', () => {
     const local = allowedOrigins(localEndpoints(cloudById('global'), 'http://127.0.0.1:4321'));
-    assert.deepStrictEqual(local, ['http://127.0.0.1:4321']);
-    assert.strictEqual(checkTokenUrl('http://127.0.0.1:4321/v1.0/x', local).ok, true);
-    assert.strictEqual(checkTokenUrl('http://127.0.0.1:4322/v1.0/x', local).ok, false);
-    assert.strictEqual(checkTokenUrl('https://graph.microsoft.com/v1.0/x', local).ok, false);
+    assert.deepStrictEqual(local, { graph: ['http://127.0.0.1:4321'], manage: ['http://127.0.0.1:4321'] });
+    assert.strictEqual(checkTokenUrl('http://127.0.0.1:4321/v1.0/x', local.graph).ok, true);
+    assert.strictEqual(checkTokenUrl('http://127.0.0.1:4322/v1.0/x', local.graph).ok, false);
+    assert.strictEqual(checkTokenUrl('https://graph.microsoft.com/v1.0/x', local.graph).ok, false);
   });
 
-  it('uses each national cloud’s own hosts', () => {
+  it('uses each national cloud’s own hosts, and China has no Management API host', () => {
     const dod = allowedOrigins(cloudEndpoints(cloudById('usGovDod')));
-    assert.ok(checkTokenUrl('https://dod-graph.microsoft.us/v1.0/x', dod).ok);
-    assert.ok(!checkTokenUrl('https://graph.microsoft.us/v1.0/x', dod).ok);
+    assert.ok(checkTokenUrl('https://dod-graph.microsoft.us/v1.0/x', dod.graph).ok);
+    assert.ok(!checkTokenUrl('https://graph.microsoft.us/v1.0/x', dod.graph).ok);
     const gcc = allowedOrigins(cloudEndpoints(cloudById('global'), true));
-    assert.ok(checkTokenUrl('https://manage-gcc.office.com/api/v1.0/x', gcc).ok);
-    assert.ok(!checkTokenUrl('https://manage.office.com/api/v1.0/x', gcc).ok);
+    assert.ok(checkTokenUrl('https://manage-gcc.office.com/api/v1.0/x', gcc.manage).ok);
+    assert.ok(!checkTokenUrl('https://manage.office.com/api/v1.0/x', gcc.manage).ok);
+    assert.deepStrictEqual(allowedOrigins(cloudEndpoints(cloudById('china'))).manage, []);
   });
 });
 
@@ -132,7 +150,7 @@ describe('core/http: the client retries what is worth retrying, and nothing else
           tokens.push(o.forceRefresh ? 'refresh' : 'cached');
           return `token-${tokens.length}`;
         },
-        origins: ['https://graph.microsoft.com'],
+        origins: { graph: ['https://graph.microsoft.com'], manage: ['https://manage.office.com'] },
         clock,
         random: () => 0.5,
         log: NULL_LOGGER,
@@ -179,7 +197,7 @@ describe('core/http: the client retries what is worth retrying, and nothing else
 
   it('treats AF429 inside a 403 as throttling', async () => {
     const { client: c } = client([{ status: 403, body: { error: { code: 'AF429', message: 'Too many requests.' } } }, { status: 200, body: [] }]);
-    await c.request(URL_, { resource: 'manage', limit: 'manage' });
+    await c.request('https://manage.office.com/api/v1.0/t/activity/feed/subscriptions/list', { resource: 'manage', limit: 'manage' });
     assert.strictEqual(c.stats.throttled, 1);
   });
 
@@ -216,6 +234,38 @@ describe('core/http: the client retries what is worth retrying, and nothing else
     const { client: c2 } = client([], seen2);
     await assert.rejects(c2.request('https://graph.microsoft.com.evil.test/v1.0/x', { resource: 'graph', limit: 'reports' }), /Refused to follow/);
     assert.strictEqual(seen2.length, 0);
+  });
+
+  it('sends a Graph token only to Graph, even when a Graph link points at the same cloud\'s other hosts', async () => {
+    for (const host of ['manage.office.com', 'login.microsoftonline.com']) {
+      const seen: { url: string; init: HttpRequestInit }[] = [];
+      const { client: c } = client([{ status: 302, headers: { location: `https://${host}/api/v1.0/t/activity/feed/x` } }], seen);
+      await assert.rejects(c.request(URL_, { resource: 'graph', limit: 'reports' }), /not the host this token is for/);
+      assert.deepStrictEqual(seen.map((s) => new URL(s.url).host), ['graph.microsoft.com']);
+    }
+  });
+
+  it('holds every redirect hop to the request\'s path scope (another tenant\'s feed on the same host)', async () => {
+    const seen: { url: string; init: HttpRequestInit }[] = [];
+    const { client: c } = client([{ status: 302, headers: { location: '/api/v1.0/other-tenant/activity/feed/audit/blob' } }], seen);
+    const feed = 'https://manage.office.com/api/v1.0/t1/activity/feed/audit/blob';
+    await assert.rejects(c.request(feed, { resource: 'manage', limit: 'manage', pathPrefix: '/api/v1.0/t1/activity/feed/' }), /leaves \/api\/v1.0\/t1/);
+    assert.strictEqual(seen.length, 1, 'the second tenant\'s feed got no request');
+  });
+
+  it('follows a few redirects, relative ones included, and stops a loop after MAX_REDIRECTS paced hops', async () => {
+    const seen: { url: string; init: HttpRequestInit }[] = [];
+    const { client: c } = client([{ status: 301, headers: { location: '/v1.0/a' } }, { status: 307, headers: { location: 'b' } }, { status: 200, body: { value: [7] } }], seen);
+    const res = await c.request(URL_, { resource: 'graph', limit: 'reports' });
+    assert.deepStrictEqual(res.body, { value: [7] });
+    assert.deepStrictEqual(seen.map((s) => new URL(s.url).pathname), ['/v1.0/auditLogs/signIns', '/v1.0/a', '/v1.0/b']);
+
+    const loop: { url: string; init: HttpRequestInit }[] = [];
+    const { client: c2, clock } = client(Array.from({ length: 1000 }, () => ({ status: 302, headers: { location: URL_ } })), loop);
+    await assert.rejects(c2.request(URL_, { resource: 'graph', limit: 'reports' }), TooManyRedirectsError);
+    assert.strictEqual(loop.length, MAX_REDIRECTS + 1);
+    // Reports allow 5 requests per 10 s: the sixth hop waited for the pacer like any request.
+    assert.ok(clock.now() - 1_000_000 >= 10_000, `the hops were not paced (${clock.now() - 1_000_000} ms)`);
   });
 
   it('does not retry a POST marked noRetry', async () => {
