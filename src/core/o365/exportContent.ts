@@ -22,7 +22,7 @@ import { resolveTime, TimeRange } from '../odata/model';
 import { creationMs } from './browse';
 import { ContentType } from './contentTypes';
 import { ExportJournal } from './exportJournal';
-import { ContentEntry, ManageApi } from './manageApi';
+import { ContentEntry, ListingCutShortError, ManageApi } from './manageApi';
 import { MAX_AGE_MS } from './windows';
 
 type Json = Record<string, unknown>;
@@ -150,15 +150,24 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
       if (w.status === 'done' || w.status === 'incomplete') continue;
       part = await beginWindow(fsys, cp, w, part, enc, writer);
       const open = cp.part!;
-      let entries: ContentEntry[];
+      let entries: readonly ContentEntry[];
+      // Why the listing of this window is known to be short; its blobs that were listed still go out.
+      let listingCut: string | undefined;
       try {
         entries = await deps.api.content(contentType, { startMs: w.fromMs, endMs: w.toMs + 1 });
       } catch (e) {
-        const why = windowProblem(e);
-        if (!why) throw e;
-        w.status = 'incomplete';
-        w.reason = why;
-        entries = [];
+        if (e instanceof ListingCutShortError) {
+          // As a Graph export does with a foreign nextLink (DESIGN rule 1): keep what was listed,
+          // mark the window incomplete, go on with the next one.
+          entries = e.entries;
+          listingCut = `the content listing was cut short: ${e.cause.reason}`;
+        } else {
+          const why = windowProblem(e);
+          if (!why) throw e;
+          w.status = 'incomplete';
+          w.reason = why;
+          entries = [];
+        }
       }
       // Written in the order the content became available, so an export is the same file every time.
       const unique = new Map<string, ContentEntry>();
@@ -211,8 +220,9 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
         report();
       }
       if (w.status === 'active') {
-        w.status = failures.length > 0 ? 'incomplete' : 'done';
-        if (failures.length > 0) w.reason = `${failures.length} of ${ordered.length} content blobs could not be read (first: ${failures[0]})`;
+        const reasons = [...(listingCut ? [listingCut] : []), ...(failures.length > 0 ? [`${failures.length} of ${ordered.length} content blobs could not be read (first: ${failures[0]})`] : [])];
+        w.status = reasons.length > 0 ? 'incomplete' : 'done';
+        if (reasons.length > 0) w.reason = reasons.join('; ');
       }
       part = await endWindow(cp, part, enc, writer, journal);
       report();

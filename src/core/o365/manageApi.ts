@@ -37,6 +37,20 @@ export class StartThrottledError extends Error {
   }
 }
 
+/**
+ * A listing cut short by a next-page link that may not be followed: the pages before it are
+ * real, so they are kept, and the caller decides (an export marks the window incomplete).
+ */
+export class ListingCutShortError extends Error {
+  readonly code = 'UnsafeLink';
+  constructor(
+    readonly entries: readonly ContentEntry[],
+    override readonly cause: UnsafeLinkError,
+  ) {
+    super(`${cause.message} The listing stopped after ${entries.length} content blobs.`);
+  }
+}
+
 export class ManageApi {
   private readonly feed: string;
 
@@ -125,7 +139,12 @@ export class ManageApi {
         out.push({ contentType: String(e.contentType ?? contentType), contentId: e.contentId, contentUri: e.contentUri, contentCreated: String(e.contentCreated ?? ''), contentExpiration: String(e.contentExpiration ?? '') });
       }
       const next = res.headers.get('NextPageUri') ?? res.headers.get('NextPageUrl');
-      url = next ? this.checkFeedLink(next) : undefined;
+      try {
+        url = next ? this.checkFeedLink(next) : undefined;
+      } catch (e) {
+        if (e instanceof UnsafeLinkError) throw new ListingCutShortError(out, e);
+        throw e;
+      }
     }
     return out;
   }

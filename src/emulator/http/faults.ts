@@ -4,7 +4,11 @@
  */
 import { Rng, STREAM } from '../random';
 
-export const FAULT_KINDS = ['429', '500', '502', '503', '504', 'reset', 'truncate', 'latency', 'foreignNextLink'] as const;
+/**
+ * `redirectLoop` answers 302 to the same URL; `redirectOtherTenant` (Management API) answers 302 to
+ * the same path under another tenant's feed, on the same host.
+ */
+export const FAULT_KINDS = ['429', '500', '502', '503', '504', 'reset', 'truncate', 'latency', 'foreignNextLink', 'redirectLoop', 'redirectOtherTenant'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** What a random rate draws from: everything a robust client can survive. */

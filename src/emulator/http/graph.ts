@@ -131,6 +131,11 @@ export class Graph {
 
     const family: Family = path.startsWith('/identityProtection') ? 'identityProtection' : 'reports';
     const fault = this.options.faults.next(path);
+    if (fault === 'redirectLoop') {
+      res.writeHead(302, { Location: url.toString(), 'Content-Length': 0 });
+      res.end();
+      return;
+    }
     if (fault && (await this.preResponseFault(res, ids, fault, family))) return;
     if (!this.admit(res, ids, caller, family)) return;
     this.served.set(family, (this.served.get(family) ?? 0) + 1);

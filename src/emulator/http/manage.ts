@@ -108,6 +108,13 @@ export class Manage {
       return;
     }
     if (fault === 'latency') await sleep(this.options.faults.latencySpikeMs);
+    if (fault === 'redirectLoop' || fault === 'redirectOtherTenant') {
+      const to = new URL(url.toString());
+      if (fault === 'redirectOtherTenant') to.pathname = to.pathname.replace(/\/api\/v1\.0\/[^/]+\//, '/api/v1.0/99999999-9999-4999-8999-999999999999/');
+      res.writeHead(302, { Location: to.toString(), 'Content-Length': 0 });
+      res.end();
+      return;
+    }
     // Without a PublisherIdentifier every caller shares one pool; with one the tenant gets its own.
     const verdict = this.options.throttle.take(`o365:${tenant.id}:${publisher}`, O365_PER_TENANT, this.options.now());
     if (!verdict.ok) throw new AfError(403, 'AF429', `Too many requests. Method=${method}, PublisherId=${publisher || '00000000-0000-0000-0000-000000000000'}`);

@@ -5,7 +5,8 @@ import { diagnose } from '../../../src/core/diagnose/classify';
 import { ServiceError } from '../../../src/core/http/serviceError';
 import { browseContent, mergeRecords } from '../../../src/core/o365/browse';
 import { recordTypeName } from '../../../src/core/o365/contentTypes';
-import { ManageApi, StartThrottledError } from '../../../src/core/o365/manageApi';
+import { MAX_REDIRECTS, TooManyRedirectsError } from '../../../src/core/http/client';
+import { ListingCutShortError, ManageApi, StartThrottledError } from '../../../src/core/o365/manageApi';
 import { contentWindows, formatO365Time, RangeTooOldError } from '../../../src/core/o365/windows';
 import { emulatorApi, EmulatorApi } from '../../support/emulatorApi';
 
@@ -132,8 +133,35 @@ describe('core/o365: the Management Activity API against the fake tenant', funct
   it('a foreign NextPageUri stops the listing before the token leaves', async () => {
     emulator.faults.enqueue({ kind: 'foreignNextLink', pathContains: 'subscriptions/content' });
     const now = Date.now();
-    await assert.rejects(manage.content('Audit.AzureActiveDirectory', { startMs: now - DAY + 60_000, endMs: now }), /not the Management API host/);
+    const e = await manage.content('Audit.AzureActiveDirectory', { startMs: now - DAY + 60_000, endMs: now }).catch((x: unknown) => x);
+    assert.ok(e instanceof ListingCutShortError, String(e));
+    assert.match(e.message, /not the Management API host/);
+    assert.ok(e.entries.length > 0, 'the pages listed before the bad link are kept');
     assert.ok(api.sent.every((s) => !s.url.includes('evil.test')));
+  });
+
+  it('a redirect from a content listing or a blob to another tenant\'s feed on the same host is not followed', async () => {
+    const now = Date.now();
+    for (const pathContains of ['subscriptions/content', 'feed/audit/']) {
+      emulator.faults.enqueue({ kind: 'redirectOtherTenant', pathContains });
+      const before = api.sent.length;
+      const err = await manage
+        .content('Audit.AzureActiveDirectory', { startMs: now - DAY + 60_000, endMs: now })
+        .then((entries) => manage.blob(entries[0]))
+        .catch((x: unknown) => x);
+      assert.match(String(err), /leaves \/api\/v1\.0\/11111111/, pathContains);
+      const sent = api.sent.slice(before);
+      assert.ok(sent.every((x) => !x.url.includes('99999999-9999')), `${pathContains}: the other tenant's feed got no request`);
+      emulator.faults.reset();
+    }
+  });
+
+  it('a redirect loop on the Management API stops after a few hops', async () => {
+    emulator.faults.enqueue({ kind: 'redirectLoop', pathContains: 'subscriptions/list', times: 100 });
+    const before = api.sent.length;
+    await assert.rejects(manage.list(), TooManyRedirectsError);
+    assert.strictEqual(api.sent.length - before, MAX_REDIRECTS + 1);
+    emulator.faults.reset();
   });
 
   it('AF20022 for a content type without a subscription is an error with the next step', async () => {

@@ -176,6 +176,26 @@ describe('core/o365: bulk export of audit content', function () {
     assert.ok([...badIds].some((id) => !others.has(id)) && merged.records.length > rows.length);
   });
 
+  it('a foreign NextPageUri: the window is marked incomplete with the reason, its listed blobs and every other day are exported, no token leaves', async () => {
+    const range = { fromMs: now - 2 * DAY, toMs: now - HOUR };
+    emulator.faults.enqueue({ kind: 'foreignNextLink', pathContains: 'subscriptions/content' });
+    const dest: Destination = { kind: 'file', path: path.join(dir, 'aad.ndjson') };
+    const out = await run(spec(dest, 'ndjson', range));
+    emulator.faults.reset();
+    const m = out.manifest;
+    assert.strictEqual(m.complete, false);
+    assert.strictEqual(m.incompleteWindows.length, 1, JSON.stringify(m.incompleteWindows));
+    assert.match(m.incompleteWindows[0].reason, /listing was cut short: .*evil\.test/);
+    // The oldest day is listed first, so the fault hit it; the later days are whole.
+    assert.strictEqual(m.windows[0].complete, false);
+    assert.ok(m.windows.slice(1).every((w) => w.complete));
+    assert.ok((m.windows[0].blobs?.written ?? 0) > 0, 'the blobs listed before the bad link were written');
+    assert.ok(api.sent.every((x) => !x.url.includes('evil.test')), 'nothing went to the foreign host');
+    const rows = new Set(ndjson(dest.path).map((r) => String(r.Id)));
+    const laterDays = { fromMs: Date.parse(m.windows[1].from), toMs: range.toMs };
+    for (const r of truth(laterDays).merged.records) assert.ok(rows.has(String(r.Id)), `record ${String(r.Id)} of a whole day is in the export`);
+  });
+
   it('CSV per day in a folder: one file per UTC day, CreationTime as UTC and RecordType by name', async () => {
     const range = { fromMs: now - DAY - 6 * HOUR, toMs: now };
     const dest: Destination = { kind: 'folder', dir, base: 'contoso-aad' };
