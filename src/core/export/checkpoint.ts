@@ -28,6 +28,12 @@ export interface ExportSpec {
   readonly header: QueryHeader;
   readonly extensionVersion: string;
   /**
+   * Days the service keeps these records (Graph reports: 7 without Entra ID P1, 30 with it). The
+   * oldest edge is resolved when each window starts, not when the export is planned: a long export
+   * would otherwise ask for a start that has since aged out. Unset: the service keeps years.
+   */
+  readonly retentionDays?: number;
+  /**
    * Office 365 audit content instead of a Graph query: windows are over availability time
    * (contentCreated) and each is listed, then read blob by blob.
    */
@@ -38,6 +44,8 @@ export type WindowStatus = 'pending' | 'active' | 'done' | 'incomplete';
 
 export interface WindowState {
   readonly fromMs: number;
+  /** Set when retention cut this window's start later than `fromMs`: what it really covers from. */
+  coveredFromMs?: number;
   readonly toMs: number;
   rows: number;
   status: WindowStatus;

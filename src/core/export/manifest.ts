@@ -27,7 +27,10 @@ export interface ExportManifest {
   readonly filter: string | null;
   readonly format: ExportFormat;
   readonly columns?: readonly string[];
+  /** The span covered: the planned range, its start moved later where retention required it. */
   readonly range: { readonly from: string; readonly to: string } | null;
+  /** The range asked for, when retention moved its start (see `range`). */
+  readonly plannedRange?: { readonly from: string; readonly to: string };
   readonly complete: boolean;
   readonly rows: number;
   readonly newestRecord: string | null;
@@ -49,7 +52,7 @@ const iso = (ms: number | undefined): string | undefined => (ms === undefined ? 
 export function buildManifest(cp: ExportCheckpoint, finishedAtMs: number, baseName: (p: string) => string): ExportManifest {
   const timed = cp.spec.range !== undefined;
   const windows: ManifestWindow[] = cp.windows.map((w) => ({
-    from: timed ? new Date(w.fromMs).toISOString() : '',
+    from: timed ? new Date(w.coveredFromMs ?? w.fromMs).toISOString() : '',
     to: timed ? new Date(w.toMs).toISOString() : '',
     rows: w.rows,
     complete: w.status === 'done',
@@ -70,7 +73,9 @@ export function buildManifest(cp: ExportCheckpoint, finishedAtMs: number, baseNa
     filter: cp.spec.header.filter,
     format: cp.spec.format,
     ...(cp.spec.columns ? { columns: cp.spec.columns } : {}),
-    range: cp.spec.range ? { from: new Date(cp.spec.range.fromMs).toISOString(), to: new Date(cp.spec.range.toMs).toISOString() } : null,
+    // What the export covers: retention may have moved the oldest window's start later than planned.
+    range: cp.spec.range ? { from: new Date(Math.max(cp.spec.range.fromMs, ...cp.windows.map((w) => w.coveredFromMs ?? -Infinity))).toISOString(), to: new Date(cp.spec.range.toMs).toISOString() } : null,
+    ...(cp.windows.some((w) => w.coveredFromMs !== undefined) ? { plannedRange: { from: new Date(cp.spec.range!.fromMs).toISOString(), to: new Date(cp.spec.range!.toMs).toISOString() } } : {}),
     complete: incomplete.length === 0,
     rows: cp.rows,
     newestRecord: iso(newest) ?? null,

@@ -11,6 +11,8 @@ export interface ExportPlan {
   readonly filter: string | undefined;
   /** Undefined for categories without a time filter, or "all" where Graph keeps years. */
   readonly range: { readonly fromMs: number; readonly toMs: number } | undefined;
+  /** Days the service keeps these records, when it keeps fewer than years (see ExportSpec). */
+  readonly retentionDays?: number;
   /** Why this model cannot be exported (the filter UI's own messages). */
   readonly problem?: string;
 }
@@ -27,7 +29,7 @@ export function exportPlan(category: CategorySpec, model: FilterModel, time: Tim
     const r = resolveTime(time, nowMs) ?? (category.throttle === 'reports' ? { fromMs: oldest, toMs: nowMs } : undefined);
     if (r) range = { fromMs: category.throttle === 'reports' ? Math.max(r.fromMs, oldest) : r.fromMs, toMs: Math.min(r.toMs, nowMs) };
   }
-  return { filterWithoutTime: withoutTime, filter: full.filter, range };
+  return { filterWithoutTime: withoutTime, filter: full.filter, range, ...(category.throttle === 'reports' ? { retentionDays } : {}) };
 }
 
 /** The plan for any category: Office 365 content goes by availability time, Graph by its filter. */

@@ -14,7 +14,8 @@ import { beginWindow, CheckpointWriter, endLastFile, endWindow } from './commitP
 import { ExportFs } from './exportFs';
 import { encoderFor } from './formats';
 import { buildManifest, ExportManifest } from './manifest';
-import { dayWindows } from './windows';
+import { DAY_MS, dayWindows } from './windows';
+import { ServiceError } from '../http/serviceError';
 
 export interface ExportProgress {
   readonly rows: number;
@@ -78,6 +79,34 @@ export function newExport(spec: ExportSpec, nowMs: number): ExportCheckpoint {
   return { version: 1, spec, startedAt: stamp, updatedAt: stamp, resumes: 0, windows, windowIndex: 0, files: [], rows: 0, duplicatesDropped: 0, stats: { requests: 0, retries: 0, throttled: 0, splits: 0 } };
 }
 
+/**
+ * How far inside the retention edge a window starts: the edge moves while the export runs, and the
+ * service's clock is not ours.
+ */
+export const RETENTION_MARGIN_MS = 10 * 60_000;
+
+/** Graph's answer when a date lies beyond what the tenant keeps (API-FACTS 1: the same 400). */
+function isRetentionRefusal(e: unknown): boolean {
+  return e instanceof ServiceError && e.status === 400 && /retention|older than|too old|in the past/i.test(e.serviceMessage);
+}
+
+/**
+ * Resolves the retention edge for a window at the moment it starts (and on every resume). A window
+ * wholly beyond it is marked incomplete at once, with no request that is certain to fail; one that
+ * straddles it starts at the edge plus a margin, and says so.
+ */
+function clampToRetention(w: WindowState, retentionDays: number | undefined, nowMs: number): 'skip' | 'go' {
+  if (retentionDays === undefined) return 'go';
+  const edge = nowMs - retentionDays * DAY_MS + RETENTION_MARGIN_MS;
+  if (w.toMs < edge) {
+    w.status = 'incomplete';
+    w.reason = `older than the ${retentionDays} days Graph keeps these logs by the time the export reached it (${new Date(edge).toISOString()}); these records are gone from Graph`;
+    return 'skip';
+  }
+  if (w.fromMs < edge && (w.coveredFromMs === undefined || w.coveredFromMs < edge)) w.coveredFromMs = edge;
+  return 'go';
+}
+
 function timeOf(category: CategorySpec, r: Record<string, unknown>): number | undefined {
   if (!category.timeProperty) return undefined;
   const t = Date.parse(String(r[category.timeProperty]));
@@ -89,6 +118,8 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
   const { fs: fsys, category } = deps;
   const enc = encoderFor(spec.format, spec.header, spec.columns);
   const timed = spec.range !== undefined;
+  // Checkpoints written before retention was recorded: report categories were planned at 30 days.
+  const retentionDays = spec.retentionDays ?? (spec.o365 === undefined && category.throttle === 'reports' ? 30 : undefined);
   const started = deps.now();
   const startReached = reached(cp);
   let part: PartFile | undefined;
@@ -101,57 +132,73 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
     for (; cp.windowIndex < cp.windows.length; cp.windowIndex++) {
       const w = cp.windows[cp.windowIndex];
       if (w.status === 'done' || w.status === 'incomplete') continue;
+      if (timed && clampToRetention(w, retentionDays, deps.now()) === 'skip') {
+        await commitPoint();
+        report();
+        continue;
+      }
       part = await beginWindow(fsys, cp, w, part, enc, writer);
       const open = cp.part!;
       // Records at the resume instant that an earlier run already wrote; within a run, runQuery
       // itself drops the records that recur at window edges.
       const edge = new Set(cp.cursor?.edgeIds ?? []);
-      const plan: QueryPlan = { category, graphOrigin: spec.graphOrigin, filterWithoutTime: spec.filterWithoutTime, pageSize: spec.pageSize, window: timed ? { fromMs: w.fromMs, toMs: cp.cursor?.toMs ?? w.toMs } : undefined };
-      const pages = runQuery(deps.client, plan, { ...deps.runOptions, signal: deps.signal, now: deps.now, onSplit: () => writer.splits++ });
-      try {
-        let pending = pages.next();
-        // Handled here too: if writing fails first, the page in flight must not be an unhandled rejection.
-        pending.catch(() => undefined);
-        for (;;) {
-          const next = await pending;
-          if (next.done) {
-            w.status = next.value.incomplete ? 'incomplete' : 'done';
-            if (next.value.incomplete) w.reason = next.value.incomplete.reason;
-            break;
-          }
-          // The next page is fetched while this one is written and made durable: the network and
-          // the disk work at the same time. Its records are not in this checkpoint, so a crash
-          // now only means fetching it again.
-          pending = pages.next();
+      const plan: QueryPlan = { category, graphOrigin: spec.graphOrigin, filterWithoutTime: spec.filterWithoutTime, pageSize: spec.pageSize, window: timed ? { fromMs: w.coveredFromMs ?? w.fromMs, toMs: cp.cursor?.toMs ?? w.toMs } : undefined };
+      // A resume whose cursor has since fallen behind the retention edge: everything Graph still
+      // keeps of this window is written already.
+      if (plan.window && plan.window.fromMs > plan.window.toMs) w.status = 'done';
+      else {
+        const pages = runQuery(deps.client, plan, { ...deps.runOptions, signal: deps.signal, now: deps.now, onSplit: () => writer.splits++ });
+        try {
+          let pending = pages.next();
+          // Handled here too: if writing fails first, the page in flight must not be an unhandled rejection.
           pending.catch(() => undefined);
-          const kept: Record<string, unknown>[] = [];
-          for (const r of next.value.records) {
-            if (edge.size > 0 && edge.has(String(r.id))) cp.duplicatesDropped++;
-            else kept.push(r);
+          for (;;) {
+            const next = await pending;
+            if (next.done) {
+              w.status = next.value.incomplete ? 'incomplete' : 'done';
+              if (next.value.incomplete) w.reason = next.value.incomplete.reason;
+              break;
+            }
+            // The next page is fetched while this one is written and made durable: the network and
+            // the disk work at the same time. Its records are not in this checkpoint, so a crash
+            // now only means fetching it again.
+            pending = pages.next();
+            pending.catch(() => undefined);
+            const kept: Record<string, unknown>[] = [];
+            for (const r of next.value.records) {
+              if (edge.size > 0 && edge.has(String(r.id))) cp.duplicatesDropped++;
+              else kept.push(r);
+            }
+            if (kept.length === 0) continue;
+            await part.append(enc.records(kept, open.rows));
+            let cursor = cp.cursor ?? { toMs: w.toMs, edgeIds: [] };
+            for (const r of kept) {
+              const t = timeOf(category, r);
+              if (t === undefined) continue;
+              w.newestMs = w.newestMs === undefined ? t : Math.max(w.newestMs, t);
+              w.oldestMs = w.oldestMs === undefined ? t : Math.min(w.oldestMs, t);
+              if (t < cursor.toMs) cursor = { toMs: t, edgeIds: [] };
+              if (t === cursor.toMs) cursor.edgeIds.push(String(r.id));
+            }
+            if (timed) cp.cursor = cursor;
+            w.rows += kept.length;
+            open.rows += kept.length;
+            cp.rows += kept.length;
+            open.bytes = part.size;
+            await commitPoint();
+            report();
           }
-          if (kept.length === 0) continue;
-          await part.append(enc.records(kept, open.rows));
-          let cursor = cp.cursor ?? { toMs: w.toMs, edgeIds: [] };
-          for (const r of kept) {
-            const t = timeOf(category, r);
-            if (t === undefined) continue;
-            w.newestMs = w.newestMs === undefined ? t : Math.max(w.newestMs, t);
-            w.oldestMs = w.oldestMs === undefined ? t : Math.min(w.oldestMs, t);
-            if (t < cursor.toMs) cursor = { toMs: t, edgeIds: [] };
-            if (t === cursor.toMs) cursor.edgeIds.push(String(r.id));
-          }
-          if (timed) cp.cursor = cursor;
-          w.rows += kept.length;
-          open.rows += kept.length;
-          cp.rows += kept.length;
-          open.bytes = part.size;
-          await commitPoint();
-          report();
+        } catch (e) {
+          if (e instanceof RetriesExhaustedError) {
+            w.status = 'incomplete';
+            w.reason = `Retry budget exhausted: ${e.message}`;
+          } else if (isRetentionRefusal(e)) {
+            // The tenant keeps less than we assumed (a tenant without P1 keeps 7 days): what Graph
+            // refuses here it will refuse on every resume too, so it is recorded, not retried.
+            w.status = 'incomplete';
+            w.reason = `Graph refused this window as older than the tenant's retention: ${(e as ServiceError).serviceMessage}`;
+          } else throw e;
         }
-      } catch (e) {
-        if (!(e instanceof RetriesExhaustedError)) throw e;
-        w.status = 'incomplete';
-        w.reason = `Retry budget exhausted: ${e.message}`;
       }
       cp.cursor = undefined;
       part = await endWindow(cp, part, enc, writer);

@@ -75,6 +75,7 @@ function specOf(deps: QueryDeps, src: ExportSource, choice: ExportChoice, nowMs:
     graphOrigin: '',
     filterWithoutTime: choice.plan.filterWithoutTime,
     range: choice.plan.range,
+    ...(choice.plan.retentionDays !== undefined ? { retentionDays: choice.plan.retentionDays } : {}),
     format: choice.format,
     columns: choice.columns,
     destination: choice.destination,

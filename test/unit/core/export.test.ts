@@ -12,11 +12,15 @@ import { ExportFs, NODE_FS } from '../../../src/core/export/exportFs';
 import { ExportManifest } from '../../../src/core/export/manifest';
 import { ExportInterruptedError, newExport } from '../../../src/core/export/runExport';
 import { DAY_MS, dayWindows } from '../../../src/core/export/windows';
+import { exportPlan } from '../../../src/core/export/plan';
+import { categoryById } from '../../../src/core/catalog/categories';
+import { CategorySpec } from '../../../src/core/catalog/types';
+import { EMPTY_FILTER } from '../../../src/core/odata/model';
 import { Emulator, startEmulator } from '../../../src/emulator';
 import { parseCsv } from '../../support/csvParse';
 import { CONTOSO, FULL_APP } from '../../support/emulatorClient';
 import { emulatorApi } from '../../support/emulatorApi';
-import { exportOrResume, exportSpec } from '../../support/exportHarness';
+import { exportOrResume, exportSpec, SIGN_INS } from '../../support/exportHarness';
 import { interactiveIds } from '../../support/truth';
 
 function truth(emulator: Emulator, fromMs: number, toMs: number): string[] {
@@ -313,6 +317,67 @@ describe('core/export against the fake tenant', function () {
     assert.strictEqual(mb.files[0].sha256, ma.files[0].sha256);
     assert.strictEqual(mb.resumes, 4);
     process.stdout.write(`      kill test: killed at ${kills.join(', ')} rows; final ${mb.rows} rows, sha256 ${mb.files[0].sha256.slice(0, 12)}…\n`);
+  });
+});
+
+describe('core/export at the retention edge', function () {
+  this.timeout(300_000);
+  let emulator: Emulator;
+  let dir: string;
+  const AUDITS = categoryById('directoryAudits') as CategorySpec;
+  const FABRIKAM = '22222222-2222-4222-8222-222222222222';
+  const FABRIKAM_APP = 'd0000000-0000-4000-8000-00000000000a';
+
+  before(async () => {
+    emulator = await startEmulator({ signIns: 4000, sizes: { spanDays: 30 }, throttling: false, timeScale: FAST.timeScale });
+  });
+  after(() => emulator.close());
+  beforeEach(() => (dir = tmpDir()));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('"All available", planned minutes before it reaches the oldest day: that day starts at the edge as it is then, and the export completes', async () => {
+    // The dialog resolved "all" 5 minutes ago; since then the oldest minute has aged out of Graph.
+    const planned = Date.now() - 5 * 60_000;
+    const plan = exportPlan(SIGN_INS, { ...EMPTY_FILTER, time: { kind: 'all' } }, { kind: 'all' }, planned);
+    assert.ok(plan.range && plan.retentionDays === 30);
+    const dest: Destination = { kind: 'file', path: path.join(dir, 'all.ndjson') };
+    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, FAST);
+    const out = await exportOrResume(client, { ...exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', plan.range, undefined), retentionDays: plan.retentionDays }, { checkpointPath: checkpointPathOf(dest) });
+    const m = out.manifest;
+    assert.strictEqual(m.complete, true, JSON.stringify(m.incompleteWindows));
+    const from = Date.parse(m.range!.from);
+    assert.ok(from > plan.range.fromMs && from >= Date.parse(m.finishedAt) - 30 * DAY_MS - 60_000, `covers from ${m.range!.from}, inside the edge`);
+    assert.strictEqual(m.plannedRange?.from, new Date(plan.range.fromMs).toISOString(), 'the manifest keeps what was asked');
+    assert.deepStrictEqual(ndjsonIds(dest.path), truth(emulator, from, plan.range.toMs), 'every record of the covered range, once');
+  });
+
+  it('a window wholly past the edge by the time it starts, or on resume, is marked incomplete without a request', async () => {
+    const dest: Destination = { kind: 'file', path: path.join(dir, 'old.ndjson') };
+    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, FAST);
+    const range = { fromMs: Date.now() - 32 * DAY_MS, toMs: Date.now() - 31 * DAY_MS };
+    const before = client.stats.requests;
+    const out = await exportOrResume(client, { ...exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', range), retentionDays: 30 }, { checkpointPath: checkpointPathOf(dest) });
+    assert.strictEqual(client.stats.requests, before, 'no request certain to be refused');
+    assert.strictEqual(out.manifest.complete, false);
+    assert.ok(out.manifest.incompleteWindows.length >= 1 && out.manifest.incompleteWindows.every((w) => /older than the 30 days Graph keeps/.test(w.reason)));
+  });
+
+  it('a tenant that keeps less than planned (7 days without P1): Graph refuses the older windows, they are marked incomplete with its reason, the rest is exported', async () => {
+    const dest: Destination = { kind: 'file', path: path.join(dir, 'audits.ndjson') };
+    const { client } = await emulatorApi(emulator, FABRIKAM, FABRIKAM_APP, FAST);
+    const range = { fromMs: Date.now() - 10 * DAY_MS, toMs: Date.now() };
+    const spec = { ...exportSpec(emulator.origin, FABRIKAM, dest, 'ndjson', range, undefined, AUDITS), retentionDays: 30 };
+    const out = await exportOrResume(client, spec, { checkpointPath: checkpointPathOf(dest), category: AUDITS });
+    const m = out.manifest;
+    assert.strictEqual(m.complete, false);
+    const refused = m.windows.filter((w) => !w.complete);
+    assert.ok(refused.length >= 3 && refused.every((w) => /refused this window as older than the tenant's retention/.test(w.reason ?? '')), JSON.stringify(refused));
+    assert.ok(refused.every((w) => Date.parse(w.from) < Date.now() - 6 * DAY_MS), 'only the old windows');
+    const data = emulator.datasets.get(FABRIKAM)!;
+    const complete = m.windows.filter((w) => w.complete);
+    const [a, b] = data.auditRange(Date.parse(complete[complete.length - 1].from), range.toMs);
+    assert.strictEqual(m.rows, b - a, 'every audit of the windows Graph keeps');
+    assert.ok(m.rows > 0);
   });
 });
 
