@@ -45,6 +45,7 @@ class ResultsApp extends LitElement {
     .tr { position: absolute; left: 0; display: flex; height: ${ROW_HEIGHT}px; line-height: ${ROW_HEIGHT}px; cursor: default; }
     .tr:nth-child(even) { background: var(--vscode-list-inactiveSelectionBackground, transparent); background: color-mix(in srgb, var(--vscode-foreground) 3%, transparent); }
     .tr:hover { background: var(--vscode-list-hoverBackground); }
+    .tr.unreadable .td { font-style: italic; color: var(--vscode-descriptionForeground); }
     .tr.focused { background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
     .td { padding: 0 8px; box-sizing: border-box; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; unicode-bidi: isolate; }
     .td.failure { color: var(--vscode-errorForeground); font-weight: 600; }
@@ -69,6 +70,7 @@ class ResultsApp extends LitElement {
   private gridScrollTop = 0;
   private viewport = 600;
   private focused = -1;
+  private resizing = false;
   private chooserOpen = false;
   private policies: string[] = [];
   private dirty = false;
@@ -152,12 +154,15 @@ class ResultsApp extends LitElement {
   }
 
   private setSort(id: string): void {
+    // The click that ends dragging a resize handle is not a request to sort.
+    if (this.resizing) return;
     this.sort = this.sort?.column === id ? { column: id, descending: !this.sort.descending } : { column: id, descending: false };
     this.recompute();
   }
 
   private startResize(e: PointerEvent, c: ColumnInfo): void {
     e.stopPropagation();
+    this.resizing = true;
     const startX = e.clientX;
     const start = this.width(c);
     const move = (m: PointerEvent) => {
@@ -167,6 +172,8 @@ class ResultsApp extends LitElement {
     const up = () => {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
+      // The click that follows this pointerup (on the header) comes before any timer.
+      setTimeout(() => (this.resizing = false), 0);
     };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);
@@ -308,7 +315,7 @@ class ResultsApp extends LitElement {
       <div class="body" ${cssProps({ height: `${this.view.length * ROW_HEIGHT}px`, width: `${total}px` })}>
         ${slice.map((row, k) => {
           const index = first + k;
-          return html`<div class="tr ${index === this.focused ? 'focused' : ''}" role="row" aria-rowindex=${index + 2} aria-selected=${index === this.focused ? 'true' : 'false'} ${cssProps({ top: `${index * ROW_HEIGHT}px`, width: `${total}px` })} @click=${() => ((this.focused = index), this.requestUpdate())} @dblclick=${() => this.open(index)}>
+          return html`<div class="tr ${index === this.focused ? 'focused' : ''} ${row.unreadable ? 'unreadable' : ''}" role="row" aria-rowindex=${index + 2} aria-selected=${index === this.focused ? 'true' : 'false'} ${cssProps({ top: `${index * ROW_HEIGHT}px`, width: `${total}px` })} @click=${() => ((this.focused = index), this.requestUpdate())} @dblclick=${() => this.open(index)}>
             ${cols.map((c) => {
               const text = row.cells[c.id] ?? '';
               return html`<div class="td ${this.cellClass(c, text)}" role="gridcell" ${cssProps({ width: `${this.width(c)}px` })} title=${text.length > 30 ? text.slice(0, 2000) : ''}>${text}</div>`;
@@ -316,7 +323,7 @@ class ResultsApp extends LitElement {
           </div>`;
         })}
       </div>
-      ${this.view.length === 0 && this.progress && this.progress.state !== 'loading' ? html`<div class="empty">${this.rows.length ? 'No loaded row matches the filters above.' : 'No records match this query.'}</div>` : nothing}
+      ${this.view.length === 0 && (this.progress?.state === 'done' || this.progress?.state === 'paused') ? html`<div class="empty">${this.rows.length ? 'No loaded row matches the filters above.' : 'No records match this query.'}</div>` : nothing}
     </div>`;
   }
 

@@ -4,6 +4,7 @@
  * the webview renders every value as text.
  */
 import { formatTime } from '../query/rows';
+import { jsonText } from '../records/untrusted';
 import { Field } from './signInView';
 
 export type Tone = 'success' | 'failure' | 'warning' | 'neutral';
@@ -36,9 +37,13 @@ const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const fields = (list: Field[]): Field[] => list.filter((f) => f.value !== '');
 
-function flatten(v: unknown, prefix = ''): string[] {
-  if (Array.isArray(v)) return v.flatMap((x) => (typeof x === 'object' && x !== null ? flatten(x, prefix) : [`${prefix}${s(x)}`]));
-  if (typeof v === 'object' && v !== null) return Object.entries(v).flatMap(([k, x]) => flatten(x, `${prefix}${k}: `));
+/** Modified-property values are JSON text from the service: nesting is bounded, then shown as text. */
+const FLATTEN_DEPTH = 16;
+
+function flatten(v: unknown, prefix = '', depth = 0): string[] {
+  if (depth >= FLATTEN_DEPTH && typeof v === 'object' && v !== null) return [`${prefix}${jsonText(v)}`];
+  if (Array.isArray(v)) return v.flatMap((x) => (typeof x === 'object' && x !== null ? flatten(x, prefix, depth + 1) : [`${prefix}${s(x)}`]));
+  if (typeof v === 'object' && v !== null) return Object.entries(v).flatMap(([k, x]) => flatten(x, `${prefix}${k}: `, depth + 1));
   return [`${prefix}${s(v)}`];
 }
 

@@ -83,6 +83,8 @@ export interface ExportCheckpoint {
   readonly files: FileState[];
   rows: number;
   duplicatesDropped: number;
+  /** Records the service sent that could not be read as records, written verbatim (in `rows`). */
+  unreadable?: number;
   stats: { requests: number; retries: number; throttled: number; splits: number };
   /**
    * Office 365: an append-only journal next to the checkpoint of the blob ids written and the

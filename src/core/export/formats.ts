@@ -5,6 +5,7 @@
 import { ByteBuilder } from './byteBuilder';
 import { csvCell, csvRecord, csvRow } from './csv';
 import { QueryHeader } from './document';
+import { isUnreadable, LogRecord, recordJson } from '../records/untrusted';
 
 export type ExportFormat = 'json' | 'ndjson' | 'csv';
 
@@ -17,7 +18,7 @@ export interface Encoder {
    * A page of records as UTF-8; `rowsBefore` is how many the file already holds. The buffer is
    * reused: it is valid until the next call.
    */
-  records(records: readonly Record<string, unknown>[], rowsBefore: number): Buffer;
+  records(records: readonly LogRecord[], rowsBefore: number): Buffer;
   /** Written once when the file is complete. */
   footer(): string;
 }
@@ -30,7 +31,7 @@ export function encoderFor(format: ExportFormat, header: QueryHeader, columns: r
         header: () => '',
         records: (rs) => {
           for (const r of rs) {
-            out.add(JSON.stringify(r));
+            out.add(recordJson(r));
             out.add('\n');
           }
           return out.take();
@@ -44,7 +45,7 @@ export function encoderFor(format: ExportFormat, header: QueryHeader, columns: r
         records: (rs, before) => {
           rs.forEach((r, i) => {
             out.add(before + i === 0 ? '\n' : ',\n');
-            out.add(JSON.stringify(r));
+            out.add(recordJson(r));
           });
           return out.take();
         },
@@ -55,7 +56,8 @@ export function encoderFor(format: ExportFormat, header: QueryHeader, columns: r
       return {
         header: () => csvRow(cols.map(csvCell)),
         records: (rs) => {
-          for (const r of rs) out.add(csvRecord(r, cols));
+          // An unreadable record keeps its text in the first column (neutralised like any cell).
+          for (const r of rs) out.add(isUnreadable(r) ? csvRow([csvCell(r.raw), ...cols.slice(1).map(() => '')]) : csvRecord(r, cols));
           return out.take();
         },
         footer: () => '',

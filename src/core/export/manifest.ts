@@ -39,6 +39,8 @@ export interface ExportManifest {
   readonly windows: readonly ManifestWindow[];
   readonly incompleteWindows: readonly { readonly from: string; readonly to: string; readonly reason: string }[];
   readonly duplicatesDropped: number;
+  /** Of `rows`, records that could not be read as records: written exactly as the service sent them. */
+  readonly unreadableRecords: number;
   /** Office 365: blobs read over the whole export, and each one that could not be read. */
   readonly blobs?: { readonly fetched: number; readonly failed: readonly { readonly contentId: string; readonly error: string }[] };
   readonly requests: { readonly total: number; readonly retries: number; readonly throttled: number; readonly narrowedWindows: number };
@@ -84,6 +86,7 @@ export function buildManifest(cp: ExportCheckpoint, finishedAtMs: number, baseNa
     windows,
     incompleteWindows: incomplete,
     duplicatesDropped: cp.duplicatesDropped,
+    unreadableRecords: cp.unreadable ?? 0,
     ...(cp.blobs ? { blobs: { fetched: cp.blobs.fetched, failed: cp.blobs.failed } } : {}),
     requests: { total: cp.stats.requests, retries: cp.stats.retries, throttled: cp.stats.throttled, narrowedWindows: cp.stats.splits },
     resumes: cp.resumes,

@@ -16,6 +16,7 @@ import { encoderFor } from './formats';
 import { buildManifest, ExportManifest } from './manifest';
 import { DAY_MS, dayWindows } from './windows';
 import { ServiceError } from '../http/serviceError';
+import { isUnreadable, LogRecord } from '../records/untrusted';
 
 export interface ExportProgress {
   readonly rows: number;
@@ -107,6 +108,8 @@ function clampToRetention(w: WindowState, retentionDays: number | undefined, now
   return 'go';
 }
 
+const idOf = (r: LogRecord): string => (isUnreadable(r) ? r.id : String(r.id));
+
 function timeOf(category: CategorySpec, r: Record<string, unknown>): number | undefined {
   if (!category.timeProperty) return undefined;
   const t = Date.parse(String(r[category.timeProperty]));
@@ -164,15 +167,22 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
             // now only means fetching it again.
             pending = pages.next();
             pending.catch(() => undefined);
-            const kept: Record<string, unknown>[] = [];
+            const kept: LogRecord[] = [];
             for (const r of next.value.records) {
-              if (edge.size > 0 && edge.has(String(r.id))) cp.duplicatesDropped++;
+              if (edge.size > 0 && edge.has(idOf(r))) cp.duplicatesDropped++;
               else kept.push(r);
             }
             if (kept.length === 0) continue;
             await part.append(enc.records(kept, open.rows));
             let cursor = cp.cursor ?? { toMs: w.toMs, edgeIds: [] };
             for (const r of kept) {
+              if (isUnreadable(r)) {
+                // Written verbatim and counted (DESIGN rule 2). It has no time of its own: it is
+                // remembered at the current resume instant so that a resume does not repeat it.
+                cp.unreadable = (cp.unreadable ?? 0) + 1;
+                cursor.edgeIds.push(r.id);
+                continue;
+              }
               const t = timeOf(category, r);
               if (t === undefined) continue;
               w.newestMs = w.newestMs === undefined ? t : Math.max(w.newestMs, t);

@@ -5,11 +5,10 @@
  */
 import { diagnose, summarize } from '../diagnose/classify';
 import { AbortedError } from '../http/clock';
+import { isUnreadable, jsonText, LogRecord } from '../records/untrusted';
 import { ContentType } from './contentTypes';
 import { ContentEntry, ManageApi } from './manageApi';
 import { ContentWindow } from './windows';
-
-type Json = Record<string, unknown>;
 
 export interface BrowseProgress {
   readonly windowsDone: number;
@@ -26,32 +25,39 @@ export interface BrowseOptions {
   readonly skipContentIds?: ReadonlySet<string>;
   readonly onProgress?: (p: BrowseProgress) => void;
   /** Each blob as it arrives, in arrival order (an export writes it and checkpoints). */
-  readonly onBlob?: (entry: ContentEntry, records: readonly Json[]) => void | Promise<void>;
+  readonly onBlob?: (entry: ContentEntry, records: readonly LogRecord[]) => void | Promise<void>;
   readonly signal?: AbortSignal;
 }
 
 export interface BrowseResult {
-  /** De-duplicated by Id, newest CreationTime first. */
-  readonly records: Json[];
+  /** De-duplicated by Id, newest CreationTime first; unreadable records last. */
+  readonly records: LogRecord[];
   readonly duplicates: number;
   readonly blobs: number;
   readonly failed: readonly { readonly contentId: string; readonly error: string }[];
 }
 
+/** Office 365 records carry `Id`; anything else is keyed by its text. */
+export function o365RecordKey(r: LogRecord): string {
+  if (isUnreadable(r)) return r.id;
+  return typeof r.Id === 'string' ? r.Id : jsonText(r);
+}
+
 /** CreationTime has no zone (API-FACTS 3): it is UTC. */
-export function creationMs(r: Json): number {
+export function creationMs(r: LogRecord): number {
+  if (isUnreadable(r)) return 0;
   const t = typeof r.CreationTime === 'string' ? r.CreationTime : '';
   return Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(t) ? t : `${t}Z`) || 0;
 }
 
 /** Merges record lists: first copy of each Id wins, newest first, ties by Id so the order is stable. */
-export function mergeRecords(lists: readonly (readonly Json[])[]): { records: Json[]; duplicates: number } {
+export function mergeRecords(lists: readonly (readonly LogRecord[])[]): { records: LogRecord[]; duplicates: number } {
   const seen = new Set<string>();
-  const records: Json[] = [];
+  const records: LogRecord[] = [];
   let duplicates = 0;
   for (const list of lists) {
     for (const r of list) {
-      const id = typeof r.Id === 'string' ? r.Id : JSON.stringify(r);
+      const id = o365RecordKey(r);
       if (seen.has(id)) {
         duplicates++;
         continue;
@@ -60,7 +66,7 @@ export function mergeRecords(lists: readonly (readonly Json[])[]): { records: Js
       records.push(r);
     }
   }
-  records.sort((a, b) => creationMs(b) - creationMs(a) || String(a.Id).localeCompare(String(b.Id)));
+  records.sort((a, b) => creationMs(b) - creationMs(a) || o365RecordKey(a).localeCompare(o365RecordKey(b)));
   return { records, duplicates };
 }
 
@@ -82,7 +88,7 @@ export async function browseContent(api: ManageApi, contentType: ContentType, wi
     report();
   }
   const todo = entries.filter((e) => !options.skipContentIds?.has(e.contentId));
-  const results: Json[][] = [];
+  const results: LogRecord[][] = [];
   const failed: { contentId: string; error: string }[] = [];
   let next = 0;
   const worker = async () => {

@@ -19,13 +19,12 @@ import { RequestStats, RetriesExhaustedError } from '../http/client';
 import { AbortedError } from '../http/clock';
 import { ServiceError } from '../http/serviceError';
 import { resolveTime, TimeRange } from '../odata/model';
-import { creationMs } from './browse';
+import { creationMs, o365RecordKey } from './browse';
+import { isUnreadable, LogRecord } from '../records/untrusted';
 import { ContentType } from './contentTypes';
 import { ExportJournal } from './exportJournal';
 import { ContentEntry, ListingCutShortError, ManageApi } from './manageApi';
 import { MAX_AGE_MS } from './windows';
-
-type Json = Record<string, unknown>;
 
 /** `category` is `o365Category(contentType)`: its display hook fills CSV columns such as RecordTypeName. */
 export interface O365ExportDeps extends ExportRunDeps {
@@ -83,15 +82,14 @@ function windowProblem(e: unknown): string | undefined {
   return undefined;
 }
 
-const recordKey = (r: Json): string => (typeof r.Id === 'string' ? r.Id : JSON.stringify(r));
 
-type Fetched = { ok: true; records: Json[] } | { ok: false; error: unknown };
+type Fetched = { ok: true; records: LogRecord[] } | { ok: false; error: unknown };
 
 /**
  * Reads blobs up to `ahead` at a time but yields them in list order, so the file's order does not
  * depend on which response came first. One blob's failure is yielded, not thrown.
  */
-async function* readInOrder(entries: readonly ContentEntry[], ahead: number, read: (e: ContentEntry) => Promise<Json[]>): AsyncGenerator<{ entry: ContentEntry; got: Fetched }> {
+async function* readInOrder(entries: readonly ContentEntry[], ahead: number, read: (e: ContentEntry) => Promise<LogRecord[]>): AsyncGenerator<{ entry: ContentEntry; got: Fetched }> {
   // Only the blobs not yet yielded are held: a day's records never all sit in memory at once.
   const inFlight = new Map<number, Promise<Fetched>>();
   let next = 0;
@@ -117,7 +115,8 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
   if (!spec.o365 || !cp.journal || !cp.blobs) throw new Error('Not an Office 365 export checkpoint.');
   const contentType = spec.o365.contentType as ContentType;
   const enc = encoderFor(spec.format, spec.header, spec.columns);
-  const shape = spec.format === 'csv' && deps.category.display ? deps.category.display : (r: Json) => r;
+  const display = spec.format === 'csv' ? deps.category.display : undefined;
+  const shape = (r: LogRecord): LogRecord => (display && !isUnreadable(r) ? display(r) : r);
   const journalState = cp.journal;
   const blobState = cp.blobs;
   let part: PartFile | undefined;
@@ -189,10 +188,10 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
           await commitPoint();
           continue;
         }
-        const sorted = [...got.records].sort((a, b) => creationMs(a) - creationMs(b) || recordKey(a).localeCompare(recordKey(b)));
-        const kept: Json[] = [];
+        const sorted = [...got.records].sort((a, b) => creationMs(a) - creationMs(b) || o365RecordKey(a).localeCompare(o365RecordKey(b)));
+        const kept: LogRecord[] = [];
         for (const r of sorted) {
-          const key = recordKey(r);
+          const key = o365RecordKey(r);
           if (seen.records.has(key)) {
             cp.duplicatesDropped++;
             continue;
@@ -206,7 +205,8 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
           }
         }
         if (kept.length > 0) await part.append(enc.records(kept.map(shape), open.rows));
-        await journal.add(entry.contentId, kept.map(recordKey));
+        cp.unreadable = (cp.unreadable ?? 0) + kept.filter(isUnreadable).length;
+        await journal.add(entry.contentId, kept.map(o365RecordKey));
         seen.blobs.add(entry.contentId);
         if (blobState.failed.some((f) => f.contentId === entry.contentId)) blobState.failed = blobState.failed.filter((f) => f.contentId !== entry.contentId);
         journalState.bytes = journal.size;

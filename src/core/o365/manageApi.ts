@@ -7,6 +7,7 @@
 import { ApiClient, RequestStats, RetriesExhaustedError } from '../http/client';
 import { UnsafeLinkError } from '../http/allowlist';
 import { ServiceError } from '../http/serviceError';
+import { LogRecord, screenPage } from '../records/untrusted';
 import { ContentType } from './contentTypes';
 import { ContentWindow, formatO365Time } from './windows';
 
@@ -149,10 +150,10 @@ export class ManageApi {
     return out;
   }
 
-  /** One blob: an array of audit records. */
-  async blob(entry: ContentEntry): Promise<Json[]> {
+  /** One blob: an array of audit records; an element that is not one is kept as unreadable. */
+  async blob(entry: ContentEntry): Promise<LogRecord[]> {
     const res = await this.request(this.checkFeedLink(entry.contentUri));
     const arr = Array.isArray(res.body) ? (res.body as unknown[]) : [];
-    return arr.filter((r): r is Json => typeof r === 'object' && r !== null);
+    return screenPage(arr).records;
   }
 }

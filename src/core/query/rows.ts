@@ -1,6 +1,7 @@
 /** Turns records into the display rows the results grid shows (text only, formatted once). */
 import { valueAt } from '../catalog/categories';
 import { CategorySpec, ColumnSpec } from '../catalog/types';
+import { isUnreadable, jsonText, LogRecord, UnreadableRecord } from '../records/untrusted';
 
 /** AADSTS codes that mean the user was asked for more (not a failed credential). */
 const INTERRUPTS = new Set([50074, 50076, 50079, 50140, 50158, 50125, 50072, 81010, 16000, 50058]);
@@ -35,9 +36,31 @@ export interface DisplayRow {
   readonly cells: Record<string, string>;
   readonly failed: boolean;
   readonly ca?: [string, string][];
+  /** The service sent something that is not a readable record; its text opens on demand. */
+  readonly unreadable?: true;
 }
 
-export function toDisplayRow(category: CategorySpec, record: Record<string, unknown>): DisplayRow {
+const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+function unreadableRow(category: CategorySpec, id: string, reason: string): DisplayRow {
+  const first = category.columns[0]?.id;
+  return { id, cells: first ? { [first]: `Unreadable record: ${reason}` } : {}, failed: false, unreadable: true };
+}
+
+/**
+ * A display row for any record. One whose fields defeat the mapping (a hostile shape nobody
+ * foresaw) becomes an unreadable row rather than failing the page it came in.
+ */
+export function toDisplayRow(category: CategorySpec, record: LogRecord): DisplayRow {
+  if (isUnreadable(record)) return unreadableRow(category, record.id, record.reason);
+  try {
+    return readableRow(category, record);
+  } catch (e) {
+    return unreadableRow(category, new UnreadableRecord('', jsonText(record)).id, `its fields could not be shown (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+function readableRow(category: CategorySpec, record: Record<string, unknown>): DisplayRow {
   const cells: Record<string, string> = {};
   const shown = category.display ? category.display(record) : record;
   for (const c of category.columns) cells[c.id] = cell(shown, c);
@@ -46,11 +69,11 @@ export function toDisplayRow(category: CategorySpec, record: Record<string, unkn
   const policies = record.appliedConditionalAccessPolicies;
   return {
     // Graph records carry `id`; Office 365 audit records carry `Id`.
-    id: typeof record.id === 'string' ? record.id : typeof record.Id === 'string' ? record.Id : JSON.stringify(record).slice(0, 64),
+    id: typeof record.id === 'string' ? record.id : typeof record.Id === 'string' ? record.Id : new UnreadableRecord('', jsonText(record)).id.replace('unreadable', 'record'),
     cells,
     failed: isSignIn && typeof status === 'number' && status !== 0,
     ...(isSignIn && Array.isArray(policies)
-      ? { ca: policies.map((p) => [String((p as Record<string, unknown>).displayName ?? ''), String((p as Record<string, unknown>).result ?? '')] as [string, string]) }
+      ? { ca: policies.map((p) => [String(obj(p).displayName ?? ''), String(obj(p).result ?? '')] as [string, string]) }
       : {}),
   };
 }

@@ -8,6 +8,7 @@ import { CategorySpec } from '../catalog/types';
 import { UnsafeLinkError } from '../http/allowlist';
 import { ApiClient, QueryTimeoutError } from '../http/client';
 import { datetimeLiteral } from '../odata/literals';
+import { isUnreadable, jsonText, LogRecord, screenPage } from '../records/untrusted';
 
 export interface QueryPlan {
   readonly category: CategorySpec;
@@ -20,7 +21,8 @@ export interface QueryPlan {
 }
 
 export interface QueryPage {
-  readonly records: Record<string, unknown>[];
+  /** Unreadable records are kept in place (DESIGN rule 2), never dropped. */
+  readonly records: LogRecord[];
   /** The window this page came from. */
   readonly window?: { readonly fromMs: number; readonly toMs: number };
   readonly pageNumber: number;
@@ -111,11 +113,11 @@ export async function* runQuery(client: ApiClient, plan: QueryPlan, options: Run
         const res = await client.request(next, { resource: 'graph', limit, signal: options.signal, timeoutsToCaller: narrowable });
         const took = now() - started;
         const body = res.body as { value?: unknown; '@odata.nextLink'?: unknown };
-        const value = Array.isArray(body?.value) ? (body.value as Record<string, unknown>[]) : [];
-        const records: Record<string, unknown>[] = [];
-        for (const r of value) {
-          const id = typeof r.id === 'string' ? r.id : JSON.stringify(r);
-          const t = timeOf(r);
+        const value: unknown[] = Array.isArray(body?.value) ? (body.value as unknown[]) : [];
+        const records: LogRecord[] = [];
+        for (const r of screenPage(value).records) {
+          const id = isUnreadable(r) ? r.id : typeof r.id === 'string' ? r.id : jsonText(r);
+          const t = isUnreadable(r) ? NaN : timeOf(r);
           if (!dedupe.accept(id, Number.isNaN(t) ? 0 : t)) continue;
           records.push(r);
           if (!Number.isNaN(t)) oldestDelivered = oldestDelivered === undefined ? t : Math.min(oldestDelivered, t);

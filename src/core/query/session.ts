@@ -4,6 +4,7 @@
  */
 import { AbortedError } from '../http/clock';
 import { RequestStats } from '../http/client';
+import { LogRecord } from '../records/untrusted';
 import { QueryEnd, QueryPage } from './runQuery';
 
 export type SessionState = 'loading' | 'paused' | 'done' | 'cancelled' | 'failed';
@@ -21,7 +22,7 @@ export interface SessionProgress {
 }
 
 export interface SessionListener {
-  rows(records: Record<string, unknown>[]): void;
+  rows(records: LogRecord[]): void;
   progress(p: SessionProgress): void;
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readable } from '../../core/records/untrusted';
 import { CATEGORIES, categoryById } from '../../core/catalog/categories';
 import { CategorySpec } from '../../core/catalog/types';
 import { checkpointPathOf, Destination, ExportSpec } from '../../core/export/checkpoint';
@@ -109,7 +110,7 @@ export function exportCommand(deps: QueryDeps, jobs: ExportJobs): Command {
           void vscode.window.showWarningMessage(unavailable);
           return undefined;
         }
-        choice = await promptExport(deps.state, { tenant: src.tenant, category: src.category, model: src.model, samples: src.panel?.loadedRecords().slice(0, 50) ?? [], visibleColumns: src.panel?.currentColumns() ?? deps.queries.columns(src.category.id) ?? src.category.defaultColumns, nowMs });
+        choice = await promptExport(deps.state, { tenant: src.tenant, category: src.category, model: src.model, samples: readable(src.panel?.loadedRecords().slice(0, 50) ?? []), visibleColumns: src.panel?.currentColumns() ?? deps.queries.columns(src.category.id) ?? src.category.defaultColumns, nowMs });
         if (!choice) return undefined;
       }
       const job = choice.resume ? await jobs.resume(checkpointPathOf(choice.destination)) : await jobs.start(src.tenant, src.category, specOf(deps, src, choice, nowMs));

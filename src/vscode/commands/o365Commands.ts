@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { LogRecord } from '../../core/records/untrusted';
 import { diagnose, summarize } from '../../core/diagnose/classify';
 import { AbortedError } from '../../core/http/clock';
 import { ServiceError } from '../../core/http/serviceError';
@@ -167,7 +168,7 @@ function showRecords(deps: QueryDeps, tenant: TenantConfig, contentType: Content
   const filterText = `available in the last ${hours <= 24 ? `${hours} h` : `${hours / 24} days`} · ${result.blobs} blobs · ${result.duplicates} repeats dropped${result.failed.length ? ` · ${result.failed.length} blobs failed` : ''}`;
   // The records are already merged in memory: hand them to the grid a page at a time.
   const records = result.records;
-  const pages = async function* (): AsyncGenerator<{ records: Record<string, unknown>[]; pageNumber: number }, { splits: number }, void> {
+  const pages = async function* (): AsyncGenerator<{ records: LogRecord[]; pageNumber: number }, { splits: number }, void> {
     for (let i = 0, n = 1; i < records.length; i += 1000, n++) yield { records: records.slice(i, i + 1000), pageNumber: n };
     return { splits: 0 };
   };

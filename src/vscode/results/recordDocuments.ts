@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { LogRecord, recordJson } from '../../core/records/untrusted';
 
 export const RECORD_SCHEME = 'identitylogs-record';
 
@@ -10,9 +11,14 @@ export class RecordDocuments implements vscode.TextDocumentContentProvider {
     return this.docs.get(uri.path) ?? '';
   }
 
-  async open(name: string, record: unknown): Promise<void> {
+  /** One record; an unreadable one exactly as the service sent it. */
+  open(name: string, record: LogRecord): Promise<void> {
+    return this.openText(name, recordJson(record, 2));
+  }
+
+  async openText(name: string, text: string): Promise<void> {
     const uri = vscode.Uri.from({ scheme: RECORD_SCHEME, path: `/${name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 120)}.json` });
-    this.docs.set(uri.path, JSON.stringify(record, null, 2));
+    this.docs.set(uri.path, text);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(doc, 'json');
     await vscode.window.showTextDocument(doc, { preview: true });

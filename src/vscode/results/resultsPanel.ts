@@ -3,6 +3,7 @@ import { CategorySpec } from '../../core/catalog/types';
 import { curlCommand, graphUrl, powershellCommand } from '../../core/odata/copyAs';
 import { FilterModel } from '../../core/odata/model';
 import { toDisplayRow } from '../../core/query/rows';
+import { isUnreadable, LogRecord } from '../../core/records/untrusted';
 import { QuerySession, SessionProgress } from '../../core/query/session';
 import { detailLines, diagnose, summarize } from '../../core/diagnose/classify';
 import { Logger } from '../../core/log/redact';
@@ -52,7 +53,9 @@ export const PAGES_PER_LOAD = 5;
 export class ResultsPanel implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   private readonly host: WebviewHost<ResultsRequests, ResultsNotifications>;
-  private readonly records = new Map<string, Record<string, unknown>>();
+  private readonly records = new Map<string, LogRecord>();
+  /** Records the service sent that could not be read; shown as such and counted. */
+  private unreadable = 0;
   private session: QuerySession | undefined;
   private caHidden = false;
   private progressResolve: (() => void) | undefined;
@@ -122,11 +125,14 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   /** Session listener: rows and progress go to the grid, batched so 100k rows stay smooth. */
-  onRows(records: Record<string, unknown>[]): void {
+  onRows(records: LogRecord[]): void {
     for (const r of records) {
       const row = toDisplayRow(this.query.category, r);
       this.records.set(row.id, r);
-      if (this.query.category.group === 'Sign-ins' && !('appliedConditionalAccessPolicies' in r) && !this.caHidden) {
+      if (row.unreadable) {
+        this.unreadable++;
+        this.deps.log.warn(`An unreadable record in ${this.query.category.label} (${isUnreadable(r) ? r.reason : 'fields could not be shown'}); it is shown as such and kept verbatim in saves and exports.`);
+      } else if (this.query.category.group === 'Sign-ins' && !isUnreadable(r) && !('appliedConditionalAccessPolicies' in r) && !this.caHidden) {
         this.caHidden = true;
         this.deps.log.info('Graph left out appliedConditionalAccessPolicies: the caller lacks Policy.Read.All (or a conditional-access reader role).');
       }
@@ -143,13 +149,19 @@ export class ResultsPanel implements vscode.Disposable {
 
   onProgress(p: SessionProgress): void {
     this.flush();
-    const message = p.incomplete
-      ? `Incomplete: ${p.incomplete}`
-      : p.state === 'failed'
-        ? summarize(diagnose(p.error))
-        : this.caHidden
-          ? 'Conditional access policies are hidden: Graph leaves them out without Policy.Read.All (or a conditional-access reader role). Run Diagnose Permissions.'
-          : undefined;
+    const unreadable = this.unreadable > 0 ? `${this.unreadable.toLocaleString('en-US')} record${this.unreadable === 1 ? '' : 's'} could not be read and ${this.unreadable === 1 ? 'is' : 'are'} shown as "Unreadable record" (open one for its text).` : undefined;
+    const message = [
+      p.incomplete
+        ? `Incomplete: ${p.incomplete}`
+        : p.state === 'failed'
+          ? summarize(diagnose(p.error))
+          : this.caHidden
+            ? 'Conditional access policies are hidden: Graph leaves them out without Policy.Read.All (or a conditional-access reader role). Run Diagnose Permissions.'
+            : undefined,
+      unreadable,
+    ]
+      .filter((m): m is string => m !== undefined)
+      .join(' ') || undefined;
     const info: ProgressInfo = { loaded: p.loaded, pages: p.pages, throttled: p.throttled, retries: p.retries, splits: p.splits, state: p.state, more: p.more, message, caHidden: this.caHidden };
     this.host.notify('progress', info);
     if (p.state === 'failed') {
@@ -186,7 +198,8 @@ export class ResultsPanel implements vscode.Disposable {
   private async openRow(id: string): Promise<void> {
     const record = this.records.get(id);
     if (!record) return;
-    if (this.deps.openDetail) await this.deps.openDetail(record);
+    if (isUnreadable(record)) await this.deps.records.open(`Unreadable record ${record.id.slice(11)}`, record);
+    else if (this.deps.openDetail) await this.deps.openDetail(record);
     else await this.deps.records.open(this.query.category.title(record), record);
   }
 
@@ -202,7 +215,7 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   /** The records loaded so far, in order (for saving as JSON). */
-  loadedRecords(): Record<string, unknown>[] {
+  loadedRecords(): LogRecord[] {
     return [...this.records.values()];
   }
 

@@ -17,6 +17,8 @@ export interface RowData {
   readonly failed: boolean;
   /** Sign-ins: applied conditional access policies as [name, result]. Absent when Graph left them out. */
   readonly ca?: ReadonlyArray<readonly [string, string]>;
+  /** The service sent something that is not a readable record (opening it shows its text). */
+  readonly unreadable?: true;
 }
 
 export interface ProgressInfo {

@@ -1,3 +1,4 @@
+import { isUnreadable, LogRecord } from '../../../src/core/records/untrusted';
 import * as assert from 'assert';
 import { categoryById } from '../../../src/core/catalog/categories';
 import { CategorySpec } from '../../../src/core/catalog/types';
@@ -9,12 +10,12 @@ import { interactiveIds } from '../../support/truth';
 
 const DAY = 86_400_000;
 
-async function collect(gen: AsyncGenerator<{ records: Record<string, unknown>[] }, QueryEnd>): Promise<{ ids: string[]; end: QueryEnd }> {
+async function collect(gen: AsyncGenerator<{ records: LogRecord[] }, QueryEnd>): Promise<{ ids: string[]; end: QueryEnd }> {
   const ids: string[] = [];
   for (;;) {
     const r = await gen.next();
     if (r.done) return { ids, end: r.value };
-    for (const rec of r.value.records) ids.push(String(rec.id));
+    for (const rec of r.value.records) ids.push(isUnreadable(rec) ? rec.id : String(rec.id));
   }
 }
 
