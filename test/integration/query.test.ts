@@ -51,6 +51,18 @@ describe('Query engine inside VS Code: every category against the fake tenant', 
     return ids;
   };
 
+  it('a pivot (here a legacy report\'s ready query) does not become the report\'s default: the next plain run uses the user\'s own filter', async () => {
+    const mine = { time: { kind: 'last', hours: 6 }, clauses: [], client: [] };
+    await run(keys[0], 'signIns.interactive', mine);
+    const pivot = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.findLegacyReport', { name: 'signInsAfterMultipleFailuresEvents', tenantKey: keys[0] });
+    assert.ok(pivot && pivot.query.model.clauses.length === 1, 'the pivot ran with its filter');
+    await pivot.loading;
+    const plain = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runLastQuery', { tenantKey: keys[0], category: 'signIns.interactive' });
+    assert.ok(plain);
+    await plain.loading;
+    assert.deepStrictEqual(plain.query.model, mine);
+  });
+
   for (const [category, type] of [['signIns.interactive', 'interactiveUser'], ['signIns.nonInteractive', 'nonInteractiveUser'], ['signIns.servicePrincipal', 'servicePrincipal'], ['signIns.managedIdentity', 'managedIdentity']] as const) {
     it(`${category}: the panel holds exactly the fake tenant's ${type} sign-ins of the last 24 h, newest first`, async () => {
       const before = Date.now();

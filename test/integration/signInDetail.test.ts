@@ -60,6 +60,30 @@ describe('Open Sign-in by ID inside VS Code', function () {
     assert.match(result.kind === 'notFound' ? (result.message ?? '') : '', /within the retention window \(7 days without Entra ID P1, 30 days with P1 or P2\)/);
   });
 
+  it('an id pasted with braces, in capitals or without hyphens opens the same sign-in', async () => {
+    const s = failedSignIn();
+    const id = String(s.id);
+    const first = await open(keys.full, id);
+    for (const pasted of [`{${id.toUpperCase()}}`, id.replace(/-/g, '')]) {
+      const again = await open(keys.full, pasted);
+      assert.strictEqual(again.kind, 'opened', pasted);
+      assert.strictEqual((again as { panel: vscode.WebviewPanel }).panel, (first as { panel: vscode.WebviewPanel }).panel, pasted);
+    }
+  });
+
+  it('a correlation id is looked up in all four sign-in kinds, and a tab opens for the kind that has it', async () => {
+    const data = emulator.datasets.get(CONTOSO)!;
+    let nonInteractive: Record<string, unknown> | undefined;
+    for (let i = 0; i < 3000 && !nonInteractive; i++) if (data.signIn(i).eventType === 'nonInteractiveUser') nonInteractive = data.signIn(i).json;
+    assert.ok(nonInteractive, 'the fake tenant has a non-interactive sign-in');
+    const result = await vscode.commands.executeCommand<OpenSignInResult>('identityLogs.openSignInById', { tenantKey: keys.full, id: String(nonInteractive.correlationId), asCorrelationId: true });
+    assert.strictEqual(result.kind, 'listed');
+    assert.match(result.message ?? '', /Non-interactive/i);
+    const none = await vscode.commands.executeCommand<OpenSignInResult>('identityLogs.openSignInById', { tenantKey: keys.full, id: '00000000-1111-4222-8333-444444444444', asCorrelationId: true });
+    assert.strictEqual(none.kind, 'notFound');
+    assert.match(none.message ?? '', /No sign-in of any kind/);
+  });
+
   it('a malformed id is refused before any request', async () => {
     const result = await open(keys.full, 'not-a-guid');
     assert.strictEqual(result.kind, 'invalid');

@@ -2,14 +2,53 @@ import * as vscode from 'vscode';
 import { categoryById } from '../../core/catalog/categories';
 import { CategorySpec } from '../../core/catalog/types';
 import { ServiceError } from '../../core/http/serviceError';
-import { GUID } from '../../core/odata/literals';
+import { buildFilter } from '../../core/odata/build';
+import { runQuery } from '../../core/query/runQuery';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
 import { SignInDetailPanels } from '../detail/signInDetailPanel';
 import { QueryDeps, startQuery } from '../query/startQuery';
 import { resolveTenant } from '../tenants/pickTenant';
 import { showError } from '../ui/showError';
 import { Command } from './command';
-import { validateSignInId } from '../../core/detail/signInId';
+import { normalizeSignInId, validateSignInId } from '../../core/detail/signInId';
+import { isUnreadable, screenRecord } from '../../core/records/untrusted';
+
+const SIGN_IN_KINDS = ['signIns.interactive', 'signIns.nonInteractive', 'signIns.servicePrincipal', 'signIns.managedIdentity'] as const;
+
+/**
+ * A correlation id can tie an interactive sign-in to the non-interactive, service principal and
+ * managed identity ones of the same flow: each kind is asked, and a tab opens for each kind that has
+ * any. Saying "none" needs all four answers.
+ */
+async function listCorrelation(deps: QueryDeps, tenant: TenantConfig, guid: string): Promise<OpenSignInResult> {
+  const model = { time: { kind: 'all' as const }, clauses: [{ field: 'correlationId', op: 'eq' as const, values: [guid] }], client: [] };
+  let api;
+  try {
+    api = await deps.sessions.apiClient(tenant, deps.pacer);
+  } catch (e) {
+    await showError(deps.log, deps.channel, `Cannot query ${tenant.displayName}`, e);
+    return { kind: 'failed' };
+  }
+  const found: CategorySpec[] = [];
+  for (const id of SIGN_IN_KINDS) {
+    const category = categoryById(id) as CategorySpec;
+    const filter = buildFilter(category, model, { nowMs: Date.now() }).filter;
+    try {
+      const first = await runQuery(api.client, { category, graphOrigin: api.endpoints.graphOrigin, filterWithoutTime: filter, window: undefined, pageSize: 1 }).next();
+      if (!first.done && first.value.records.length > 0) found.push(category);
+    } catch (e) {
+      await showError(deps.log, deps.channel, `Could not search ${category.label} for correlation id ${guid}`, e);
+      return { kind: 'failed' };
+    }
+  }
+  if (found.length === 0) {
+    const message = `No sign-in of any kind (interactive, non-interactive, service principal, managed identity) has correlation id ${guid} in ${tenant.displayName} within the retention window.`;
+    void vscode.window.showWarningMessage(message);
+    return { kind: 'notFound', message };
+  }
+  for (const category of found) await startQuery(deps, tenant, category, model);
+  return { kind: 'listed', message: found.map((c) => c.label).join(', ') };
+}
 
 export interface OpenSignInArgs {
   readonly tenantKey: string;
@@ -31,35 +70,37 @@ export function openSignInByIdCommand(deps: QueryDeps, panels: SignInDetailPanel
       if (!tenant) return { kind: 'cancelled' };
       const editor = vscode.window.activeTextEditor;
       const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
-      const id = args?.id ?? (await vscode.window.showInputBox({ title: `Open Sign-in by ID · ${tenant.displayName}`, prompt: 'Request id or correlation id of a sign-in (a GUID)', value: GUID.test(selected) ? selected : '', ignoreFocusOut: true, validateInput: validateSignInId }));
+      const id = args?.id ?? (await vscode.window.showInputBox({ title: `Open Sign-in by ID · ${tenant.displayName}`, prompt: 'Request id or correlation id of a sign-in (a GUID)', value: normalizeSignInId(selected) ?? '', ignoreFocusOut: true, validateInput: validateSignInId }));
       if (id === undefined) return { kind: 'cancelled' };
-      const problem = validateSignInId(id);
-      if (problem) {
+      const guid = normalizeSignInId(id);
+      if (!guid) {
+        const problem = validateSignInId(id) ?? 'Not a GUID.';
         void vscode.window.showErrorMessage(problem);
         return { kind: 'invalid', message: problem };
       }
       let asCorrelation = args?.asCorrelationId;
       if (asCorrelation === undefined) {
-        const pick = await vscode.window.showQuickPick([{ label: 'Request id', description: 'open this one sign-in', correlation: false }, { label: 'Correlation id', description: 'list every sign-in of this flow', correlation: true }], { placeHolder: `What is ${id.trim()}?` });
+        const pick = await vscode.window.showQuickPick([{ label: 'Request id', description: 'open this one sign-in', correlation: false }, { label: 'Correlation id', description: 'list every sign-in of this flow, of all four kinds', correlation: true }], { placeHolder: `What is ${guid}?` });
         if (!pick) return { kind: 'cancelled' };
         asCorrelation = pick.correlation;
       }
-      if (asCorrelation) {
-        await startQuery(deps, tenant, categoryById('signIns.interactive') as CategorySpec, { time: { kind: 'all' }, clauses: [{ field: 'correlationId', op: 'eq', values: [id.trim().toLowerCase()] }], client: [] });
-        return { kind: 'listed' };
-      }
+      if (asCorrelation) return listCorrelation(deps, tenant, guid);
       try {
         const { client, endpoints } = await deps.sessions.apiClient(tenant, deps.pacer);
-        const res = await client.request(`${endpoints.graphOrigin}/v1.0/auditLogs/signIns/${encodeURIComponent(id.trim().toLowerCase())}`, { resource: 'graph', limit: 'reports' });
-        const record = res.body as Record<string, unknown>;
+        const res = await client.request(`${endpoints.graphOrigin}/v1.0/auditLogs/signIns/${encodeURIComponent(guid)}`, { resource: 'graph', limit: 'reports' });
+        const record = screenRecord(res.body);
+        if (isUnreadable(record)) {
+          await deps.records.open(`Sign-in ${guid} (unreadable)`, record);
+          return { kind: 'failed', message: `Graph answered with something that is not a sign-in record (${record.reason}); its text is open.` };
+        }
         return { kind: 'opened', panel: panels.show(tenant, record) };
       } catch (e) {
         if (e instanceof ServiceError && e.status === 404) {
-          const message = `No sign-in with id ${id.trim()} in ${tenant.displayName} within the retention window (7 days without Entra ID P1, 30 days with P1 or P2).`;
+          const message = `No sign-in with id ${guid} in ${tenant.displayName} within the retention window (7 days without Entra ID P1, 30 days with P1 or P2).`;
           void vscode.window.showWarningMessage(message);
           return { kind: 'notFound', message };
         }
-        await showError(deps.log, deps.channel, `Could not open sign-in ${id.trim()}`, e);
+        await showError(deps.log, deps.channel, `Could not open sign-in ${guid}`, e);
         return { kind: 'failed' };
       }
     },

@@ -38,7 +38,7 @@ export function runQueryCommand(deps: QueryDeps): Command {
       const t = await target(deps, arg);
       if (!t) return undefined;
       const model = t.model ?? (await promptFilter(t.category, deps.queries.last(t.tenant.key, t.category.id) ?? defaultModel(t.category), `${t.category.label} · ${t.tenant.displayName}`, () => Date.now()));
-      return model ? startQuery(deps, t.tenant, t.category, model) : undefined;
+      return model ? startQuery(deps, t.tenant, t.category, model, { remember: true }) : undefined;
     },
   };
 }

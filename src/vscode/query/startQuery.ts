@@ -28,8 +28,12 @@ export interface QueryDeps extends CommandDeps {
 
 const RETENTION_DAYS = 30;
 
-/** Runs a category query for a tenant and shows it in a new results panel. */
-export async function startQuery(deps: QueryDeps, tenant: TenantConfig, category: CategorySpec, model: FilterModel): Promise<ResultsPanel | undefined> {
+/**
+ * Runs a category query for a tenant and shows it in a new results panel. Only a filter the user
+ * built for the report (`remember`) becomes its default: a pivot, a related query or a saved query
+ * must not change what the next plain click on the report runs.
+ */
+export async function startQuery(deps: QueryDeps, tenant: TenantConfig, category: CategorySpec, model: FilterModel, options: { readonly remember?: boolean } = {}): Promise<ResultsPanel | undefined> {
   const nowMs = Date.now();
   const full = buildFilter(category, model, { nowMs, retentionDays: RETENTION_DAYS });
   if (full.problems.length > 0) {
@@ -43,7 +47,7 @@ export async function startQuery(deps: QueryDeps, tenant: TenantConfig, category
     await showError(deps.log, deps.channel, `Cannot query ${tenant.displayName}`, e);
     return undefined;
   }
-  await deps.queries.setLast(tenant.key, category.id, model);
+  if (options.remember) await deps.queries.setLast(tenant.key, category.id, model);
   const withoutTime = buildFilter(category, { ...model, time: { kind: 'all' } }, { nowMs }).filter;
   const range = resolveTime(model.time, nowMs);
   const oldest = nowMs - RETENTION_DAYS * 86_400_000 + 60_000;

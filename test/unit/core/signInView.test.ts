@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { signInError } from '../../../src/core/detail/aadsts';
 import { signInView } from '../../../src/core/detail/signInView';
 import { validDetailParams } from '../../../src/webview/signinDetail/protocol';
-import { validateSignInId } from '../../../src/core/detail/signInId';
+import { normalizeSignInId, validateSignInId } from '../../../src/core/detail/signInId';
 
 const RESULTS = ['success', 'failure', 'notApplied', 'notEnabled', 'unknown', 'reportOnlySuccess', 'reportOnlyFailure', 'reportOnlyNotApplied', 'reportOnlyInterrupted'];
 const base = {
@@ -63,7 +63,12 @@ describe('sign-in detail: record → view', () => {
 describe('sign-in detail: inputs', () => {
   it('validates GUIDs', () => {
     assert.strictEqual(validateSignInId(' 11111111-2222-4333-8444-555555555555 '), undefined);
-    for (const bad of ['', 'abc', '11111111-2222-4333-8444-55555555555', '{11111111-2222-4333-8444-555555555555}']) assert.ok(validateSignInId(bad), bad);
+    const canonical = '11111111-2222-4333-8444-5555555555ab';
+    for (const ok of [canonical, '{11111111-2222-4333-8444-5555555555AB}', '111111112222433384445555555555AB', ' {11111111222243338444555555555ab} ']) {
+      assert.strictEqual(validateSignInId(ok), undefined, ok);
+      assert.strictEqual(normalizeSignInId(ok), canonical, ok);
+    }
+    for (const bad of ['', 'abc', '11111111-2222-4333-8444-55555555555', '{11111111-2222-4333-8444-555555555555', '11111111-22224333-8444-555555555555', '11111111-2222-4333-8444-555555555555x']) assert.ok(validateSignInId(bad), bad);
   });
 
   it('the protocol validator rejects malformed messages', () => {
