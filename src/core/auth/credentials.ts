@@ -17,7 +17,9 @@ import {
 import { Endpoints } from '../clouds';
 import { Logger } from '../log/redact';
 import { SignInKind } from '../tenants/tenantConfig';
+import { NetworkFailureError } from '../http/networkFailure';
 import { SecretCachePlugin } from './cachePlugin';
+import type { MsalNetwork } from './networkClient';
 import { SecretStore, secretKeys } from './secretStore';
 
 export type ResourceKind = 'graph' | 'manage';
@@ -60,8 +62,35 @@ export interface CredentialDeps {
   readonly clientId: string;
   readonly endpoints: Endpoints;
   readonly secrets: SecretStore;
-  readonly network: INetworkModule;
+  readonly network: INetworkModule & Partial<Pick<MsalNetwork, 'failures' | 'lastFailure'>>;
   readonly log: Logger;
+}
+
+/** MSAL errors that stand for "the request did not get through" (see MsalNetwork). */
+const MSAL_NETWORK_CODES = new Set(['network_error', 'endpoints_resolution_error', 'openid_config_error', 'no_network_connectivity']);
+
+/**
+ * Runs an MSAL call and, when MSAL reports a network failure, throws the real one (host, DNS, TLS,
+ * refused …) that our network module saw during the call.
+ */
+async function throughNetwork<T>(network: CredentialDeps['network'], call: () => Promise<T>): Promise<T> {
+  const before = network.failures?.() ?? 0;
+  try {
+    return await call();
+  } catch (e) {
+    const code = (e as { errorCode?: unknown } | null)?.errorCode;
+    const seen = (network.failures?.() ?? 0) > before ? network.lastFailure?.() : undefined;
+    if (seen && typeof code === 'string' && MSAL_NETWORK_CODES.has(code)) throw seen;
+    throw e;
+  }
+}
+
+/** Whether an error says nothing about the credential itself (so a new secret is kept). */
+function notTheCredential(e: unknown): boolean {
+  const code = (e as { errorCode?: unknown; code?: unknown } | null)?.errorCode ?? (e as { code?: unknown } | null)?.code;
+  // endpoints_resolution_error is not here: without a recorded network failure it means the tenant
+  // was not found, which is a setting to fix, not a network to wait for.
+  return e instanceof NetworkFailureError || code === 'network_error' || code === 'no_network_connectivity';
 }
 
 function scopeFor(endpoints: Endpoints, resource: ResourceKind): string {
@@ -125,7 +154,7 @@ export class DeviceCodeCredential implements TokenProvider {
     const subscription = cancel.onCancellationRequested(() => (request.cancel = true));
     try {
       if (cancel.isCancellationRequested) request.cancel = true;
-      const result = await this.app.acquireTokenByDeviceCode(request);
+      const result = await throughNetwork(this.deps.network, () => this.app.acquireTokenByDeviceCode(request));
       if (!result) throw new Error('Sign-in returned no token.');
       this.deps.log.info(`Signed in to ${this.deps.tenant} as ${result.account?.username ?? 'unknown user'} (device code).`);
       return { token: result.accessToken, expiresOn: result.expiresOn, account: result.account?.username };
@@ -152,7 +181,7 @@ export class DeviceCodeCredential implements TokenProvider {
     const account = await this.account();
     if (!account) throw new NotSignedInError('Not signed in. Run "Sign In" on the tenant.');
     try {
-      const result = await this.app.acquireTokenSilent({ account, scopes: [scopeFor(this.deps.endpoints, resource)], forceRefresh: options.forceRefresh === true });
+      const result = await throughNetwork(this.deps.network, () => this.app.acquireTokenSilent({ account, scopes: [scopeFor(this.deps.endpoints, resource)], forceRefresh: options.forceRefresh === true }));
       return { token: result.accessToken, expiresOn: result.expiresOn, account: account.username };
     } catch (e) {
       if (e instanceof InteractionRequiredAuthError) throw new NotSignedInError(`The saved sign-in for ${account.username} has expired or was revoked: sign in again. (${e.errorCode})`);
@@ -203,11 +232,32 @@ export class AppCredential implements TokenProvider {
       this.deps.log.info(`Signed in to ${this.deps.tenant} as app ${this.deps.clientId} (${this.kind === 'clientSecret' ? 'client secret' : 'certificate'}).`);
       return token;
     } catch (e) {
-      // A credential that does not work is not kept; the previous one (if any) stays.
+      this.app = undefined;
+      // A failure that never reached the service says nothing about the credential: it is kept,
+      // so a retry once the network is back does not ask for it again.
+      if (notTheCredential(e)) throw e;
+      // A credential shown to be wrong is not kept; the previous one (if any) stays.
       if (previous === undefined) await this.deps.secrets.delete(key);
       else await this.deps.secrets.store(key, previous);
-      this.app = undefined;
       throw e;
+    }
+  }
+
+  /**
+   * Signs in again with the credential already stored (kept after a network failure). Undefined
+   * when there is none, or when the service has now shown it to be wrong (it is then removed).
+   */
+  async signInWithStored(): Promise<AccessToken | undefined> {
+    if (!(await this.isSignedIn())) return undefined;
+    this.app = undefined;
+    try {
+      return await this.getToken('graph', { forceRefresh: true });
+    } catch (e) {
+      this.app = undefined;
+      if (notTheCredential(e) || e instanceof NotSignedInError) throw e;
+      await this.deps.secrets.delete(this.kind === 'clientSecret' ? secretKeys.clientSecret(this.deps.tenantKey) : secretKeys.privateKey(this.deps.tenantKey));
+      this.deps.log.info(`The stored ${this.kind === 'clientSecret' ? 'client secret' : 'certificate key'} for ${this.deps.tenant} was refused; it was removed.`);
+      return undefined;
     }
   }
 
@@ -222,7 +272,7 @@ export class AppCredential implements TokenProvider {
 
   async getToken(resource: ResourceKind, options: TokenOptions = {}): Promise<AccessToken> {
     const app = await this.client();
-    const result = await app.acquireTokenByClientCredential({ scopes: [scopeFor(this.deps.endpoints, resource)], skipCache: options.forceRefresh === true });
+    const result = await throughNetwork(this.deps.network, () => app.acquireTokenByClientCredential({ scopes: [scopeFor(this.deps.endpoints, resource)], skipCache: options.forceRefresh === true }));
     if (!result) throw new Error('Sign-in returned no token.');
     return { token: result.accessToken, expiresOn: result.expiresOn };
   }

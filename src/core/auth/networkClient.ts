@@ -5,6 +5,7 @@
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import * as http from 'http';
 import * as https from 'https';
+import { NetworkFailureError } from '../http/networkFailure';
 import { httpTransport } from '../http/transport';
 
 export interface TransportOptions {
@@ -20,8 +21,20 @@ export function createAgents(options: TransportOptions): { https: https.Agent; h
   };
 }
 
-export function msalNetworkClient(agents: { https: https.Agent; http: http.Agent }): INetworkModule {
+/**
+ * MSAL replaces any network failure with a bare `network_error` that names no host and no cause;
+ * the module remembers the last real failure so the credential can report it instead.
+ */
+export interface MsalNetwork extends INetworkModule {
+  /** Failures seen so far: read before a call, compare after it. */
+  failures(): number;
+  lastFailure(): NetworkFailureError | undefined;
+}
+
+export function msalNetworkClient(agents: { https: https.Agent; http: http.Agent }): MsalNetwork {
   const transport = httpTransport(agents);
+  let count = 0;
+  let last: NetworkFailureError | undefined;
   const send = async <T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions, timeoutMs?: number): Promise<NetworkResponse<T>> => {
     const controller = new AbortController();
     const timer = timeoutMs ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
@@ -41,6 +54,12 @@ export function msalNetworkClient(agents: { https: https.Agent; http: http.Agent
         if (v !== null) headers[name] = v;
       }
       return { headers, body: body as T, status: res.status };
+    } catch (e) {
+      if (e instanceof NetworkFailureError) {
+        count++;
+        last = e;
+      }
+      throw e;
     } finally {
       if (timer) clearTimeout(timer);
     }
@@ -48,5 +67,7 @@ export function msalNetworkClient(agents: { https: https.Agent; http: http.Agent
   return {
     sendGetRequestAsync: (url, options, timeout) => send('GET', url, options, timeout),
     sendPostRequestAsync: (url, options) => send('POST', url, options),
+    failures: () => count,
+    lastFailure: () => last,
   };
 }

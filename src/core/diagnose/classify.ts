@@ -1,6 +1,8 @@
 /** Turns any error the extension meets into a code from the catalog, plus the ids support needs. */
 import { NotSignedInError } from '../auth/credentials';
 import { ServiceError } from '../http/serviceError';
+import { RetriesExhaustedError } from '../http/client';
+import { NetworkFailureError } from '../http/networkFailure';
 import { ERROR_CATALOG, ErrorExplanation, explain } from './errors';
 
 export interface Diagnosis {
@@ -24,6 +26,12 @@ function fromMessage(message: string): string | undefined {
 }
 
 export function diagnose(error: unknown): Diagnosis {
+  // The last failure is the cause: "gave up after 8 tries" says nothing about what to fix.
+  if (error instanceof RetriesExhaustedError) return diagnose(error.last);
+  if (error instanceof NetworkFailureError) {
+    const base = explain(error.code);
+    return { code: error.code, explanation: base ? { ...base, title: `${base.title} (${error.host})` } : undefined, serviceMessage: error.message };
+  }
   if (error instanceof ServiceError) {
     // Prefer the specific troubleshooting text when Graph wraps it in a generic code.
     const byText = explain(error.code) ? undefined : fromMessage(error.serviceMessage);

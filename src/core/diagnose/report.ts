@@ -15,21 +15,26 @@ export interface PermissionReport {
   readonly claims: TokenClaims | undefined;
   readonly checks: readonly RequirementCheck[];
   readonly consentUrl: string;
-  /** Set when no token could be had; the checks then cannot say much. */
+  /** Set when no token could be had: the cause in one line (network, proxy, TLS, secret, …). */
   readonly tokenError?: string;
+  /** What to do about it, when the cause is catalogued. */
+  readonly tokenNextStep?: string;
 }
 
-export function buildReport(input: { tenantName: string; tenant: string; clientId: string; signInKind: string; cloud: Cloud; claims: TokenClaims | undefined; manageClaims?: TokenClaims; tokenError?: string }): PermissionReport {
+export function buildReport(input: { tenantName: string; tenant: string; clientId: string; signInKind: string; cloud: Cloud; claims: TokenClaims | undefined; manageClaims?: TokenClaims; tokenError?: string; tokenNextStep?: string }): PermissionReport {
   return {
     tenantName: input.tenantName,
     tenant: input.tenant,
     clientId: input.clientId,
     signInKind: input.signInKind,
     claims: input.claims,
+    // Permissions are read from a token: without one nothing can be judged, and saying "missing"
+    // would send an admin to grant what may already be granted (the cause is elsewhere).
     // The Management API has its own token (audience manage.office.com) with its own roles.
-    checks: REQUIREMENTS.map((r) => checkRequirement(r, r.resource === 'manage' && !input.claims?.delegated ? input.manageClaims : input.claims)),
+    checks: input.claims ? REQUIREMENTS.map((r) => checkRequirement(r, r.resource === 'manage' && !input.claims?.delegated ? input.manageClaims : input.claims)) : [],
     consentUrl: adminConsentUrl(input.cloud, input.tenant, input.clientId),
     tokenError: input.tokenError,
+    tokenNextStep: input.tokenNextStep,
   };
 }
 
@@ -63,7 +68,12 @@ export function reportMarkdown(r: PermissionReport): string {
     `Tenant **${esc(r.tenant)}** · app **${esc(r.clientId)}** · ${delegated ? 'delegated sign-in (device code)' : 'app-only sign-in'}`,
     '',
   ];
-  if (r.tokenError) lines.push(`> **No token could be obtained**: ${esc(r.tokenError)}`, '');
+  if (!r.claims) {
+    lines.push(`> **No token could be obtained**: ${esc(r.tokenError ?? 'the sign-in did not return one')}`, '');
+    if (r.tokenNextStep) lines.push(`**Next step:** ${esc(r.tokenNextStep)}`, '');
+    lines.push('Permissions, roles and licences were **not checked**: they are read from a token, and there is none. Fix the cause above, then run Diagnose Permissions again.');
+    return lines.join('\n');
+  }
   if (r.claims) {
     const granted = delegated ? r.claims.scopes : r.claims.roles;
     lines.push(`**Granted ${delegated ? 'delegated permissions (scp)' : 'application permissions (roles)'}:** ${granted.length ? granted.map(esc).join(', ') : 'none'}`, '');

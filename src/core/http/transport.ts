@@ -6,6 +6,7 @@
  */
 import * as http from 'http';
 import * as https from 'https';
+import { asNetworkFailure } from './networkFailure';
 
 export interface HttpResponseLike {
   readonly status: number;
@@ -66,7 +67,8 @@ export function httpTransport(agents: { https: https.Agent; http: http.Agent }):
       if (init.signal?.aborted) onAbort();
       init.signal?.addEventListener('abort', onAbort, { once: true });
       req.on('close', () => init.signal?.removeEventListener('abort', onAbort));
-      req.on('error', reject);
+      // A socket or TLS failure names its host and maps to a catalog code (see networkFailure.ts).
+      req.on('error', (e) => reject(asNetworkFailure(e, url)));
       if (body) req.write(body);
       req.end();
     });

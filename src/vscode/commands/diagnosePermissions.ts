@@ -19,6 +19,7 @@ export function diagnosePermissionsCommand(deps: CommandDeps, reports: ReportDoc
         let claims: TokenClaims | undefined;
         let manageClaims: TokenClaims | undefined;
         let tokenError: string | undefined;
+        let tokenNextStep: string | undefined;
         try {
           const provider = await deps.sessions.tokenProvider(tenant);
           claims = decodeClaims((await provider.getToken('graph')).token);
@@ -30,10 +31,12 @@ export function diagnosePermissionsCommand(deps: CommandDeps, reports: ReportDoc
             }
           }
         } catch (e) {
-          tokenError = summarize(diagnose(e));
+          const d = diagnose(e);
+          tokenError = d.explanation ? `${d.explanation.title}: ${d.explanation.message} (${d.code})` : summarize(d);
+          tokenNextStep = d.explanation?.nextStep;
         }
-        const report = buildReport({ tenantName: tenant.displayName, tenant: tenant.tenant, clientId: tenant.clientId, signInKind: tenant.signInKind, cloud: cloudById(tenant.cloud), claims, manageClaims, tokenError });
-        deps.log.info(`Permission report for ${tenant.displayName}: ${report.checks.map((c) => `${c.requirement.id}=${c.ok ? 'ok' : 'missing ' + c.missingPermissions.join('+')}`).join(', ')}`);
+        const report = buildReport({ tenantName: tenant.displayName, tenant: tenant.tenant, clientId: tenant.clientId, signInKind: tenant.signInKind, cloud: cloudById(tenant.cloud), claims, manageClaims, tokenError, tokenNextStep });
+        deps.log.info(`Permission report for ${tenant.displayName}: ${report.claims ? report.checks.map((c) => `${c.requirement.id}=${c.ok ? 'ok' : 'missing ' + c.missingPermissions.join('+')}`).join(', ') : `not checked, no token (${tokenError ?? ''})`}`);
         await reports.show(`Permissions of ${tenant.displayName}`, reportMarkdown(report));
         return report;
       });

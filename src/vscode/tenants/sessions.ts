@@ -158,6 +158,21 @@ export class TenantSessions implements vscode.Disposable {
     return this.state(tenant.key);
   }
 
+  /** Signs in with the stored secret or key, if any and not refused; false means "ask for one". */
+  async signInWithStored(tenant: TenantConfig): Promise<boolean> {
+    await this.prepare(tenant);
+    const provider = this.provider(tenant);
+    if (!(provider instanceof AppCredential)) return false;
+    let used = false;
+    await this.run(tenant, async () => {
+      const token = await provider.signInWithStored();
+      used = token !== undefined;
+      return token ?? {};
+    });
+    if (!used) this.set(tenant.key, { kind: 'signedOut' });
+    return used;
+  }
+
   async signInWithSecretOrKey(tenant: TenantConfig, credential: string): Promise<void> {
     await this.prepare(tenant);
     const provider = this.provider(tenant);

@@ -9,6 +9,8 @@ import { askCertificate, askClientSecret } from './credentialInput';
 /** A credential supplied up front (commands run by tests or scripts) instead of asked for. */
 export type SuppliedCredential = { readonly secret: string } | { readonly certificate: LoadedCertificate };
 
+const withProgress = <T>(title: string, task: () => Promise<T>): Thenable<T> => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title}…` }, task);
+
 /**
  * Signs a tenant in the way it is configured, asking for what is needed, and reports failures with
  * the shared diagnostics. Resolves true when the tenant ends up signed in.
@@ -18,6 +20,9 @@ export async function signInTenant(deps: CommandDeps, tenant: TenantConfig, supp
   try {
     if (tenant.signInKind === 'deviceCode') {
       await withDeviceCodeUi(title, (show, token) => deps.sessions.signInWithDeviceCode(tenant, show, token));
+    } else if (!supplied && (await withProgress(title, () => deps.sessions.signInWithStored(tenant)))) {
+      // A secret or key kept from an attempt that failed on the network, not on the credential.
+      deps.log.info(`Signed in to ${tenant.displayName} with the stored credential.`);
     } else if (tenant.signInKind === 'clientSecret') {
       const secret = supplied && 'secret' in supplied ? supplied.secret : await askClientSecret(title);
       if (!secret) return false;

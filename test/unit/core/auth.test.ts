@@ -9,10 +9,35 @@ import { createAgents, msalNetworkClient } from '../../../src/core/auth/networkC
 import { MemorySecretStore, secretKeys } from '../../../src/core/auth/secretStore';
 import { cloudById, localEndpoints } from '../../../src/core/clouds';
 import { decodeClaims } from '../../../src/core/diagnose/claims';
-import { diagnose } from '../../../src/core/diagnose/classify';
+import { diagnose, summarize } from '../../../src/core/diagnose/classify';
+import { NetworkFailureError, networkFailureCode } from '../../../src/core/http/networkFailure';
+import * as net from 'net';
 import { NULL_LOGGER } from '../../../src/core/log/redact';
 import { Emulator, startEmulator } from '../../../src/emulator';
 import { CONTOSO, DEVICE_APP, FULL_APP, UNCONSENTED_APP } from '../../support/emulatorClient';
+
+describe('core/http: socket and TLS failures map to their own catalog codes', () => {
+  const table: [string, string][] = [
+    ['ENOTFOUND', 'NetworkDns'],
+    ['EAI_AGAIN', 'NetworkDns'],
+    ['ECONNREFUSED', 'NetworkRefused'],
+    ['ETIMEDOUT', 'NetworkTimeout'],
+    ['ENETUNREACH', 'NetworkUnreachable'],
+    ['EHOSTUNREACH', 'NetworkUnreachable'],
+    ['ECONNRESET', 'NetworkReset'],
+    ['SELF_SIGNED_CERT_IN_CHAIN', 'NetworkTls'],
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'NetworkTls'],
+    ['CERT_HAS_EXPIRED', 'NetworkTls'],
+    ['ERR_TLS_CERT_ALTNAME_INVALID', 'NetworkTls'],
+    ['EWHATEVER', 'NetworkError'],
+  ];
+  for (const [errno, code] of table) it(`${errno} → ${code}`, () => {
+    assert.strictEqual(networkFailureCode(errno), code);
+    const d = diagnose(new NetworkFailureError('graph.microsoft.com', errno, 'x'));
+    assert.strictEqual(d.code, code);
+    assert.ok(d.explanation && d.explanation.nextStep.length > 10, `${code} is in the catalog with a next step`);
+  });
+});
 
 describe('core/auth against the fake tenant (real MSAL Node over HTTPS)', function () {
   this.timeout(30_000);
@@ -102,6 +127,46 @@ describe('core/auth against the fake tenant (real MSAL Node over HTTPS)', functi
       assert.strictEqual(secrets.data.has(secretKeys.clientSecret('t1')), false);
     });
   }
+  it('a network failure at sign-in names the host and the cause, is not MSAL\'s raw text, and keeps the secret for a retry', async () => {
+    // A loopback port nothing listens on: the connection is refused.
+    const closed = await new Promise<number>((resolve) => {
+      const srv = net.createServer();
+      srv.listen(0, '127.0.0.1', () => {
+        const port = (srv.address() as net.AddressInfo).port;
+        srv.close(() => resolve(port));
+      });
+    });
+    const offline: CredentialDeps = { ...deps(FULL_APP), endpoints: localEndpoints(cloudById('global'), `https://127.0.0.1:${closed}`) };
+    const cred = new AppCredential('clientSecret', offline);
+    const e = await cred.signIn(app(FULL_APP).secret!).catch((x: unknown) => x);
+    assert.ok(e instanceof NetworkFailureError, `got ${String(e)}`);
+    assert.strictEqual(e.code, 'NetworkRefused');
+    const d = diagnose(e);
+    assert.strictEqual(d.code, 'NetworkRefused');
+    assert.match(d.explanation!.title, new RegExp(`Connection refused \\(127\\.0\\.0\\.1:${closed}\\)`));
+    assert.doesNotMatch(summarize(d), /aka\.ms|msal/i);
+    assert.strictEqual(secrets.data.get(secretKeys.clientSecret('t1')), app(FULL_APP).secret, 'the secret was not shown to be wrong: kept');
+
+    // Back online: the stored secret signs in without being asked for again.
+    const online = new AppCredential('clientSecret', deps(FULL_APP));
+    const t = await online.signInWithStored();
+    assert.strictEqual(decodeClaims(t!.token)?.tid, CONTOSO);
+  });
+
+  it('a stored secret the service refuses is removed, so Sign In asks for a new one', async () => {
+    await secrets.store(secretKeys.clientSecret('t1'), 'an-old-secret-that-was-rotated');
+    const cred = new AppCredential('clientSecret', deps(FULL_APP));
+    assert.strictEqual(await cred.signInWithStored(), undefined);
+    assert.strictEqual(secrets.data.has(secretKeys.clientSecret('t1')), false);
+  });
+
+  it('a TLS certificate the program does not trust (a TLS-inspecting proxy) is named as such', async () => {
+    const untrusting: CredentialDeps = { ...deps(FULL_APP), network: msalNetworkClient(createAgents({})) };
+    const e = await new AppCredential('clientSecret', untrusting).signIn(app(FULL_APP).secret!).catch((x: unknown) => x);
+    assert.ok(e instanceof NetworkFailureError && e.code === 'NetworkTls', `got ${String(e)}`);
+    assert.match(diagnose(e).explanation!.nextStep, /root CA/);
+  });
+
   it('the wrong-secret message says the secret ID was probably pasted', async () => {
     const d = diagnose(await new AppCredential('clientSecret', deps(FULL_APP)).signIn('not-the-value-0000').catch((e: unknown) => e));
     assert.match(d.explanation!.message, /secret's ID was pasted instead of its value/);

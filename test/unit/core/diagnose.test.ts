@@ -6,6 +6,7 @@ import { decodeClaims, TokenClaims } from '../../../src/core/diagnose/claims';
 import { diagnose, summarize } from '../../../src/core/diagnose/classify';
 import { ERROR_CATALOG } from '../../../src/core/diagnose/errors';
 import { buildReport, escapeMarkdown, reportMarkdown } from '../../../src/core/diagnose/report';
+import { NetworkFailureError } from '../../../src/core/http/networkFailure';
 import { checkRequirement, REQUIREMENTS, RequirementId } from '../../../src/core/diagnose/requirements';
 import { ServiceError } from '../../../src/core/http/serviceError';
 
@@ -51,6 +52,17 @@ describe('core/diagnose: token claims → what is missing', () => {
     assert.match(md, /Directory audits \| allowed/);
     assert.ok(md.includes('https://login.microsoftonline.us/contoso.onmicrosoft.com/adminconsent?client_id=00000000-0000-4000-8000-00000000000b'));
     assert.ok(!md.includes('<b>'), 'tenant names are escaped');
+  });
+
+  it('without a token (the network was unreachable) it says why and judges no permission', () => {
+    const d = diagnose(new NetworkFailureError('login.microsoftonline.com', 'ENOTFOUND', 'getaddrinfo ENOTFOUND login.microsoftonline.com'));
+    const report = buildReport({ tenantName: 'Contoso', tenant: 'contoso.onmicrosoft.com', clientId: '00000000-0000-4000-8000-00000000000b', signInKind: 'clientSecret', cloud: cloudById('global'), claims: undefined, tokenError: `${d.explanation!.title}: ${d.explanation!.message}`, tokenNextStep: d.explanation!.nextStep });
+    assert.deepStrictEqual(report.checks, [], 'no report is marked missing');
+    const md = reportMarkdown(report);
+    assert.match(md, /No token could be obtained.*Host name not found .{0,3}login\.microsoftonline\.com/);
+    assert.match(md, /Next step:.*proxy settings/);
+    assert.match(md, /not checked/);
+    assert.doesNotMatch(md, /missing|Grant the application permission|admin-consent link/);
   });
 
   it('escapes Markdown and HTML in outside text', () => {
