@@ -67,6 +67,9 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
     );
     const userNodes = flatten(levels).filter((n) => /^triage:user/.test(n.contextValue ?? ''));
     assert.strictEqual(userNodes.length, users().length);
+    // Names and risk details are log text: a plain-string tooltip stays text, where a Markdown one
+    // would turn any URL inside them into a link.
+    for (const n of userNodes) assert.ok(typeof n.tooltip === 'string' && n.tooltip.startsWith(n.label), `${n.label}: ${JSON.stringify(n.tooltip)}`);
     assert.ok(
       view.some((n) => n.label.startsWith('Service principals (')),
       'risky service principals are the second group',

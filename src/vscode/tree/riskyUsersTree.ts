@@ -88,6 +88,8 @@ export interface TreeSnapshot {
   readonly label: string;
   readonly description?: string;
   readonly contextValue?: string;
+  /** A plain string is inert text; a Markdown tooltip is reported as such (it could hold links). */
+  readonly tooltip?: string | { readonly markdown: string };
   readonly children: TreeSnapshot[];
 }
 
@@ -142,7 +144,8 @@ export function registerRiskyUsersTree(model: TriageModel, selection: TriageSele
         const item = n.getTreeItem();
         const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
         const group = /:(level|state):[^:]+$|:servicePrincipals$|:examples$/.test(n.id);
-        return { id: n.id, label, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, children: group && depth > 0 ? await snap(await n.getChildren(), depth - 1) : [] };
+        const tooltip = item.tooltip === undefined ? undefined : typeof item.tooltip === 'string' ? item.tooltip : { markdown: item.tooltip.value };
+        return { id: n.id, label, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, tooltip, children: group && depth > 0 ? await snap(await n.getChildren(), depth - 1) : [] };
       }),
     );
   return {

@@ -49,13 +49,13 @@ export class TenantNode implements TreeNode {
     item.contextValue = this.tenant.target === 'demo' ? `${p.context}.demo` : p.context;
     item.iconPath = p.icon;
     item.accessibilityInformation = { label: `${this.tenant.displayName}, ${p.text || 'sign-in state unknown'}` };
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${this.tenant.displayName}\n\n`);
-    tooltip.appendText(`Tenant: ${this.tenant.tenant}\nCloud: ${targetLabel(this.tenant) ?? cloudById(this.tenant.cloud).label}${this.tenant.gcc ? ' (GCC)' : ''}\n`);
-    tooltip.appendText(`Sign-in: ${SIGN_IN_LABELS[this.tenant.signInKind]}, app ${this.tenant.clientId}\n`);
-    if (this.tenant.certificateThumbprint) tooltip.appendText(`Certificate SHA-256: ${this.tenant.certificateThumbprint}\n`);
-    if (this.state.kind === 'failed') tooltip.appendText(`\n${this.state.summary}`);
-    item.tooltip = tooltip;
+    const tooltip: string[] = [];
+    tooltip.push(`${this.tenant.displayName}\n\n`);
+    tooltip.push(`Tenant: ${this.tenant.tenant}\nCloud: ${targetLabel(this.tenant) ?? cloudById(this.tenant.cloud).label}${this.tenant.gcc ? ' (GCC)' : ''}\n`);
+    tooltip.push(`Sign-in: ${SIGN_IN_LABELS[this.tenant.signInKind]}, app ${this.tenant.clientId}\n`);
+    if (this.tenant.certificateThumbprint) tooltip.push(`Certificate SHA-256: ${this.tenant.certificateThumbprint}\n`);
+    if (this.state.kind === 'failed') tooltip.push(`\n${this.state.summary}`);
+    item.tooltip = tooltip.join('');
     return item;
   }
 

@@ -60,9 +60,9 @@ export class DetectionNode implements TreeNode {
     const loc = (typeof r.location === 'object' && r.location !== null ? r.location : {}) as Json;
     const where = [text(loc.city), text(loc.countryOrRegion)].filter(Boolean).join(', ');
     item.description = [shortTime(text(r.detectedDateTime)), text(r.ipAddress), where, text(r.detectionTimingType), text(r.riskLevel)].filter(Boolean).join(' · ');
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${text(r.riskEventType)}\nDetected: ${text(r.detectedDateTime)}\nActivity: ${text(r.activityDateTime)}\nTiming: ${text(r.detectionTimingType)}\nLevel: ${text(r.riskLevel)} · state: ${text(r.riskState)}\nIP: ${text(r.ipAddress)} ${where}\nSource: ${text(r.source)}`);
-    item.tooltip = tooltip;
+    const tooltip: string[] = [];
+    tooltip.push(`${text(r.riskEventType)}\nDetected: ${text(r.detectedDateTime)}\nActivity: ${text(r.activityDateTime)}\nTiming: ${text(r.detectionTimingType)}\nLevel: ${text(r.riskLevel)} · state: ${text(r.riskState)}\nIP: ${text(r.ipAddress)} ${where}\nSource: ${text(r.source)}`);
+    item.tooltip = tooltip.join('');
     item.contextValue = 'triage:detection';
     item.command = { command: 'identityLogs.triage.openDetails', title: 'Open Details', arguments: [this] };
     return item;
@@ -96,9 +96,9 @@ export class HistoryItemNode implements TreeNode {
     const activity = (typeof r.activity === 'object' && r.activity !== null ? r.activity : {}) as Json;
     const events = Array.isArray(activity.riskEventTypes) ? activity.riskEventTypes.filter((x): x is string => typeof x === 'string') : [];
     item.description = [shortTime(text(r.riskLastUpdatedDateTime)), `(${ago(Date.parse(text(r.riskLastUpdatedDateTime)), this.nowMs)})`, actor ? `by ${actor}` : 'by Identity Protection', events.join(', ')].filter(Boolean).join(' ');
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${state}, ${level}\nDetail: ${text(r.riskDetail)}\nWhen: ${text(r.riskLastUpdatedDateTime)}\nInitiated by: ${actor || 'Identity Protection (no administrator)'}${events.length ? `\nRisk events: ${events.join(', ')}` : ''}`);
-    item.tooltip = tooltip;
+    const tooltip: string[] = [];
+    tooltip.push(`${state}, ${level}\nDetail: ${text(r.riskDetail)}\nWhen: ${text(r.riskLastUpdatedDateTime)}\nInitiated by: ${actor || 'Identity Protection (no administrator)'}${events.length ? `\nRisk events: ${events.join(', ')}` : ''}`);
+    item.tooltip = tooltip.join('');
     item.contextValue = 'triage:history';
     return item;
   }

@@ -38,13 +38,14 @@ export class RiskyEntityNode implements EntityHolder {
     const state = STATE_LABEL[e.riskState] ?? e.riskState;
     item.description = [e.secondary, state, e.isProcessing ? 'processing' : '', ago(e.updatedMs, this.nowMs)].filter(Boolean).join(' · ');
     item.contextValue = entityContext(e.subject === 'users' ? 'user' : 'servicePrincipal', [e], cloud.supportsRiskDismiss);
-    // Names come from the log: appendText keeps them text, never Markdown or HTML.
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${e.name}\n${e.secondary}\n\n`);
-    tooltip.appendText(`Risk level: ${LEVEL_LABEL[e.riskLevel] ?? e.riskLevel}\nState: ${state}\nDetail: ${e.riskDetail}\nUpdated: ${shortTime(e.updated)} (${e.updated})\n${SUBJECTS[e.subject].noun} id: ${e.id}`);
+    // Names come from the log: a plain-string tooltip is inert text (a MarkdownString would turn
+    // URLs inside display names or risk details into links).
+    const tooltip: string[] = [];
+    tooltip.push(`${e.name}\n${e.secondary}\n\n`);
+    tooltip.push(`Risk level: ${LEVEL_LABEL[e.riskLevel] ?? e.riskLevel}\nState: ${state}\nDetail: ${e.riskDetail}\nUpdated: ${shortTime(e.updated)} (${e.updated})\n${SUBJECTS[e.subject].noun} id: ${e.id}`);
     const why = unavailableReason(cloud, 'dismiss');
-    if (why) tooltip.appendText(`\n\n${why}`);
-    item.tooltip = tooltip;
+    if (why) tooltip.push(`\n\n${why}`);
+    item.tooltip = tooltip.join('');
     item.accessibilityInformation = { label: `${e.name}, ${e.secondary}, ${LEVEL_LABEL[e.riskLevel] ?? e.riskLevel}, ${state}, updated ${ago(e.updatedMs, this.nowMs)}` };
     return item;
   }
