@@ -51,6 +51,14 @@ describe('Query engine inside VS Code: every category against the fake tenant', 
     return ids;
   };
 
+  it('Find Legacy Report opens a report named by its words, and says so when nothing matches', async () => {
+    const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.findLegacyReport', { name: 'unknown sources', tenantKey: keys[0] });
+    assert.ok(panel && panel.query.category.id === 'riskDetections', 'signInsFromUnknownSourcesEvents opened');
+    await panel.loading;
+    const none = await vscode.commands.executeCommand<{ noMatch?: string }>('identityLogs.findLegacyReport', { name: 'kerberos tickets', tenantKey: keys[0] });
+    assert.match(none?.noMatch ?? '', /No legacy report matches "kerberos tickets"/);
+  });
+
   it('a pivot (here a legacy report\'s ready query) does not become the report\'s default: the next plain run uses the user\'s own filter', async () => {
     const mine = { time: { kind: 'last', hours: 6 }, clauses: [], client: [] };
     await run(keys[0], 'signIns.interactive', mine);

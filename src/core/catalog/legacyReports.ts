@@ -37,7 +37,7 @@ export const LEGACY_REPORTS: readonly LegacyReport[] = [
   { name: 'signInsFromPossiblyInfectedDevicesEvents', held: 'sign-ins from devices that may carry malware', target: risk('malwareInfectedIPAddress') },
   { name: 'irregularSignInActivityEvents', held: 'sign-ins with unusual properties for the user', target: risk('unfamiliarFeatures', 'Identity Protection calls this "unfamiliar sign-in properties".') },
   { name: 'allUsersWithAnomalousSignInActivityEvents', held: 'users with anomalous sign-in activity', target: query('riskyUsers', [], 'Risky users are the users Identity Protection flags; the Risky Users view triages them.', ALL) },
-  { name: 'signInsAfterMultipleFailuresEvents', held: 'successful sign-ins after repeated failures', target: query('signIns.interactive', [{ field: 'status/errorCode', op: 'eq', values: [50126] }], 'No single report replaces it: these are the failed password attempts (50126); password spray shows as a passwordSpray risk detection.') },
+  { name: 'signInsAfterMultipleFailuresEvents', held: 'successful sign-ins after repeated failures', target: query('signIns.interactive', [{ field: 'status/errorCode', op: 'eq', values: [50126, 50053] }], 'No single report replaces it. This opens the repeated failures themselves (wrong password 50126, account locked 50053); a success from the same user and IP right after them is what the old report listed. Password spray also shows as a passwordSpray risk detection.') },
   { name: 'threatenedCredentials', held: 'credentials found leaked', target: risk('leakedCredentials') },
   { name: 'compromisedCredentials', held: 'users with leaked credentials', target: risk('leakedCredentials') },
   { name: 'ssprActivityEvents', held: 'self-service password reset activity', target: audits('Self-service Password Management') },
@@ -62,6 +62,26 @@ export const LEGACY_REPORTS: readonly LegacyReport[] = [
   { name: 'mimSsprActivityEvents', held: 'MIM self-service password reset', target: elsewhere(MIM) },
   { name: 'mimSsprRegistrationActivityEvents', held: 'MIM password reset registration', target: elsewhere(MIM) },
 ];
+
+/** `signInsFromUnknownSourcesEvents` → `sign ins from unknown sources events`. */
+export function nameWords(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').toLowerCase();
+}
+
+/**
+ * The reports a person means: an exact name, or every report whose name or description holds each
+ * word typed ("unknown sources", "multiple geographies", "sspr registration"), in any order.
+ */
+export function findLegacyReports(text: string): LegacyReport[] {
+  const exact = legacyReport(text);
+  if (exact) return [exact];
+  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.length === 0) return [];
+  return LEGACY_REPORTS.filter((r) => {
+    const hay = `${nameWords(r.name)} ${r.name.toLowerCase()} ${r.held.toLowerCase()}`;
+    return words.every((w) => hay.includes(w));
+  });
+}
 
 export function legacyReport(name: string): LegacyReport | undefined {
   const n = name.trim().toLowerCase();

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { categoryById } from '../../core/catalog/categories';
-import { LEGACY_REPORTS, legacyReport, LegacyReport } from '../../core/catalog/legacyReports';
+import { findLegacyReports, LEGACY_REPORTS, LegacyReport, nameWords } from '../../core/catalog/legacyReports';
 import { CategorySpec } from '../../core/catalog/types';
 import { QueryDeps, startQuery } from '../query/startQuery';
 import { ResultsPanel } from '../results/resultsPanel';
@@ -21,13 +21,21 @@ function whereNow(r: LegacyReport): string {
 export function findLegacyReportCommand(deps: QueryDeps): Command {
   return {
     id: 'identityLogs.findLegacyReport',
-    run: async (arg?: unknown): Promise<ResultsPanel | { explanation: string } | undefined> => {
+    run: async (arg?: unknown): Promise<ResultsPanel | { explanation: string } | { noMatch: string } | undefined> => {
       const a = (typeof arg === 'object' && arg !== null ? arg : {}) as { name?: unknown; tenantKey?: unknown };
-      let report = typeof a.name === 'string' ? legacyReport(a.name) : undefined;
+      const candidates = typeof a.name === 'string' ? findLegacyReports(a.name) : LEGACY_REPORTS;
+      if (typeof a.name === 'string' && candidates.length === 0) {
+        const message = `No legacy report matches "${a.name.slice(0, 80)}". The 32 names of the retired Azure AD Reports API are listed by Find Legacy Report… with no argument.`;
+        void vscode.window.showWarningMessage(message);
+        return { noMatch: message };
+      }
+      let report = candidates.length === 1 ? candidates[0] : undefined;
       if (!report) {
+        // The name's words and what the report held are in the item, so typing "unknown sources"
+        // finds signInsFromUnknownSourcesEvents; VS Code says "No matching results" for none.
         const pick = await vscode.window.showQuickPick(
-          LEGACY_REPORTS.map((r) => ({ label: r.name, description: whereNow(r), detail: `Held ${r.held}.`, r })),
-          { title: 'Find Legacy Report', placeHolder: 'A report name of the retired Azure AD Reports API (graph.windows.net …/reports/{name})', matchOnDescription: true, matchOnDetail: true },
+          candidates.map((r) => ({ label: r.name, description: whereNow(r), detail: `${nameWords(r.name)} · held ${r.held}.${r.target.kind === 'query' && r.target.note ? ` ${r.target.note}` : ''}`, r })),
+          { title: 'Find Legacy Report', placeHolder: 'A report name or words of it (e.g. "unknown sources") from the retired Azure AD Reports API', matchOnDescription: true, matchOnDetail: true },
         );
         report = pick?.r;
       }

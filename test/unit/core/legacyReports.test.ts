@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { categoryById } from '../../../src/core/catalog/categories';
-import { LEGACY_REPORTS, legacyReport } from '../../../src/core/catalog/legacyReports';
+import { findLegacyReports, LEGACY_REPORTS, legacyReport } from '../../../src/core/catalog/legacyReports';
 import { buildFilter } from '../../../src/core/odata/build';
 
 /** The 32 names of the retired API, as listed in API-FACTS section 6 (May 2017). */
@@ -48,6 +48,26 @@ describe('core/catalog: legacy Azure AD report names', () => {
     assert.strictEqual(target('accountProvisioningEvents')?.kind === 'query' && (target('accountProvisioningEvents') as { category: string }).category, 'provisioning');
     assert.strictEqual(target('tenantUserCount')?.kind, 'elsewhere');
     assert.strictEqual(target('b2cAuthenticationCountSummary')?.kind, 'elsewhere');
+  });
+
+  it('finds reports by the words of their name or what they held, and nothing for words that match none', () => {
+    const names = (q: string) => findLegacyReports(q).map((r) => r.name);
+    assert.deepStrictEqual(names('unknown sources'), ['signInsFromUnknownSourcesEvents']);
+    assert.deepStrictEqual(names('Multiple Geographies'), ['signInsFromMultipleGeographiesEvents']);
+    assert.deepStrictEqual(names('sspr registration'), ['ssprRegistrationActivityEvents', 'mimSsprRegistrationActivityEvents']);
+    assert.deepStrictEqual(names('leaked'), ['threatenedCredentials', 'compromisedCredentials']);
+    assert.deepStrictEqual(names('auditEvents'), ['auditEvents'], 'an exact name wins');
+    assert.deepStrictEqual(names('kerberos tickets'), []);
+    assert.deepStrictEqual(names('  '), []);
+  });
+
+  it('signInsAfterMultipleFailuresEvents: what it says it opens is what it opens', () => {
+    const r = legacyReport('signInsAfterMultipleFailuresEvents')!;
+    assert.ok(r.target.kind === 'query');
+    const codes = r.target.model.clauses[0].values;
+    assert.deepStrictEqual(codes, [50126, 50053]);
+    for (const c of codes) assert.ok(r.target.note?.includes(String(c)), `the note names ${c}`);
+    assert.match(r.target.note ?? '', /opens the repeated failures/);
   });
 
   it('finds a name whatever its case and spacing', () => {
