@@ -5,7 +5,8 @@ import { FilterModel } from '../../core/odata/model';
 import { toDisplayRow } from '../../core/query/rows';
 import { isUnreadable, LogRecord } from '../../core/records/untrusted';
 import { QuerySession, SessionProgress } from '../../core/query/session';
-import { detailLines, diagnose, summarize } from '../../core/diagnose/classify';
+import { diagnose, summarize } from '../../core/diagnose/classify';
+import { showError } from '../ui/showError';
 import { Logger } from '../../core/log/redact';
 import { targetLabel, TenantConfig } from '../../core/tenants/tenantConfig';
 import { ProgressInfo, ResultsNotifications, ResultsRequests, RESULTS_REQUEST_METHODS, RowData, validResultsParams } from '../../webview/results/protocol';
@@ -164,11 +165,7 @@ export class ResultsPanel implements vscode.Disposable {
       .join(' ') || undefined;
     const info: ProgressInfo = { loaded: p.loaded, pages: p.pages, throttled: p.throttled, retries: p.retries, splits: p.splits, state: p.state, more: p.more, message, caHidden: this.caHidden };
     this.host.notify('progress', info);
-    if (p.state === 'failed') {
-      this.deps.log.error(`Query ${this.query.category.label} on ${this.query.tenant.displayName} failed.`);
-      for (const line of detailLines(diagnose(p.error))) this.deps.log.error(line);
-      void vscode.window.showErrorMessage(`${this.query.category.label}: ${summarize(diagnose(p.error))}`, 'Show details').then((c) => c && this.deps.channel.show(true));
-    }
+    if (p.state === 'failed') void showError(this.deps.log, this.deps.channel, `${this.query.category.label} on ${this.query.tenant.displayName}`, p.error, { tenantKey: this.query.tenant.key });
     if (p.state !== 'loading') {
       this.progressResolve?.();
       this.progressResolve = undefined;

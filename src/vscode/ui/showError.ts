@@ -6,16 +6,19 @@ import { Logger } from '../../core/log/redact';
  * Shows an error as what happened and what to do next, with "Show details" opening the log, which
  * holds the request id, client request id and time (never a token).
  */
-export async function showError(log: Logger, channel: { show(preserveFocus?: boolean): void }, context: string, error: unknown): Promise<void> {
+export async function showError(log: Logger, channel: { show(preserveFocus?: boolean): void }, context: string, error: unknown, options: { readonly tenantKey?: string } = {}): Promise<void> {
   const d = diagnose(error);
   log.error(`${context}`);
   for (const line of detailLines(d)) log.error(line);
   // Not awaited: the command that failed is done; the notification stays until the user closes it.
+  // "Not signed in" has one fix, and it is a click away.
+  const signIn = d.code === 'NotSignedIn' && options.tenantKey !== undefined;
   const step = d.explanation?.walkthroughStep;
-  const actions = step ? ['Open guide', 'Show details'] : ['Show details'];
+  const actions = [...(signIn ? ['Sign In'] : step ? ['Open guide'] : []), 'Show details'];
   void vscode.window.showErrorMessage(`${context}: ${summarize(d)}`, ...actions).then((choice) => {
     if (choice === 'Show details') channel.show(true);
     if (choice === 'Open guide' && step) openWalkthroughStep(step);
+    if (choice === 'Sign In') void vscode.commands.executeCommand('identityLogs.signIn', options.tenantKey);
   });
 }
 
