@@ -48,13 +48,14 @@ describe('Save and export inside VS Code, against the fake tenant', function () 
     return panel;
   };
 
-  it('"Open Results as JSON" opens a JSON editor with the loaded rows under a query header', async () => {
+  it('"Open Results as JSON" opens a read-only JSON editor with the loaded rows under a query header', async () => {
     const panel = await runQuery();
     const loaded = readable(panel.loadedRecords()).map((r) => r.id);
     assert.ok(loaded.length > 0, 'the query returned rows');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('identityLogs.openResultsAsJson', panel);
     assert.strictEqual(editor.document.languageId, 'json');
-    assert.ok(editor.document.isUntitled, 'an untitled document: nothing written until the user saves');
+    assert.ok(!editor.document.isUntitled && editor.document.uri.scheme === 'identitylogs-record', 'a read-only snapshot, not an untitled file');
+    assert.ok(!editor.document.isDirty, 'closing it asks nothing');
     const doc = JSON.parse(editor.document.getText()) as { query: { tenant: { id: string }; category: { id: string; endpoint: string }; count: number; fetchedAt: string; filter: string }; value: { id: string }[] };
     assert.strictEqual(doc.query.tenant.id, CONTOSO);
     assert.strictEqual(doc.query.category.endpoint, 'v1.0/auditLogs/signIns');

@@ -22,10 +22,10 @@ export function openResultsAsJsonCommand(deps: QueryDeps): Command {
         const ran = await vscode.commands.executeCommand<ResultsPanel | undefined>('identityLogs.runSavedQuery', node);
         if (!ran) return undefined;
         await ran.loading;
-        return openResultsAsJson(ran.resultsDocument());
+        return openResultsAsJson(deps.records, ran.suggestedName(), ran.resultsDocument());
       }
       const panel = panelOf(deps.panels, arg);
-      return panel ? openResultsAsJson(panel.resultsDocument()) : noPanel();
+      return panel ? openResultsAsJson(deps.records, panel.suggestedName(), panel.resultsDocument()) : noPanel();
     },
   };
 }

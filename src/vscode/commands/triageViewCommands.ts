@@ -124,7 +124,7 @@ export function openTriageDetailsCommand(deps: TriageViewDeps): Command {
         return;
       }
       const header = recordHeader(holder.tenant, { id: 'riskyServicePrincipals', label: 'Risky service principal', endpoint: 'v1.0/identityProtection/riskyServicePrincipals' }, entity.id, Date.now(), deps.query.extensionVersion);
-      await openResultsAsJson(resultsDocument(header, [{ ...entity.record }]));
+      await openResultsAsJson(deps.query.records, `Risky service principal ${entity.id}`, resultsDocument(header, [{ ...entity.record }]));
     },
   };
 }

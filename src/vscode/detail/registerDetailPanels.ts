@@ -29,7 +29,7 @@ export function createDetailPanels(deps: QueryDeps): { panels: SignInDetailPanel
     if (uri) vscode.window.setStatusBarMessage(`Saved ${uri.fsPath}`, 3000);
   };
   const open = async (tenant: TenantConfig, kind: RecordKind | 'signIn', record: Record<string, unknown>) => {
-    await openResultsAsJson(documentOf(tenant, kind, record));
+    await openResultsAsJson(deps.records, `${kind} ${String(record.id ?? record.Id ?? '')}`, documentOf(tenant, kind, record));
   };
   const records = new RecordDetailPanels(deps.extensionUri, { openJson: open, saveJson: save, warn: (m) => deps.log.warn(m) });
   const panels = new SignInDetailPanels(deps.extensionUri, {

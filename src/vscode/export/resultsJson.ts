@@ -3,11 +3,14 @@ import { writeFileAtomic } from '../../core/export/atomicFile';
 import { formatResultsDocument, ResultsDocument } from '../../core/export/document';
 import { NODE_FS } from '../../core/export/exportFs';
 import { defaultSaveUri, rememberFolder } from './lastFolder';
+import { RecordDocuments } from '../results/recordDocuments';
 
-/** "Open as JSON": an untitled JSON editor holding the document, pretty-printed. */
-export async function openResultsAsJson(doc: ResultsDocument): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content: formatResultsDocument(doc) });
-  return vscode.window.showTextDocument(document, { preview: false });
+/**
+ * "Open as JSON": the document, pretty-printed, in a read-only editor (a snapshot of the panel, not
+ * a file: closing it asks nothing; Save as JSON… writes one).
+ */
+export function openResultsAsJson(docs: RecordDocuments, name: string, doc: ResultsDocument): Promise<vscode.TextEditor> {
+  return docs.openText(name, formatResultsDocument(doc), { preview: false });
 }
 
 /**
