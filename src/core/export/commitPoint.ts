@@ -41,6 +41,11 @@ export class CheckpointWriter {
   }
 }
 
+/** Folder mode: the folder may be new (named in the save dialog) or gone since a cancel. */
+export async function prepareDestination(fsys: ExportFs, spec: ExportSpec): Promise<void> {
+  if (spec.destination.kind === 'folder') await fsys.mkdir(spec.destination.dir);
+}
+
 /**
  * Gets a window ready to write: opens its data file when none is open (writing the format's
  * header), and the first time, marks it active and commits where it starts in the file.

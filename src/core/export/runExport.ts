@@ -10,7 +10,7 @@ import { ApiClient, RetriesExhaustedError } from '../http/client';
 import { QueryPlan, runQuery, RunOptions } from '../query/runQuery';
 import { partialPathOf, PartFile, writeFileAtomic } from './atomicFile';
 import { checkpointPathOf, ExportCheckpoint, ExportSpec, manifestPathOf, WindowState } from './checkpoint';
-import { beginWindow, CheckpointWriter, endLastFile, endWindow } from './commitPoint';
+import { beginWindow, CheckpointWriter, endLastFile, endWindow, prepareDestination } from './commitPoint';
 import { ExportFs } from './exportFs';
 import { encoderFor } from './formats';
 import { buildManifest, ExportManifest } from './manifest';
@@ -131,6 +131,7 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
   const report = () => deps.onProgress?.(progressOf(cp, started, startReached, deps.now()));
 
   try {
+    await prepareDestination(fsys, spec);
     part = await reopenPart(fsys, cp, timed);
     for (; cp.windowIndex < cp.windows.length; cp.windowIndex++) {
       const w = cp.windows[cp.windowIndex];

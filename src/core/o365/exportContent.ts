@@ -9,7 +9,7 @@
 import { diagnose, summarize } from '../diagnose/classify';
 import { PartFile } from '../export/atomicFile';
 import { checkpointPathOf, ExportCheckpoint, ExportSpec, journalPathOf, WindowState } from '../export/checkpoint';
-import { beginWindow, CheckpointWriter, endLastFile, endWindow } from '../export/commitPoint';
+import { beginWindow, CheckpointWriter, endLastFile, endWindow, prepareDestination } from '../export/commitPoint';
 import { encoderFor } from '../export/formats';
 import { ExportPlan } from '../export/plan';
 import { completeExport, ExportInterruptedError, ExportOutcome, ExportRunDeps, reopenPart } from '../export/runExport';
@@ -134,6 +134,7 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
     });
 
   try {
+    await prepareDestination(fsys, spec);
     let seen: { blobs: Set<string>; records: Set<string> };
     if (journalState.bytes > 0 || (await fsys.exists(journalState.path))) {
       const r = await ExportJournal.resume(fsys, journalState.path, journalState.bytes);

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { CategorySpec } from '../../core/catalog/types';
@@ -121,10 +122,14 @@ async function pickDestination(state: vscode.Memento, input: ExportPromptInput, 
     await rememberFolder(state, uri.fsPath);
     return { kind: 'file', path: uri.fsPath };
   }
-  const [folder] = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri: defaultFolderUri(state), openLabel: 'Export Here' })) ?? [];
-  if (!folder) return undefined;
-  await rememberFolder(state, folder.fsPath, true);
+  // A save dialog, not a folder picker: it can name a folder that does not exist yet (a folder
+  // picker refuses one), and the export creates it.
   const dayBase = suggestedBaseName(input.tenant.displayName, input.category.label);
+  const chosen = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(defaultFolderUri(state) ?? vscode.Uri.file(os.homedir()), dayBase), title: `Folder for the daily files (${dayBase}-YYYY-MM-DD.${ext}); a new name creates it`, saveLabel: 'Export Here' });
+  if (!chosen) return undefined;
+  const folder = chosen;
+  await fs.promises.mkdir(folder.fsPath, { recursive: true });
+  await rememberFolder(state, folder.fsPath, true);
   const clash = (await fs.promises.readdir(folder.fsPath).catch(() => [] as string[])).filter((f) => f.startsWith(`${dayBase}-`) && f.endsWith(`.${ext}`));
   if (clash.length > 0) {
     const ok = await vscode.window.showWarningMessage(`${folder.fsPath} already holds ${clash.length} ${dayBase}-….${ext} file(s). Days exported again replace them.`, { modal: true }, 'Replace');

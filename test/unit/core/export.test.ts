@@ -165,14 +165,16 @@ describe('core/export against the fake tenant', function () {
 
   it('folder mode: one file per UTC day, each hashed in the manifest', async () => {
     const r = { fromMs: now - 2 * DAY_MS, toMs: now };
-    const dest: Destination = { kind: 'folder', dir, base: 'signins' };
+    // A folder that does not exist yet (named in the save dialog): the export creates it.
+    const folder = path.join(dir, 'new', 'per-day');
+    const dest: Destination = { kind: 'folder', dir: folder, base: 'signins' };
     const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, FAST);
     await exportOrResume(client, exportSpec(emulator.origin, CONTOSO, dest, 'json', r), { checkpointPath: checkpointPathOf(dest) });
     const m = readManifest(dest);
     assert.strictEqual(m.files.length, 3);
     const all: string[] = [];
     for (const f of m.files) {
-      const file = path.join(dir, f.name);
+      const file = path.join(folder, f.name);
       assert.match(f.name, /^signins-\d{4}-\d{2}-\d{2}\.json$/);
       assert.strictEqual(f.sha256, sha256(file));
       const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { value: { id: string; createdDateTime: string }[] };
