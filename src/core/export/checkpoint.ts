@@ -4,6 +4,7 @@
  * record already written, and skips the records at that instant it already has.
  */
 import { CategoryId } from '../catalog/types';
+import type { RowFilters } from '../query/rowFilters';
 import { writeFileAtomic } from './atomicFile';
 import { QueryHeader } from './document';
 import { ExportFs } from './exportFs';
@@ -27,6 +28,11 @@ export interface ExportSpec {
   readonly pageSize?: number;
   readonly header: QueryHeader;
   readonly extensionVersion: string;
+  /**
+   * The panel's client-side filters when the export came from a filtered panel and the user chose
+   * its rows: applied to every record with the grid's own predicate, and named in the manifest.
+   */
+  readonly rowFilters?: RowFilters;
   /**
    * Days the service keeps these records (Graph reports: 7 without Entra ID P1, 30 with it). The
    * oldest edge is resolved when each window starts, not when the export is planned: a long export
@@ -85,6 +91,8 @@ export interface ExportCheckpoint {
   duplicatesDropped: number;
   /** Records the service sent that could not be read as records, written verbatim (in `rows`). */
   unreadable?: number;
+  /** Records left out by `spec.rowFilters`. */
+  filteredOut?: number;
   stats: { requests: number; retries: number; throttled: number; splits: number };
   /**
    * Office 365: an append-only journal next to the checkpoint of the blob ids written and the

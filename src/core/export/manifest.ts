@@ -3,6 +3,7 @@
  * the record time span, each data file's SHA-256, and which windows are incomplete and why.
  */
 import { ExportCheckpoint } from './checkpoint';
+import { describeFilters } from '../query/rowFilters';
 import { QueryHeader } from './document';
 import { ExportFormat } from './formats';
 
@@ -39,6 +40,13 @@ export interface ExportManifest {
   readonly windows: readonly ManifestWindow[];
   readonly incompleteWindows: readonly { readonly from: string; readonly to: string; readonly reason: string }[];
   readonly duplicatesDropped: number;
+  /**
+   * Client-side filters applied to every record (the panel's own, in words); empty when the export
+   * holds every record the query returned.
+   */
+  readonly clientFilters: readonly string[];
+  /** Records the query returned that the client-side filters left out. */
+  readonly rowsFilteredOut: number;
   /** Of `rows`, records that could not be read as records: written exactly as the service sent them. */
   readonly unreadableRecords: number;
   /** Office 365: blobs read over the whole export, and each one that could not be read. */
@@ -87,6 +95,8 @@ export function buildManifest(cp: ExportCheckpoint, finishedAtMs: number, baseNa
     incompleteWindows: incomplete,
     duplicatesDropped: cp.duplicatesDropped,
     unreadableRecords: cp.unreadable ?? 0,
+    clientFilters: cp.spec.rowFilters ? describeFilters(cp.spec.rowFilters) : [],
+    rowsFilteredOut: cp.filteredOut ?? 0,
     ...(cp.blobs ? { blobs: { fetched: cp.blobs.fetched, failed: cp.blobs.failed } } : {}),
     requests: { total: cp.stats.requests, retries: cp.stats.retries, throttled: cp.stats.throttled, narrowedWindows: cp.stats.splits },
     resumes: cp.resumes,

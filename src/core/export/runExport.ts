@@ -17,6 +17,8 @@ import { buildManifest, ExportManifest } from './manifest';
 import { DAY_MS, dayWindows } from './windows';
 import { ServiceError } from '../http/serviceError';
 import { isUnreadable, LogRecord } from '../records/untrusted';
+import { isFiltering, RowFilters, rowMatches } from '../query/rowFilters';
+import { toDisplayRow } from '../query/rows';
 
 export interface ExportProgress {
   readonly rows: number;
@@ -108,6 +110,15 @@ function clampToRetention(w: WindowState, retentionDays: number | undefined, now
   return 'go';
 }
 
+/**
+ * The panel's client-side filters as a record predicate: the grid's own row mapping and predicate,
+ * so the export holds exactly what the panel shows.
+ */
+export function rowFilterFor(category: CategorySpec, filters: RowFilters | undefined): (r: LogRecord) => boolean {
+  if (!filters || !isFiltering(filters)) return () => true;
+  return (r) => rowMatches(toDisplayRow(category, r), filters);
+}
+
 const idOf = (r: LogRecord): string => (isUnreadable(r) ? r.id : String(r.id));
 
 function timeOf(category: CategorySpec, r: Record<string, unknown>): number | undefined {
@@ -123,6 +134,7 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
   const timed = spec.range !== undefined;
   // Checkpoints written before retention was recorded: report categories were planned at 30 days.
   const retentionDays = spec.retentionDays ?? (spec.o365 === undefined && category.throttle === 'reports' ? 30 : undefined);
+  const keep = rowFilterFor(category, spec.rowFilters);
   const started = deps.now();
   const startReached = reached(cp);
   let part: PartFile | undefined;
@@ -171,6 +183,7 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
             const kept: LogRecord[] = [];
             for (const r of next.value.records) {
               if (edge.size > 0 && edge.has(idOf(r))) cp.duplicatesDropped++;
+              else if (!keep(r)) cp.filteredOut = (cp.filteredOut ?? 0) + 1;
               else kept.push(r);
             }
             if (kept.length === 0) continue;

@@ -12,7 +12,7 @@ import { checkpointPathOf, ExportCheckpoint, ExportSpec, journalPathOf, WindowSt
 import { beginWindow, CheckpointWriter, endLastFile, endWindow, prepareDestination } from '../export/commitPoint';
 import { encoderFor } from '../export/formats';
 import { ExportPlan } from '../export/plan';
-import { completeExport, ExportInterruptedError, ExportOutcome, ExportRunDeps, reopenPart } from '../export/runExport';
+import { completeExport, ExportInterruptedError, ExportOutcome, ExportRunDeps, reopenPart, rowFilterFor } from '../export/runExport';
 import { dayWindows } from '../export/windows';
 import { UnsafeLinkError } from '../http/allowlist';
 import { RequestStats, RetriesExhaustedError } from '../http/client';
@@ -117,6 +117,7 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
   const enc = encoderFor(spec.format, spec.header, spec.columns);
   const display = spec.format === 'csv' ? deps.category.display : undefined;
   const shape = (r: LogRecord): LogRecord => (display && !isUnreadable(r) ? display(r) : r);
+  const keep = rowFilterFor(deps.category, spec.rowFilters);
   const journalState = cp.journal;
   const blobState = cp.blobs;
   let part: PartFile | undefined;
@@ -195,6 +196,10 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
           const key = o365RecordKey(r);
           if (seen.records.has(key)) {
             cp.duplicatesDropped++;
+            continue;
+          }
+          if (!keep(r)) {
+            cp.filteredOut = (cp.filteredOut ?? 0) + 1;
             continue;
           }
           seen.records.add(key);

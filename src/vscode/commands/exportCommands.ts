@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { readable } from '../../core/records/untrusted';
+import { describeFilters, parseRowFilters } from '../../core/query/rowFilters';
 import { CATEGORIES, categoryById } from '../../core/catalog/categories';
 import { CategorySpec } from '../../core/catalog/types';
 import { checkpointPathOf, Destination, ExportSpec } from '../../core/export/checkpoint';
@@ -31,6 +32,8 @@ interface ExportRequest {
   readonly destination: Destination;
   /** With `category: 'o365'`: the Office 365 content type to export. */
   readonly contentType?: string;
+  /** Client-side filters to apply to every record (as a panel's). */
+  readonly rowFilters?: unknown;
 }
 
 function isExportRequest(a: unknown): a is ExportRequest {
@@ -77,10 +80,11 @@ function specOf(deps: QueryDeps, src: ExportSource, choice: ExportChoice, nowMs:
     filterWithoutTime: choice.plan.filterWithoutTime,
     range: choice.plan.range,
     ...(choice.plan.retentionDays !== undefined ? { retentionDays: choice.plan.retentionDays } : {}),
+    ...(choice.rowFilters ? { rowFilters: choice.rowFilters } : {}),
     format: choice.format,
     columns: choice.columns,
     destination: choice.destination,
-    header: queryHeader({ tenant: src.tenant, category: src.category, filter: choice.plan.filter, range: choice.plan.range, fetchedAtMs: nowMs, extensionVersion: deps.extensionVersion }),
+    header: queryHeader({ tenant: src.tenant, category: src.category, filter: choice.plan.filter, range: choice.plan.range, ...(choice.rowFilters ? { clientFilters: describeFilters(choice.rowFilters) } : {}), fetchedAtMs: nowMs, extensionVersion: deps.extensionVersion }),
     extensionVersion: deps.extensionVersion,
   };
 }
@@ -101,7 +105,9 @@ export function exportCommand(deps: QueryDeps, jobs: ExportJobs): Command {
         src = { tenant, category, model };
         const plan = planFor(category, model, time, nowMs);
         if (plan.problem) throw new Error(plan.problem);
-        choice = { format: arg.format, columns: arg.columns, time, plan, destination: arg.destination, resume: false };
+        const rowFilters = arg.rowFilters === undefined ? undefined : parseRowFilters(arg.rowFilters);
+        if (arg.rowFilters !== undefined && !rowFilters) throw new Error('The export request\'s rowFilters are malformed.');
+        choice = { format: arg.format, columns: arg.columns, time, plan, destination: arg.destination, resume: false, ...(rowFilters ? { rowFilters } : {}) };
       } else {
         src = await sourceOf(deps, arg);
         if (!src) return undefined;
@@ -110,7 +116,7 @@ export function exportCommand(deps: QueryDeps, jobs: ExportJobs): Command {
           void vscode.window.showWarningMessage(unavailable);
           return undefined;
         }
-        choice = await promptExport(deps.state, { tenant: src.tenant, category: src.category, model: src.model, samples: readable(src.panel?.loadedRecords().slice(0, 50) ?? []), visibleColumns: src.panel?.currentColumns() ?? deps.queries.columns(src.category.id) ?? src.category.defaultColumns, nowMs });
+        choice = await promptExport(deps.state, { tenant: src.tenant, category: src.category, model: src.model, samples: readable(src.panel?.loadedRecords().slice(0, 50) ?? []), visibleColumns: src.panel?.currentColumns() ?? deps.queries.columns(src.category.id) ?? src.category.defaultColumns, rowFilters: src.panel?.currentFilters(), nowMs });
         if (!choice) return undefined;
       }
       const job = choice.resume ? await jobs.resume(checkpointPathOf(choice.destination)) : await jobs.start(src.tenant, src.category, specOf(deps, src, choice, nowMs));

@@ -8,6 +8,7 @@ import { csvColumnChoices, suggestedBaseName } from '../../core/export/header';
 import { ExportFormat, FORMAT_EXTENSIONS } from '../../core/export/formats';
 import { ExportPlan, planFor } from '../../core/export/plan';
 import { FilterModel, TimeRange } from '../../core/odata/model';
+import { describeFilters, isFiltering, RowFilters } from '../../core/query/rowFilters';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
 import { describeTime } from '../query/filterPrompt';
 import { defaultFolderUri, defaultSaveUri, rememberFolder } from './lastFolder';
@@ -21,6 +22,8 @@ export interface ExportChoice {
   readonly destination: Destination;
   /** An unfinished export to the same place exists and the user chose to continue it. */
   readonly resume: boolean;
+  /** The panel's client-side filters, when the user chose to export only the rows it shows. */
+  readonly rowFilters?: RowFilters;
 }
 
 export interface ExportPromptInput {
@@ -31,6 +34,8 @@ export interface ExportPromptInput {
   readonly samples: readonly Record<string, unknown>[];
   /** The grid's visible columns, preselected for CSV. */
   readonly visibleColumns: readonly string[];
+  /** The panel's client-side filters, when exporting from a panel. */
+  readonly rowFilters?: RowFilters;
   readonly nowMs: number;
 }
 
@@ -138,8 +143,28 @@ async function pickDestination(state: vscode.Memento, input: ExportPromptInput, 
   return { kind: 'folder', dir: folder.fsPath, base: dayBase };
 }
 
-/** Asks for the format, CSV columns, time range and destination; undefined when the user gives up. */
+/**
+ * A filtered panel shows fewer rows than its query returns: the export must not silently differ
+ * from it, so the user says which, and the manifest records the choice.
+ */
+async function pickRows(filters: RowFilters | undefined): Promise<{ rowFilters?: RowFilters } | undefined> {
+  if (!filters || !isFiltering(filters)) return {};
+  const words = describeFilters(filters).join('; ');
+  const pick = await vscode.window.showQuickPick(
+    [
+      { label: 'The rows the panel shows', detail: `Apply the panel's filters to every record exported: ${words}`, apply: true },
+      { label: 'Every row the query returns', detail: 'Ignore the panel\'s filters (the manifest says so)', apply: false },
+    ],
+    { title: 'Export: which rows?', placeHolder: `The panel is filtered (${words})`, ignoreFocusOut: true },
+  );
+  if (!pick) return undefined;
+  return pick.apply ? { rowFilters: filters } : {};
+}
+
+/** Asks for the rows, format, CSV columns, time range and destination; undefined when the user gives up. */
 export async function promptExport(state: vscode.Memento, input: ExportPromptInput): Promise<ExportChoice | undefined> {
+  const rows = await pickRows(input.rowFilters);
+  if (!rows) return undefined;
   const format = await pickFormat();
   if (!format) return undefined;
   const columns = format === 'csv' ? await pickColumns(input) : undefined;
@@ -159,5 +184,5 @@ export async function promptExport(state: vscode.Memento, input: ExportPromptInp
     if (!c) return undefined;
     resume = c === 'Resume It';
   }
-  return { format, columns, time, plan, destination, resume };
+  return { format, columns, time, plan, destination, resume, ...rows };
 }

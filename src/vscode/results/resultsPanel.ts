@@ -3,6 +3,7 @@ import { CategorySpec } from '../../core/catalog/types';
 import { curlCommand, graphUrl, powershellCommand } from '../../core/odata/copyAs';
 import { FilterModel } from '../../core/odata/model';
 import { toDisplayRow } from '../../core/query/rows';
+import { NO_ROW_FILTERS, RowFilters } from '../../core/query/rowFilters';
 import { isUnreadable, LogRecord } from '../../core/records/untrusted';
 import { QuerySession, SessionProgress } from '../../core/query/session';
 import { diagnose, summarize } from '../../core/diagnose/classify';
@@ -67,6 +68,7 @@ export class ResultsPanel implements vscode.Disposable {
   /** The grid's current view when filtered or sorted (ids in order), else null: every loaded row. */
   private viewIds: readonly string[] | null = null;
   private clientFilters: readonly string[] = [];
+  private rowFilters: RowFilters = NO_ROW_FILTERS;
   private visibleColumns: readonly string[];
   private exportJob: ExportJob | undefined;
   private manifestPath: string | undefined;
@@ -92,9 +94,10 @@ export class ResultsPanel implements vscode.Disposable {
       },
       copyAs: ({ format }) => this.copyAs(format),
       saveQuery: () => deps.saveQuery(),
-      viewChanged: ({ ids, clientFilters }) => {
+      viewChanged: ({ ids, clientFilters, filters }) => {
         this.viewIds = ids;
         this.clientFilters = clientFilters;
+        this.rowFilters = filters;
       },
       resultsJson: async ({ action }) => {
         await vscode.commands.executeCommand(action === 'open' ? 'identityLogs.openResultsAsJson' : 'identityLogs.saveResultsAsJson', this);
@@ -214,6 +217,11 @@ export class ResultsPanel implements vscode.Disposable {
   /** The records loaded so far, in order (for saving as JSON). */
   loadedRecords(): LogRecord[] {
     return [...this.records.values()];
+  }
+
+  /** The grid's client-side filters (an export of this panel applies them too). */
+  currentFilters(): RowFilters {
+    return this.rowFilters;
   }
 
   /** The grid's columns as the user left them (CSV exports start from these). */

@@ -1,5 +1,7 @@
 /** The typed messages between the results panel (host) and its webview app. */
 
+import { parseRowFilters, RowFilters } from '../../core/query/rowFilters';
+
 export interface ColumnInfo {
   readonly id: string;
   readonly label: string;
@@ -78,7 +80,8 @@ export type ResultsRequests = {
    * What the grid shows, so "Open/Save as JSON" save exactly that: the ids in view order when rows
    * are filtered or sorted (null: all loaded rows, in the order they came), and the filters in words.
    */
-  viewChanged: { params: { readonly ids: readonly string[] | null; readonly clientFilters: readonly string[] }; result: void };
+  /** `filters` is the grid's client-side filter (exports apply it too); `clientFilters` says it in words. */
+  viewChanged: { params: { readonly ids: readonly string[] | null; readonly clientFilters: readonly string[]; readonly filters: RowFilters }; result: void };
   resultsJson: { params: { readonly action: 'open' | 'save' }; result: void };
   exportResults: { params: Record<string, never>; result: void };
   cancelExport: { params: Record<string, never>; result: void };
@@ -104,7 +107,8 @@ export function validResultsParams(method: keyof ResultsRequests, params: unknow
         (p.ids === null || (Array.isArray(p.ids) && p.ids.length <= MAX_VIEW_IDS && p.ids.every((id) => typeof id === 'string' && id.length < 512))) &&
         Array.isArray(p.clientFilters) &&
         p.clientFilters.length <= 10 &&
-        p.clientFilters.every((f) => typeof f === 'string' && f.length < 1000)
+        p.clientFilters.every((f) => typeof f === 'string' && f.length < 1000) &&
+        parseRowFilters(p.filters) !== undefined
       );
     case 'resultsJson':
       return p.action === 'open' || p.action === 'save';

@@ -13,6 +13,7 @@ import { ExportManifest } from '../../../src/core/export/manifest';
 import { ExportInterruptedError, newExport } from '../../../src/core/export/runExport';
 import { DAY_MS, dayWindows } from '../../../src/core/export/windows';
 import { exportPlan } from '../../../src/core/export/plan';
+import { NO_ROW_FILTERS } from '../../../src/core/query/rowFilters';
 import { categoryById } from '../../../src/core/catalog/categories';
 import { CategorySpec } from '../../../src/core/catalog/types';
 import { EMPTY_FILTER } from '../../../src/core/odata/model';
@@ -184,6 +185,27 @@ describe('core/export against the fake tenant', function () {
       all.push(...doc.value.map((v) => v.id));
     }
     assert.deepStrictEqual(all, truth(emulator, r.fromMs, r.toMs));
+  });
+
+  it('a filtered panel\'s export holds exactly the rows the panel shows (the grid\'s own predicate), and its manifest says which filters', async () => {
+    const r = { fromMs: now - DAY_MS, toMs: now };
+    const dest: Destination = { kind: 'file', path: path.join(dir, 'failures.ndjson') };
+    const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, FAST);
+    const filters = { ...NO_ROW_FILTERS, failuresOnly: true, caResult: 'reportOnlyFailure' };
+    await exportOrResume(client, { ...exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', r), rowFilters: filters }, { checkpointPath: checkpointPathOf(dest) });
+    const data = emulator.datasets.get(CONTOSO)!;
+    const all = truth(emulator, r.fromMs, r.toMs);
+    const byId = new Map<string, Record<string, unknown>>();
+    const [a, b] = data.signInRange(r.fromMs, r.toMs);
+    for (let i = a; i < b; i++) byId.set(String(data.signIn(i).json.id), data.signIn(i).json);
+    const shows = (rec: Record<string, unknown>) => (rec.status as { errorCode: number }).errorCode !== 0 && ((rec.appliedConditionalAccessPolicies as { result: string }[] | undefined) ?? []).some((p) => p.result === 'reportOnlyFailure');
+    const expected = all.filter((id) => shows(byId.get(id)!));
+    assert.ok(expected.length > 0 && expected.length < all.length / 2, `${expected.length} of ${all.length} rows pass`);
+    assert.deepStrictEqual(ndjsonIds(dest.path), expected, 'exactly the rows the panel shows, in order');
+    const m = readManifest(dest);
+    assert.deepStrictEqual(m.clientFilters, ['failures only', 'a conditional access result of reportOnlyFailure']);
+    assert.strictEqual(m.rowsFilteredOut, all.length - expected.length);
+    assert.strictEqual(m.rows, expected.length);
   });
 
   it('a foreign-host nextLink: the token is not sent, the window is marked incomplete, the rest is exported', async () => {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { categoryById } from '../../../src/core/catalog/categories';
 import { CategorySpec } from '../../../src/core/catalog/types';
 import { signInOutcome, toDisplayRow } from '../../../src/core/query/rows';
-import { RowData } from '../../../src/webview/results/protocol';
+import { RowData, validResultsParams } from '../../../src/webview/results/protocol';
 import { filterRows, sortRows } from '../../../webview-ui/results/model';
 
 const row = (id: string, cells: Record<string, string>, failed = false, ca?: [string, string][]): RowData => ({ id, cells, failed, ca });
@@ -55,5 +55,15 @@ describe('results grid: display rows', () => {
 
   it('leaves CA data out when Graph left it out', () => {
     assert.strictEqual(toDisplayRow(SI, { id: 'y', status: { errorCode: 0 } }).ca, undefined);
+  });
+});
+
+describe('results protocol: the grid\'s filters cross the webview boundary only when well formed', () => {
+  it('accepts a view with its filters, and refuses one without them or with wrong types', () => {
+    const filters = { text: '', failuresOnly: true, caPolicy: '', caResult: '', reportOnly: false };
+    assert.strictEqual(validResultsParams('viewChanged', { ids: null, clientFilters: ['failures only'], filters }), true);
+    assert.strictEqual(validResultsParams('viewChanged', { ids: null, clientFilters: [] }), false);
+    assert.strictEqual(validResultsParams('viewChanged', { ids: null, clientFilters: [], filters: { ...filters, failuresOnly: 'yes' } }), false);
+    assert.strictEqual(validResultsParams('viewChanged', { ids: null, clientFilters: [], filters: { ...filters, text: 'x'.repeat(5000) } }), false);
   });
 });
