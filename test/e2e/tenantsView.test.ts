@@ -26,12 +26,12 @@ describe('Identity Logs container (e2e, code-server in Chromium)', function () {
     assert.strictEqual(await button.isVisible(), true);
   });
 
-  it('Add Tenant starts the first of five questions, and Escape leaves without adding anything', async () => {
+  it('Add Tenant starts the first of six questions (the sixth is the app credential), and Escape leaves without adding anything', async () => {
     await wb.page.locator('.welcome-view-content').getByRole('button', { name: 'Add Tenant' }).click();
     const widget = wb.page.locator('.quick-input-widget');
     await widget.locator('.quick-input-title', { hasText: 'Add Tenant' }).waitFor({ timeout: 15_000 });
     assert.match(await widget.innerText(), /A name for this tenant in the sidebar/);
-    assert.match(await widget.innerText(), /1\/5/);
+    assert.match(await widget.innerText(), /1\/6/);
     await wb.page.keyboard.press('Escape');
     await widget.waitFor({ state: 'hidden', timeout: 15_000 });
     const tenantsPane = wb.page.locator('.part.sidebar .pane', { has: wb.page.locator('.pane-header', { hasText: 'Tenants' }) });

@@ -52,7 +52,7 @@ export function addTenantCommand(deps: CommandDeps): Command {
         const certificate = await readCertificate(args.certificatePath, `Add ${tenant.displayName}`, args.passphrase);
         if (certificate) supplied = { certificate };
       }
-      await signInTenant(deps, tenant, supplied);
+      await signInTenant(deps, tenant, supplied, { askTitle: 'Add Tenant (6/6)' });
       return tenant.key;
     },
   };

@@ -15,8 +15,10 @@ const withProgress = <T>(title: string, task: () => Promise<T>): Thenable<T> => 
  * Signs a tenant in the way it is configured, asking for what is needed, and reports failures with
  * the shared diagnostics. Resolves true when the tenant ends up signed in.
  */
-export async function signInTenant(deps: CommandDeps, tenant: TenantConfig, supplied?: SuppliedCredential): Promise<boolean> {
+export async function signInTenant(deps: CommandDeps, tenant: TenantConfig, supplied?: SuppliedCredential, options: { readonly askTitle?: string } = {}): Promise<boolean> {
   const title = `Sign in to ${tenant.displayName}`;
+  // The question's title: Add Tenant shows it as its last step.
+  const askTitle = options.askTitle ?? title;
   try {
     if (tenant.signInKind === 'deviceCode') {
       await withDeviceCodeUi(title, (show, token) => deps.sessions.signInWithDeviceCode(tenant, show, token));
@@ -24,12 +26,12 @@ export async function signInTenant(deps: CommandDeps, tenant: TenantConfig, supp
       // A secret or key kept from an attempt that failed on the network, not on the credential.
       deps.log.info(`Signed in to ${tenant.displayName} with the stored credential.`);
     } else if (tenant.signInKind === 'clientSecret') {
-      const secret = supplied && 'secret' in supplied ? supplied.secret : await askClientSecret(title);
+      const secret = supplied && 'secret' in supplied ? supplied.secret : await askClientSecret(askTitle);
       if (!secret) return false;
       deps.log.addSecret(secret);
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title}…` }, () => deps.sessions.signInWithSecretOrKey(tenant, secret));
     } else {
-      const cert = supplied && 'certificate' in supplied ? supplied.certificate : await askCertificate(title);
+      const cert = supplied && 'certificate' in supplied ? supplied.certificate : await askCertificate(askTitle);
       if (!cert) return false;
       let current = tenant;
       if (tenant.certificateThumbprint !== cert.thumbprintSha256) {

@@ -55,7 +55,10 @@ export async function runTenantWizard(title: string, existing?: TenantConfig, de
     signInKind: existing?.signInKind ?? 'certificate',
     clientId: existing?.clientId ?? '',
   };
-  const total = 5;
+  // Counted truthfully: an app credential (secret or certificate) is asked for right after these
+  // five questions, as step six; device code has no sixth question. The count changes when the
+  // sign-in kind does, as the questions themselves do.
+  let total = draft.signInKind === 'deviceCode' ? 5 : 6;
   const name = async (input: MultiStepInput) => {
     draft.displayName = await input.showInputBox({ title, step: 1, totalSteps: total, prompt: 'A name for this tenant in the sidebar', placeholder: 'Contoso production', value: draft.displayName, validate: (v) => (v.trim() ? undefined : 'Enter a name.') });
     return tenantId;
@@ -77,6 +80,7 @@ export async function runTenantWizard(title: string, existing?: TenantConfig, de
     const pick = await input.showQuickPick({ title, step: 4, totalSteps: total, placeholder: 'How does the extension sign in to this tenant?', items: KINDS, active: KINDS.find((k) => k.signInKind === draft.signInKind) });
     if (draft.clientId === '' && pick.signInKind === 'deviceCode' && defaults?.publicClientId) draft.clientId = defaults.publicClientId;
     draft.signInKind = pick.signInKind;
+    total = draft.signInKind === 'deviceCode' ? 5 : 6;
     return clientId;
   };
   const clientId = async (input: MultiStepInput) => {
