@@ -122,6 +122,9 @@ const BASE_SETTINGS: Record<string, unknown> = {
   'git.openRepositoryInParentFolders': 'never',
   'git.autoRepositoryDetection': false,
   'extensions.ignoreRecommendations': true,
+  // The demo tenant is a server on a loopback port inside the extension host: code-server would
+  // announce it as "your application … is available" and offer to forward it. It is no application.
+  'remote.autoForwardPorts': false,
 };
 
 function waitForListening(child: ChildProcess, output: () => string): Promise<number> {
