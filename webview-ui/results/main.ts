@@ -13,6 +13,7 @@ import { cssProps } from '../shared/cssProps';
 import { ColumnInfo, ExportInfo, InitInfo, ProgressInfo, ResultsNotifications, ResultsRequests, RowData } from '../../src/webview/results/protocol';
 import { HostConnection } from '../shared/hostConnection';
 import { CA_RESULTS, describeFilters, filterRows, RowFilters, sortRows, SortState } from './model';
+import { enumLabel } from '../../src/core/catalog/labels';
 
 const ROW_HEIGHT = 24;
 const OVERSCAN = 12;
@@ -283,7 +284,7 @@ class ResultsApp extends LitElement {
                   </vscode-single-select>
                   <vscode-single-select aria-label="Conditional access result" @change=${(e: Event) => this.setFilter({ caResult: (e.target as HTMLInputElement).value })}>
                     <vscode-option value="">Any result</vscode-option>
-                    ${CA_RESULTS.map((r) => html`<vscode-option value=${r}>${r}</vscode-option>`)}
+                    ${CA_RESULTS.map((r) => html`<vscode-option value=${r} description=${r}>${enumLabel(r)}</vscode-option>`)}
                   </vscode-single-select>
                   <vscode-checkbox label="Report-only results" ?checked=${this.filters.reportOnly} @change=${(e: Event) => this.setFilter({ reportOnly: (e.target as HTMLInputElement).checked })}></vscode-checkbox>`}`
         : nothing}
@@ -318,7 +319,9 @@ class ResultsApp extends LitElement {
           return html`<div class="tr ${index === this.focused ? 'focused' : ''} ${row.unreadable ? 'unreadable' : ''}" role="row" aria-rowindex=${index + 2} aria-selected=${index === this.focused ? 'true' : 'false'} ${cssProps({ top: `${index * ROW_HEIGHT}px`, width: `${total}px` })} @click=${() => ((this.focused = index), this.requestUpdate())} @dblclick=${() => this.open(index)}>
             ${cols.map((c) => {
               const text = row.cells[c.id] ?? '';
-              return html`<div class="td ${this.cellClass(c, text)}" role="gridcell" ${cssProps({ width: `${this.width(c)}px` })} title=${text.length > 30 ? text.slice(0, 2000) : ''}>${text}</div>`;
+              // A labelled enum cell keeps its raw value in the tooltip (what Graph and filters use).
+              const raw = row.raw?.[c.id];
+              return html`<div class="td ${this.cellClass(c, text)}" role="gridcell" ${cssProps({ width: `${this.width(c)}px` })} title=${raw ?? (text.length > 30 ? text.slice(0, 2000) : '')}>${text}</div>`;
             })}
           </div>`;
         })}

@@ -3,6 +3,7 @@
  * access with report-only results, authentication steps), then where, from what, and risk. All
  * record text is rendered through Lit text bindings.
  */
+import { enumLabel } from '../../src/core/catalog/labels';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { css, html, LitElement, nothing, TemplateResult } from 'lit';
 import type { Field, PolicyRow, SignInView } from '../../src/core/detail/signInView';
@@ -10,17 +11,6 @@ import { DetailInit, DetailNotifications, DetailRequests } from '../../src/webvi
 import { cssProps } from '../shared/cssProps';
 import { HostConnection } from '../shared/hostConnection';
 
-const RESULT_TEXT: Record<string, string> = {
-  success: 'Success',
-  failure: 'Failure',
-  notApplied: 'Not applied',
-  notEnabled: 'Not enabled',
-  unknown: 'Unknown',
-  reportOnlySuccess: 'Report-only: success',
-  reportOnlyFailure: 'Report-only: failure',
-  reportOnlyNotApplied: 'Report-only: not applied',
-  reportOnlyInterrupted: 'Report-only: interrupted',
-};
 
 class SignInDetailApp extends LitElement {
   static override styles = css`
@@ -86,7 +76,7 @@ class SignInDetailApp extends LitElement {
 
   private badge(result: string): TemplateResult {
     const cls = result === 'success' ? 'success' : result === 'failure' ? 'failure' : result.startsWith('reportOnly') ? 'reportOnly' : 'neutral';
-    return html`<span class="badge ${cls}">${RESULT_TEXT[result] ?? result}</span>`;
+    return html`<span class="badge ${cls}" title=${result}>${enumLabel(result)}</span>`;
   }
 
   private policies(v: SignInView): TemplateResult {
@@ -124,7 +114,7 @@ class SignInDetailApp extends LitElement {
           : nothing}
         <div class="row"><vscode-button secondary @click=${() => this.host.request('openJson', {})}>Open as JSON</vscode-button><vscode-button secondary @click=${() => this.host.request('saveJson', {})}>Save as JSON…</vscode-button></div>
       </header>
-      <section aria-labelledby="ca"><h2 id="ca">Conditional access${v.caStatus ? html` <span class="muted">· overall ${v.caStatus}</span>` : nothing}</h2>${this.policies(v)}</section>
+      <section aria-labelledby="ca"><h2 id="ca">Conditional access${v.caStatus ? html` <span class="muted" title=${v.caStatus}>· overall ${enumLabel(v.caStatus).toLowerCase()}</span>` : nothing}</h2>${this.policies(v)}</section>
       ${v.authSteps
         ? html`<section aria-labelledby="auth"><h2 id="auth">Authentication details${v.authRequirement ? html` <span class="muted">· ${v.authRequirement}</span>` : nothing}</h2>
             <table aria-label="Authentication steps"><thead><tr><th scope="col">Step</th><th scope="col">Method</th><th scope="col">Succeeded</th><th scope="col">Result</th><th scope="col">Time</th></tr></thead>

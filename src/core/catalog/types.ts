@@ -37,7 +37,8 @@ export interface ColumnSpec {
   /** Property path in the record, `/`-separated. */
   readonly path: string;
   readonly width: number;
-  readonly kind?: 'datetime' | 'status' | 'number' | 'text';
+  /** `enum`: a service enum value, shown by its readable label (the raw value in its tooltip). */
+  readonly kind?: 'datetime' | 'status' | 'number' | 'text' | 'enum';
 }
 
 export type CategoryId =

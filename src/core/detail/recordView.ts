@@ -3,6 +3,7 @@
  * sections of fields, tables, and changes (old → new, with a diff for JSON values). Pure data;
  * the webview renders every value as text.
  */
+import { enumLabel } from '../catalog/labels';
 import { formatTime } from '../query/rows';
 import { jsonText } from '../records/untrusted';
 import { Field } from './signInView';
@@ -34,6 +35,8 @@ export interface RecordView {
 
 const s = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+/** An enum value in words (raw values stay in the record's JSON and in exports). */
+const label = (v: unknown): string => (typeof v === 'string' ? enumLabel(v) : s(v));
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const fields = (list: Field[]): Field[] => list.filter((f) => f.value !== '');
 
@@ -75,7 +78,7 @@ export function directoryAuditView(r: Record<string, unknown>): RecordView {
   return {
     kind: 'directoryAudit',
     title: s(r.activityDisplayName) || 'Directory audit',
-    badge: result ? { text: result, tone: result === 'success' ? 'success' : result === 'failure' ? 'failure' : 'warning' } : undefined,
+    badge: result ? { text: label(result), tone: result === 'success' ? 'success' : result === 'failure' ? 'failure' : 'warning' } : undefined,
     subtitle: `${formatTime(r.activityDateTime)} · ${s(r.category)} · ${s(r.loggedByService)}`,
     sections: [
       {
@@ -110,25 +113,25 @@ export function directoryAuditView(r: Record<string, unknown>): RecordView {
 }
 
 const riskTone = (level: unknown): Tone => (level === 'high' ? 'failure' : level === 'medium' || level === 'low' ? 'warning' : 'neutral');
-const hidden = (v: unknown) => (v === 'hidden' ? 'hidden (needs Microsoft Entra ID P2)' : s(v));
+const hidden = (v: unknown) => (v === 'hidden' ? 'Hidden (needs Microsoft Entra ID P2)' : label(v));
 
 export function riskDetectionView(r: Record<string, unknown>): RecordView {
   const loc = obj(r.location);
   return {
     kind: 'riskDetection',
-    title: `${s(r.riskEventType)} · ${s(r.userPrincipalName)}`,
+    title: `${label(r.riskEventType)} · ${s(r.userPrincipalName)}`,
     badge: { text: `risk ${hidden(r.riskLevel)}`, tone: riskTone(r.riskLevel) },
-    subtitle: `${formatTime(r.activityDateTime)} · ${s(r.detectionTimingType)} · ${s(r.source)}`,
+    subtitle: `${formatTime(r.activityDateTime)} · ${label(r.detectionTimingType)} · ${s(r.source)}`,
     sections: [
       {
         kind: 'fields',
         heading: 'Detection',
         fields: fields([
-          { label: 'Risk event type', value: s(r.riskEventType) },
+          { label: 'Risk event type', value: label(r.riskEventType) },
           { label: 'Risk level', value: hidden(r.riskLevel) },
-          { label: 'Risk state', value: s(r.riskState) },
+          { label: 'Risk state', value: label(r.riskState) },
           { label: 'Risk detail', value: hidden(r.riskDetail) },
-          { label: 'Timing', value: s(r.detectionTimingType) },
+          { label: 'Timing', value: label(r.detectionTimingType) },
           { label: 'Activity', value: s(r.activity) },
           { label: 'Detected', value: formatTime(r.detectedDateTime) },
           { label: 'Last updated', value: formatTime(r.lastUpdatedDateTime) },
@@ -157,7 +160,7 @@ export function riskyUserView(r: Record<string, unknown>, history?: readonly Rec
   return {
     kind: 'riskyUser',
     title: s(r.userPrincipalName) || s(r.userDisplayName),
-    badge: { text: `${s(r.riskState)} · ${hidden(r.riskLevel)}`, tone: r.riskState === 'atRisk' || r.riskState === 'confirmedCompromised' ? riskTone(r.riskLevel === 'none' ? 'high' : r.riskLevel) : 'neutral' },
+    badge: { text: `${label(r.riskState)} · ${hidden(r.riskLevel).toLowerCase()}`, tone: r.riskState === 'atRisk' || r.riskState === 'confirmedCompromised' ? riskTone(r.riskLevel === 'none' ? 'high' : r.riskLevel) : 'neutral' },
     subtitle: `Updated ${formatTime(r.riskLastUpdatedDateTime)}`,
     sections: [
       {
@@ -167,7 +170,7 @@ export function riskyUserView(r: Record<string, unknown>, history?: readonly Rec
           { label: 'User', value: s(r.userDisplayName) },
           { label: 'User id', value: s(r.id), copy: true },
           { label: 'Risk level', value: hidden(r.riskLevel) },
-          { label: 'Risk state', value: s(r.riskState) },
+          { label: 'Risk state', value: label(r.riskState) },
           { label: 'Risk detail', value: hidden(r.riskDetail) },
           { label: 'Deleted', value: r.isDeleted === true ? 'Yes' : r.isDeleted === false ? 'No' : '' },
           { label: 'Processing', value: r.isProcessing === true ? 'Yes' : r.isProcessing === false ? 'No' : '' },
@@ -179,7 +182,7 @@ export function riskyUserView(r: Record<string, unknown>, history?: readonly Rec
             kind: 'table',
             heading: 'History (newest first)',
             columns: ['Time', 'State', 'Level', 'Detail', 'Initiated by', 'Risk event types'],
-            rows: history.map((h) => [formatTime(h.riskLastUpdatedDateTime), s(h.riskState), hidden(h.riskLevel), hidden(h.riskDetail), s(h.initiatedBy), arr(obj(h.activity).riskEventTypes).map(s).join(', ')]),
+            rows: history.map((h) => [formatTime(h.riskLastUpdatedDateTime), label(h.riskState), hidden(h.riskLevel), hidden(h.riskDetail), s(h.initiatedBy), arr(obj(h.activity).riskEventTypes).map(label).join(', ')]),
           },
     ],
   };
@@ -192,8 +195,8 @@ export function provisioningView(r: Record<string, unknown>): RecordView {
   const steps = arr(r.provisioningSteps).map(obj);
   return {
     kind: 'provisioning',
-    title: `${s(r.provisioningAction)} ${s(obj(r.sourceIdentity).displayName)} → ${s(obj(r.targetSystem).displayName)}`,
-    badge: result ? { text: result, tone: result === 'success' ? 'success' : result === 'failure' ? 'failure' : 'warning' } : undefined,
+    title: `${label(r.provisioningAction)} ${s(obj(r.sourceIdentity).displayName)} → ${s(obj(r.targetSystem).displayName)}`,
+    badge: result ? { text: label(result), tone: result === 'success' ? 'success' : result === 'failure' ? 'failure' : 'warning' } : undefined,
     subtitle: `${formatTime(r.activityDateTime)} · ${s(obj(r.servicePrincipal).displayName)}`,
     sections: [
       ...(result === 'failure'

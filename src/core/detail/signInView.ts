@@ -3,6 +3,7 @@
  * text. Absent data is told apart from empty data (Graph leaves CA policies out for callers
  * without a policy permission, and reports risk as `hidden` without Entra ID P2).
  */
+import { enumLabel } from '../catalog/labels';
 import { signInOutcome } from '../query/rows';
 import { errorDocsUrl, signInError } from './aadsts';
 
@@ -16,7 +17,9 @@ export interface Field {
 export interface PolicyRow {
   readonly name: string;
   readonly id: string;
+  /** The raw result (styling, tooltips, Copy) and its readable label. */
   readonly result: string;
+  readonly resultLabel: string;
   readonly reportOnly: boolean;
   readonly grantControls: string;
   readonly sessionControls: string;
@@ -66,6 +69,8 @@ export interface SignInView {
 
 const s = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+/** An enum value in words (the raw value is in the record's JSON and exports). */
+const label = (v: unknown): string => (typeof v === 'string' ? enumLabel(v) : s(v));
 const yesNo = (v: unknown): string => (v === true ? 'Yes' : v === false ? 'No' : '');
 
 /** Failures first, then interruptions of report-only policies, then successes, then the rest. */
@@ -90,6 +95,7 @@ export function signInView(r: Record<string, unknown>): SignInView {
             name: s(o.displayName),
             id: s(o.id),
             result,
+            resultLabel: enumLabel(result),
             reportOnly: result.startsWith('reportOnly'),
             grantControls: Array.isArray(o.enforcedGrantControls) ? o.enforcedGrantControls.map(s).join(', ') : '',
             sessionControls: Array.isArray(o.enforcedSessionControls) ? o.enforcedSessionControls.map(s).join(', ') : '',
@@ -105,7 +111,7 @@ export function signInView(r: Record<string, unknown>): SignInView {
     : undefined;
   const riskValues = [r.riskLevelDuringSignIn, r.riskLevelAggregated, r.riskDetail];
   const riskHidden = riskValues.some((v) => v === 'hidden');
-  const hiddenNote = (v: unknown) => (v === 'hidden' ? 'hidden (needs Microsoft Entra ID P2)' : s(v));
+  const hiddenNote = (v: unknown) => (v === 'hidden' ? 'Hidden (needs Microsoft Entra ID P2)' : label(v));
   const user = s(r.userPrincipalName) || s(r.servicePrincipalName) || s(r.userDisplayName);
   const userId = s(r.userId);
   const related: RelatedQuery[] = [];
@@ -167,9 +173,9 @@ export function signInView(r: Record<string, unknown>): SignInView {
     risk: [
       { label: 'Risk level during sign-in', value: hiddenNote(r.riskLevelDuringSignIn) },
       { label: 'Aggregated risk level', value: hiddenNote(r.riskLevelAggregated) },
-      { label: 'Risk state', value: s(r.riskState) },
+      { label: 'Risk state', value: label(r.riskState) },
       { label: 'Risk detail', value: hiddenNote(r.riskDetail) },
-      { label: 'Risk event types', value: Array.isArray(r.riskEventTypes_v2) ? r.riskEventTypes_v2.map(s).join(', ') : '' },
+      { label: 'Risk event types', value: Array.isArray(r.riskEventTypes_v2) ? r.riskEventTypes_v2.map(label).join(', ') : '' },
     ].filter((f) => f.value !== ''),
     riskHidden,
     related,

@@ -7,6 +7,8 @@ export interface FilterableRow {
   readonly cells: Readonly<Record<string, string>>;
   readonly failed: boolean;
   readonly ca?: ReadonlyArray<readonly [string, string]>;
+  /** Raw values behind labelled cells: text search finds `atRisk` as well as "At risk". */
+  readonly raw?: Readonly<Record<string, string>>;
 }
 
 export interface RowFilters {
@@ -46,7 +48,7 @@ export function rowMatches(r: FilterableRow, f: RowFilters): boolean {
   }
   if (f.reportOnly && !(r.ca ?? []).some(([, result]) => result.startsWith('reportOnly'))) return false;
   const text = f.text.trim().toLowerCase();
-  if (text && !Object.values(r.cells).some((v) => v.toLowerCase().includes(text))) return false;
+  if (text && !Object.values(r.cells).some((v) => v.toLowerCase().includes(text)) && !Object.values(r.raw ?? {}).some((v) => v.toLowerCase().includes(text))) return false;
   return true;
 }
 

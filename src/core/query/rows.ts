@@ -1,5 +1,6 @@
 /** Turns records into the display rows the results grid shows (text only, formatted once). */
 import { valueAt } from '../catalog/categories';
+import { enumLabel } from '../catalog/labels';
 import { CategorySpec, ColumnSpec } from '../catalog/types';
 import { isUnreadable, jsonText, LogRecord, UnreadableRecord } from '../records/untrusted';
 
@@ -38,6 +39,8 @@ export interface DisplayRow {
   readonly ca?: [string, string][];
   /** The service sent something that is not a readable record; its text opens on demand. */
   readonly unreadable?: true;
+  /** Raw values of the cells shown by a readable label (enum columns). */
+  readonly raw?: Record<string, string>;
 }
 
 const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -62,8 +65,16 @@ export function toDisplayRow(category: CategorySpec, record: LogRecord): Display
 
 function readableRow(category: CategorySpec, record: Record<string, unknown>): DisplayRow {
   const cells: Record<string, string> = {};
+  let raw: Record<string, string> | undefined;
   const shown = category.display ? category.display(record) : record;
-  for (const c of category.columns) cells[c.id] = cell(shown, c);
+  for (const c of category.columns) {
+    const text = cell(shown, c);
+    if (c.kind === 'enum' && text !== '') {
+      const label = enumLabel(text);
+      if (label !== text) (raw ??= {})[c.id] = text;
+      cells[c.id] = label;
+    } else cells[c.id] = text;
+  }
   const isSignIn = category.group === 'Sign-ins';
   const status = valueAt(record, 'status/errorCode');
   const policies = record.appliedConditionalAccessPolicies;
@@ -71,6 +82,7 @@ function readableRow(category: CategorySpec, record: Record<string, unknown>): D
     // Graph records carry `id`; Office 365 audit records carry `Id`.
     id: typeof record.id === 'string' ? record.id : typeof record.Id === 'string' ? record.Id : new UnreadableRecord('', jsonText(record)).id.replace('unreadable', 'record'),
     cells,
+    ...(raw ? { raw } : {}),
     failed: isSignIn && typeof status === 'number' && status !== 0,
     ...(isSignIn && Array.isArray(policies)
       ? { ca: policies.map((p) => [String(obj(p).displayName ?? ''), String(obj(p).result ?? '')] as [string, string]) }

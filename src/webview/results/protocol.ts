@@ -6,7 +6,7 @@ export interface ColumnInfo {
   readonly id: string;
   readonly label: string;
   readonly width: number;
-  readonly kind?: 'datetime' | 'status' | 'number' | 'text';
+  readonly kind?: 'datetime' | 'status' | 'number' | 'text' | 'enum';
 }
 
 /** One row as the webview sees it: display cells only, never the raw record. */
@@ -21,6 +21,8 @@ export interface RowData {
   readonly ca?: ReadonlyArray<readonly [string, string]>;
   /** The service sent something that is not a readable record (opening it shows its text). */
   readonly unreadable?: true;
+  /** Raw values of cells shown by a readable label (enum columns), for tooltips and Copy. */
+  readonly raw?: Readonly<Record<string, string>>;
 }
 
 export interface ProgressInfo {

@@ -112,9 +112,10 @@ describe('results panel: saving exactly what the grid shows', () => {
   });
 
   it('checks the view the webview reports at the trust boundary', () => {
-    assert.ok(validResultsParams('viewChanged', { ids: ['a', 'b'], clientFilters: ['failures only'] }));
-    assert.ok(validResultsParams('viewChanged', { ids: null, clientFilters: [] }));
-    for (const bad of [{}, { ids: 'a', clientFilters: [] }, { ids: [1], clientFilters: [] }, { ids: ['x'.repeat(600)], clientFilters: [] }, { ids: null, clientFilters: 'x' }, { ids: null, clientFilters: Array(11).fill('x') }]) {
+    const filters = { text: '', failuresOnly: true, caPolicy: '', caResult: '', reportOnly: false };
+    assert.ok(validResultsParams('viewChanged', { ids: ['a', 'b'], clientFilters: ['failures only'], filters }));
+    assert.ok(validResultsParams('viewChanged', { ids: null, clientFilters: [], filters }));
+    for (const bad of [{}, { ids: 'a', clientFilters: [], filters }, { ids: [1], clientFilters: [], filters }, { ids: ['x'.repeat(600)], clientFilters: [], filters }, { ids: null, clientFilters: 'x', filters }, { ids: null, clientFilters: Array(11).fill('x'), filters }]) {
       assert.ok(!validResultsParams('viewChanged', bad), JSON.stringify(bad).slice(0, 80));
     }
     assert.ok(validResultsParams('resultsJson', { action: 'save' }));

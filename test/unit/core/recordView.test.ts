@@ -1,3 +1,10 @@
+import { CA_POLICY_RESULT, CA_STATUS, DETECTION_TIMING, OPERATION_RESULT, PROVISIONING_ACTION, PROVISIONING_RESULT, RISK_DETAIL, RISK_LEVEL, RISK_STATE } from '../../../src/core/catalog/enums';
+import { enumLabel, labelledValues } from '../../../src/core/catalog/labels';
+import { categoryById } from '../../../src/core/catalog/categories';
+import { CategorySpec } from '../../../src/core/catalog/types';
+import { toDisplayRow } from '../../../src/core/query/rows';
+import { NO_ROW_FILTERS, rowMatches } from '../../../src/core/query/rowFilters';
+import { RISK_EVENT_TYPES } from '../../../src/emulator/data/tables';
 import * as assert from 'assert';
 import { change, directoryAuditView, o365RecordView, provisioningView, riskDetectionView, riskyUserView } from '../../../src/core/detail/recordView';
 
@@ -33,8 +40,9 @@ describe('record detail views', () => {
     const v = riskyUserView({ id: 'u', userPrincipalName: 'a@b.c', riskLevel: 'hidden', riskState: 'atRisk' }, [{ riskLastUpdatedDateTime: '2026-11-22T10:00:00Z', riskState: 'dismissed', riskLevel: 'none', initiatedBy: 'admin', activity: { riskEventTypes: ['unlikelyTravel'] } }]);
     const table = v.sections.find((s) => s.kind === 'table');
     assert.ok(table && table.kind === 'table');
-    assert.deepStrictEqual(table.rows[0], ['2026-11-22 10:00:00Z', 'dismissed', 'none', '', 'admin', 'unlikelyTravel']);
-    assert.match(JSON.stringify(v.sections[0]), /hidden \(needs Microsoft Entra ID P2\)/);
+    // Enum values in words, from the one label table.
+    assert.deepStrictEqual(table.rows[0], ['2026-11-22 10:00:00Z', 'Dismissed', 'None', '', 'admin', 'Atypical travel']);
+    assert.match(JSON.stringify(v.sections[0]), /Hidden \(needs Microsoft Entra ID P2\)/);
     assert.strictEqual(riskyUserView({ id: 'u' }).sections[1].kind, 'note');
   });
 
@@ -60,5 +68,24 @@ describe('record detail views', () => {
     const other = v.sections.find((s) => s.heading === 'Other properties');
     assert.ok(other && other.kind === 'table');
     assert.deepStrictEqual(other.rows, [['ExtendedProperties', 'UserAgent: <script>x</script>'], ['ApplicationId', 'app']]);
+  });
+});
+
+describe('enum labels: one table for every value a person sees', () => {
+  it('covers every value of the CSDL enums shown in the grid and panels, and the risk event types the fake tenant sends', () => {
+    const shown = [...RISK_LEVEL, ...RISK_STATE, ...RISK_DETAIL, ...CA_STATUS, ...CA_POLICY_RESULT, ...OPERATION_RESULT, ...PROVISIONING_ACTION, ...PROVISIONING_RESULT, ...DETECTION_TIMING, ...RISK_EVENT_TYPES];
+    const known = new Set(labelledValues());
+    for (const v of shown) assert.ok(known.has(v), `${v} has a label`);
+    assert.strictEqual(enumLabel('reportOnlyFailure'), 'Report-only: failure');
+    assert.strictEqual(enumLabel('nearRealtime'), 'Near real time');
+    assert.strictEqual(enumLabel('somethingNew'), 'somethingNew', 'an unknown value is shown as it is');
+  });
+
+  it('the grid shows the label and keeps the raw value for tooltips and Copy; text search finds either', () => {
+    const row = toDisplayRow(categoryById('riskDetections') as CategorySpec, { id: 'r', riskEventType: 'newCountry', riskState: 'atRisk', riskLevel: 'medium', detectionTimingType: 'nearRealtime' });
+    assert.strictEqual(row.cells.riskEventType, 'New country');
+    assert.strictEqual(row.cells.detectionTimingType, 'Near real time');
+    assert.deepStrictEqual(row.raw, { riskEventType: 'newCountry', riskState: 'atRisk', riskLevel: 'medium', detectionTimingType: 'nearRealtime' });
+    for (const text of ['newcountry', 'New country', 'at risk', 'atRisk']) assert.ok(rowMatches(row, { ...NO_ROW_FILTERS, text }), text);
   });
 });

@@ -34,7 +34,7 @@ describe('sign-in detail: record → view', () => {
   it('explains hidden risk as needing P2', () => {
     const v = signInView({ ...base, riskLevelDuringSignIn: 'hidden', riskDetail: 'hidden' });
     assert.strictEqual(v.riskHidden, true);
-    assert.strictEqual(v.risk.find((f) => f.label === 'Risk level during sign-in')!.value, 'hidden (needs Microsoft Entra ID P2)');
+    assert.strictEqual(v.risk.find((f) => f.label === 'Risk level during sign-in')!.value, 'Hidden (needs Microsoft Entra ID P2)');
   });
 
   it('maps beta authentication details and requirement', () => {
