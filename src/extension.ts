@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createApi, IdentityLogsApi } from './vscode/api';
 import { addTenantCommand } from './vscode/commands/addTenant';
 import { registerCommands } from './vscode/commands/command';
+import { resultsRowCommands } from './vscode/commands/resultsRowCommands';
 import { copyTenantIdCommand } from './vscode/commands/copyTenantId';
 import { CommandDeps } from './vscode/commands/deps';
 import { diagnosePermissionsCommand } from './vscode/commands/diagnosePermissions';
@@ -137,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
       stopSubscriptionCommand(queryDeps, o365),
       refreshSubscriptionsCommand(o365),
       browseContentCommand(queryDeps, o365),
+      ...resultsRowCommands(queryDeps),
     ]),
   );
   // After the commands exist: it runs Add Demo Tenant.

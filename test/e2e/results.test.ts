@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { FrameLocator } from 'playwright-core';
 import { Emulator, startEmulator } from '../../src/emulator';
-import { addSecretTenant, choose, openContainer, openWorkbench, runCommand, Workbench } from './workbench';
+import { addSecretTenant, choose, openContainer, openWorkbench, pickMenuItem, runCommand, Workbench } from './workbench';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
@@ -55,6 +55,56 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
     const sorted = [...users].sort((a, b) => a.localeCompare(b));
     assert.deepStrictEqual(users.slice(0, 10), sorted.slice(0, 10));
     assert.strictEqual(await grid.locator('[role="columnheader"][aria-sort="ascending"]').innerText().then((t) => t.startsWith('User')), true);
+  });
+
+  it('dragging a column\'s resize handle widens it and does not sort by it', async () => {
+    const header = grid.locator('[role="columnheader"]', { hasText: 'IP address' }).first();
+    const before = (await header.boundingBox())!;
+    const handle = (await header.locator('.resize').boundingBox())!;
+    const page = wb.page;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + 80, handle.y + handle.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    const after = (await header.boundingBox())!;
+    assert.ok(after.width > before.width + 40, `${before.width} → ${after.width}`);
+    assert.strictEqual(await header.getAttribute('aria-sort'), 'none', 'not sorted by the drag');
+  });
+
+  it('the Columns popup closes on Escape and on a click outside it', async () => {
+    const chooser = grid.locator('.chooser');
+    await grid.locator('vscode-button', { hasText: 'Columns' }).click();
+    await chooser.waitFor({ timeout: 5_000 });
+    await wb.page.keyboard.press('Escape');
+    await chooser.waitFor({ state: 'detached', timeout: 5_000 });
+    await grid.locator('vscode-button', { hasText: 'Columns' }).click();
+    await chooser.waitFor({ timeout: 5_000 });
+    await grid.locator('[role="row"][aria-rowindex="3"] [role="gridcell"]').first().click();
+    await chooser.waitFor({ state: 'detached', timeout: 5_000 });
+  });
+
+  it('right-click on a row offers the row menu (not Cut/Copy/Paste), and a pivot opens the sign-ins from that IP in a new tab', async () => {
+    const page = wb.page;
+    const headers = await grid.locator('[role="columnheader"]').allInnerTexts();
+    const ipColumn = headers.findIndex((h) => h.startsWith('IP address')) + 1;
+    assert.ok(ipColumn > 0, headers.join(' | '));
+    const ip = await grid.locator(`[role="row"][aria-rowindex="2"] [role="gridcell"]:nth-child(${ipColumn})`).innerText();
+    await grid.locator(`[role="row"][aria-rowindex="2"] [role="gridcell"]:nth-child(${ipColumn})`).click({ button: 'right' });
+    const menu = page.locator('.context-view .monaco-menu');
+    await menu.waitFor({ timeout: 10_000 });
+    const items = (await menu.locator('.action-item .action-label').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    for (const want of ['Open Details', 'Copy Value', 'Copy Row', 'Copy Row as JSON', 'Copy Id', 'Sign-ins of This User (last 7 days)', 'Sign-ins from This IP Address (last 7 days)']) assert.ok(items.includes(want), `${want} in ${items.join(' | ')}`);
+    assert.ok(!items.some((t) => /^(Cut|Paste)$/.test(t)), items.join(' | '));
+    await wb.screenshot('results-row-menu');
+    await pickMenuItem(page, 'Sign-ins from This IP Address');
+    const pivot = page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');
+    await pivot.locator('.status', { hasText: /all loaded|paused/ }).waitFor({ timeout: 60_000 });
+    await pivot.locator('[role="row"][aria-rowindex="2"]').waitFor({ timeout: 10_000 });
+    assert.match(await pivot.locator('.query').innerText(), new RegExp(ip.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    const ips = await pivot.locator(`[role="row"][aria-rowindex] [role="gridcell"]:nth-child(${ipColumn})`).allInnerTexts();
+    assert.ok(ips.length > 0 && ips.every((x) => x === ip), `every row from ${ip}: ${ips.slice(0, 5).join(', ')}`);
+    await runCommand(page, 'View: Close Editor');
   });
 
   it('applies a client-side conditional access filter Graph cannot do', async () => {

@@ -18,6 +18,15 @@ import { enumLabel } from '../../src/core/catalog/labels';
 const ROW_HEIGHT = 24;
 const OVERSCAN = 12;
 
+/**
+ * What VS Code's row menu (webview/context in package.json) learns about a right-clicked cell:
+ * ids only, and which pivots apply; the host looks the record up. The browser's own
+ * Cut/Copy/Paste items are left out: they did nothing useful on a grid.
+ */
+function rowMenuContext(row: RowData, columnId: string): string {
+  return JSON.stringify({ webviewSection: 'row', rowId: row.id, columnId, hasUser: row.pivots?.user === true, hasIp: row.pivots?.ip === true, preventDefaultContextMenuItems: true });
+}
+
 class ResultsApp extends LitElement {
   static override styles = css`
     :host { display: flex; flex-direction: column; height: 100vh; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
@@ -78,6 +87,40 @@ class ResultsApp extends LitElement {
   private exportInfo: ExportInfo | undefined;
   private viewTimer: ReturnType<typeof setTimeout> | undefined;
   private viewReported = false;
+
+  /** The Columns popup closes on Escape and on a click anywhere outside it (or its button). */
+  private readonly closeChooser = (e: Event): void => {
+    if (!this.chooserOpen) return;
+    if (e instanceof KeyboardEvent) {
+      if (e.key !== 'Escape') return;
+    } else if (e.composedPath().some((n) => n instanceof HTMLElement && (n.classList.contains('chooser') || n.classList.contains('columns-button')))) return;
+    this.chooserOpen = false;
+    this.requestUpdate();
+  };
+
+  /**
+   * VS Code reads `data-vscode-context` from the contextmenu event's target and its ancestors, but
+   * outside this shadow root the target is this element: so the right-clicked cell's context is put
+   * on it just before the event leaves the shadow root.
+   */
+  private onContextMenu(e: MouseEvent): void {
+    const cell = e.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.dataset.row !== undefined);
+    const row = cell ? this.view[Number(cell.dataset.row)] : undefined;
+    if (row && cell?.dataset.column) this.setAttribute('data-vscode-context', rowMenuContext(row, cell.dataset.column));
+    else this.removeAttribute('data-vscode-context');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.closeChooser);
+    window.addEventListener('pointerdown', this.closeChooser);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this.closeChooser);
+    window.removeEventListener('pointerdown', this.closeChooser);
+    super.disconnectedCallback();
+  }
 
   constructor() {
     super();
@@ -201,6 +244,11 @@ class ResultsApp extends LitElement {
     } else if (e.key === 'Enter' && this.focused >= 0) {
       e.preventDefault();
       this.open(this.focused);
+    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && this.focused >= 0 && !window.getSelection()?.toString()) {
+      // The host copies (it holds the record and the raw values); text the user selected copies as usual.
+      e.preventDefault();
+      const row = this.view[this.focused];
+      if (row) void this.host.request('copyRow', { id: row.id });
     }
   }
 
@@ -232,7 +280,7 @@ class ResultsApp extends LitElement {
       ${p?.more && !loading ? html`<vscode-button secondary @click=${() => this.host.request('loadMore', {})}>Load more</vscode-button>` : nothing}
       ${p?.more ? html`<vscode-button secondary @click=${() => this.host.request('loadAll', {})}>Load all</vscode-button>` : nothing}
       ${loading ? html`<vscode-button secondary @click=${() => this.host.request('cancel', {})}>Cancel</vscode-button>` : nothing}
-      <vscode-button secondary @click=${() => ((this.chooserOpen = !this.chooserOpen), this.requestUpdate())} aria-expanded=${this.chooserOpen ? 'true' : 'false'}>Columns</vscode-button>
+      <vscode-button secondary class="columns-button" @click=${() => ((this.chooserOpen = !this.chooserOpen), this.requestUpdate())} aria-expanded=${this.chooserOpen ? 'true' : 'false'}>Columns</vscode-button>
       <vscode-single-select class="actions" aria-label="Save or copy" @change=${(e: Event) => this.action(e)}>
         <vscode-option value="">Save or copy…</vscode-option>
         ${graph ? html`<vscode-option value="saveQuery">Save query in the tree</vscode-option>` : nothing}
@@ -309,7 +357,7 @@ class ResultsApp extends LitElement {
     const first = Math.max(0, Math.floor(this.gridScrollTop / ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(this.view.length, Math.ceil((this.gridScrollTop + this.viewport) / ROW_HEIGHT) + OVERSCAN);
     const slice = this.view.slice(first, last);
-    return html`<div class="grid" tabindex="0" role="grid" aria-label=${this.info?.title ?? 'Results'} aria-rowcount=${this.view.length + 1} aria-colcount=${cols.length} @scroll=${this.onScroll} @keydown=${this.onKey}>
+    return html`<div class="grid" tabindex="0" role="grid" aria-label=${this.info?.title ?? 'Results'} aria-rowcount=${this.view.length + 1} aria-colcount=${cols.length} @scroll=${this.onScroll} @keydown=${this.onKey} @contextmenu=${this.onContextMenu}>
       <div class="thead" role="row" aria-rowindex="1" ${cssProps({ width: `${total}px` })}>
         ${cols.map((c) => html`<div class="th" role="columnheader" aria-sort=${this.sort?.column === c.id ? (this.sort.descending ? 'descending' : 'ascending') : 'none'} ${cssProps({ width: `${this.width(c)}px` })} title=${`Sort by ${c.label}`} @click=${() => this.setSort(c.id)}>${c.label}${this.sort?.column === c.id ? (this.sort.descending ? ' ▼' : ' ▲') : ''}<span class="resize" @pointerdown=${(e: PointerEvent) => this.startResize(e, c)}></span></div>`)}
       </div>
@@ -321,7 +369,7 @@ class ResultsApp extends LitElement {
               const text = row.cells[c.id] ?? '';
               // A labelled enum cell keeps its raw value in the tooltip (what Graph and filters use).
               const raw = row.raw?.[c.id];
-              return html`<div class="td ${this.cellClass(c, text)}" role="gridcell" ${cssProps({ width: `${this.width(c)}px` })} title=${raw ?? (text.length > 30 ? text.slice(0, 2000) : '')}>${text}</div>`;
+              return html`<div class="td ${this.cellClass(c, text)}" role="gridcell" data-row=${index} data-column=${c.id} ${cssProps({ width: `${this.width(c)}px` })} title=${raw ?? (text.length > 30 ? text.slice(0, 2000) : '')}>${text}</div>`;
             })}
           </div>`;
         })}

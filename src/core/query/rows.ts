@@ -41,6 +41,19 @@ export interface DisplayRow {
   readonly unreadable?: true;
   /** Raw values of the cells shown by a readable label (enum columns). */
   readonly raw?: Record<string, string>;
+  /** What the row can pivot on (its row menu offers those queries). */
+  readonly pivots?: { readonly user?: true; readonly ip?: true };
+}
+
+/** The user and IP a record names, for pivot queries (sign-ins of this user, from this IP). */
+export function pivotKeys(record: Record<string, unknown>): { userId?: string; userPrincipalName?: string; ipAddress?: string } {
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+  const initiator = obj(obj(record.initiatedBy).user);
+  return {
+    userId: str(record.userId) ?? str(initiator.id),
+    userPrincipalName: str(record.userPrincipalName) ?? str(initiator.userPrincipalName),
+    ipAddress: str(record.ipAddress) ?? str(initiator.ipAddress),
+  };
 }
 
 const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -63,6 +76,13 @@ export function toDisplayRow(category: CategorySpec, record: LogRecord): Display
   }
 }
 
+function pivotsOf(record: Record<string, unknown>): { pivots?: DisplayRow['pivots'] } {
+  const k = pivotKeys(record);
+  const user = k.userId !== undefined || k.userPrincipalName !== undefined;
+  const ip = k.ipAddress !== undefined;
+  return user || ip ? { pivots: { ...(user ? { user: true as const } : {}), ...(ip ? { ip: true as const } : {}) } } : {};
+}
+
 function readableRow(category: CategorySpec, record: Record<string, unknown>): DisplayRow {
   const cells: Record<string, string> = {};
   let raw: Record<string, string> | undefined;
@@ -83,6 +103,7 @@ function readableRow(category: CategorySpec, record: Record<string, unknown>): D
     id: typeof record.id === 'string' ? record.id : typeof record.Id === 'string' ? record.Id : new UnreadableRecord('', jsonText(record)).id.replace('unreadable', 'record'),
     cells,
     ...(raw ? { raw } : {}),
+    ...pivotsOf(record),
     failed: isSignIn && typeof status === 'number' && status !== 0,
     ...(isSignIn && Array.isArray(policies)
       ? { ca: policies.map((p) => [String(obj(p).displayName ?? ''), String(obj(p).result ?? '')] as [string, string]) }

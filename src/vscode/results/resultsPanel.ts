@@ -88,6 +88,12 @@ export class ResultsPanel implements vscode.Disposable {
       loadAll: () => void this.load(Infinity),
       cancel: () => this.session?.cancel(),
       openRow: ({ id }) => this.openRow(id),
+      copyRow: async ({ id }) => {
+        const text = this.rowText(id);
+        if (text === undefined) return;
+        await vscode.env.clipboard.writeText(text);
+        vscode.window.setStatusBarMessage('Copied the row (visible columns, tab-separated).', 2500);
+      },
       setColumns: ({ visible }) => {
         this.visibleColumns = visible;
         return deps.saveColumns(visible);
@@ -195,7 +201,39 @@ export class ResultsPanel implements vscode.Disposable {
     return loading;
   }
 
-  private async openRow(id: string): Promise<void> {
+  /** A loaded record by its grid row id. */
+  record(id: string): LogRecord | undefined {
+    return this.records.get(id);
+  }
+
+  /**
+   * A cell's value for Copy: the raw value behind a readable label (what Graph and filters use),
+   * else the text shown.
+   */
+  cellText(id: string, columnId: string): string | undefined {
+    const r = this.records.get(id);
+    if (!r) return undefined;
+    const row = toDisplayRow(this.query.category, r);
+    return row.raw?.[columnId] ?? row.cells[columnId];
+  }
+
+  /** The row's visible cells, tab-separated, in the grid's column order. */
+  rowText(id: string): string | undefined {
+    const r = this.records.get(id);
+    if (!r) return undefined;
+    const row = toDisplayRow(this.query.category, r);
+    return this.query.category.columns
+      .filter((c) => this.visibleColumns.includes(c.id))
+      .map((c) => (row.raw?.[c.id] ?? row.cells[c.id] ?? '').replace(/[\t\r\n]+/g, ' '))
+      .join('\t');
+  }
+
+  /** Opens a row's detail panel (or its raw text, for an unreadable record). */
+  openRow(id: string): Promise<void> {
+    return this.openRecord(id);
+  }
+
+  private async openRecord(id: string): Promise<void> {
     const record = this.records.get(id);
     if (!record) return;
     if (isUnreadable(record)) await this.deps.records.open(`Unreadable record ${record.id.slice(11)}`, record);

@@ -23,6 +23,8 @@ export interface RowData {
   readonly unreadable?: true;
   /** Raw values of cells shown by a readable label (enum columns), for tooltips and Copy. */
   readonly raw?: Readonly<Record<string, string>>;
+  /** What the row's menu can pivot on. */
+  readonly pivots?: { readonly user?: true; readonly ip?: true };
 }
 
 export interface ProgressInfo {
@@ -88,9 +90,11 @@ export type ResultsRequests = {
   exportResults: { params: Record<string, never>; result: void };
   cancelExport: { params: Record<string, never>; result: void };
   openManifest: { params: Record<string, never>; result: void };
+  /** Ctrl+C on the focused row: the host copies its visible cells (raw values) to the clipboard. */
+  copyRow: { params: { readonly id: string }; result: void };
 };
 
-export const RESULTS_REQUEST_METHODS: readonly (keyof ResultsRequests)[] = ['loadMore', 'loadAll', 'cancel', 'openRow', 'setColumns', 'copyAs', 'saveQuery', 'viewChanged', 'resultsJson', 'exportResults', 'cancelExport', 'openManifest'];
+export const RESULTS_REQUEST_METHODS: readonly (keyof ResultsRequests)[] = ['loadMore', 'loadAll', 'cancel', 'openRow', 'setColumns', 'copyAs', 'saveQuery', 'viewChanged', 'resultsJson', 'exportResults', 'cancelExport', 'openManifest', 'copyRow'];
 
 const MAX_VIEW_IDS = 5_000_000;
 
@@ -99,6 +103,7 @@ export function validResultsParams(method: keyof ResultsRequests, params: unknow
   const p = (typeof params === 'object' && params !== null ? params : {}) as Record<string, unknown>;
   switch (method) {
     case 'openRow':
+    case 'copyRow':
       return typeof p.id === 'string' && p.id.length < 512;
     case 'setColumns':
       return Array.isArray(p.visible) && p.visible.length < 100 && p.visible.every((v) => typeof v === 'string');

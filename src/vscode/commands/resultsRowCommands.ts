@@ -1,0 +1,83 @@
+/**
+ * The results grid's row menu (VS Code's webview/context menu): each cell carries
+ * `data-vscode-context` with its row and column id, so VS Code passes them here. The record is
+ * looked up on the host; the webview never holds it.
+ */
+import * as vscode from 'vscode';
+import { categoryById } from '../../core/catalog/categories';
+import { CategorySpec } from '../../core/catalog/types';
+import { FilterModel } from '../../core/odata/model';
+import { pivotKeys } from '../../core/query/rows';
+import { isUnreadable, recordJson } from '../../core/records/untrusted';
+import { QueryDeps, startQuery } from '../query/startQuery';
+import { panelOf } from '../results/activePanel';
+import { ResultsPanel } from '../results/resultsPanel';
+import { Command } from './command';
+
+interface RowContext {
+  readonly rowId: string;
+  readonly columnId: string;
+}
+
+/** The context VS Code hands a webview/context command: checked, since it came from the webview. */
+function rowContext(arg: unknown): RowContext | undefined {
+  const a = (typeof arg === 'object' && arg !== null ? arg : {}) as Record<string, unknown>;
+  if (a.webviewSection !== 'row' || typeof a.rowId !== 'string' || a.rowId.length > 512) return undefined;
+  return { rowId: a.rowId, columnId: typeof a.columnId === 'string' && a.columnId.length < 100 ? a.columnId : '' };
+}
+
+function target(deps: QueryDeps, arg: unknown): { panel: ResultsPanel; row: RowContext } | undefined {
+  const row = rowContext(arg);
+  const panel = panelOf(deps.panels, undefined);
+  return row && panel ? { panel, row } : undefined;
+}
+
+async function copy(text: string | undefined, what: string): Promise<void> {
+  if (text === undefined) return;
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(`Copied ${what}.`, 2500);
+}
+
+const LAST_7_DAYS: FilterModel['time'] = { kind: 'last', hours: 168 };
+
+/** A pivot opens in its own tab and leaves the report's default filter alone. */
+async function pivot(deps: QueryDeps, panel: ResultsPanel, field: string, value: string): Promise<ResultsPanel | undefined> {
+  const category = categoryById('signIns.interactive') as CategorySpec;
+  return startQuery(deps, panel.query.tenant, category, { time: LAST_7_DAYS, clauses: [{ field, op: 'eq', values: [value] }], client: [] });
+}
+
+export function resultsRowCommands(deps: QueryDeps): Command[] {
+  const on = (c: { id: string; run: (t: { panel: ResultsPanel; row: RowContext }) => Promise<unknown> }): Command => ({
+    id: c.id,
+    run: async (arg?: unknown) => {
+      const t = target(deps, arg);
+      return t ? c.run(t) : undefined;
+    },
+  });
+  const readableRecord = (t: { panel: ResultsPanel; row: RowContext }) => {
+    const r = t.panel.record(t.row.rowId);
+    return r && !isUnreadable(r) ? r : undefined;
+  };
+  return [
+    on({ id: 'identityLogs.results.copyValue', run: async (t) => copy(t.panel.cellText(t.row.rowId, t.row.columnId), 'the value') }),
+    on({ id: 'identityLogs.results.copyRow', run: async (t) => copy(t.panel.rowText(t.row.rowId), 'the row (visible columns, tab-separated)') }),
+    on({ id: 'identityLogs.results.copyRowJson', run: async (t) => {
+      const r = t.panel.record(t.row.rowId);
+      return copy(r ? recordJson(r, 2) : undefined, 'the record as JSON');
+    } }),
+    on({ id: 'identityLogs.results.copyId', run: async (t) => copy(t.row.rowId, 'the id') }),
+    on({ id: 'identityLogs.results.openDetails', run: async (t) => t.panel.openRow(t.row.rowId) }),
+    on({ id: 'identityLogs.results.userSignIns', run: async (t) => {
+      const r = readableRecord(t);
+      const k = r ? pivotKeys(r) : {};
+      if (k.userId) return pivot(deps, t.panel, 'userId', k.userId);
+      if (k.userPrincipalName) return pivot(deps, t.panel, 'userPrincipalName', k.userPrincipalName.toLowerCase());
+      return undefined;
+    } }),
+    on({ id: 'identityLogs.results.ipSignIns', run: async (t) => {
+      const r = readableRecord(t);
+      const ip = r ? pivotKeys(r).ipAddress : undefined;
+      return ip ? pivot(deps, t.panel, 'ipAddress', ip) : undefined;
+    } }),
+  ];
+}
