@@ -84,6 +84,21 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
     await chooser.waitFor({ state: 'detached', timeout: 5_000 });
   });
 
+  it('Time and Status stay in view while the grid scrolls sideways', async () => {
+    const status = grid.locator('[role="columnheader"]', { hasText: 'Status' }).first();
+    const cell = grid.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]:nth-child(2)');
+    const ip = grid.locator('[role="columnheader"]', { hasText: 'IP address' }).first();
+    const [s0, c0, i0] = [(await status.boundingBox())!, (await cell.boundingBox())!, (await ip.boundingBox())!];
+    await grid.locator('.grid').evaluate((el) => (el.scrollLeft = 500));
+    await wb.page.waitForTimeout(300);
+    const [s1, c1, i1] = [(await status.boundingBox())!, (await cell.boundingBox())!, (await ip.boundingBox())!];
+    await wb.screenshot('results-scrolled-sideways');
+    assert.ok(i1.x < i0.x - 300, `the grid scrolled (${i0.x} → ${i1.x})`);
+    assert.strictEqual(Math.round(s1.x), Math.round(s0.x), 'the Status header stayed');
+    assert.strictEqual(Math.round(c1.x), Math.round(c0.x), 'the Status cell stayed');
+    await grid.locator('.grid').evaluate((el) => (el.scrollLeft = 0));
+  });
+
   it('right-click on a row offers the row menu (not Cut/Copy/Paste), and a pivot opens the sign-ins from that IP in a new tab', async () => {
     const page = wb.page;
     const headers = await grid.locator('[role="columnheader"]').allInnerTexts();

@@ -57,6 +57,13 @@ class ResultsApp extends LitElement {
     .tr:hover { background: var(--vscode-list-hoverBackground); }
     .tr.unreadable .td { font-style: italic; color: var(--vscode-descriptionForeground); }
     .tr.focused { background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
+    /* The first columns (time, status) stay in view while the grid scrolls sideways. */
+    .th.pinned, .td.pinned { position: sticky; z-index: 1; background: var(--vscode-editor-background); }
+    .th.pinned { z-index: 3; }
+    .pinned.edge { box-shadow: 1px 0 0 var(--vscode-editorGroup-border, #444); }
+    .tr:nth-child(even) .td.pinned { background: linear-gradient(color-mix(in srgb, var(--vscode-foreground) 3%, transparent), color-mix(in srgb, var(--vscode-foreground) 3%, transparent)), var(--vscode-editor-background); }
+    .tr:hover .td.pinned { background: linear-gradient(var(--vscode-list-hoverBackground), var(--vscode-list-hoverBackground)), var(--vscode-editor-background); }
+    .tr.focused .td.pinned { background: linear-gradient(var(--vscode-list-activeSelectionBackground), var(--vscode-list-activeSelectionBackground)), var(--vscode-editor-background); }
     .td { padding: 0 8px; box-sizing: border-box; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; unicode-bidi: isolate; }
     .td.failure { color: var(--vscode-errorForeground); font-weight: 600; }
     .td.interrupted { color: var(--vscode-editorWarning-foreground, #cca700); }
@@ -346,6 +353,28 @@ class ResultsApp extends LitElement {
     </div>`;
   }
 
+  /** How many leading columns stay in view when scrolling sideways. */
+  private static readonly PINNED = 2;
+
+  /** The left offset of each pinned column (the widths of the pinned columns before it). */
+  private pinOffsets(cols: readonly ColumnInfo[]): number[] {
+    const out: number[] = [];
+    let left = 0;
+    for (const c of cols.slice(0, ResultsApp.PINNED)) {
+      out.push(left);
+      left += this.width(c);
+    }
+    return out;
+  }
+
+  private pinClass(i: number): string {
+    return i < ResultsApp.PINNED ? `pinned${i === ResultsApp.PINNED - 1 ? ' edge' : ''}` : '';
+  }
+
+  private cellBox(c: ColumnInfo, i: number, pins: readonly number[]): Record<string, string> {
+    return i < pins.length ? { width: `${this.width(c)}px`, left: `${pins[i]}px` } : { width: `${this.width(c)}px` };
+  }
+
   private cellClass(c: ColumnInfo, text: string): string {
     if (c.kind !== 'status') return '';
     return text.startsWith('Failure') ? 'failure' : text.startsWith('Interrupted') ? 'interrupted' : text === 'Success' ? 'success' : '';
@@ -354,22 +383,23 @@ class ResultsApp extends LitElement {
   private renderGrid(): TemplateResult {
     const cols = this.columns;
     const total = cols.reduce((s, c) => s + this.width(c), 0);
+    const pins = this.pinOffsets(cols);
     const first = Math.max(0, Math.floor(this.gridScrollTop / ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(this.view.length, Math.ceil((this.gridScrollTop + this.viewport) / ROW_HEIGHT) + OVERSCAN);
     const slice = this.view.slice(first, last);
     return html`<div class="grid" tabindex="0" role="grid" aria-label=${this.info?.title ?? 'Results'} aria-rowcount=${this.view.length + 1} aria-colcount=${cols.length} @scroll=${this.onScroll} @keydown=${this.onKey} @contextmenu=${this.onContextMenu}>
       <div class="thead" role="row" aria-rowindex="1" ${cssProps({ width: `${total}px` })}>
-        ${cols.map((c) => html`<div class="th" role="columnheader" aria-sort=${this.sort?.column === c.id ? (this.sort.descending ? 'descending' : 'ascending') : 'none'} ${cssProps({ width: `${this.width(c)}px` })} title=${`Sort by ${c.label}`} @click=${() => this.setSort(c.id)}>${c.label}${this.sort?.column === c.id ? (this.sort.descending ? ' ▼' : ' ▲') : ''}<span class="resize" @pointerdown=${(e: PointerEvent) => this.startResize(e, c)}></span></div>`)}
+        ${cols.map((c, i) => html`<div class="th ${this.pinClass(i)}" role="columnheader" aria-sort=${this.sort?.column === c.id ? (this.sort.descending ? 'descending' : 'ascending') : 'none'} ${cssProps(this.cellBox(c, i, pins))} title=${`Sort by ${c.label}`} @click=${() => this.setSort(c.id)}>${c.label}${this.sort?.column === c.id ? (this.sort.descending ? ' ▼' : ' ▲') : ''}<span class="resize" @pointerdown=${(e: PointerEvent) => this.startResize(e, c)}></span></div>`)}
       </div>
       <div class="body" ${cssProps({ height: `${this.view.length * ROW_HEIGHT}px`, width: `${total}px` })}>
         ${slice.map((row, k) => {
           const index = first + k;
           return html`<div class="tr ${index === this.focused ? 'focused' : ''} ${row.unreadable ? 'unreadable' : ''}" role="row" aria-rowindex=${index + 2} aria-selected=${index === this.focused ? 'true' : 'false'} ${cssProps({ top: `${index * ROW_HEIGHT}px`, width: `${total}px` })} @click=${() => ((this.focused = index), this.requestUpdate())} @dblclick=${() => this.open(index)}>
-            ${cols.map((c) => {
+            ${cols.map((c, i) => {
               const text = row.cells[c.id] ?? '';
               // A labelled enum cell keeps its raw value in the tooltip (what Graph and filters use).
               const raw = row.raw?.[c.id];
-              return html`<div class="td ${this.cellClass(c, text)}" role="gridcell" data-row=${index} data-column=${c.id} ${cssProps({ width: `${this.width(c)}px` })} title=${raw ?? (text.length > 30 ? text.slice(0, 2000) : '')}>${text}</div>`;
+              return html`<div class="td ${this.cellClass(c, text)} ${this.pinClass(i)}" role="gridcell" data-row=${index} data-column=${c.id} ${cssProps(this.cellBox(c, i, pins))} title=${raw ?? (text.length > 30 ? text.slice(0, 2000) : '')}>${text}</div>`;
             })}
           </div>`;
         })}
