@@ -1,3 +1,4 @@
+import { shortTitle } from '../../core/detail/titles';
 import * as vscode from 'vscode';
 import { directoryAuditView, o365RecordView, provisioningView, RecordView, riskDetectionView, riskyUserView } from '../../core/detail/recordView';
 import { targetLabel, TenantConfig } from '../../core/tenants/tenantConfig';
@@ -57,7 +58,7 @@ export class RecordDetailPanels implements vscode.Disposable {
     const view = recordViewOf(state);
     const label = targetLabel(state.tenant);
     const fake = label ? ` (${label})` : '';
-    panel.title = `${view.title.slice(0, 80)}${fake}`;
+    panel.title = `${shortTitle(view.title, 80)}${fake}`;
     panel.webview.options = webviewOptions(this.extensionUri);
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'record-detail', panel.title);
     const host = new WebviewHost<RecordDetailRequests, RecordDetailNotifications>(panel.webview, RECORD_DETAIL_METHODS, validRecordDetailParams, {

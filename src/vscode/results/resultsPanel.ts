@@ -3,6 +3,7 @@ import { CategorySpec } from '../../core/catalog/types';
 import { curlCommand, graphUrl, powershellCommand } from '../../core/odata/copyAs';
 import { FilterModel } from '../../core/odata/model';
 import { toDisplayRow } from '../../core/query/rows';
+import { resultsTitle } from '../../core/detail/titles';
 import { NO_ROW_FILTERS, RowFilters } from '../../core/query/rowFilters';
 import { isUnreadable, LogRecord } from '../../core/records/untrusted';
 import { QuerySession, SessionProgress } from '../../core/query/session';
@@ -80,7 +81,7 @@ export class ResultsPanel implements vscode.Disposable {
     this.visibleColumns = query.visibleColumns;
     const label = targetLabel(query.tenant);
     const fake = label ? ` (${label})` : '';
-    const title = `${query.category.label} · ${query.tenant.displayName}${fake}`;
+    const title = resultsTitle(query.category.label, query.filterText, `${query.tenant.displayName}${fake}`);
     this.panel = vscode.window.createWebviewPanel('identityLogs.results', title, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
     this.panel.webview.html = webviewHtml(this.panel.webview, deps.extensionUri, 'results', title);
     this.host = new WebviewHost<ResultsRequests, ResultsNotifications>(this.panel.webview, RESULTS_REQUEST_METHODS, validResultsParams, {
