@@ -11,6 +11,7 @@ import { FilterModel, TimeRange } from '../../core/odata/model';
 import { describeFilters, isFiltering, RowFilters } from '../../core/query/rowFilters';
 import { TenantConfig } from '../../core/tenants/tenantConfig';
 import { describeTime } from '../query/filterPrompt';
+import { askCustomRange } from '../query/customRangePrompt';
 import { defaultFolderUri, defaultSaveUri, rememberFolder } from './lastFolder';
 
 /** What the user chose for a bulk export. */
@@ -65,22 +66,6 @@ async function pickColumns(input: ExportPromptInput): Promise<string[] | undefin
   return picks.map((p) => p.path);
 }
 
-function parseInstant(text: string, endOfDay: boolean): number {
-  const t = text.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return Date.parse(`${t}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z`);
-  return Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(t) ? t : `${t}Z`);
-}
-
-async function customRange(nowMs: number): Promise<TimeRange | undefined> {
-  const validate = (v: string) => (Number.isNaN(parseInstant(v, false)) ? 'A date (2026-11-15) or a UTC time (2026-11-15T08:00:00Z).' : undefined);
-  const from = await vscode.window.showInputBox({ title: 'Export: from (UTC)', value: new Date(nowMs - 7 * 86_400_000).toISOString().slice(0, 10), validateInput: validate, ignoreFocusOut: true });
-  if (from === undefined) return undefined;
-  const to = await vscode.window.showInputBox({ title: 'Export: to (UTC)', value: new Date(nowMs).toISOString().slice(0, 10), validateInput: validate, ignoreFocusOut: true });
-  if (to === undefined) return undefined;
-  const toMs = Math.min(parseInstant(to, true), nowMs);
-  return { kind: 'between', from: new Date(parseInstant(from, false)).toISOString(), to: new Date(toMs).toISOString() };
-}
-
 async function pickO365Time(input: ExportPromptInput): Promise<TimeRange | undefined> {
   const items: { label: string; description?: string; time?: TimeRange }[] = [];
   if (input.model.time.kind !== 'all') items.push({ label: `Same as the panel: available ${describeTime(input.model.time).toLowerCase()}`, time: input.model.time });
@@ -89,7 +74,7 @@ async function pickO365Time(input: ExportPromptInput): Promise<TimeRange | undef
   items.push({ label: 'Custom range…', description: 'within the last 7 days' });
   const pick = await vscode.window.showQuickPick(items, { title: 'Export: content that became available in…', placeHolder: 'Exported oldest first (blobs expire after 7 days), one UTC day at a time', ignoreFocusOut: true });
   if (!pick) return undefined;
-  return pick.time ?? customRange(input.nowMs);
+  return pick.time ?? askCustomRange('Export', input.nowMs);
 }
 
 async function pickTime(input: ExportPromptInput): Promise<TimeRange | undefined> {
@@ -102,7 +87,7 @@ async function pickTime(input: ExportPromptInput): Promise<TimeRange | undefined
   items.push({ label: 'Custom range…' });
   const pick = await vscode.window.showQuickPick(items, { title: 'Export: time range', placeHolder: 'Which time range? (exported newest first, one UTC day at a time)', ignoreFocusOut: true });
   if (!pick) return undefined;
-  return pick.time ?? customRange(input.nowMs);
+  return pick.time ?? askCustomRange('Export', input.nowMs);
 }
 
 async function pickDestination(state: vscode.Memento, input: ExportPromptInput, format: ExportFormat, plan: ExportPlan): Promise<Destination | undefined> {

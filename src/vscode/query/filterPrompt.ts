@@ -3,6 +3,7 @@ import { CategorySpec, FieldSpec, Operator } from '../../core/catalog/types';
 import { buildFilter } from '../../core/odata/build';
 import { intentsFor } from '../../core/odata/intents';
 import { Clause, ClauseValue, FilterModel, TimeRange } from '../../core/odata/model';
+import { askCustomRange } from './customRangePrompt';
 
 const OP_LABEL: Record<Operator, string> = { eq: 'equals', ne: 'does not equal', gt: 'after', ge: 'on or after', lt: 'before', le: 'on or before', startswith: 'starts with', contains: 'contains' };
 
@@ -16,7 +17,7 @@ const TIMES: { label: string; time: TimeRange }[] = [
 
 export function describeTime(t: TimeRange): string {
   if (t.kind === 'all') return 'All available';
-  if (t.kind === 'between') return `${t.from} → ${t.to}`;
+  if (t.kind === 'between') return `${t.from.replace('T', ' ').replace(/:00\.000Z$|\.000Z$/, 'Z').replace(/ 00:00Z$/, '')} → ${t.to.replace('T', ' ').replace(/\.999Z$|\.000Z$/, 'Z').replace(/ 23:59:59Z$/, '')}`;
   return TIMES.find((x) => x.time.kind === 'last' && x.time.hours === t.hours)?.label ?? `Last ${t.hours} hours`;
 }
 
@@ -83,8 +84,10 @@ export async function promptFilter(category: CategorySpec, start: FilterModel, t
         label: `$(calendar) ${describeTime(model.time)}`,
         description: 'change',
         action: async () => {
-          const pick = await vscode.window.showQuickPick(TIMES.map((t) => ({ label: t.label, time: t.time })), { placeHolder: 'Time range' });
-          return pick ? { ...model, time: pick.time } : undefined;
+          const pick = await vscode.window.showQuickPick([...TIMES.map((t) => ({ label: t.label, time: t.time as TimeRange | undefined })), { label: 'Custom range…', time: undefined }], { placeHolder: 'Time range' });
+          if (!pick) return undefined;
+          const time = pick.time ?? (await askCustomRange('Query', nowMs(), 1));
+          return time ? { ...model, time } : undefined;
         },
       },
       { label: 'Conditions', kind: vscode.QuickPickItemKind.Separator },

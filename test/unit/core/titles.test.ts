@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { resultsTitle, shortTitle } from '../../../src/core/detail/titles';
+import { customRange, instantProblem } from '../../../src/core/odata/customRange';
 import { o365RecordView } from '../../../src/core/detail/recordView';
 
 describe('tab titles', () => {
@@ -18,5 +19,19 @@ describe('tab titles', () => {
     assert.ok(short.length <= 80, short);
     assert.ok(!/@contoso\.onmi…$/.test(short) && (short.includes('alexandra.konstantinopoulou@contoso.onmicrosoft.com') || !short.includes('@')), `no half address: ${short}`);
     assert.strictEqual(shortTitle('short title', 80), 'short title');
+  });
+});
+
+describe('custom time ranges (query builder and Export, one parser)', () => {
+  const now = Date.parse('2026-12-01T12:00:00Z');
+  it('takes dates as whole UTC days and times as UTC, and caps the end at now', () => {
+    assert.deepStrictEqual(customRange('2026-11-15', '2026-11-20', now), { range: { kind: 'between', from: '2026-11-15T00:00:00.000Z', to: '2026-11-20T23:59:59.999Z' } });
+    assert.deepStrictEqual(customRange('2026-11-30T08:30', '2026-12-05', now), { range: { kind: 'between', from: '2026-11-30T08:30:00.000Z', to: '2026-12-01T12:00:00.000Z' } });
+    assert.deepStrictEqual(customRange('2026-11-30 08:30:00+01:00', '2026-11-30T09:00:00Z', now), { range: { kind: 'between', from: '2026-11-30T07:30:00.000Z', to: '2026-11-30T09:00:00.000Z' } });
+  });
+
+  it('refuses what is not a date or time, and a range that ends before it starts', () => {
+    for (const bad of ['yesterday', '15/11/2026', '2026-11', '']) assert.ok(instantProblem(bad), bad);
+    assert.match(String((customRange('2026-11-20', '2026-11-15', now) as { problem?: string }).problem), /ends .* before it starts/);
   });
 });
