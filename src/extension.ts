@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
   void offerPendingExports(pending);
   const signInDetails = createDetailPanels(queryDeps);
   details.open = (tenant, category, record) => openRecordDetail(queryDeps, signInDetails, tenant, category, record);
-  const selection = new TriageSelection(context.globalState, () => store.list());
+  const selection = new TriageSelection(context.globalState, () => store.list(), store.onDidChange);
   const triage = new TriageModel({ sessions, pacer, log: logger, selection });
   const riskyTree = registerRiskyUsersTree(triage, selection, store.onDidChange, sessions.onDidChange);
   const triageDeps = { sessions, model: triage, log: logger, channel, store, selection, reveal: async (_tenantKey: string, subject: 'users' | 'servicePrincipals', id: string) => void (await riskyTree.reveal(subject, id)) };
