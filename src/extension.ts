@@ -3,6 +3,7 @@ import { createApi, IdentityLogsApi } from './vscode/api';
 import { addTenantCommand } from './vscode/commands/addTenant';
 import { registerCommands } from './vscode/commands/command';
 import { resultsRowCommands } from './vscode/commands/resultsRowCommands';
+import { openDetailsRefresher } from './vscode/triage/refreshOpenDetails';
 import { copyTenantIdCommand } from './vscode/commands/copyTenantId';
 import { CommandDeps } from './vscode/commands/deps';
 import { diagnosePermissionsCommand } from './vscode/commands/diagnosePermissions';
@@ -82,7 +83,8 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
   const selection = new TriageSelection(context.globalState, () => store.list(), store.onDidChange);
   const triage = new TriageModel({ sessions, pacer, log: logger, selection });
   const riskyTree = registerRiskyUsersTree(triage, selection, store.onDidChange, sessions.onDidChange);
-  const triageDeps = { sessions, model: triage, log: logger, channel, store, selection, reveal: async (_tenantKey: string, subject: 'users' | 'servicePrincipals', id: string) => void (await riskyTree.reveal(subject, id)) };
+  const refreshOpenDetails = openDetailsRefresher(triage, signInDetails.records, (tenant, category, record) => details.open?.(tenant, category, record));
+  const triageDeps = { sessions, model: triage, log: logger, channel, store, selection, refreshOpenDetails, reveal: async (_tenantKey: string, subject: 'users' | 'servicePrincipals', id: string) => void (await riskyTree.reveal(subject, id)) };
   const triageView = { query: queryDeps, model: triage, selection };
   context.subscriptions.push(
     channel,

@@ -95,7 +95,10 @@ describe('Risky users triage (e2e: multi-select three users, dismiss, see them m
     const text = await dialog.innerText();
     assert.match(text, /Dismiss risk for 3 users in Contoso\?/);
     for (const u of chosen) assert.ok(text.includes(u.upn), `the dialog names ${u.upn}`);
-    assert.match(text, /history records you as the actor/);
+    // App-only sign-in: the history names the app, and the dialog says so.
+    assert.match(text, new RegExp(`history records this tenant's app \\(client id ${FULL_APP}\\), not a person`));
+    // Enter must not dismiss: the focused (default) button is the safe one.
+    assert.strictEqual(String(await page.evaluate('document.activeElement ? document.activeElement.textContent : ""')).trim(), 'Keep as Is');
     await wb.screenshot('triage-dismiss-confirm-light');
     await dialog.getByRole('button', { name: 'Dismiss Risk' }).click();
     await page.locator('.notifications-toasts', { hasText: 'Dismissed 3 users in Contoso (1 call)' }).waitFor({ timeout: 30_000 });

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IdentityLogsApi } from '../../src/vscode/api';
+import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import type { TriageRunReport } from '../../src/vscode/triage/triageAction';
 import type { TreeSnapshot } from '../../src/vscode/tree/riskyUsersTree';
 import { defaultConfig, Emulator, startEmulator } from '../../src/emulator';
@@ -133,6 +134,21 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
       targets.every((u) => inGroup.has(u.id)),
       'every dismissed user moved to No risk › Dismissed',
     );
+  });
+
+  it('a risky user\'s open detail panel is read again after Dismiss, so it shows the new state', async () => {
+    const target = users().find((u) => u.riskState === 'atRisk')!;
+    const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: keys.full, category: 'riskyUsers', model: { time: { kind: 'all' }, clauses: [], client: [] } });
+    await panel.loading;
+    // The panel reads the user's history when it opens, and again when it is refreshed: count those reads.
+    emulator.faults.enqueue({ kind: 'latency', pathContains: `${target.id}/history`, times: 5 });
+    const reads = () => emulator.faults.injected().latency;
+    const before = reads();
+    await panel.openRow(target.id);
+    assert.strictEqual(reads(), before + 1, 'the panel opened');
+    await act('dismiss', keys.full, [target.id]);
+    assert.strictEqual(reads(), before + 2, 'the open panel read the record again after the action');
+    emulator.faults.reset();
   });
 
   it('confirm compromised sets risk level high and state confirmedCompromised', async () => {

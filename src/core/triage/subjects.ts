@@ -61,10 +61,10 @@ export const ACTION_LABEL: Readonly<Record<TriageAction, { verb: string; past: s
 };
 
 /** What the action does, said before the user agrees to it. */
-export function consequence(action: TriageAction, spec: SubjectSpec): string {
+export function consequence(action: TriageAction, spec: SubjectSpec, actor: string): string {
   return action === 'confirmCompromised'
-    ? `Sets their risk to high and their state to confirmed compromised. Conditional Access policies that act on ${spec.noun} risk may block them until the risk is remediated.`
-    : `Their risk will be dismissed (risk level none, state dismissed). This cannot be undone from here; the risk history records you as the actor.`;
+    ? `Sets their risk to high and their state to confirmed compromised. Conditional Access policies that act on ${spec.noun} risk may block them until the risk is remediated. The risk history records ${actor} as the actor.`
+    : `Their risk will be dismissed (risk level none, state dismissed). This cannot be undone from here; the risk history records ${actor} as the actor.`;
 }
 
 /** Whether the cloud offers the action (the China cloud has no dismiss). */

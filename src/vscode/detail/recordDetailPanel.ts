@@ -35,15 +35,23 @@ export function recordViewOf(state: RecordDetailState): RecordView {
 /** Audit, risk and provisioning detail panels: one per record, reused, restored after reload. */
 export class RecordDetailPanels implements vscode.Disposable {
   private readonly open = new Map<string, vscode.WebviewPanel>();
+  private readonly hosts = new Map<string, vscode.Disposable>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly actions: { openJson(tenant: TenantConfig, kind: RecordKind, record: Record<string, unknown>): Promise<void>; saveJson(tenant: TenantConfig, kind: RecordKind, name: string, record: Record<string, unknown>): Promise<void>; warn(m: string): void },
   ) {}
 
+  /** Whether a record's panel is open (triage refreshes those after an action). */
+  isOpen(tenantKey: string, id: string): boolean {
+    return this.open.has(`${tenantKey}:${id}`);
+  }
+
+  /** Opens a record's panel, or shows the given (newer) state in the one already open. */
   show(state: RecordDetailState): vscode.WebviewPanel {
     const existing = this.open.get(`${state.tenant.key}:${String(state.record.id ?? state.record.Id)}`);
     if (existing) {
+      this.attach(existing, state);
       existing.reveal();
       return existing;
     }
@@ -54,6 +62,8 @@ export class RecordDetailPanels implements vscode.Disposable {
 
   attach(panel: vscode.WebviewPanel, state: RecordDetailState): void {
     const key = `${state.tenant.key}:${String(state.record.id ?? state.record.Id)}`;
+    // Shown again with newer data: the earlier host stops listening first.
+    this.hosts.get(key)?.dispose();
     this.open.set(key, panel);
     const view = recordViewOf(state);
     const label = targetLabel(state.tenant);
@@ -70,10 +80,12 @@ export class RecordDetailPanels implements vscode.Disposable {
       saveJson: () => this.actions.saveJson(state.tenant, state.kind, `${state.kind}-${String(state.record.id ?? state.record.Id).slice(0, 40)}`, state.history ? { ...state.record, history: state.history } : state.record),
     }, (why) => this.actions.warn(`Record detail panel: ${why}`));
     host.notify('show', { view, tenantName: state.tenant.displayName + fake, persist: state });
-    panel.onDidDispose(() => {
+    const closed = panel.onDidDispose(() => {
       host.dispose();
       if (this.open.get(key) === panel) this.open.delete(key);
+      this.hosts.delete(key);
     });
+    this.hosts.set(key, vscode.Disposable.from(host, closed));
   }
 
   dispose(): void {

@@ -16,6 +16,8 @@ export interface TriageActionDeps {
   readonly model: TriageModel;
   readonly log: Logger;
   readonly channel: vscode.LogOutputChannel;
+  /** Shows the new state in detail panels already open for these entities. */
+  readonly refreshOpenDetails: (tenant: TenantConfig, subject: TriageSubject, ids: readonly string[]) => Promise<void>;
 }
 
 export type TriageOutcome = 'done' | 'unavailable' | 'nothingToDo' | 'refusedByPrecheck' | 'noToken' | 'declined';
@@ -33,6 +35,18 @@ export interface TriageRunReport {
 }
 
 const MAX_LISTED = 15;
+
+/**
+ * Who the risk history will name: with delegated sign-in the signed-in user, with app-only sign-in
+ * the app (its client id), since that is what Identity Protection records.
+ */
+function accountOf(state: ReturnType<TenantSessions['state']>): string | undefined {
+  return state.kind === 'signedIn' ? state.account : undefined;
+}
+
+export function actorOf(tenant: TenantConfig, account: string | undefined): string {
+  return tenant.signInKind === 'deviceCode' ? `you (${account ?? 'the signed-in user'})` : `this tenant's app (client id ${tenant.clientId}), not a person: the sign-in is app-only`;
+}
 
 function names(entities: readonly RiskyEntity[]): string {
   const shown = entities.slice(0, MAX_LISTED).map((e) => `• ${e.name}${e.secondary ? ` (${e.secondary})` : ''}`);
@@ -101,12 +115,16 @@ export async function runTriageAction(deps: TriageActionDeps, tenant: TenantConf
   if (options.confirm) {
     const count = `${targets.length} ${targets.length === 1 ? spec.noun : spec.plural}`;
     const skippedNote = skipped.length ? `\n\n${skipped.length} already ${TARGET_STATE[action] === 'dismissed' ? 'dismissed' : 'confirmed compromised'} will be left alone.` : '';
+    // The first button is the one Enter presses: in a dialog that cannot be undone it is the safe one.
+    const keep: vscode.MessageItem = { title: 'Keep as Is' };
+    const act: vscode.MessageItem = { title: label.button };
     const answer = await vscode.window.showWarningMessage(
       `${label.verb} for ${count} in ${tenant.displayName}?`,
-      { modal: true, detail: `${consequence(action, spec)}\n\n${names(targets)}${skippedNote}` },
-      label.button,
+      { modal: true, detail: `${consequence(action, spec, actorOf(tenant, accountOf(deps.sessions.state(tenant.key))))}\n\n${names(targets)}${skippedNote}` },
+      keep,
+      act,
     );
-    if (answer !== label.button) return { ...base, outcome: 'declined', skipped };
+    if (answer !== act) return { ...base, outcome: 'declined', skipped };
   }
 
   const api = await deps.model.api(tenant);
@@ -154,6 +172,7 @@ export async function runTriageAction(deps: TriageActionDeps, tenant: TenantConf
   for (const id of result.unverified) deps.log.warn(`Unverified: ${who(id)}`);
 
   await deps.model.reload();
+  await deps.refreshOpenDetails(tenant, subject, targets.map((e) => e.id));
   void report(deps, tenant, action, subject, targets, result);
   return { ...base, outcome: 'done', skipped, result };
 }
