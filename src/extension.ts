@@ -4,6 +4,7 @@ import { addTenantCommand } from './vscode/commands/addTenant';
 import { registerCommands } from './vscode/commands/command';
 import { resultsRowCommands } from './vscode/commands/resultsRowCommands';
 import { openDetailsRefresher } from './vscode/triage/refreshOpenDetails';
+import { trackWalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
 import { copyTenantIdCommand } from './vscode/commands/copyTenantId';
 import { CommandDeps } from './vscode/commands/deps';
 import { diagnosePermissionsCommand } from './vscode/commands/diagnosePermissions';
@@ -103,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
     triage,
     riskyTree,
     signInDetails.registration,
+    trackWalkthroughProgress(() => store.list(), sessions, store.onDidChange),
     registerCommands([
       addTenantCommand(deps),
       signInCommand(deps),

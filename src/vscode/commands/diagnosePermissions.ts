@@ -6,6 +6,7 @@ import { buildReport, PermissionReport, reportMarkdown } from '../../core/diagno
 import { ReportDocuments } from '../reportView';
 import { resolveTenant } from '../tenants/pickTenant';
 import { Command } from './command';
+import { markDiagnosed } from '../walkthrough/walkthroughProgress';
 import { CommandDeps } from './deps';
 
 /** Reads the tenant's tokens and shows, per report, which permission, role or licence is missing. */
@@ -37,6 +38,7 @@ export function diagnosePermissionsCommand(deps: CommandDeps, reports: ReportDoc
         }
         const report = buildReport({ tenantName: tenant.displayName, tenant: tenant.tenant, clientId: tenant.clientId, signInKind: tenant.signInKind, cloud: cloudById(tenant.cloud), claims, manageClaims, tokenError, tokenNextStep });
         deps.log.info(`Permission report for ${tenant.displayName}: ${report.claims ? report.checks.map((c) => `${c.requirement.id}=${c.ok ? 'ok' : 'missing ' + c.missingPermissions.join('+')}`).join(', ') : `not checked, no token (${tokenError ?? ''})`}`);
+        markDiagnosed(tenant, report.claims !== undefined && report.checks.every((c) => c.ok));
         await reports.show(`Permissions of ${tenant.displayName}`, reportMarkdown(report));
         return report;
       });

@@ -1,3 +1,4 @@
+import { markQueryAnswered } from '../walkthrough/walkthroughProgress';
 import { CategorySpec } from '../../core/catalog/types';
 import { QueryEnd, QueryPage } from '../../core/query/runQuery';
 import { QuerySession } from '../../core/query/session';
@@ -29,7 +30,17 @@ export function openResultsPanel(
     },
     query,
   );
-  panel.attach(new QuerySession(source.pages, source.stats, { rows: (r) => panel.onRows(r), progress: (p) => panel.onProgress(p) }));
+  let answered = false;
+  panel.attach(
+    new QuerySession(source.pages, source.stats, {
+      rows: (r) => {
+        panel.onRows(r);
+        if (!answered) markQueryAnswered(tenant);
+        answered = true;
+      },
+      progress: (p) => panel.onProgress(p),
+    }),
+  );
   deps.panels.push(panel);
   panel.onDidDispose(() => deps.panels.splice(deps.panels.indexOf(panel), 1));
   void panel.load(source.firstLoad);
