@@ -70,6 +70,8 @@ export interface EmulatorInfo {
   readonly manageBaseUrl: string;
   readonly caCertPath: string | null;
   readonly emulatorControlUrl: string;
+  /** The data's "now": every generated time counts back from it. */
+  readonly anchorMs: number;
   readonly tenants: ReadonlyArray<{
     readonly id: string;
     readonly domain: string;
@@ -85,6 +87,8 @@ export interface EmulatorState {
   readonly version: 1;
   readonly riskyUsers: Record<string, RiskyUserState[]>;
   readonly riskyServicePrincipals?: Record<string, RiskyServicePrincipalState[]>;
+  /** Office 365 subscriptions per tenant (started or stopped by the user). */
+  readonly subscriptions?: ReturnType<Manage['exportSubscriptions']>;
 }
 
 export interface Emulator {
@@ -103,7 +107,7 @@ export interface Emulator {
   riskActions(): readonly RiskActionRecord[];
   /** Restores the initial data state (risky users, subscriptions), keeping endpoints and keys. */
   reset(): void;
-  /** The state users change (risky users and their history), to keep across restarts. */
+  /** The state users change (risky users and their history, Office 365 subscriptions), to keep across restarts. */
   exportState(): EmulatorState;
   /** Puts back a state from exportState (entries for unknown tenants or users are ignored). */
   importState(state: unknown): void;
@@ -168,6 +172,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     manageBaseUrl: origin,
     caCertPath,
     emulatorControlUrl: `${origin}/_emulator`,
+    anchorMs,
     tenants: config.tenants.map((t) => ({
       id: t.id,
       domain: t.domain,
@@ -288,6 +293,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         version: 1,
         riskyUsers: Object.fromEntries([...datasetView].map(([id, d]) => [id, [...d.riskyUsers.values()]])),
         riskyServicePrincipals: Object.fromEntries([...datasetView].map(([id, d]) => [id, [...d.riskyServicePrincipals.values()]])),
+        subscriptions: manage.exportSubscriptions(),
       };
     },
     importState(state: unknown) {
@@ -300,6 +306,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           if (typeof u?.id === 'string' && data.riskyUsers.has(u.id) && typeof u.riskState === 'string' && Array.isArray(u.history)) data.riskyUsers.set(u.id, u);
         }
       }
+      manage.importSubscriptions(s.subscriptions);
       for (const [tenantId, list] of Object.entries(s.riskyServicePrincipals ?? {})) {
         const data = datasetView.get(tenantId);
         if (!data || !Array.isArray(list)) continue;

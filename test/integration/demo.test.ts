@@ -1,6 +1,22 @@
 import { readable } from '../../src/core/records/untrusted';
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { AppCredential } from '../../src/core/auth/credentials';
+import { createAgents, msalNetworkClient } from '../../src/core/auth/networkClient';
+import { MemorySecretStore } from '../../src/core/auth/secretStore';
+import { cloudById, localEndpoints } from '../../src/core/clouds';
+import { allowedOrigins } from '../../src/core/http/allowlist';
+import { ApiClient } from '../../src/core/http/client';
+import { SYSTEM_CLOCK } from '../../src/core/http/clock';
+import { Pacer } from '../../src/core/http/pacer';
+import { DEFAULT_RETRY } from '../../src/core/http/retry';
+import { httpTransport } from '../../src/core/http/transport';
+import { NULL_LOGGER } from '../../src/core/log/redact';
+import { ManageApi } from '../../src/core/o365/manageApi';
+import { DEMO_APP_ID, DEMO_TENANT_ID, DemoTenant } from '../../src/vscode/demo/demoTenant';
 import type { IdentityLogsApi } from '../../src/vscode/api';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import type { PermissionReport } from '../../src/core/diagnose/report';
@@ -64,5 +80,39 @@ describe('Demo tenant inside VS Code (no network, no settings)', function () {
     await panel.loading;
     assert.ok(readable(panel.loadedRecords()).length > 50, `${readable(panel.loadedRecords()).length} records`);
     assert.match(panel.panel.title, /\(Demo\)$/);
+  });
+});
+
+describe('Demo tenant across a reload (its time anchor and its state are kept until Reset)', function () {
+  this.timeout(120_000);
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idlog-demo-reload-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a second start (a reload) serves the same data: same anchor, same Office 365 subscription; Reset starts afresh', async () => {
+    const storage = vscode.Uri.file(dir);
+    const first = new DemoTenant(storage);
+    const a = await first.ensureStarted();
+    // A subscription started before the reload, through the demo's own Management API.
+    const agents = createAgents({ ca: a.caPem });
+    const credential = new AppCredential('clientSecret', { tenantKey: 'reload', tenant: DEMO_TENANT_ID, clientId: DEMO_APP_ID, endpoints: localEndpoints(cloudById('global'), a.origin), secrets: new MemorySecretStore(), network: msalNetworkClient(agents), log: NULL_LOGGER });
+    await credential.signIn(a.secret);
+    const clientFor = (origin: string) =>
+      new ApiClient({ fetch: httpTransport(agents), tokens: async (r) => (await credential.getToken(r)).token, origins: allowedOrigins(localEndpoints(cloudById('global'), origin)), clock: SYSTEM_CLOCK, random: Math.random, log: NULL_LOGGER, pacer: new Pacer(SYSTEM_CLOCK), tenantKey: DEMO_TENANT_ID, appKey: DEMO_APP_ID, retry: DEFAULT_RETRY, requestTimeoutMs: 30_000 });
+    await new ManageApi(clientFor(a.origin), a.origin, DEMO_TENANT_ID, DEMO_TENANT_ID).start('Audit.SharePoint');
+    first.dispose();
+    await new Promise((r) => setTimeout(r, 200));
+
+    const second = new DemoTenant(storage);
+    const b = await second.ensureStarted();
+    assert.strictEqual(b.anchorMs, a.anchorMs, 'the same anchor: every id and time is where it was');
+    const subs = await new ManageApi(clientFor(b.origin), b.origin, DEMO_TENANT_ID, DEMO_TENANT_ID).list();
+    assert.ok(subs.some((s) => s.contentType === 'Audit.SharePoint' && s.status === 'enabled'), JSON.stringify(subs));
+
+    await second.reset();
+    await new Promise((r) => setTimeout(r, 5));
+    const c = await second.ensureStarted();
+    assert.ok(c.anchorMs > a.anchorMs, 'Reset gives the demo a new anchor');
+    second.dispose();
   });
 });

@@ -70,6 +70,26 @@ export class Manage {
     this.subscriptions.clear();
   }
 
+  /** The subscriptions as saved state (the demo keeps them across reloads until Reset). */
+  exportSubscriptions(): Record<string, { contentType: string; status: 'enabled' | 'disabled'; lastStartMs: number }[]> {
+    return Object.fromEntries([...this.subscriptions].map(([tenant, subs]) => [tenant, [...subs].map(([contentType, s]) => ({ contentType, status: s.status, lastStartMs: s.lastStartMs }))]));
+  }
+
+  /** Puts saved subscriptions back; anything malformed or unknown is left out. */
+  importSubscriptions(saved: unknown): void {
+    if (typeof saved !== 'object' || saved === null) return;
+    for (const [tenant, list] of Object.entries(saved as Record<string, unknown>)) {
+      if (!this.datasets.has(tenant) || !Array.isArray(list)) continue;
+      const subs = this.subscriptions.get(tenant) ?? new Map<ContentType, Subscription>();
+      for (const e of list as { contentType?: unknown; status?: unknown; lastStartMs?: unknown }[]) {
+        if (typeof e?.contentType !== 'string' || !(CONTENT_TYPES as readonly string[]).includes(e.contentType)) continue;
+        if (e.status !== 'enabled' && e.status !== 'disabled') continue;
+        subs.set(e.contentType as ContentType, { status: e.status, webhook: null, lastStartMs: typeof e.lastStartMs === 'number' ? e.lastStartMs : 0 });
+      }
+      this.subscriptions.set(tenant, subs);
+    }
+  }
+
   async handle(req: http.IncomingMessage, res: Res, url: URL): Promise<boolean> {
     const m = /^\/api\/v1\.0\/([^/]+)\/activity\/feed\/(.+)$/.exec(url.pathname);
     if (!m) return false;

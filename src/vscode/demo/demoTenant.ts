@@ -11,6 +11,8 @@ export interface DemoEndpoint {
   readonly origin: string;
   readonly caPem: string;
   readonly secret: string;
+  /** The data's "now", fixed when the demo was first created (kept until Reset Demo Tenant). */
+  readonly anchorMs: number;
 }
 
 /**
@@ -31,7 +33,9 @@ export class DemoTenant implements vscode.Disposable {
       fs.mkdirSync(dir, { recursive: true });
       // Loaded only when the demo is used: it brings the certificate code along.
       const { startEmulator } = await import('../../emulator');
-      const emulator = await startEmulator({ seed: DEMO_SEED, signIns: 5000, stateDir: dir, deviceCodeIntervalSeconds: 2 });
+      // The data's "now" is fixed when the demo is first created and kept until Reset Demo Tenant:
+      // an id or a time copied before a reload, and an export made before it, still match.
+      const emulator = await startEmulator({ seed: DEMO_SEED, signIns: 5000, stateDir: dir, deviceCodeIntervalSeconds: 2, anchorMs: this.anchor() });
       // What the user changed (dismissed or confirmed users) survives until Reset Demo Tenant.
       try {
         emulator.importState(JSON.parse(fs.readFileSync(this.statePath(), 'utf8')));
@@ -43,18 +47,39 @@ export class DemoTenant implements vscode.Disposable {
     })();
     const emulator = await this.running;
     const app = emulator.info.tenants[0].apps.find((a) => a.clientId === DEMO_APP_ID);
-    return { origin: emulator.origin, caPem: emulator.caPem as string, secret: app?.secret ?? '' };
+    return { origin: emulator.origin, caPem: emulator.caPem as string, secret: app?.secret ?? '', anchorMs: emulator.info.anchorMs };
+  }
+
+  /** The demo's time anchor: read from its file, or fixed now and written there. */
+  private anchor(): number {
+    const file = vscode.Uri.joinPath(this.storageDir, 'demo-tenant', 'anchor.json').fsPath;
+    try {
+      const saved = (JSON.parse(fs.readFileSync(file, 'utf8')) as { anchorMs?: unknown }).anchorMs;
+      if (typeof saved === 'number' && Number.isFinite(saved) && saved <= Date.now()) return saved;
+    } catch {
+      // first use, or an unreadable file: a new anchor
+    }
+    const anchorMs = Date.now();
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify({ anchorMs }));
+    fs.renameSync(`${file}.tmp`, file);
+    return anchorMs;
   }
 
   private statePath(): string {
     return vscode.Uri.joinPath(this.storageDir, 'demo-tenant', 'state.json').fsPath;
   }
 
-  /** Back to the initial data: risky users, subscriptions. */
+  /**
+   * Back to the initial data: risky users, subscriptions, and a new time anchor (so the data ends
+   * now again). The server restarts on next use with the new anchor.
+   */
   async reset(): Promise<void> {
     fs.rmSync(this.statePath(), { force: true });
-    if (!this.running) return;
-    (await this.running).reset();
+    fs.rmSync(vscode.Uri.joinPath(this.storageDir, 'demo-tenant', 'anchor.json').fsPath, { force: true });
+    const running = this.running;
+    this.running = undefined;
+    this.instance = undefined;
+    if (running) await (await running).close();
   }
 
   dispose(): void {
