@@ -5,6 +5,7 @@ import { registerCommands } from './vscode/commands/command';
 import { resultsRowCommands } from './vscode/commands/resultsRowCommands';
 import { openDetailsRefresher } from './vscode/triage/refreshOpenDetails';
 import { trackWalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
+import { restoreResultsPanels } from './vscode/results/restoreResultsPanels';
 import { copyTenantIdCommand } from './vscode/commands/copyTenantId';
 import { CommandDeps } from './vscode/commands/deps';
 import { diagnosePermissionsCommand } from './vscode/commands/diagnosePermissions';
@@ -105,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
     riskyTree,
     signInDetails.registration,
     trackWalkthroughProgress(() => store.list(), sessions, store.onDidChange),
+    restoreResultsPanels(queryDeps),
     registerCommands([
       addTenantCommand(deps),
       signInCommand(deps),

@@ -138,4 +138,19 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
       await wb.screenshot(`results-failed-sign-ins-${theme}`);
     }
   });
+  it('after a window reload the results tab comes back with its query, and Load more runs it again', async () => {
+    const page = wb.page;
+    await runCommand(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.statusbar', { hasText: 'Activating Extensions' }).waitFor({ state: 'detached', timeout: 60_000 });
+    const tab = page.locator('.tabs-container .tab', { hasText: 'Interactive sign-ins · Last 24 hours · failures only' }).first();
+    await tab.waitFor({ timeout: 60_000 });
+    await tab.click();
+    const restored = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await restored.locator('.notice', { hasText: 'restored after a window reload' }).waitFor({ timeout: 60_000 });
+    await wb.screenshot('results-restored-after-reload');
+    await restored.locator('vscode-button', { hasText: 'Load more' }).click();
+    await restored.locator('[role="row"][aria-rowindex="2"]').waitFor({ timeout: 60_000 });
+    assert.doesNotMatch(await restored.locator('header').innerText(), /restored after a window reload/, 'the note goes once the rows are back');
+  });
 });

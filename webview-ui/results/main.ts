@@ -133,6 +133,8 @@ class ResultsApp extends LitElement {
     super();
     this.host.on('init', (info) => {
       this.info = info;
+      // Ids and the filter only: VS Code writes webview state to disk.
+      if (info.persist) this.host.state = info.persist;
       this.visible = info.visibleColumns.filter((id) => info.columns.some((c) => c.id === id));
       for (const c of info.columns) this.widths.set(c.id, c.width);
       this.filters = { ...this.filters, failuresOnly: info.clientFilters.failuresOnly };

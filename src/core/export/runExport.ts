@@ -14,7 +14,8 @@ import { beginWindow, CheckpointWriter, endLastFile, endWindow, prepareDestinati
 import { ExportFs } from './exportFs';
 import { encoderFor } from './formats';
 import { buildManifest, ExportManifest } from './manifest';
-import { DAY_MS, dayWindows } from './windows';
+import { dayWindows } from './windows';
+import { clampToRetention, isRetentionRefusal } from './retention';
 import { ServiceError } from '../http/serviceError';
 import { isUnreadable, LogRecord } from '../records/untrusted';
 import { isFiltering, RowFilters, rowMatches } from '../query/rowFilters';
@@ -80,34 +81,6 @@ export function newExport(spec: ExportSpec, nowMs: number): ExportCheckpoint {
   const windows: WindowState[] = spec.range ? dayWindows(spec.range).map((w) => ({ ...w, rows: 0, status: 'pending' })) : [{ fromMs: 0, toMs: 0, rows: 0, status: 'pending' }];
   const stamp = new Date(nowMs).toISOString();
   return { version: 1, spec, startedAt: stamp, updatedAt: stamp, resumes: 0, windows, windowIndex: 0, files: [], rows: 0, duplicatesDropped: 0, stats: { requests: 0, retries: 0, throttled: 0, splits: 0 } };
-}
-
-/**
- * How far inside the retention edge a window starts: the edge moves while the export runs, and the
- * service's clock is not ours.
- */
-export const RETENTION_MARGIN_MS = 10 * 60_000;
-
-/** Graph's answer when a date lies beyond what the tenant keeps (API-FACTS 1: the same 400). */
-function isRetentionRefusal(e: unknown): boolean {
-  return e instanceof ServiceError && e.status === 400 && /retention|older than|too old|in the past/i.test(e.serviceMessage);
-}
-
-/**
- * Resolves the retention edge for a window at the moment it starts (and on every resume). A window
- * wholly beyond it is marked incomplete at once, with no request that is certain to fail; one that
- * straddles it starts at the edge plus a margin, and says so.
- */
-function clampToRetention(w: WindowState, retentionDays: number | undefined, nowMs: number): 'skip' | 'go' {
-  if (retentionDays === undefined) return 'go';
-  const edge = nowMs - retentionDays * DAY_MS + RETENTION_MARGIN_MS;
-  if (w.toMs < edge) {
-    w.status = 'incomplete';
-    w.reason = `older than the ${retentionDays} days Graph keeps these logs by the time the export reached it (${new Date(edge).toISOString()}); these records are gone from Graph`;
-    return 'skip';
-  }
-  if (w.fromMs < edge && (w.coveredFromMs === undefined || w.coveredFromMs < edge)) w.coveredFromMs = edge;
-  return 'go';
 }
 
 /**

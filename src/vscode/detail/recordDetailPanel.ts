@@ -68,7 +68,8 @@ export class RecordDetailPanels implements vscode.Disposable {
     const view = recordViewOf(state);
     const label = targetLabel(state.tenant);
     const fake = label ? ` (${label})` : '';
-    panel.title = `${shortTitle(view.title, 80)}${fake}`;
+    // The badge (result, risk state) is in the tab too: a tab says at a glance what state it shows.
+    panel.title = `${shortTitle(view.badge ? `${view.title} · ${view.badge.text}` : view.title, 80)}${fake}`;
     panel.webview.options = webviewOptions(this.extensionUri);
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'record-detail', panel.title);
     const host = new WebviewHost<RecordDetailRequests, RecordDetailNotifications>(panel.webview, RECORD_DETAIL_METHODS, validRecordDetailParams, {

@@ -42,6 +42,8 @@ export type ExportState = { readonly state: 'running'; readonly progress?: Expor
 export interface ExportJob {
   readonly checkpointPath: string;
   readonly label: string;
+  /** Where the rows go, as a person reads it: the file's name, or the folder. */
+  readonly target: string;
   readonly onState: vscode.Event<ExportState>;
   /** The outcome, or undefined when it was cancelled or failed (the user has been told). */
   readonly done: Promise<ExportOutcome | undefined>;
@@ -111,7 +113,7 @@ export class ExportJobs implements vscode.Disposable {
     const abort = new AbortController();
     await this.deps.pending.add({ checkpointPath: cpPath, label, tenantKey: tenant.key, startedAt: start.startedAt });
     const done = this.execute(tenant, category, start, label, abort, states);
-    const job = { checkpointPath: cpPath, label, onState: states.event, done, cancel: () => abort.abort(), abort };
+    const job = { checkpointPath: cpPath, label, target, onState: states.event, done, cancel: () => abort.abort(), abort };
     this.running.set(cpPath, job);
     void done.finally(() => {
       this.running.delete(cpPath);

@@ -14,7 +14,7 @@ const LAST = (tenantKey: string, category: string) => `identityLogs.lastQuery.${
 const COLUMNS = (category: string) => `identityLogs.columns.${category}`;
 
 /** Stored state is re-checked on the way in: a hand-edited or older entry must not break a query. */
-function parseModel(v: unknown): FilterModel | undefined {
+export function parseModel(v: unknown): FilterModel | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
   const m = v as { time?: unknown; clauses?: unknown; client?: unknown; raw?: unknown };
   const t = m.time as TimeRange | undefined;

@@ -33,7 +33,7 @@ const RETENTION_DAYS = 30;
  * built for the report (`remember`) becomes its default: a pivot, a related query or a saved query
  * must not change what the next plain click on the report runs.
  */
-export async function startQuery(deps: QueryDeps, tenant: TenantConfig, category: CategorySpec, model: FilterModel, options: { readonly remember?: boolean } = {}): Promise<ResultsPanel | undefined> {
+export async function startQuery(deps: QueryDeps, tenant: TenantConfig, category: CategorySpec, model: FilterModel, options: { readonly remember?: boolean; readonly restored?: vscode.WebviewPanel } = {}): Promise<ResultsPanel | undefined> {
   const nowMs = Date.now();
   const full = buildFilter(category, model, { nowMs, retentionDays: RETENTION_DAYS });
   if (full.problems.length > 0) {
@@ -71,6 +71,7 @@ export async function startQuery(deps: QueryDeps, tenant: TenantConfig, category
         vscode.window.setStatusBarMessage(`Saved "${name}" under ${tenant.displayName}.`, 3000);
       },
     },
+    options.restored,
   );
   return panel;
 }

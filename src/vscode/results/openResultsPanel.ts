@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { markQueryAnswered } from '../walkthrough/walkthroughProgress';
 import { CategorySpec } from '../../core/catalog/types';
 import { QueryEnd, QueryPage } from '../../core/query/runQuery';
@@ -17,6 +18,7 @@ export function openResultsPanel(
   category: CategorySpec,
   query: ResultsQuery,
   source: { pages: (signal: AbortSignal, onSplit: () => void) => AsyncGenerator<QueryPage, QueryEnd, void>; stats: RequestStats; firstLoad: number; saveQuery: () => Promise<void> },
+  restored?: vscode.WebviewPanel,
 ): ResultsPanel {
   const panel = new ResultsPanel(
     {
@@ -29,6 +31,7 @@ export function openResultsPanel(
       saveQuery: source.saveQuery,
     },
     query,
+    restored,
   );
   let answered = false;
   panel.attach(
@@ -43,6 +46,8 @@ export function openResultsPanel(
   );
   deps.panels.push(panel);
   panel.onDidDispose(() => deps.panels.splice(deps.panels.indexOf(panel), 1));
-  void panel.load(source.firstLoad);
+  // A restored tab waits for Load more; otherwise the first pages load now.
+  if (restored) panel.onProgress(panel.progress()!);
+  else void panel.load(source.firstLoad);
   return panel;
 }

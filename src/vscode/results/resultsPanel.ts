@@ -3,11 +3,12 @@ import { CategorySpec } from '../../core/catalog/types';
 import { curlCommand, graphUrl, powershellCommand } from '../../core/odata/copyAs';
 import { FilterModel } from '../../core/odata/model';
 import { toDisplayRow } from '../../core/query/rows';
+import { cellCopyText, rowCopyText } from '../../core/query/copyText';
 import { resultsTitle } from '../../core/detail/titles';
 import { NO_ROW_FILTERS, RowFilters } from '../../core/query/rowFilters';
 import { isUnreadable, LogRecord } from '../../core/records/untrusted';
 import { QuerySession, SessionProgress } from '../../core/query/session';
-import { diagnose, summarize } from '../../core/diagnose/classify';
+import { progressMessage } from '../../core/query/progressMessage';
 import { showError } from '../ui/showError';
 import { Logger } from '../../core/log/redact';
 import { targetLabel, TenantConfig } from '../../core/tenants/tenantConfig';
@@ -17,8 +18,8 @@ import { WebviewHost } from '../webviews/host';
 import { RecordDocuments } from './recordDocuments';
 import { ResultsDocument, resultsDocument } from '../../core/export/document';
 import { queryHeader, suggestedBaseName } from '../../core/export/header';
-import { exportProgressText } from '../../core/export/progressText';
-import type { ExportJob, ExportState } from '../export/exportJobs';
+import type { ExportJob } from '../export/exportJobs';
+import { mirrorExport } from './exportMirror';
 
 export interface ResultsPanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -46,6 +47,8 @@ export interface ResultsQuery {
   readonly extensionVersion: string;
 }
 
+export const RESULTS_VIEW_TYPE = 'identityLogs.results';
+
 /** Pages loaded at first and by each "Load more". */
 export const PAGES_PER_LOAD = 5;
 
@@ -72,17 +75,24 @@ export class ResultsPanel implements vscode.Disposable {
   private rowFilters: RowFilters = NO_ROW_FILTERS;
   private visibleColumns: readonly string[];
   private exportJob: ExportJob | undefined;
+  /** Restored after a window reload: nothing loads until the user asks (queries are throttled). */
+  private readonly restored: boolean;
   private manifestPath: string | undefined;
 
   constructor(
     private readonly deps: ResultsPanelDeps,
     readonly query: ResultsQuery,
+    /** A tab VS Code restored after a window reload, to show this query in again. */
+    restored?: vscode.WebviewPanel,
   ) {
     this.visibleColumns = query.visibleColumns;
     const label = targetLabel(query.tenant);
     const fake = label ? ` (${label})` : '';
     const title = resultsTitle(query.category.label, query.filterText, `${query.tenant.displayName}${fake}`);
-    this.panel = vscode.window.createWebviewPanel('identityLogs.results', title, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    this.restored = restored !== undefined;
+    this.panel = restored ?? vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, title, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    this.panel.title = title;
+    this.panel.webview.options = webviewOptions(deps.extensionUri);
     this.panel.webview.html = webviewHtml(this.panel.webview, deps.extensionUri, 'results', title);
     this.host = new WebviewHost<ResultsRequests, ResultsNotifications>(this.panel.webview, RESULTS_REQUEST_METHODS, validResultsParams, {
       loadMore: () => void this.load(PAGES_PER_LOAD),
@@ -128,6 +138,7 @@ export class ResultsPanel implements vscode.Disposable {
       isSignIn: query.category.group === 'Sign-ins',
       graphQuery: query.category.source !== 'o365',
       clientFilters: { failuresOnly: query.model.client.some((c) => c.kind === 'failuresOnly') },
+      ...(query.category.source !== 'o365' ? { persist: { tenantKey: query.tenant.key, categoryId: query.category.id, model: query.model } } : {}),
     });
   }
 
@@ -160,19 +171,7 @@ export class ResultsPanel implements vscode.Disposable {
 
   onProgress(p: SessionProgress): void {
     this.flush();
-    const unreadable = this.unreadable > 0 ? `${this.unreadable.toLocaleString('en-US')} record${this.unreadable === 1 ? '' : 's'} could not be read and ${this.unreadable === 1 ? 'is' : 'are'} shown as "Unreadable record" (open one for its text).` : undefined;
-    const message = [
-      p.incomplete
-        ? `Incomplete: ${p.incomplete}`
-        : p.state === 'failed'
-          ? summarize(diagnose(p.error))
-          : this.caHidden
-            ? 'Conditional access policies are hidden: Graph leaves them out without Policy.Read.All (or a conditional-access reader role). Run Diagnose Permissions.'
-            : undefined,
-      unreadable,
-    ]
-      .filter((m): m is string => m !== undefined)
-      .join(' ') || undefined;
+    const message = progressMessage(p, { restored: this.restored, caHidden: this.caHidden, unreadable: this.unreadable });
     const info: ProgressInfo = { loaded: p.loaded, pages: p.pages, throttled: p.throttled, retries: p.retries, splits: p.splits, state: p.state, more: p.more, message, caHidden: this.caHidden };
     this.host.notify('progress', info);
     if (p.state === 'failed') void showError(this.deps.log, this.deps.channel, `${this.query.category.label} on ${this.query.tenant.displayName}`, p.error, { tenantKey: this.query.tenant.key });
@@ -207,26 +206,16 @@ export class ResultsPanel implements vscode.Disposable {
     return this.records.get(id);
   }
 
-  /**
-   * A cell's value for Copy: the raw value behind a readable label (what Graph and filters use),
-   * else the text shown.
-   */
+  /** A cell's value for Copy (the raw value behind a label). */
   cellText(id: string, columnId: string): string | undefined {
     const r = this.records.get(id);
-    if (!r) return undefined;
-    const row = toDisplayRow(this.query.category, r);
-    return row.raw?.[columnId] ?? row.cells[columnId];
+    return r ? cellCopyText(this.query.category, r, columnId) : undefined;
   }
 
   /** The row's visible cells, tab-separated, in the grid's column order. */
   rowText(id: string): string | undefined {
     const r = this.records.get(id);
-    if (!r) return undefined;
-    const row = toDisplayRow(this.query.category, r);
-    return this.query.category.columns
-      .filter((c) => this.visibleColumns.includes(c.id))
-      .map((c) => (row.raw?.[c.id] ?? row.cells[c.id] ?? '').replace(/[\t\r\n]+/g, ' '))
-      .join('\t');
+    return r ? rowCopyText(this.query.category, r, this.visibleColumns) : undefined;
   }
 
   /** Opens a row's detail panel (or its raw text, for an unreadable record). */
@@ -290,21 +279,7 @@ export class ResultsPanel implements vscode.Disposable {
   trackExport(job: ExportJob): void {
     this.exportJob = job;
     this.manifestPath = undefined;
-    const name = job.label.split(' → ').pop() ?? '';
-    this.host.notify('exportState', { state: 'running', text: `Exporting to ${name}: starting…` });
-    job.onState((s: ExportState) => {
-      if (s.state === 'running') this.host.notify('exportState', { state: 'running', text: `Exporting to ${name}: ${s.progress ? exportProgressText(s.progress) : 'starting…'}` });
-      else if (s.state === 'done') {
-        this.manifestPath = s.outcome.manifestPath;
-        const m = s.outcome.manifest;
-        const text = m.complete
-          ? `Exported ${m.rows.toLocaleString('en-US')} rows to ${name}: complete, verified by its manifest.`
-          : `Exported ${m.rows.toLocaleString('en-US')} rows to ${name}, but ${m.incompleteWindows.length} time window(s) are incomplete: ${m.incompleteWindows[0]?.reason ?? ''}`;
-        this.host.notify('exportState', { state: 'done', text, complete: m.complete });
-      } else {
-        this.host.notify('exportState', { state: s.state, text: s.state === 'cancelled' ? `Export to ${name} cancelled at ${s.rows.toLocaleString('en-US')} rows. Resume Export continues it.` : `Export to ${name} stopped at ${s.rows.toLocaleString('en-US')} rows: ${s.message}` });
-      }
-    });
+    mirrorExport(job, (info) => this.host.notify('exportState', info), (manifestPath) => (this.manifestPath = manifestPath));
   }
 
   dispose(): void {

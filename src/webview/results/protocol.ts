@@ -52,6 +52,17 @@ export interface InitInfo {
   /** False for Office 365 content: no Graph query to copy or save in the tree (it is still exported). */
   readonly graphQuery: boolean;
   readonly clientFilters: { readonly failuresOnly: boolean };
+  /**
+   * What the webview keeps for a window reload: the query (tenant key, report, filter), never a
+   * record. Undefined where a restored tab could not run it again (Office 365 content).
+   */
+  readonly persist?: ResultsRestoreState;
+}
+
+export interface ResultsRestoreState {
+  readonly tenantKey: string;
+  readonly categoryId: string;
+  readonly model: unknown;
 }
 
 /** A bulk export started from this panel, as the panel shows it. */

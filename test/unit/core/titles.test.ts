@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { resultsTitle, shortTitle } from '../../../src/core/detail/titles';
 import { customRange, instantProblem } from '../../../src/core/odata/customRange';
+import { progressMessage } from '../../../src/core/query/progressMessage';
+import { NotSignedInError } from '../../../src/core/auth/credentials';
 import { o365RecordView } from '../../../src/core/detail/recordView';
 
 describe('tab titles', () => {
@@ -33,5 +35,15 @@ describe('custom time ranges (query builder and Export, one parser)', () => {
   it('refuses what is not a date or time, and a range that ends before it starts', () => {
     for (const bad of ['yesterday', '15/11/2026', '2026-11', '']) assert.ok(instantProblem(bad), bad);
     assert.match(String((customRange('2026-11-20', '2026-11-15', now) as { problem?: string }).problem), /ends .* before it starts/);
+  });
+});
+
+describe('the results panel\'s notice line', () => {
+  const p = { loaded: 0, pages: 0, throttled: 0, retries: 0, splits: 0, state: 'paused' as const, more: true };
+  it('says a restored tab is waiting, and what could not be read', () => {
+    assert.match(progressMessage(p, { restored: true, caHidden: false, unreadable: 0 }) ?? '', /restored after a window reload/);
+    assert.strictEqual(progressMessage({ ...p, pages: 1, loaded: 10 }, { restored: true, caHidden: false, unreadable: 0 }), undefined, 'gone once it loaded');
+    assert.match(progressMessage({ ...p, pages: 1 }, { restored: false, caHidden: false, unreadable: 2 }) ?? '', /^2 records could not be read and are shown as "Unreadable record"/);
+    assert.match(progressMessage({ ...p, state: 'failed', error: new NotSignedInError('x') }, { restored: false, caHidden: false, unreadable: 0 }) ?? '', /Not signed in/);
   });
 });
