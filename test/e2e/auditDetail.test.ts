@@ -35,7 +35,10 @@ describe('Directory audit detail (e2e)', function () {
     await detail.locator('h1', { hasText: 'Update user' }).waitFor({ timeout: 30_000 });
     const changes = detail.locator('.change');
     assert.ok((await changes.count()) >= 2);
-    assert.match(await changes.first().innerText(), /AccountEnabled[\s\S]*\[true\][\s\S]*→[\s\S]*\[(true|false)\]/);
+    // An update lists what it changed, old → new, and the value really changed.
+    const first = await changes.first().innerText();
+    const m = /(AccountEnabled|JobTitle|Department|DisplayName)[\s\S]*?(\[[^\]]*\])[\s\S]*?→[\s\S]*?(\[[^\]]*\])/.exec(first);
+    assert.ok(m && m[2] !== m[3], first);
     for (const theme of ['light', 'dark'] as const) {
       await wb.setTheme(theme);
       await wb.screenshot(`audit-detail-modified-${theme}`);

@@ -10,7 +10,7 @@ import { BLOB_HOURS, blobInfo, BlobInfo, blobRecords, ContentType, CONTENT_TYPES
 import { provisioningAt } from './provisioning';
 import { chooseRiskyUsers, initialRiskyServicePrincipals, initialRiskyUsers, RiskyServicePrincipalState, riskDetectionCount, riskDetectionFrom, riskDetectionSignInIndex, RiskyUserState } from './risk';
 import { SignInContext, signInAt, SignInRecord } from './signIns';
-import { WORKLOADS } from './tables';
+import { Vocabulary, vocabulary } from './tables';
 import { indexRange, Timeline } from './timeline';
 
 export interface DatasetSizes {
@@ -21,6 +21,11 @@ export interface DatasetSizes {
   readonly users: number;
   /** How far back the data reaches, in days (capped by the tenant's retention). */
   readonly spanDays: number;
+  /**
+   * Hostile text among names, user agents and audit values (the tests' fixture); the demo tenant
+   * turns it off so people trying the product see believable data.
+   */
+  readonly hostileText: boolean;
 }
 
 export function defaultSizes(signIns = 5000): DatasetSizes {
@@ -30,6 +35,7 @@ export function defaultSizes(signIns = 5000): DatasetSizes {
     provisioning: Math.max(60, Math.round(signIns / 20)),
     users: 150,
     spanDays: 7,
+    hostileText: true,
   };
 }
 
@@ -47,6 +53,7 @@ export class TenantData {
   readonly riskyServicePrincipals: Map<string, RiskyServicePrincipalState>;
   readonly retentionMs: number;
   private readonly signInCtx: SignInContext;
+  readonly vocab: Vocabulary;
 
   constructor(
     seed: number,
@@ -58,14 +65,15 @@ export class TenantData {
     this.license = tenant.license;
     this.retentionMs = retentionDays(tenant.license) * DAY;
     const spanMs = Math.min(sizes.spanDays * DAY, this.retentionMs) - 60_000;
-    this.users = buildDirectory(this.seed, tenant, Math.max(sizes.users, tenant.users.length + 1));
+    this.vocab = vocabulary(sizes.hostileText);
+    this.users = buildDirectory(this.seed, tenant, Math.max(sizes.users, tenant.users.length + 1), this.vocab);
     this.riskyDirectoryUsers = chooseRiskyUsers(this.users);
     this.signInTimeline = { anchorMs, spanMs, count: sizes.signIns };
     this.auditTimeline = { anchorMs, spanMs, count: sizes.audits };
     this.provisioningTimeline = { anchorMs, spanMs, count: sizes.provisioning };
-    this.signInCtx = { seed: this.seed, timeline: this.signInTimeline, tenantId: tenant.id, license: tenant.license, users: this.users, riskyUsers: this.riskyDirectoryUsers };
+    this.signInCtx = { seed: this.seed, timeline: this.signInTimeline, tenantId: tenant.id, license: tenant.license, users: this.users, riskyUsers: this.riskyDirectoryUsers, vocab: this.vocab };
     this.riskyUsers = new Map(initialRiskyUsers(this.seed, this.riskyDirectoryUsers, anchorMs, tenant.license).map((u) => [u.id, u]));
-    this.riskyServicePrincipals = new Map(initialRiskyServicePrincipals(this.seed, WORKLOADS.filter((w) => !w.managed), anchorMs, tenant.license).map((p) => [p.id, p]));
+    this.riskyServicePrincipals = new Map(initialRiskyServicePrincipals(this.seed, this.vocab.workloads.filter((w) => !w.managed), anchorMs, tenant.license).map((p) => [p.id, p]));
   }
 
   signIn(index: number): SignInRecord {
@@ -77,7 +85,7 @@ export class TenantData {
   }
 
   audit(index: number): Record<string, unknown> {
-    return auditAt({ seed: this.seed, timeline: this.auditTimeline, users: this.users }, index);
+    return auditAt({ seed: this.seed, timeline: this.auditTimeline, users: this.users, vocab: this.vocab }, index);
   }
 
   auditRange(geMs: number, leMs: number): [number, number] {
@@ -104,6 +112,7 @@ export class TenantData {
     return {
       seed: this.seed,
       tenantId: this.tenant.id,
+      vocab: this.vocab,
       signInsBetween: (startMs, endMs, limit) => {
         const [from, to] = this.signInRange(startMs, endMs - 1);
         const out: Record<string, unknown>[] = [];

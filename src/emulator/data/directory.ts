@@ -1,7 +1,7 @@
-/** The tenant's people: configured users plus generated ones, some with hostile display names. */
+/** The tenant's people: configured users plus generated ones, some with hostile display names (test fixture). */
 import { TenantConfig } from '../config';
 import { Rng, STREAM } from '../random';
-import { FIRST_NAMES, HOME_PLACE_WEIGHTS, HOSTILE_STRINGS, LAST_NAMES } from './tables';
+import { FIRST_NAMES, HOME_PLACE_WEIGHTS, LAST_NAMES, Vocabulary } from './tables';
 
 export interface DirectoryUser {
   readonly id: string;
@@ -19,7 +19,7 @@ function slug(s: string): string {
     .toLowerCase();
 }
 
-export function buildDirectory(seed: number, tenant: TenantConfig, count: number): DirectoryUser[] {
+export function buildDirectory(seed: number, tenant: TenantConfig, count: number, vocab: Vocabulary): DirectoryUser[] {
   const users: DirectoryUser[] = tenant.users.map((u, i) => ({ id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, homePlace: i % 4, isGuest: false }));
   const seen = new Set(users.map((u) => u.userPrincipalName));
   for (let i = 0; users.length < count; i++) {
@@ -33,7 +33,7 @@ export function buildDirectory(seed: number, tenant: TenantConfig, count: number
     if (seen.has(upn)) upn = upn.replace('@', `${i}@`);
     seen.add(upn);
     // A few users whose display names an attacker chose (guest invitations let them).
-    const displayName = i % 29 === 7 ? HOSTILE_STRINGS[(i / 29) % HOSTILE_STRINGS.length | 0] : `${first} ${last}`;
+    const displayName = i % 29 === 7 ? vocab.pickHostile((i / 29) | 0, `${first} ${last}`) : `${first} ${last}`;
     users.push({ id: rng.guid(), userPrincipalName: upn, displayName, homePlace: rng.weighted(HOME_PLACE_WEIGHTS), isGuest });
   }
   return users;

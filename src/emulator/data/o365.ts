@@ -6,7 +6,7 @@
  * as the real feed does.
  */
 import { Rng, STREAM } from '../random';
-import { HOSTILE_STRINGS } from './tables';
+import { Vocabulary } from './tables';
 
 export const CONTENT_TYPES = ['Audit.AzureActiveDirectory', 'Audit.Exchange', 'Audit.SharePoint', 'Audit.General', 'DLP.All'] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
@@ -50,6 +50,7 @@ export function o365Time(ms: number): string {
 export interface O365Sources {
   readonly seed: number;
   readonly tenantId: string;
+  readonly vocab: Vocabulary;
   /** User sign-ins in [startMs, endMs), newest first, at most `limit`. */
   signInsBetween(startMs: number, endMs: number, limit: number): Record<string, unknown>[];
   auditsBetween(startMs: number, endMs: number, limit: number): Record<string, unknown>[];
@@ -151,10 +152,11 @@ function workloadRecords(src: O365Sources, blob: BlobInfo): Record<string, unkno
     const ip = rng.ipv4();
     if (blob.contentType === 'Audit.Exchange') {
       const op = rng.pick(['MailItemsAccessed', 'Send', 'New-InboxRule', 'Set-Mailbox', 'HardDelete']);
-      out.push({ ...common(rng, src.tenantId, op === 'New-InboxRule' || op === 'Set-Mailbox' ? 1 : 2, op, 'Exchange', user, ms, ip), ResultStatus: 'Succeeded', ObjectId: `<${rng.guid()}@mail.example>`, ClientInfoString: rng.chance(0.1) ? HOSTILE_STRINGS[0] : 'Client=OWA;Mozilla/5.0', MailboxOwnerUPN: user });
+      out.push({ ...common(rng, src.tenantId, op === 'New-InboxRule' || op === 'Set-Mailbox' ? 1 : 2, op, 'Exchange', user, ms, ip), ResultStatus: 'Succeeded', ObjectId: `<${rng.guid()}@mail.example>`, ClientInfoString: rng.chance(0.1) ? src.vocab.pickHostile(0, 'Client=OWA;Mozilla/5.0') : 'Client=OWA;Mozilla/5.0', MailboxOwnerUPN: user });
     } else if (blob.contentType === 'Audit.SharePoint') {
       const op = rng.pick(['FileAccessed', 'FileDownloaded', 'FileModified', 'SharingSet', 'AnonymousLinkCreated']);
-      const file = rng.chance(0.05) ? HOSTILE_STRINGS[4] : rng.pick(['Q3 forecast.xlsx', 'salaries 2026.xlsx', 'design.docx', 'passwords.txt']);
+      const ordinary = rng.pick(['Q3 forecast.xlsx', 'salaries 2026.xlsx', 'design.docx', 'passwords.txt']);
+      const file = rng.chance(0.05) ? src.vocab.pickHostile(4, ordinary) : ordinary;
       out.push({ ...common(rng, src.tenantId, op.startsWith('Sharing') || op.startsWith('Anonymous') ? 14 : 6, op, 'SharePoint', user, ms, ip), ObjectId: `https://contoso.sharepoint.example/sites/finance/Shared Documents/${file}`, SourceFileName: file, SiteUrl: 'https://contoso.sharepoint.example/sites/finance/', UserAgent: 'Mozilla/5.0' });
     } else if (blob.contentType === 'Audit.General') {
       const op = rng.pick(['MemberAdded', 'TeamCreated', 'MessageSent', 'AlertTriggered']);

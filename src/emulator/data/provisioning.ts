@@ -26,6 +26,14 @@ export function provisioningIndexFromId(seed: number, id: string): number | unde
   return (Number.parseInt(id.slice(0, 8), 16) ^ mix32(seed, 0x9e0)) >>> 0;
 }
 
+const EXPORT_STEP: Readonly<Record<string, { name: string; verb: string; done: string }>> = {
+  create: { name: 'EntryExportAdd', verb: 'create', done: 'created' },
+  update: { name: 'EntryExportUpdate', verb: 'update', done: 'updated' },
+  disable: { name: 'EntryExportUpdateSoftDelete', verb: 'disable', done: 'disabled' },
+  delete: { name: 'EntryExportDelete', verb: 'delete', done: 'deleted' },
+  other: { name: 'EntryExport', verb: 'process', done: 'processed' },
+};
+
 export function provisioningAt(ctx: ProvisioningContext, index: number): Record<string, unknown> {
   const rng = Rng.for(ctx.seed, STREAM.provisioning, index);
   const ms = timeAt(ctx.seed, STREAM.provisioning, ctx.timeline, index);
@@ -50,14 +58,24 @@ export function provisioningAt(ctx: ProvisioningContext, index: number): Record<
     targetSystem: { id: target.id, displayName: target.name, details: {} },
     sourceIdentity: { id: user.id, displayName: user.displayName, identityType: 'User', details: {} },
     targetIdentity: { id: failed ? '' : rng.guid(), displayName: user.userPrincipalName, identityType: 'User', details: {} },
-    modifiedProperties: [
-      { displayName: 'accountEnabled', oldValue: 'True', newValue: action === 'disable' ? 'False' : 'True' },
-      { displayName: 'displayName', oldValue: null, newValue: user.displayName },
-    ],
+    // Only what this action changed in the target system.
+    modifiedProperties:
+      action === 'create'
+        ? [
+            { displayName: 'accountEnabled', oldValue: null, newValue: 'True' },
+            { displayName: 'displayName', oldValue: null, newValue: user.displayName },
+            { displayName: 'userPrincipalName', oldValue: null, newValue: user.userPrincipalName },
+          ]
+        : action === 'disable'
+          ? [{ displayName: 'accountEnabled', oldValue: 'True', newValue: 'False' }]
+          : action === 'update'
+            ? [{ displayName: 'department', oldValue: 'Sales', newValue: 'Finance' }]
+            : [],
     provisioningSteps: [
       step('EntryImport', 'import', 'success', `Retrieved ${user.userPrincipalName} from Microsoft Entra ID`),
       step('EntrySynchronizationScoping', 'scoping', status === 'skipped' ? 'skipped' : 'success', status === 'skipped' ? 'User is not in scope (not assigned to the application)' : 'User is in scope'),
-      step('EntryExportUpdate', 'export', failed ? 'failure' : 'success', failed ? `Failed to update ${user.userPrincipalName} in ${target.name}` : `${user.userPrincipalName} was updated in ${target.name}`),
+      // The export step says what the record's action did, in the record's own target system.
+      step(EXPORT_STEP[action].name, 'export', status === 'skipped' ? 'skipped' : failed ? 'failure' : 'success', status === 'skipped' ? `${user.userPrincipalName} was left unchanged in ${target.name}` : failed ? `Failed to ${EXPORT_STEP[action].verb} ${user.userPrincipalName} in ${target.name}` : `${user.userPrincipalName} was ${EXPORT_STEP[action].done} in ${target.name}`),
     ],
     provisioningStatusInfo: {
       status,

@@ -8,20 +8,16 @@ import { mix32, Rng, STREAM } from '../random';
 import { isoTime, Timeline, timeAt } from './timeline';
 import { DirectoryUser } from './directory';
 import {
-  APPS,
-  BROWSERS,
-  CA_POLICIES,
+  CaPolicy,
   CLIENT_APPS,
-  OPERATING_SYSTEMS,
   OUTCOMES,
   Outcome,
   PLACES,
   RESOURCES,
   RISK_EVENT_TYPES,
   TRUST_TYPES,
-  USER_AGENTS,
   WORKLOAD_OUTCOMES,
-  WORKLOADS,
+  Vocabulary,
 } from './tables';
 
 export type SignInEventType = 'interactiveUser' | 'nonInteractiveUser' | 'servicePrincipal' | 'managedIdentity';
@@ -58,6 +54,7 @@ export interface SignInContext {
   readonly users: readonly DirectoryUser[];
   /** Users who carry risk; risky sign-in k belongs to riskyUsers[k % length]. */
   readonly riskyUsers: readonly DirectoryUser[];
+  readonly vocab: Vocabulary;
 }
 
 export interface AppliedPolicy {
@@ -92,11 +89,11 @@ function outcomeFor(rng: Rng, workload: boolean): Outcome {
   return rng.weighted(table.map((o) => [o, o.weight] as const));
 }
 
-function policiesFor(rng: Rng, outcome: Outcome, clientApp: string, foreign: boolean): { applied: AppliedPolicy[]; status: string } {
+function policiesFor(rng: Rng, outcome: Outcome, clientApp: string, foreign: boolean, policies: readonly CaPolicy[]): { applied: AppliedPolicy[]; status: string } {
   const applied: AppliedPolicy[] = [];
   let anySuccess = false;
   let anyFailure = false;
-  for (const p of CA_POLICIES) {
+  for (const p of policies) {
     let result: string;
     const legacy = clientApp !== 'Browser' && clientApp !== 'Mobile Apps and Desktop clients';
     const applies = p.coverage > 0 && rng.chance(p.coverage);
@@ -140,7 +137,7 @@ export function signInAt(ctx: SignInContext, index: number): SignInRecord {
   const status = { errorCode: outcome.errorCode, failureReason: outcome.failureReason, additionalDetails: outcome.additionalDetails };
 
   if (workload) {
-    const candidates = WORKLOADS.filter((w) => w.managed === (eventType === 'managedIdentity'));
+    const candidates = ctx.vocab.workloads.filter((w) => w.managed === (eventType === 'managedIdentity'));
     const w = rng.pick(candidates);
     const place = PLACES[rng.int(4)];
     return {
@@ -185,11 +182,13 @@ export function signInAt(ctx: SignInContext, index: number): SignInRecord {
   const user = risky ? ctx.riskyUsers[((index - RISK_OFFSET) / RISK_EVERY) % ctx.riskyUsers.length] : ctx.users[rng.int(ctx.users.length)];
   const foreign = risky ? rng.chance(0.7) : rng.chance(0.05);
   const place = foreign ? PLACES[4 + rng.int(PLACES.length - 4)] : PLACES[user.homePlace];
-  const app = rng.pick(APPS);
+  const app = rng.pick(ctx.vocab.apps);
   const clientApp = rng.weighted<string>(CLIENT_APPS.map((c, k) => [c, k < 2 ? 45 : 2] as const));
-  const { applied, status: caStatus } = policiesFor(rng, outcome, clientApp, foreign);
-  const os = rng.pick(OPERATING_SYSTEMS);
-  const managed = rng.chance(0.6);
+  const { applied, status: caStatus } = policiesFor(rng, outcome, clientApp, foreign, ctx.vocab.policies);
+  // One device: its operating system, browser and user agent agree.
+  const device = rng.pick(ctx.vocab.devices);
+  const os = device.operatingSystem;
+  const managed = device.manageable && rng.chance(0.75);
   const riskEventType = risky ? rng.pick(RISK_EVENT_TYPES) : undefined;
   const riskLevel = risky ? rng.weighted<string>([['low', 2], ['medium', 5], ['high', 3]]) : 'none';
   const riskState = risky ? rng.weighted<string>([['atRisk', 6], ['remediated', 2], ['dismissed', 1], ['confirmedCompromised', 1]]) : 'none';
@@ -217,7 +216,7 @@ export function signInAt(ctx: SignInContext, index: number): SignInRecord {
       servicePrincipalName: null,
       ipAddress: foreign && risky ? `185.220.${rng.int(256)}.${rng.range(1, 254)}` : rng.ipv4(),
       clientAppUsed: clientApp,
-      userAgent: rng.pick(USER_AGENTS),
+      userAgent: device.userAgent,
       isInteractive: eventType === 'interactiveUser',
       conditionalAccessStatus: caStatus,
       appliedConditionalAccessPolicies: applied,
@@ -231,7 +230,7 @@ export function signInAt(ctx: SignInContext, index: number): SignInRecord {
         deviceId: managed ? rng.guid() : '',
         displayName: managed ? `${user.displayName.slice(0, 12).replace(/\s/g, '')}-PC${rng.int(100)}` : null,
         operatingSystem: os,
-        browser: rng.pick(BROWSERS),
+        browser: device.browser,
         isCompliant: managed ? rng.chance(0.85) : false,
         isManaged: managed,
         trustType: managed ? rng.pick(TRUST_TYPES.slice(0, 3)) : TRUST_TYPES[3],

@@ -21,6 +21,34 @@ export const HOSTILE_STRINGS = [
   '[run me](command:workbench.action.terminal.new) <a href="command:workbench.action.quit">quit</a>',
 ] as const;
 
+/**
+ * The names and strings the generator draws from. With hostile text (tests and the benchmark), the
+ * lists carry HOSTILE_STRINGS among the ordinary values; without it (the demo tenant), a person
+ * trying the product sees only believable names.
+ */
+export interface Vocabulary {
+  readonly hostile: boolean;
+  readonly apps: readonly AppInfo[];
+  readonly workloads: typeof WORKLOADS;
+  readonly devices: readonly DeviceProfile[];
+  readonly policies: readonly CaPolicy[];
+  /** A hostile string, or `ordinary` when the vocabulary has none. */
+  pickHostile(index: number, ordinary: string): string;
+}
+
+const isHostile = (text: string) => HOSTILE_STRINGS.some((h) => text.includes(h));
+
+export function vocabulary(hostile: boolean): Vocabulary {
+  return {
+    hostile,
+    apps: hostile ? APPS : APPS.filter((a) => !isHostile(a.displayName)),
+    workloads: hostile ? WORKLOADS : WORKLOADS.filter((w) => !isHostile(w.displayName)),
+    devices: hostile ? DEVICE_PROFILES : DEVICE_PROFILES.filter((d) => !isHostile(d.userAgent)),
+    policies: hostile ? CA_POLICIES : CA_POLICIES.filter((p) => !isHostile(p.displayName)),
+    pickHostile: (index, ordinary) => (hostile ? HOSTILE_STRINGS[Math.abs(index) % HOSTILE_STRINGS.length] : ordinary),
+  };
+}
+
 export interface AppInfo {
   readonly appId: string;
   readonly displayName: string;
@@ -95,6 +123,32 @@ export const HOME_PLACE_WEIGHTS: ReadonlyArray<readonly [number, number]> = PLAC
 export const BROWSERS = ['Edge 131.0.0', 'Chrome 131.0.0', 'Firefox 133.0', 'Safari 17.6', 'Mobile Safari 17.6', 'Rich Client 4.66.1.0', 'IE 11.0'] as const;
 export const OPERATING_SYSTEMS = ['Windows 10', 'Windows 11', 'MacOs', 'Ios 17.6.1', 'Android 14', 'Linux'] as const;
 export const TRUST_TYPES = ['Azure AD joined', 'Hybrid Azure AD joined', 'Azure AD registered', ''] as const;
+
+/**
+ * A device's operating system, browser and user agent agree with each other (a Windows/Firefox
+ * device does not send a Mac Safari user agent). The last ones are hostile-text fixtures.
+ */
+export interface DeviceProfile {
+  readonly operatingSystem: string;
+  readonly browser: string;
+  readonly userAgent: string;
+  /** Managed (compliant, joined) devices are PCs and Macs; phones and scripts are not. */
+  readonly manageable: boolean;
+}
+
+export const DEVICE_PROFILES: readonly DeviceProfile[] = [
+  { operatingSystem: 'Windows 11', browser: 'Edge 131.0.0', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0', manageable: true },
+  { operatingSystem: 'Windows 10', browser: 'Chrome 131.0.0', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', manageable: true },
+  { operatingSystem: 'Windows 11', browser: 'Rich Client 4.66.1.0', userAgent: 'Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17928; Pro)', manageable: true },
+  { operatingSystem: 'MacOs', browser: 'Safari 17.6', userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Safari/605.1.15', manageable: true },
+  { operatingSystem: 'Ios 17.6.1', browser: 'Mobile Safari 17.6', userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_6_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1', manageable: false },
+  { operatingSystem: 'Android 14', browser: 'Chrome Mobile 131.0.0', userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36', manageable: false },
+  { operatingSystem: 'Linux', browser: 'Firefox 133.0', userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0', manageable: false },
+  { operatingSystem: '', browser: 'Python Requests 2.32', userAgent: 'python-requests/2.32.3', manageable: false },
+  { operatingSystem: '', browser: '', userAgent: 'BAV2ROPC', manageable: false },
+  { operatingSystem: 'Windows 10', browser: 'Chrome 131.0.0', userAgent: HOSTILE_STRINGS[1], manageable: false },
+  { operatingSystem: 'Linux', browser: 'Firefox 133.0', userAgent: HOSTILE_STRINGS[10], manageable: false },
+];
 
 export const USER_AGENTS = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0',
