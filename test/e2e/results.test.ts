@@ -1,7 +1,30 @@
 import * as assert from 'assert';
 import { FrameLocator } from 'playwright-core';
 import { Emulator, startEmulator } from '../../src/emulator';
-import { addSecretTenant, choose, openContainer, openWorkbench, pickMenuItem, runCommand, Workbench } from './workbench';
+import * as fs from 'fs';
+import * as path from 'path';
+import { addSecretTenant, ARTIFACTS, choose, openContainer, openWorkbench, pickMenuItem, runCommand, Workbench } from './workbench';
+
+/** sRGB channels 0–1 from a computed colour: rgb(), rgba() or color(srgb …) (what color-mix gives). */
+function parseColour(text: string): [number, number, number] {
+  const hex = /^#([0-9a-f]{6})/i.exec(text);
+  if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16) / 255) as [number, number, number];
+  const srgb = /color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)/.exec(text);
+  if (srgb) return [Number(srgb[1]), Number(srgb[2]), Number(srgb[3])];
+  const rgb = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(text);
+  if (rgb) return [Number(rgb[1]) / 255, Number(rgb[2]) / 255, Number(rgb[3]) / 255];
+  throw new Error(`Unreadable colour: ${text}`);
+}
+
+/** WCAG 2 contrast ratio of two opaque colours. */
+function contrast(a: [number, number, number], b: [number, number, number]): number {
+  const lum = (c: [number, number, number]) => {
+    const [r, g, bl] = c.map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
@@ -138,6 +161,37 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
       await wb.screenshot(`results-failed-sign-ins-${theme}`);
     }
   });
+  it('status text meets WCAG AA contrast (4.5:1) in the light, dark and both high-contrast themes', async () => {
+    const measured: string[] = [];
+    for (const theme of ['light', 'dark', 'hcDark', 'hcLight'] as const) {
+      await wb.setTheme(theme);
+      // The grid's own CSS rules, measured on probe cells in its shadow root in the live theme.
+      const colours = (await grid.locator('results-app').evaluate(`(el) => {
+        const root = el.shadowRoot;
+        const out = {};
+        for (const kind of ['success', 'failure', 'interrupted']) {
+          const probe = document.createElement('div');
+          probe.className = 'td ' + kind;
+          probe.textContent = kind;
+          root.appendChild(probe);
+          out[kind] = getComputedStyle(probe).color;
+          probe.remove();
+        }
+        out.background = getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim();
+        return out;
+      }`)) as Record<string, string>;
+      for (const kind of ['success', 'failure', 'interrupted']) {
+        const ratio = contrast(parseColour(colours[kind]), parseColour(colours.background));
+        measured.push(`${theme} ${kind} ${ratio.toFixed(2)}:1`);
+        assert.ok(ratio >= 4.5, `${theme}: ${kind} text ${colours[kind]} on ${colours.background} is ${ratio.toFixed(2)}:1`);
+      }
+      await wb.screenshot(`results-contrast-${theme}`);
+    }
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    fs.writeFileSync(path.join(ARTIFACTS, 'contrast.txt'), `${measured.join('\n')}\n`);
+    await wb.setTheme('light');
+  });
+
   it('after a window reload the results tab comes back with its query, and Load more runs it again', async () => {
     const page = wb.page;
     await runCommand(page, 'Developer: Reload Window');

@@ -10,11 +10,13 @@ import { REPO_ROOT, remotePath, RunningCodeServer, startCodeServer, workbenchUrl
 
 export const ARTIFACTS = path.join(REPO_ROOT, 'test', 'e2e', 'artifacts');
 
-export type Theme = 'light' | 'dark';
+export type Theme = 'light' | 'dark' | 'hcDark' | 'hcLight';
 // `name` is the setting value, `label` what the theme picker shows for it.
 const THEMES: Record<Theme, { name: string; label: string; bodyClass: string }> = {
   light: { name: 'Default Light Modern', label: 'Light Modern', bodyClass: 'vs' },
   dark: { name: 'Default Dark Modern', label: 'Dark Modern', bodyClass: 'vs-dark' },
+  hcDark: { name: 'Default High Contrast', label: 'Dark High Contrast', bodyClass: 'hc-black' },
+  hcLight: { name: 'Default High Contrast Light', label: 'Light High Contrast', bodyClass: 'hc-light' },
 };
 
 export interface Workbench {

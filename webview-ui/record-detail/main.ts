@@ -1,4 +1,5 @@
 /** Detail panels for audits, risk and provisioning: fields, tables and changes, all as text. */
+import { statusColors } from '../shared/statusColors';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { css, html, LitElement, nothing, TemplateResult } from 'lit';
 import type { Change, Section } from '../../src/core/detail/recordView';
@@ -6,7 +7,7 @@ import { RecordDetailNotifications, RecordDetailRequests } from '../../src/webvi
 import { HostConnection } from '../shared/hostConnection';
 
 class RecordDetailApp extends LitElement {
-  static override styles = css`
+  static override styles = [statusColors, css`
     :host { display: block; padding: 14px 20px 40px; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); max-width: 1200px; }
     header { display: flex; flex-direction: column; gap: 6px; padding-bottom: 12px; border-bottom: 1px solid var(--vscode-panel-border, #8884); }
     h1 { margin: 0; font-size: 1.35em; font-weight: 600; overflow-wrap: anywhere; unicode-bidi: isolate; }
@@ -14,9 +15,9 @@ class RecordDetailApp extends LitElement {
     .row { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
     .muted { color: var(--vscode-descriptionForeground); }
     .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600; font-size: 0.9em; border: 1px solid var(--vscode-descriptionForeground); white-space: nowrap; }
-    .success { color: var(--vscode-testing-iconPassed, #388a34); border-color: var(--vscode-testing-iconPassed, #73c991); }
-    .failure { color: var(--vscode-errorForeground); border-color: var(--vscode-errorForeground); }
-    .warning { color: var(--vscode-editorWarning-foreground, #bf8803); border-color: var(--vscode-editorWarning-foreground, #cca700); }
+    .success { color: var(--ile-success); border-color: var(--ile-success); }
+    .failure { color: var(--ile-error); border-color: var(--ile-error); }
+    .warning { color: var(--ile-warning); border-color: var(--ile-warning); }
     dl { display: grid; grid-template-columns: 190px 1fr; gap: 4px 12px; margin: 0; }
     dt { color: var(--vscode-descriptionForeground); }
     dd { margin: 0; display: flex; gap: 6px; align-items: baseline; min-width: 0; }
@@ -33,7 +34,7 @@ class RecordDetailApp extends LitElement {
     .del { color: var(--vscode-gitDecoration-deletedResourceForeground, #c74e39); }
     .add { color: var(--vscode-gitDecoration-addedResourceForeground, #587c0c); }
     ul.diff { margin: 4px 0 0; padding-left: 18px; font-family: var(--vscode-editor-font-family); }
-  `;
+  `];
 
   private readonly host = new HostConnection<RecordDetailRequests, RecordDetailNotifications>();
   private data: RecordDetailNotifications['show'] | undefined;

@@ -14,6 +14,7 @@ import { ColumnInfo, ExportInfo, InitInfo, ProgressInfo, ResultsNotifications, R
 import { HostConnection } from '../shared/hostConnection';
 import { CA_RESULTS, describeFilters, filterRows, RowFilters, sortRows, SortState } from './model';
 import { enumLabel } from '../../src/core/catalog/labels';
+import { statusColors } from '../shared/statusColors';
 
 const ROW_HEIGHT = 24;
 const OVERSCAN = 12;
@@ -28,7 +29,7 @@ function rowMenuContext(row: RowData, columnId: string): string {
 }
 
 class ResultsApp extends LitElement {
-  static override styles = css`
+  static override styles = [statusColors, css`
     :host { display: flex; flex-direction: column; height: 100vh; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
     header { padding: 10px 14px 6px; display: flex; flex-direction: column; gap: 6px; border-bottom: 1px solid var(--vscode-panel-border, transparent); }
     .title-row { display: flex; align-items: baseline; gap: 10px; flex-wrap: wrap; }
@@ -37,7 +38,7 @@ class ResultsApp extends LitElement {
     .bar { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; }
     .spacer { flex: 1; }
     .status { color: var(--vscode-descriptionForeground); font-variant-numeric: tabular-nums; }
-    .status.failed, .notice.warn { color: var(--vscode-errorForeground); }
+    .status.failed, .notice.warn { color: var(--ile-error); }
     .notice { padding: 4px 8px; border-left: 3px solid var(--vscode-editorWarning-foreground, #cca700); background: var(--vscode-textBlockQuote-background); }
     vscode-textfield { width: 180px; }
     vscode-single-select { width: 160px; }
@@ -65,15 +66,15 @@ class ResultsApp extends LitElement {
     .tr:hover .td.pinned { background: linear-gradient(var(--vscode-list-hoverBackground), var(--vscode-list-hoverBackground)), var(--vscode-editor-background); }
     .tr.focused .td.pinned { background: linear-gradient(var(--vscode-list-activeSelectionBackground), var(--vscode-list-activeSelectionBackground)), var(--vscode-editor-background); }
     .td { padding: 0 8px; box-sizing: border-box; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; unicode-bidi: isolate; }
-    .td.failure { color: var(--vscode-errorForeground); font-weight: 600; }
-    .td.interrupted { color: var(--vscode-editorWarning-foreground, #cca700); }
-    .td.success { color: var(--vscode-testing-iconPassed, #73c991); }
+    .td.failure { color: var(--ile-error); font-weight: 600; }
+    .td.interrupted { color: var(--ile-warning); }
+    .td.success { color: var(--ile-success); }
     .empty { padding: 24px; color: var(--vscode-descriptionForeground); }
     .exporting { display: flex; align-items: center; gap: 8px; padding: 4px 8px; border-left: 3px solid var(--vscode-progressBar-background, #0e70c0); background: var(--vscode-textBlockQuote-background); font-variant-numeric: tabular-nums; }
     .exporting.done { border-left-color: var(--vscode-testing-iconPassed, #73c991); }
     .exporting.failed, .exporting.partial { border-left-color: var(--vscode-editorWarning-foreground, #cca700); }
     .exporting .text { flex: 1; }
-  `;
+  `];
 
   private readonly host = new HostConnection<ResultsRequests, ResultsNotifications>();
   private info: InitInfo | undefined;

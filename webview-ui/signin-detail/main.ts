@@ -4,6 +4,7 @@
  * record text is rendered through Lit text bindings.
  */
 import { enumLabel } from '../../src/core/catalog/labels';
+import { statusColors } from '../shared/statusColors';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { css, html, LitElement, nothing, TemplateResult } from 'lit';
 import type { Field, PolicyRow, SignInView } from '../../src/core/detail/signInView';
@@ -13,7 +14,7 @@ import { HostConnection } from '../shared/hostConnection';
 
 
 class SignInDetailApp extends LitElement {
-  static override styles = css`
+  static override styles = [statusColors, css`
     :host { display: block; padding: 14px 20px 40px; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); max-width: 1200px; }
     header { display: flex; flex-direction: column; gap: 6px; padding-bottom: 12px; border-bottom: 1px solid var(--vscode-panel-border, #8884); }
     h1 { margin: 0; font-size: 1.35em; font-weight: 600; word-break: break-word; }
@@ -21,9 +22,9 @@ class SignInDetailApp extends LitElement {
     .row { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
     .muted { color: var(--vscode-descriptionForeground); }
     .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600; font-size: 0.9em; border: 1px solid transparent; white-space: nowrap; }
-    .badge.success { background: color-mix(in srgb, var(--vscode-testing-iconPassed, #73c991) 22%, transparent); color: var(--vscode-testing-iconPassed, #388a34); border-color: var(--vscode-testing-iconPassed, #73c991); }
-    .badge.failure { background: color-mix(in srgb, var(--vscode-errorForeground) 18%, transparent); color: var(--vscode-errorForeground); border-color: var(--vscode-errorForeground); }
-    .badge.interrupted, .badge.reportOnly { background: color-mix(in srgb, var(--vscode-editorWarning-foreground, #cca700) 18%, transparent); color: var(--vscode-editorWarning-foreground, #bf8803); border-color: var(--vscode-editorWarning-foreground, #cca700); }
+    .badge.success { background: color-mix(in srgb, var(--vscode-testing-iconPassed, #73c991) 10%, transparent); color: var(--ile-success); border-color: var(--ile-success); }
+    .badge.failure { background: color-mix(in srgb, var(--vscode-errorForeground) 10%, transparent); color: var(--ile-error); border-color: var(--ile-error); }
+    .badge.interrupted, .badge.reportOnly { background: color-mix(in srgb, var(--vscode-editorWarning-foreground, #cca700) 10%, transparent); color: var(--ile-warning); border-color: var(--ile-warning); }
     .badge.neutral { border-color: var(--vscode-descriptionForeground); color: var(--vscode-descriptionForeground); }
     .badge.reportOnly { border-style: dashed; }
     .error { padding: 8px 10px; border-left: 3px solid var(--vscode-errorForeground); background: var(--vscode-textBlockQuote-background); }
@@ -50,7 +51,7 @@ class SignInDetailApp extends LitElement {
     .dot { position: absolute; width: 10px; height: 10px; margin: -5px 0 0 -5px; border-radius: 50%; background: var(--vscode-errorForeground); box-shadow: 0 0 0 3px color-mix(in srgb, var(--vscode-errorForeground) 35%, transparent); }
     ul { margin: 0; padding-left: 18px; }
     li { margin: 3px 0; }
-  `;
+  `];
 
   private readonly host = new HostConnection<DetailRequests, DetailNotifications>();
   private data: DetailInit | undefined;

@@ -37,7 +37,7 @@ export interface AuthStep {
 export interface RelatedQuery {
   readonly label: string;
   readonly category: 'signIns.interactive' | 'riskDetections' | 'riskyUsers' | 'directoryAudits';
-  readonly clauses: readonly { field: string; op: 'eq'; values: readonly string[] }[];
+  readonly clauses: readonly { field: string; op: 'eq'; values: readonly string[]; valueLabel?: string }[];
   readonly hours: number | 'all' | { readonly fromMs: number; readonly toMs: number };
 }
 
@@ -115,11 +115,12 @@ export function signInView(r: Record<string, unknown>): SignInView {
   const user = s(r.userPrincipalName) || s(r.servicePrincipalName) || s(r.userDisplayName);
   const userId = s(r.userId);
   const related: RelatedQuery[] = [];
-  if (userId) related.push({ label: 'This user’s other sign-ins, last 24 hours', category: 'signIns.interactive', clauses: [{ field: 'userId', op: 'eq', values: [userId] }], hours: 24 });
+  const who = user ? { valueLabel: user } : {};
+  if (userId) related.push({ label: 'This user’s other sign-ins, last 24 hours', category: 'signIns.interactive', clauses: [{ field: 'userId', op: 'eq', values: [userId], ...who }], hours: 24 });
   if (r.correlationId) related.push({ label: 'Sign-ins with the same correlation id', category: 'signIns.interactive', clauses: [{ field: 'correlationId', op: 'eq', values: [s(r.correlationId)] }], hours: 'all' });
   if (r.id) related.push({ label: 'Risk detections for this request', category: 'riskDetections', clauses: [{ field: 'requestId', op: 'eq', values: [s(r.id)] }], hours: 'all' });
-  if (userId) related.push({ label: 'Risky-user entry for this user', category: 'riskyUsers', clauses: [{ field: 'id', op: 'eq', values: [userId] }], hours: 'all' });
-  if (userId && !Number.isNaN(timeMs)) related.push({ label: 'Directory audits by this user in the same hour', category: 'directoryAudits', clauses: [{ field: 'initiatedBy/user/id', op: 'eq', values: [userId] }], hours: { fromMs: timeMs - 3_600_000, toMs: timeMs + 3_600_000 } });
+  if (userId) related.push({ label: 'Risky-user entry for this user', category: 'riskyUsers', clauses: [{ field: 'id', op: 'eq', values: [userId], ...who }], hours: 'all' });
+  if (userId && !Number.isNaN(timeMs)) related.push({ label: 'Directory audits by this user in the same hour', category: 'directoryAudits', clauses: [{ field: 'initiatedBy/user/id', op: 'eq', values: [userId], ...who }], hours: { fromMs: timeMs - 3_600_000, toMs: timeMs + 3_600_000 } });
   return {
     id: s(r.id),
     outcome,

@@ -13,6 +13,8 @@ export interface Clause {
   readonly field: string;
   readonly op: Operator;
   readonly values: readonly ClauseValue[];
+  /** Who or what an id stands for, shown beside it ("User id = … (alice@contoso.com)"); never sent. */
+  readonly valueLabel?: string;
 }
 
 /** Filters Graph cannot do, applied to loaded rows. */

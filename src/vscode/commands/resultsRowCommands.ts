@@ -41,9 +41,9 @@ async function copy(text: string | undefined, what: string): Promise<void> {
 const LAST_7_DAYS: FilterModel['time'] = { kind: 'last', hours: 168 };
 
 /** A pivot opens in its own tab and leaves the report's default filter alone. */
-async function pivot(deps: QueryDeps, panel: ResultsPanel, field: string, value: string): Promise<ResultsPanel | undefined> {
+async function pivot(deps: QueryDeps, panel: ResultsPanel, field: string, value: string, valueLabel?: string): Promise<ResultsPanel | undefined> {
   const category = categoryById('signIns.interactive') as CategorySpec;
-  return startQuery(deps, panel.query.tenant, category, { time: LAST_7_DAYS, clauses: [{ field, op: 'eq', values: [value] }], client: [] });
+  return startQuery(deps, panel.query.tenant, category, { time: LAST_7_DAYS, clauses: [{ field, op: 'eq', values: [value], ...(valueLabel ? { valueLabel } : {}) }], client: [] });
 }
 
 export function resultsRowCommands(deps: QueryDeps): Command[] {
@@ -70,7 +70,7 @@ export function resultsRowCommands(deps: QueryDeps): Command[] {
     on({ id: 'identityLogs.results.userSignIns', run: async (t) => {
       const r = readableRecord(t);
       const k = r ? pivotKeys(r) : {};
-      if (k.userId) return pivot(deps, t.panel, 'userId', k.userId);
+      if (k.userId) return pivot(deps, t.panel, 'userId', k.userId, k.userPrincipalName);
       if (k.userPrincipalName) return pivot(deps, t.panel, 'userPrincipalName', k.userPrincipalName.toLowerCase());
       return undefined;
     } }),

@@ -138,7 +138,7 @@ function queryFor(entity: RiskyEntity, what: 'signIns' | 'detections'): { catego
         ? { category: category('signIns.servicePrincipal'), model: { time: { kind: 'last', hours: 168 }, clauses: [{ field: 'appId', op: 'eq', values: [entity.secondary] }], client: [] } }
         : undefined;
   }
-  return entity.subject === 'users' ? { category: category('riskDetections'), model: { time: { kind: 'all' }, clauses: [{ field: 'userId', op: 'eq', values: [entity.id] }], client: [] } } : undefined;
+  return entity.subject === 'users' ? { category: category('riskDetections'), model: { time: { kind: 'all' }, clauses: [{ field: 'userId', op: 'eq', values: [entity.id], valueLabel: entity.name }], client: [] } } : undefined;
 }
 
 function runFor(deps: TriageViewDeps, { id, what }: { id: string; what: 'signIns' | 'detections' }): Command {

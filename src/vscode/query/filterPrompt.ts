@@ -23,7 +23,7 @@ export function describeTime(t: TimeRange): string {
 
 export function describeClause(category: CategorySpec, c: Clause): string {
   const label = category.fields.find((f) => f.path === c.field)?.label ?? category.lambdas.find((l) => c.field.startsWith(l.path))?.label ?? c.field;
-  return `${label} ${OP_LABEL[c.op]} ${c.values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v))).join(' or ')}`;
+  return `${label} ${OP_LABEL[c.op]} ${c.values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v))).join(' or ')}${c.valueLabel ? ` (${c.valueLabel})` : ''}`;
 }
 
 export function describeModel(category: CategorySpec, m: FilterModel): string {

@@ -57,6 +57,8 @@ describe('sign-in detail: record → view', () => {
 
   it('offers the related queries the issue lists', () => {
     assert.deepStrictEqual(signInView(base).related.map((r) => r.category), ['signIns.interactive', 'signIns.interactive', 'riskDetections', 'riskyUsers', 'directoryAudits']);
+    // A user-id filter carries the user's name, for the panel's filter line and the tab title.
+    assert.strictEqual(signInView(base).related[0].clauses[0].valueLabel, 'alice@contoso.com');
   });
 });
 
