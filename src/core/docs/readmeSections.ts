@@ -9,6 +9,8 @@ import { REQUIREMENTS } from '../diagnose/requirements';
 
 /** The errors people meet first, in the order they meet them: sign-in, then permissions, then data. */
 export const COMMON_ERRORS = [
+  'NetworkDns',
+  'NetworkTls',
   'AADSTS7000215',
   'AADSTS700016',
   'AADSTS90002',
