@@ -166,20 +166,24 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
     for (const theme of ['light', 'dark', 'hcDark', 'hcLight'] as const) {
       await wb.setTheme(theme);
       // The grid's own CSS rules, measured on probe cells in its shadow root in the live theme.
-      const colours = (await grid.locator('results-app').evaluate(`(el) => {
-        const root = el.shadowRoot;
-        const out = {};
+      const colours = await grid.locator('results-app').evaluate((el: unknown) => {
+        // Typed by hand: the tests compile without the DOM library.
+        type Probe = { className: string; textContent: string | null; remove(): void };
+        const host = el as { shadowRoot: { appendChild(n: Probe): void }; ownerDocument: { createElement(tag: string): Probe; documentElement: unknown; defaultView: { getComputedStyle(e: unknown): { color: string; getPropertyValue(p: string): string } } } };
+        const doc = host.ownerDocument;
+        const style = (e: unknown) => doc.defaultView.getComputedStyle(e);
+        const out: Record<string, string> = {};
         for (const kind of ['success', 'failure', 'interrupted']) {
-          const probe = document.createElement('div');
-          probe.className = 'td ' + kind;
+          const probe = doc.createElement('div');
+          probe.className = `td ${kind}`;
           probe.textContent = kind;
-          root.appendChild(probe);
-          out[kind] = getComputedStyle(probe).color;
+          host.shadowRoot.appendChild(probe);
+          out[kind] = style(probe).color;
           probe.remove();
         }
-        out.background = getComputedStyle(document.documentElement).getPropertyValue('--vscode-editor-background').trim();
+        out.background = style(doc.documentElement).getPropertyValue('--vscode-editor-background').trim();
         return out;
-      }`)) as Record<string, string>;
+      });
       for (const kind of ['success', 'failure', 'interrupted']) {
         const ratio = contrast(parseColour(colours[kind]), parseColour(colours.background));
         measured.push(`${theme} ${kind} ${ratio.toFixed(2)}:1`);

@@ -9,8 +9,15 @@ import { css } from 'lit';
 
 export const statusColors = css`
   :host {
-    --ile-success: color-mix(in srgb, var(--vscode-testing-iconPassed, #388a34) 55%, var(--vscode-foreground));
-    --ile-warning: color-mix(in srgb, var(--vscode-editorWarning-foreground, #bf8803) 55%, var(--vscode-foreground));
+    --ile-success: color-mix(in srgb, var(--vscode-testing-iconPassed, #388a34) 75%, var(--vscode-foreground));
+    --ile-warning: color-mix(in srgb, var(--vscode-editorWarning-foreground, #bf8803) 75%, var(--vscode-foreground));
+    --ile-error: color-mix(in srgb, var(--vscode-errorForeground) 80%, var(--vscode-foreground));
+  }
+  /* Light themes give the icon colours little contrast on white (#73c991 is 2:1): lean further on
+     the foreground there. VS Code marks the webview body with the theme's kind. */
+  :host-context(body.vscode-light) {
+    --ile-success: color-mix(in srgb, var(--vscode-testing-iconPassed, #388a34) 35%, var(--vscode-foreground));
+    --ile-warning: color-mix(in srgb, var(--vscode-editorWarning-foreground, #bf8803) 45%, var(--vscode-foreground));
     --ile-error: color-mix(in srgb, var(--vscode-errorForeground) 70%, var(--vscode-foreground));
   }
 `;
