@@ -3,28 +3,8 @@ import { FrameLocator } from 'playwright-core';
 import { Emulator, startEmulator } from '../../src/emulator';
 import * as fs from 'fs';
 import * as path from 'path';
+import { contrastOf, probeColours } from './contrast';
 import { addSecretTenant, ARTIFACTS, choose, openContainer, openWorkbench, pickMenuItem, runCommand, Workbench } from './workbench';
-
-/** sRGB channels 0–1 from a computed colour: rgb(), rgba() or color(srgb …) (what color-mix gives). */
-function parseColour(text: string): [number, number, number] {
-  const hex = /^#([0-9a-f]{6})/i.exec(text);
-  if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16) / 255) as [number, number, number];
-  const srgb = /color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)/.exec(text);
-  if (srgb) return [Number(srgb[1]), Number(srgb[2]), Number(srgb[3])];
-  const rgb = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(text);
-  if (rgb) return [Number(rgb[1]) / 255, Number(rgb[2]) / 255, Number(rgb[3]) / 255];
-  throw new Error(`Unreadable colour: ${text}`);
-}
-
-/** WCAG 2 contrast ratio of two opaque colours. */
-function contrast(a: [number, number, number], b: [number, number, number]): number {
-  const lum = (c: [number, number, number]) => {
-    const [r, g, bl] = c.map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-}
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
@@ -166,28 +146,11 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
     for (const theme of ['light', 'dark', 'hcDark', 'hcLight'] as const) {
       await wb.setTheme(theme);
       // The grid's own CSS rules, measured on probe cells in its shadow root in the live theme.
-      const colours = await grid.locator('results-app').evaluate((el: unknown) => {
-        // Typed by hand: the tests compile without the DOM library.
-        type Probe = { className: string; textContent: string | null; remove(): void };
-        const host = el as { shadowRoot: { appendChild(n: Probe): void }; ownerDocument: { createElement(tag: string): Probe; documentElement: unknown; defaultView: { getComputedStyle(e: unknown): { color: string; getPropertyValue(p: string): string } } } };
-        const doc = host.ownerDocument;
-        const style = (e: unknown) => doc.defaultView.getComputedStyle(e);
-        const out: Record<string, string> = {};
-        for (const kind of ['success', 'failure', 'interrupted']) {
-          const probe = doc.createElement('div');
-          probe.className = `td ${kind}`;
-          probe.textContent = kind;
-          host.shadowRoot.appendChild(probe);
-          out[kind] = style(probe).color;
-          probe.remove();
-        }
-        out.background = style(doc.documentElement).getPropertyValue('--vscode-editor-background').trim();
-        return out;
-      });
+      const colours = await probeColours(grid.locator('results-app'), ['td success', 'td failure', 'td interrupted']);
       for (const kind of ['success', 'failure', 'interrupted']) {
-        const ratio = contrast(parseColour(colours[kind]), parseColour(colours.background));
+        const ratio = contrastOf(colours[`td ${kind}`], colours.background);
         measured.push(`${theme} ${kind} ${ratio.toFixed(2)}:1`);
-        assert.ok(ratio >= 4.5, `${theme}: ${kind} text ${colours[kind]} on ${colours.background} is ${ratio.toFixed(2)}:1`);
+        assert.ok(ratio >= 4.5, `${theme}: ${kind} text ${colours[`td ${kind}`]} on ${colours.background} is ${ratio.toFixed(2)}:1`);
       }
       await wb.screenshot(`results-contrast-${theme}`);
     }

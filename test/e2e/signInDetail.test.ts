@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { contrastOf, probeColours } from './contrast';
 import { FrameLocator } from 'playwright-core';
 import { Emulator, startEmulator } from '../../src/emulator';
 import { addSecretTenant, answer, choose, openContainer, openWorkbench, runCommand, Workbench } from './workbench';
@@ -66,10 +67,17 @@ describe('Sign-in detail panel (e2e)', function () {
     assert.ok((await frame.locator('tr.reportOnly').count()) > 0, 'report-only rows are marked');
     await frame.locator('button[aria-label="Copy Request id"]').click();
     await wb.page.locator('.statusbar', { hasText: 'Copied.' }).waitFor({ timeout: 10_000 });
-    for (const theme of ['light', 'dark'] as const) {
+    // Badge text (failure, success, report-only) meets WCAG AA in every theme, measured in the panel.
+    for (const theme of ['light', 'dark', 'hcDark', 'hcLight'] as const) {
       await wb.setTheme(theme);
       await wb.screenshot(`signin-detail-failed-${theme}`);
+      const colours = await probeColours(frame.locator('signin-detail-app'), ['badge success', 'badge failure', 'badge reportOnly', 'badge interrupted']);
+      for (const cls of ['badge success', 'badge failure', 'badge reportOnly', 'badge interrupted']) {
+        const ratio = contrastOf(colours[cls], colours.background);
+        assert.ok(ratio >= 4.5, `${theme}: ${cls} ${colours[cls]} on ${colours.background} is ${ratio.toFixed(2)}:1`);
+      }
     }
+    await wb.setTheme('light');
   });
 
   it('says plainly when conditional access details are hidden, with a way to diagnose', async () => {

@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
 import { Locator } from 'playwright-core';
 import { Emulator, startEmulator } from '../../src/emulator';
 import { addSecretTenant, choose, openContainer, openWorkbench, pickMenuItem, runCommand, Workbench } from './workbench';
@@ -124,11 +123,13 @@ describe('Risky users triage (e2e: multi-select three users, dismiss, see them m
     await runCommand(wb.page, 'Notifications: Clear All Notifications');
   });
 
-  for (const theme of ['light', 'dark'] as const) {
-    it(`renders in the ${theme} theme`, async () => {
+  for (const theme of ['light', 'dark', 'hcDark', 'hcLight'] as const) {
+    it(`in the ${theme} theme the dismissed users still read as dismissed`, async () => {
       await wb.setTheme(theme);
-      const file = await wb.screenshot(`triage-after-dismiss-${theme}`);
-      assert.ok(fs.statSync(file).size > 20_000, 'screenshot is suspiciously small');
+      await wb.screenshot(`triage-after-dismiss-${theme}`);
+      // What the screenshot shows is what the tree says: each dismissed user is listed as dismissed.
+      await toTop();
+      for (const u of chosen) await untilShown(row(u, 'Dismissed'), toBottom);
     });
   }
 });

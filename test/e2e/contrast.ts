@@ -1,0 +1,55 @@
+/** Measuring text contrast (WCAG 2) of our webviews' CSS in the live theme. */
+import { Locator } from 'playwright-core';
+
+/** sRGB channels 0–1 from a computed colour: rgb(), rgba() or color(srgb …) (what color-mix gives). */
+export function parseColour(text: string): [number, number, number] {
+  const hex = /^#([0-9a-f]{6})/i.exec(text);
+  if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16) / 255) as [number, number, number];
+  const srgb = /color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)/.exec(text);
+  if (srgb) return [Number(srgb[1]), Number(srgb[2]), Number(srgb[3])];
+  const rgb = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(text);
+  if (rgb) return [Number(rgb[1]) / 255, Number(rgb[2]) / 255, Number(rgb[3]) / 255];
+  throw new Error(`Unreadable colour: ${text}`);
+}
+
+/** WCAG 2 contrast ratio of two opaque colours. */
+export function contrast(a: [number, number, number], b: [number, number, number]): number {
+  const lum = (c: [number, number, number]) => {
+    const [r, g, bl] = c.map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+
+
+/** Contrast ratio of two computed colours. */
+export function contrastOf(foreground: string, background: string): number {
+  return contrast(parseColour(foreground), parseColour(background));
+}
+
+/**
+ * The computed text colour of probe elements with the given classes, placed in a Lit app's shadow
+ * root (so its own rules apply), and the theme's editor background.
+ */
+export async function probeColours(app: Locator, classNames: readonly string[]): Promise<Record<string, string>> {
+  return app.evaluate((el: unknown, classes: readonly string[]) => {
+    // Typed by hand: the tests compile without the DOM library.
+    type Probe = { className: string; textContent: string | null; remove(): void };
+    const host = el as { shadowRoot: { appendChild(n: Probe): void }; ownerDocument: { createElement(tag: string): Probe; documentElement: unknown; defaultView: { getComputedStyle(e: unknown): { color: string; getPropertyValue(p: string): string } } } };
+    const doc = host.ownerDocument;
+    const style = (e: unknown) => doc.defaultView.getComputedStyle(e);
+    const out: Record<string, string> = {};
+    for (const cls of classes) {
+      const probe = doc.createElement('span');
+      probe.className = cls;
+      probe.textContent = cls;
+      host.shadowRoot.appendChild(probe);
+      out[cls] = style(probe).color;
+      probe.remove();
+    }
+    out.background = style(doc.documentElement).getPropertyValue('--vscode-editor-background').trim();
+    return out;
+  }, classNames);
+}
