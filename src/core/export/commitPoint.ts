@@ -41,6 +41,16 @@ export class CheckpointWriter {
   }
 }
 
+/** Counts rows just appended: to the window, the open file and the export (both runners). */
+export function countWritten(cp: ExportCheckpoint, w: WindowState, rows: number, partBytes: number): void {
+  w.rows += rows;
+  cp.rows += rows;
+  if (cp.part) {
+    cp.part.rows += rows;
+    cp.part.bytes = partBytes;
+  }
+}
+
 /** Folder mode: the folder may be new (named in the save dialog) or gone since a cancel. */
 export async function prepareDestination(fsys: ExportFs, spec: ExportSpec): Promise<void> {
   if (spec.destination.kind === 'folder') await fsys.mkdir(spec.destination.dir);

@@ -10,7 +10,7 @@ import { ApiClient, RetriesExhaustedError } from '../http/client';
 import { QueryPlan, runQuery, RunOptions } from '../query/runQuery';
 import { partialPathOf, PartFile, writeFileAtomic } from './atomicFile';
 import { checkpointPathOf, ExportCheckpoint, ExportSpec, manifestPathOf, WindowState } from './checkpoint';
-import { beginWindow, CheckpointWriter, endLastFile, endWindow, prepareDestination } from './commitPoint';
+import { beginWindow, CheckpointWriter, countWritten, endLastFile, endWindow, prepareDestination } from './commitPoint';
 import { ExportFs } from './exportFs';
 import { encoderFor } from './formats';
 import { buildManifest, ExportManifest } from './manifest';
@@ -178,10 +178,7 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
               if (t === cursor.toMs) cursor.edgeIds.push(String(r.id));
             }
             if (timed) cp.cursor = cursor;
-            w.rows += kept.length;
-            open.rows += kept.length;
-            cp.rows += kept.length;
-            open.bytes = part.size;
+            countWritten(cp, w, kept.length, part.size);
             await commitPoint();
             report();
           }

@@ -9,7 +9,7 @@
 import { diagnose, summarize } from '../diagnose/classify';
 import { PartFile } from '../export/atomicFile';
 import { checkpointPathOf, ExportCheckpoint, ExportSpec, journalPathOf, WindowState } from '../export/checkpoint';
-import { beginWindow, CheckpointWriter, endLastFile, endWindow, prepareDestination } from '../export/commitPoint';
+import { beginWindow, CheckpointWriter, countWritten, endLastFile, endWindow, prepareDestination } from '../export/commitPoint';
 import { encoderFor } from '../export/formats';
 import { ExportPlan } from '../export/plan';
 import { completeExport, ExportInterruptedError, ExportOutcome, ExportRunDeps, reopenPart, rowFilterFor } from '../export/runExport';
@@ -218,10 +218,7 @@ export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint):
         journalState.bytes = journal.size;
         blobState.fetched++;
         w.blobsDone = (w.blobsDone ?? 0) + 1;
-        w.rows += kept.length;
-        open.rows += kept.length;
-        cp.rows += kept.length;
-        open.bytes = part.size;
+        countWritten(cp, w, kept.length, part.size);
         await commitPoint();
         report();
       }

@@ -92,7 +92,9 @@ export class HistoryItemNode implements TreeNode {
     const item = new vscode.TreeItem(`${state} · ${level.toLowerCase()}`, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('history');
-    const actor = text(r.initiatedBy);
+    // Identity Protection records an id: name the one this tool can (its own app, for app-only sign-in).
+    const actorId = text(r.initiatedBy);
+    const actor = actorId && actorId.toLowerCase() === this.parent.tenant.clientId.toLowerCase() ? `${actorId} (this tenant's app in Identity Log Explorer)` : actorId;
     const activity = (typeof r.activity === 'object' && r.activity !== null ? r.activity : {}) as Json;
     const events = Array.isArray(activity.riskEventTypes) ? activity.riskEventTypes.filter((x): x is string => typeof x === 'string') : [];
     item.description = [shortTime(text(r.riskLastUpdatedDateTime)), `(${ago(Date.parse(text(r.riskLastUpdatedDateTime)), this.nowMs)})`, actor ? `by ${actor}` : 'by Identity Protection', events.join(', ')].filter(Boolean).join(' ');
