@@ -119,7 +119,7 @@ describe('Risky users triage (e2e: multi-select three users, dismiss, see them m
     if ((await user.getAttribute('aria-expanded')) !== 'true') await user.locator('.monaco-tl-twistie').click();
     const item = pane.locator('.monaco-list-rows .monaco-list-row', { hasText: 'Dismissed · no risk' }).first();
     await item.waitFor({ timeout: 30_000 });
-    assert.match(await item.innerText(), new RegExp(`by ${FULL_APP}`));
+    assert.match(await item.innerText(), new RegExp(`by ${FULL_APP} \\(this tenant's app in Identity Log Explorer\\)`));
     await runCommand(wb.page, 'Notifications: Clear All Notifications');
   });
 
