@@ -93,20 +93,22 @@ describe('Demo tenant across a reload (its time anchor and its state are kept un
     const storage = vscode.Uri.file(dir);
     const first = new DemoTenant(storage);
     const a = await first.ensureStarted();
-    // A subscription started before the reload, through the demo's own Management API.
-    const agents = createAgents({ ca: a.caPem });
-    const credential = new AppCredential('clientSecret', { tenantKey: 'reload', tenant: DEMO_TENANT_ID, clientId: DEMO_APP_ID, endpoints: localEndpoints(cloudById('global'), a.origin), secrets: new MemorySecretStore(), network: msalNetworkClient(agents), log: NULL_LOGGER });
-    await credential.signIn(a.secret);
-    const clientFor = (origin: string) =>
-      new ApiClient({ fetch: httpTransport(agents), tokens: async (r) => (await credential.getToken(r)).token, origins: allowedOrigins(localEndpoints(cloudById('global'), origin)), clock: SYSTEM_CLOCK, random: Math.random, log: NULL_LOGGER, pacer: new Pacer(SYSTEM_CLOCK), tenantKey: DEMO_TENANT_ID, appKey: DEMO_APP_ID, retry: DEFAULT_RETRY, requestTimeoutMs: 30_000 });
-    await new ManageApi(clientFor(a.origin), a.origin, DEMO_TENANT_ID, DEMO_TENANT_ID).start('Audit.SharePoint');
+    // A subscription started before the reload, through the demo's own Management API. Each start
+    // of the demo has its own server certificate: a client is made for the endpoint it talks to.
+    const clientFor = async (e: { origin: string; caPem: string; secret: string }) => {
+      const agents = createAgents({ ca: e.caPem });
+      const credential = new AppCredential('clientSecret', { tenantKey: 'reload', tenant: DEMO_TENANT_ID, clientId: DEMO_APP_ID, endpoints: localEndpoints(cloudById('global'), e.origin), secrets: new MemorySecretStore(), network: msalNetworkClient(agents), log: NULL_LOGGER });
+      await credential.signIn(e.secret);
+      return new ApiClient({ fetch: httpTransport(agents), tokens: async (r) => (await credential.getToken(r)).token, origins: allowedOrigins(localEndpoints(cloudById('global'), e.origin)), clock: SYSTEM_CLOCK, random: Math.random, log: NULL_LOGGER, pacer: new Pacer(SYSTEM_CLOCK), tenantKey: DEMO_TENANT_ID, appKey: DEMO_APP_ID, retry: DEFAULT_RETRY, requestTimeoutMs: 30_000 });
+    };
+    await new ManageApi(await clientFor(a), a.origin, DEMO_TENANT_ID, DEMO_TENANT_ID).start('Audit.SharePoint');
     first.dispose();
     await new Promise((r) => setTimeout(r, 200));
 
     const second = new DemoTenant(storage);
     const b = await second.ensureStarted();
     assert.strictEqual(b.anchorMs, a.anchorMs, 'the same anchor: every id and time is where it was');
-    const subs = await new ManageApi(clientFor(b.origin), b.origin, DEMO_TENANT_ID, DEMO_TENANT_ID).list();
+    const subs = await new ManageApi(await clientFor(b), b.origin, DEMO_TENANT_ID, DEMO_TENANT_ID).list();
     assert.ok(subs.some((s) => s.contentType === 'Audit.SharePoint' && s.status === 'enabled'), JSON.stringify(subs));
 
     await second.reset();

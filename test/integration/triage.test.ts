@@ -139,7 +139,8 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
   it('a risky user\'s open detail panel shows the new state after Dismiss', async () => {
     const target = users().find((u) => u.riskState === 'atRisk')!;
     const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: keys.full, category: 'riskyUsers', model: { time: { kind: 'all' }, clauses: [], client: [] } });
-    await panel.loading;
+    await panel.load(Infinity);
+    assert.ok(panel.record(target.id), 'the user is among the loaded rows');
     await panel.openRow(target.id);
     const tab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith(target.userPrincipalName));
     assert.match(tab()?.label ?? '', / · At risk/);
