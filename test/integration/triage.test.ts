@@ -142,10 +142,15 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
     await panel.load(Infinity);
     assert.ok(panel.record(target.id), 'the user is among the loaded rows');
     await panel.openRow(target.id);
-    const tab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith(target.userPrincipalName));
-    assert.match(tab()?.label ?? '', / · At risk/);
+    const tabLabel = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith(target.userPrincipalName))?.label ?? '';
+    // The tab model follows the workbench a moment later: wait for the label, within limits.
+    const until = async (re: RegExp) => {
+      for (let i = 0; i < 50 && !re.test(tabLabel()); i++) await new Promise((r) => setTimeout(r, 100));
+      return tabLabel();
+    };
+    assert.match(await until(/ · At risk/), / · At risk/, vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(' | '));
     await act('dismiss', keys.full, [target.id]);
-    assert.match(tab()?.label ?? '', / · Dismissed/, 'the open panel shows the state after the action');
+    assert.match(await until(/ · Dismissed/), / · Dismissed/, 'the open panel shows the state after the action');
   });
 
   it('confirm compromised sets risk level high and state confirmedCompromised', async () => {

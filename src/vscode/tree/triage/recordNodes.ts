@@ -1,3 +1,4 @@
+import { enumLabel } from '../../../core/catalog/labels';
 import * as vscode from 'vscode';
 import { TenantConfig } from '../../../core/tenants/tenantConfig';
 import { ago, LEVEL_LABEL, STATE_LABEL } from '../../../core/triage/riskyEntities';
@@ -54,14 +55,14 @@ export class DetectionNode implements TreeNode {
 
   getTreeItem(): vscode.TreeItem {
     const r = this.record;
-    const item = new vscode.TreeItem(text(r.riskEventType) || 'risk detection', vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(enumLabel(text(r.riskEventType)) || 'risk detection', vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('shield');
     const loc = (typeof r.location === 'object' && r.location !== null ? r.location : {}) as Json;
     const where = [text(loc.city), text(loc.countryOrRegion)].filter(Boolean).join(', ');
-    item.description = [shortTime(text(r.detectedDateTime)), text(r.ipAddress), where, text(r.detectionTimingType), text(r.riskLevel)].filter(Boolean).join(' · ');
+    item.description = [shortTime(text(r.detectedDateTime)), text(r.ipAddress), where, enumLabel(text(r.detectionTimingType)).toLowerCase(), text(r.riskLevel) ? `${enumLabel(text(r.riskLevel)).toLowerCase()} risk` : ''].filter(Boolean).join(' · ');
     const tooltip: string[] = [];
-    tooltip.push(`${text(r.riskEventType)}\nDetected: ${text(r.detectedDateTime)}\nActivity: ${text(r.activityDateTime)}\nTiming: ${text(r.detectionTimingType)}\nLevel: ${text(r.riskLevel)} · state: ${text(r.riskState)}\nIP: ${text(r.ipAddress)} ${where}\nSource: ${text(r.source)}`);
+    tooltip.push(`${enumLabel(text(r.riskEventType))} (${text(r.riskEventType)})\nDetected: ${text(r.detectedDateTime)}\nActivity: ${text(r.activityDateTime)}\nTiming: ${text(r.detectionTimingType)}\nLevel: ${text(r.riskLevel)} · state: ${text(r.riskState)}\nIP: ${text(r.ipAddress)} ${where}\nSource: ${text(r.source)}`);
     item.tooltip = tooltip.join('');
     item.contextValue = 'triage:detection';
     item.command = { command: 'identityLogs.triage.openDetails', title: 'Open Details', arguments: [this] };
