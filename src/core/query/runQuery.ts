@@ -116,8 +116,14 @@ export async function* runQuery(client: ApiClient, plan: QueryPlan, options: Run
         const value: unknown[] = Array.isArray(body?.value) ? (body.value as unknown[]) : [];
         const records: LogRecord[] = [];
         for (const r of screenPage(value).records) {
-          const id = isUnreadable(r) ? r.id : typeof r.id === 'string' ? r.id : jsonText(r);
-          const t = isUnreadable(r) ? NaN : timeOf(r);
+          // Two unreadable records with the same text (two nulls) are two records: without an id
+          // or a time they cannot be told apart from a repeat, so they are never dropped as one.
+          if (isUnreadable(r)) {
+            records.push(r);
+            continue;
+          }
+          const id = typeof r.id === 'string' ? r.id : jsonText(r);
+          const t = timeOf(r);
           if (!dedupe.accept(id, Number.isNaN(t) ? 0 : t)) continue;
           records.push(r);
           if (!Number.isNaN(t)) oldestDelivered = oldestDelivered === undefined ? t : Math.min(oldestDelivered, t);

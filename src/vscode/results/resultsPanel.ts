@@ -149,7 +149,9 @@ export class ResultsPanel implements vscode.Disposable {
   /** Session listener: rows and progress go to the grid, batched so 100k rows stay smooth. */
   onRows(records: LogRecord[]): void {
     for (const r of records) {
-      const row = toDisplayRow(this.query.category, r);
+      let row = toDisplayRow(this.query.category, r);
+      // Identical unreadable records share a text hash: each still gets its own row.
+      if (row.unreadable && this.records.has(row.id)) row = { ...row, id: `${row.id}#${this.unreadable}` };
       this.records.set(row.id, r);
       if (row.unreadable) {
         this.unreadable++;

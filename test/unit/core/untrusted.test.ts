@@ -77,6 +77,12 @@ describe('core/records: one bad record never fails the records around it', () =>
     assert.ok(bad[4].raw.length > 500_000 && bad[4].raw.startsWith('{"id":"deep","x":{"a":{"a":'), 'kept verbatim');
   });
 
+  it('two identical malformed records are two records, not a repeat', async () => {
+    const records = await allRecords(`{"value":[null,${JSON.stringify(good('a'))},null,null]}`);
+    assert.strictEqual(records.length, 4);
+    assert.strictEqual(records.filter(isUnreadable).length, 3);
+  });
+
   it('every grid row and detail view of that page can be built, for every category', async () => {
     const records = await allRecords(HOSTILE_PAGE);
     for (const category of CATEGORIES) {
