@@ -4,7 +4,7 @@ import { Emulator, startEmulator } from '../../src/emulator';
 import * as fs from 'fs';
 import * as path from 'path';
 import { contrastOf, probeColours } from './contrast';
-import { addSecretTenant, ARTIFACTS, choose, openContainer, openWorkbench, pickMenuItem, runCommand, Workbench } from './workbench';
+import { addSecretTenant, answer, ARTIFACTS, choose, openContainer, openWorkbench, pickMenuItem, runCommand, Workbench } from './workbench';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
@@ -13,12 +13,13 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
   let emulator: Emulator;
   let wb: Workbench;
   let grid: FrameLocator;
+  let secret: string;
 
   before(async () => {
     emulator = await startEmulator({ signIns: 6000, throttling: true, timeScale: 0.1 });
     wb = await openWorkbench({ settings: { 'identityLogs.fakeTenant.origin': emulator.origin, 'identityLogs.fakeTenant.caCertificatePath': emulator.info.caCertPath } });
     await openContainer(wb.page, 'Identity Logs');
-    const secret = emulator.info.tenants[0].apps.find((a) => a.clientId === FULL_APP)!.secret!;
+    secret = emulator.info.tenants[0].apps.find((a) => a.clientId === FULL_APP)!.secret!;
     await addSecretTenant(wb.page, 'Contoso', CONTOSO, FULL_APP, secret);
     await runCommand(wb.page, 'Notifications: Clear All Notifications');
   });
@@ -173,5 +174,29 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
     await restored.locator('vscode-button', { hasText: 'Load more' }).click();
     await restored.locator('[role="row"][aria-rowindex="2"]').waitFor({ timeout: 60_000 });
     assert.doesNotMatch(await restored.locator('header').innerText(), /restored after a window reload/, 'the note goes once the rows are back');
+  });
+  it('a query on a signed-out tenant fails once, with Sign In as the action and no "No records match"', async () => {
+    const page = wb.page;
+    await runCommand(page, 'View: Close All Editors');
+    const tenant = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Contoso' }).first();
+    await tenant.click({ button: 'right' });
+    await pickMenuItem(page, 'Sign Out');
+    await tenant.locator('.label-description', { hasText: 'signed out' }).waitFor({ timeout: 15_000 });
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    // After the reload above the tree may have come back collapsed.
+    for (const node of [tenant, page.locator('.part.sidebar .monaco-list-row', { hasText: /^Sign-ins$/ }).first()]) {
+      if ((await node.getAttribute('aria-expanded')) === 'false') await node.locator('.monaco-tl-twistie').click();
+    }
+    await page.locator('.part.sidebar .monaco-list-row[aria-label^="Interactive sign-ins:"]').click();
+    await choose(page, 'Run query');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Not signed in' }).first();
+    await toast.waitFor({ timeout: 30_000 });
+    const panel = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await panel.locator('.status', { hasText: 'failed' }).waitFor({ timeout: 30_000 });
+    assert.strictEqual(await panel.locator('.empty').count(), 0, 'no "No records match this query" under a failure');
+    await wb.screenshot('results-not-signed-in');
+    await toast.getByRole('button', { name: 'Sign In' }).click();
+    await answer(page, secret);
+    await tenant.locator('.label-description', { hasText: 'signed in' }).waitFor({ timeout: 30_000 });
   });
 });
