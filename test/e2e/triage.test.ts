@@ -95,7 +95,7 @@ describe('Risky users triage (e2e: multi-select three users, dismiss, see them m
     assert.match(text, /Dismiss risk for 3 users in Contoso\?/);
     for (const u of chosen) assert.ok(text.includes(u.upn), `the dialog names ${u.upn}`);
     // App-only sign-in: the history names the app, and the dialog says so.
-    assert.match(text, new RegExp(`history records this tenant's app \\(client id ${FULL_APP}\\), not a person`));
+    assert.match(text, new RegExp(`history records this tenant's app \\(client id ${FULL_APP}; the sign-in is app-only, so no person is named\\) as the actor`));
     // Enter must not dismiss: the focused (default) button is the safe one.
     assert.strictEqual(String(await page.evaluate('document.activeElement ? document.activeElement.textContent : ""')).trim(), 'Keep as Is');
     await wb.screenshot('triage-dismiss-confirm-light');

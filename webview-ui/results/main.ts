@@ -407,7 +407,7 @@ class ResultsApp extends LitElement {
           </div>`;
         })}
       </div>
-      ${this.view.length === 0 && (this.progress?.state === 'done' || this.progress?.state === 'paused') ? html`<div class="empty">${this.rows.length ? 'No loaded row matches the filters above.' : 'No records match this query.'}</div>` : nothing}
+      ${this.view.length === 0 && (this.progress?.state === 'done' || (this.progress?.state === 'paused' && this.progress.pages > 0)) ? html`<div class="empty">${this.rows.length ? 'No loaded row matches the filters above.' : 'No records match this query.'}</div>` : nothing}
     </div>`;
   }
 

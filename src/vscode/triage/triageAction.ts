@@ -45,7 +45,7 @@ function accountOf(state: ReturnType<TenantSessions['state']>): string | undefin
 }
 
 export function actorOf(tenant: TenantConfig, account: string | undefined): string {
-  return tenant.signInKind === 'deviceCode' ? `you (${account ?? 'the signed-in user'})` : `this tenant's app (client id ${tenant.clientId}), not a person: the sign-in is app-only`;
+  return tenant.signInKind === 'deviceCode' ? `you (${account ?? 'the signed-in user'})` : `this tenant's app (client id ${tenant.clientId}; the sign-in is app-only, so no person is named)`;
 }
 
 function names(entities: readonly RiskyEntity[]): string {
