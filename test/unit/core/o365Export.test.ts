@@ -178,7 +178,12 @@ describe('core/o365: bulk export of audit content', function () {
   });
 
   it('a foreign NextPageUri: the window is marked incomplete with the reason, its listed blobs and every other day are exported, no token leaves', async () => {
-    const range = { fromMs: now - 2 * DAY, toMs: now - HOUR };
+    // The range starts at a UTC midnight, so its oldest window is a whole day whose listing spans
+    // several pages whatever the time of day the test runs (a short first window could fit one page,
+    // and then no NextPageUri exists to point elsewhere).
+    const fromMs = Math.floor((now - 2 * DAY) / DAY) * DAY;
+    const range = { fromMs, toMs: now - HOUR };
+    assert.ok(truth({ fromMs, toMs: fromMs + DAY - 1 }).blobs.length > 7, 'the oldest day lists more than one page');
     emulator.faults.enqueue({ kind: 'foreignNextLink', pathContains: 'subscriptions/content' });
     const dest: Destination = { kind: 'file', path: path.join(dir, 'aad.ndjson') };
     const out = await run(spec(dest, 'ndjson', range));
