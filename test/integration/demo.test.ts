@@ -56,6 +56,16 @@ describe('Demo tenant inside VS Code (no network, no settings)', function () {
     });
   }
 
+  it('the seeded password spray is there to find: one address of its network failed against many users of the tenant', async () => {
+    const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: key, category: 'signIns.interactive', model: { time: { kind: 'all' }, clauses: [{ field: 'ipAddress', op: 'eq', values: ['203.0.113.17'] }], client: [] } });
+    await panel.loading;
+    const rows = readable(panel.loadedRecords()) as { userId: string; userAgent: string; status: { errorCode: number } }[];
+    assert.ok(rows.length >= 7, `${rows.length} sign-ins from the spray's address`);
+    assert.ok(new Set(rows.map((r) => r.userId)).size >= 6, 'many users from one address');
+    assert.ok(rows.every((r) => r.userAgent === 'BAV2ROPC'));
+    assert.ok(rows.filter((r) => r.status.errorCode === 50126).length >= rows.length - 2, 'mostly wrong passwords');
+  });
+
   it('triage on the demo tenant lasts until "Reset Demo Tenant", which brings the starting data back', async () => {
     const atRisk = async () => {
       const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: key, category: 'riskyUsers', model: { time: { kind: 'all' }, clauses: [], client: [] } });

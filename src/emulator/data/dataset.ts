@@ -10,6 +10,8 @@ import { BLOB_HOURS, blobInfo, BlobInfo, blobRecords, ContentType, CONTENT_TYPES
 import { provisioningAt } from './provisioning';
 import { chooseRiskyUsers, initialRiskyServicePrincipals, initialRiskyUsers, RiskyServicePrincipalState, riskDetectionCount, riskDetectionFrom, riskDetectionSignInIndex, RiskyUserState } from './risk';
 import { SignInContext, signInAt, SignInRecord } from './signIns';
+import { planStory, Story } from './story';
+import { movedSignIn, storyAudit, StoryContext, storyRiskyAdmin, storySignIn } from './storyRecords';
 import { Vocabulary, vocabulary } from './tables';
 import { indexRange, Timeline } from './timeline';
 
@@ -26,6 +28,8 @@ export interface DatasetSizes {
    * turns it off so people trying the product see believable data.
    */
   readonly hostileText: boolean;
+  /** The seeded attack story (the demo tenant's); off for the tests' background data. */
+  readonly story: boolean;
 }
 
 export function defaultSizes(signIns = 5000): DatasetSizes {
@@ -36,7 +40,13 @@ export function defaultSizes(signIns = 5000): DatasetSizes {
     users: 150,
     spanDays: 7,
     hostileText: true,
+    story: false,
   };
+}
+
+/** The demo tenant: believable names and the seeded attack story. */
+export function demoSizes(signIns = 5000): DatasetSizes {
+  return { ...defaultSizes(signIns), hostileText: false, story: true };
 }
 
 const DAY = 86_400_000;
@@ -54,6 +64,9 @@ export class TenantData {
   readonly retentionMs: number;
   private readonly signInCtx: SignInContext;
   readonly vocab: Vocabulary;
+  /** The demo's attack story, when the sizes ask for it. */
+  readonly story: Story | undefined;
+  private readonly storyCtx: StoryContext;
 
   constructor(
     seed: number,
@@ -73,11 +86,23 @@ export class TenantData {
     this.provisioningTimeline = { anchorMs, spanMs, count: sizes.provisioning };
     this.signInCtx = { seed: this.seed, timeline: this.signInTimeline, tenantId: tenant.id, license: tenant.license, users: this.users, riskyUsers: this.riskyDirectoryUsers, vocab: this.vocab };
     this.riskyUsers = new Map(initialRiskyUsers(this.seed, this.riskyDirectoryUsers, anchorMs, tenant.license).map((u) => [u.id, u]));
+    this.storyCtx = { seed: this.seed, tenantId: tenant.id, license: tenant.license, vocab: this.vocab };
+    this.story = sizes.story
+      ? planStory({ seed: this.seed, signInTimeline: this.signInTimeline, auditTimeline: this.auditTimeline, users: this.users, riskyUsers: this.riskyDirectoryUsers, grantor: this.users[0], signInStream: STREAM.signIn, auditStream: STREAM.audit })
+      : undefined;
+    const admin = this.story?.cast.admin;
+    const adminState = admin && this.riskyUsers.get(admin.id);
+    if (this.story && adminState) this.riskyUsers.set(adminState.id, storyRiskyAdmin(adminState, this.signIn(this.story.cast.adminRiskyIndex), this.license));
     this.riskyServicePrincipals = new Map(initialRiskyServicePrincipals(this.seed, this.vocab.workloads.filter((w) => !w.managed), anchorMs, tenant.license).map((p) => [p.id, p]));
   }
 
   signIn(index: number): SignInRecord {
-    return signInAt(this.signInCtx, index);
+    const record = signInAt(this.signInCtx, index);
+    if (!this.story) return record;
+    const beat = this.story.signIns.get(index);
+    if (beat) return storySignIn(this.storyCtx, record, beat);
+    const moved = this.story.movedSignIns.get(index);
+    return moved ? movedSignIn(this.storyCtx, record, moved) : record;
   }
 
   signInRange(geMs: number, leMs: number): [number, number] {
@@ -85,7 +110,9 @@ export class TenantData {
   }
 
   audit(index: number): Record<string, unknown> {
-    return auditAt({ seed: this.seed, timeline: this.auditTimeline, users: this.users, vocab: this.vocab }, index);
+    const record = auditAt({ seed: this.seed, timeline: this.auditTimeline, users: this.users, vocab: this.vocab }, index);
+    const beat = this.story?.audits.get(index);
+    return beat ? storyAudit(this.storyCtx, record, beat) : record;
   }
 
   auditRange(geMs: number, leMs: number): [number, number] {

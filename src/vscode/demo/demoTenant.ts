@@ -32,11 +32,12 @@ export class DemoTenant implements vscode.Disposable {
       const dir = vscode.Uri.joinPath(this.storageDir, 'demo-tenant').fsPath;
       fs.mkdirSync(dir, { recursive: true });
       // Loaded only when the demo is used: it brings the certificate code along.
-      const { startEmulator } = await import('../../emulator');
+      const { startEmulator, demoSizes } = await import('../../emulator');
       // The data's "now" is fixed when the demo is first created and kept until Reset Demo Tenant:
       // an id or a time copied before a reload, and an export made before it, still match.
-      // No hostile test strings: a person trying the product sees believable names (tests keep them).
-      const emulator = await startEmulator({ seed: DEMO_SEED, signIns: 5000, sizes: { hostileText: false }, stateDir: dir, deviceCodeIntervalSeconds: 2, anchorMs: this.anchor() });
+      // No hostile test strings: a person trying the product sees believable names (tests keep them),
+      // and the seeded attack story (a password spray, MFA fatigue, a device-code phish, a risky admin).
+      const emulator = await startEmulator({ seed: DEMO_SEED, signIns: 5000, sizes: demoSizes(5000), stateDir: dir, deviceCodeIntervalSeconds: 2, anchorMs: this.anchor() });
       // What the user changed (dismissed or confirmed users) survives until Reset Demo Tenant.
       try {
         emulator.importState(JSON.parse(fs.readFileSync(this.statePath(), 'utf8')));
