@@ -33,26 +33,43 @@ function webviewEntryPoints() {
   return entries;
 }
 
+/**
+ * Code most users never run, kept out of the extension bundle and loaded on first use: the demo
+ * tenant (the fake tenant with its certificate code) and the PFX reader (node-forge). Each is its
+ * own bundle next to dist/extension.js; the dynamic import that names it stays a run-time require.
+ */
+const LAZY = [
+  { importer: path.join('vscode', 'demo', 'demoTenant.ts'), request: /\/emulator$/, entry: 'src/emulator/index.ts', bundle: 'demo-tenant.js' },
+  { importer: path.join('core', 'auth', 'certificate.ts'), request: /^\.\/pfx$/, entry: 'src/core/auth/pfx.ts', bundle: 'pfx.js' },
+];
+
+const lazyBundles = {
+  name: 'lazy-bundles',
+  setup(build) {
+    build.onResolve({ filter: /./ }, (args) => {
+      const lazy = args.kind === 'dynamic-import' && LAZY.find((l) => args.importer.endsWith(l.importer) && l.request.test(args.path));
+      return lazy ? { path: `./${lazy.bundle}`, external: true } : undefined;
+    });
+  },
+};
+
 async function main() {
+  // A production build starts from an empty dist/, so no development source map or old bundle ships.
+  if (production) fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
   const common = {
     bundle: true,
     minify: production,
-    sourcemap: true,
-    sourcesContent: !production,
+    // No source maps in the VSIX: they would double its size and ship our sources' paths.
+    sourcemap: !production,
     logLevel: 'silent',
     plugins: watch ? [problemMatcherPlugin] : [],
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
   };
+  const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
   const contexts = [
-    await esbuild.context({
-      ...common,
-      entryPoints: ['src/extension.ts'],
-      outfile: 'dist/extension.js',
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['vscode'],
-    }),
+    // dynamic-import off: a lazy bundle is loaded with require(), which the extension host's loader always handles.
+    await esbuild.context({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [...common.plugins, lazyBundles], supported: { 'dynamic-import': false } }),
+    ...(await Promise.all(LAZY.map((l) => esbuild.context({ ...node, entryPoints: [l.entry], outfile: `dist/${l.bundle}` })))),
   ];
   const webviews = webviewEntryPoints();
   if (Object.keys(webviews).length > 0) {

@@ -2,14 +2,27 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const noVscode = {
-  'no-restricted-imports': [
-    'error',
+const VSCODE = { name: 'vscode', message: 'This layer must not depend on VS Code (see DESIGN.md: layers).' };
+
+/** One `no-restricted-imports` rule per layer: ESLint keeps only the last one that matches a file. */
+const layer = (patterns) => ({ 'no-restricted-imports': ['error', { paths: [VSCODE], patterns }] });
+
+const LAYERS = {
+  // The core runs in plain Node (tests, the benchmark, the CLI): no editor, no fake tenant.
+  core: layer([{ regex: '(^|/)(vscode|emulator|webview)(/|$)', message: 'core depends on nothing above it and not on the fake tenant.' }]),
+  // The fake tenant stands in for Microsoft's services: it must not share our client's code, or a bug
+  // in one would be mirrored by the other and no test would see it.
+  emulator: layer([{ regex: '(^|/)(core|vscode|webview)(/|$)', message: 'The fake tenant imports nothing of the extension.' }]),
+  // A webview app holds its protocol and pure models only: no host code, no network, no secrets.
+  webview: layer([
     {
-      paths: [{ name: 'vscode', message: 'This layer must not depend on VS Code (see DESIGN.md: layers).' }],
+      regex: '(^|/)src/(vscode|emulator)(/|$)|(^|/)src/core/(http|auth|export|o365|triage|log|diagnose|tenants|records)(/|$)',
+      message: 'A webview app imports only its protocol (src/webview) and pure models.',
     },
-  ],
+  ]),
 };
 
 export default tseslint.config(
@@ -25,7 +38,35 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['src/core/**/*.ts', 'src/emulator/**/*.ts', 'webview-ui/**/*.ts'], rules: noVscode },
+  { files: ['src/core/**/*.ts'], rules: LAYERS.core },
+  { files: ['src/emulator/**/*.ts'], rules: LAYERS.emulator },
+  { files: ['webview-ui/**/*.ts'], rules: LAYERS.webview },
+  {
+    // Services, views and panels never reach up into commands: commands are the one boundary
+    // through which the user (and other features) drive them.
+    files: ['src/vscode/**/*.ts'],
+    ignores: ['src/vscode/commands/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)commands/', message: 'Only activate() and commands know commands; use a service, or executeCommand for cross-feature navigation.' }] }] },
+  },
+  {
+    files: ['src/vscode/commands/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\./(?!command$)', message: 'A command does not import another command: share through a service, or run it with executeCommand.' }] }] },
+  },
+  {
+    files: ['src/**/*.ts', 'webview-ui/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }] },
+  },
+  {
+    // No import cycles anywhere in shipped code: a cycle makes load order matter and layers meaningless.
+    files: ['src/**/*.ts', 'webview-ui/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+      'import-x/extensions': ['.ts'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   {
     files: ['webview-ui/**/*.ts'],
     rules: {

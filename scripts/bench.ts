@@ -4,7 +4,7 @@
  * throttling (time-scaled), in three scenarios: clean, 5% faults, and wide-window gateway timeouts.
  * Each client runs in its own process; the emulator runs in a third. The last line is JSON.
  */
-import { ChildProcess, execFile, spawn } from 'child_process';
+import { type ChildProcess, execFile, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

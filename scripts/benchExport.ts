@@ -3,8 +3,8 @@
  * Explorer's export (runExport: day windows, NDJSON, fsync and checkpoint after every page, SHA-256,
  * manifest) of a range of sign-ins to a file. Job in IDLOG_BENCH_EXPORT; one JSON line out.
  */
-import { benchClient, BenchJob } from './benchClient';
-import { checkpointPathOf, Destination } from '../src/core/export/checkpoint';
+import { benchClient, type BenchJob } from './benchClient';
+import { checkpointPathOf, type Destination } from '../src/core/export/checkpoint';
 import { exportOrResume, exportSpec } from '../test/support/exportHarness';
 
 async function main(): Promise<void> {

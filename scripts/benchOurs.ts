@@ -3,9 +3,9 @@
  * Explorer's client (pacer, retries, slicing) pages the query and streams ids to a file.
  */
 import * as fs from 'fs';
-import { benchClient, BenchJob } from './benchClient';
+import { benchClient, type BenchJob } from './benchClient';
 import { categoryById } from '../src/core/catalog/categories';
-import { CategorySpec } from '../src/core/catalog/types';
+import { type CategorySpec } from '../src/core/catalog/types';
 import { runQuery } from '../src/core/query/runQuery';
 
 async function main(): Promise<void> {

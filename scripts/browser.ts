@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core; Playwright's own browser builds cannot be downloaded here. */
-import { Browser, chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

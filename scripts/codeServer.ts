@@ -3,7 +3,7 @@
  * tests and the demo. Everything it starts runs in its own process group, so stop() can end the
  * server and every extension host it spawned by pid.
  */
-import { ChildProcess, spawn, spawnSync } from 'child_process';
+import { type ChildProcess, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

@@ -32,7 +32,8 @@ const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies']
 const size = fs.statSync(out).size;
 console.log(`VSIX: ${path.basename(out)}  ${(size / 1024).toFixed(1)} KiB, ${listing.length} files`);
 for (const f of listing) console.log(`  ${f}`);
-const bad = listing.filter((f) => !/^(dist\/|media\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f));
+// Only what runs: no source maps (they double the size and carry our sources' paths), no sources.
+const bad = listing.filter((f) => !/^(dist\/|media\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f) || f.endsWith('.map'));
 if (bad.length > 0) {
   console.error(`Files that do not run were packaged: ${bad.join(', ')}`);
   process.exit(1);

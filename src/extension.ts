@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { createApi, IdentityLogsApi } from './vscode/api';
+import { createApi, type IdentityLogsApi } from './vscode/api';
 import { addTenantCommand } from './vscode/commands/addTenant';
-import { registerCommands } from './vscode/commands/command';
+import { commandTitles, registerCommands } from './vscode/commands/command';
+import { ErrorReporter } from './vscode/ui/errorReporter';
 import { resultsRowCommands } from './vscode/commands/resultsRowCommands';
 import { openDetailsRefresher } from './vscode/triage/refreshOpenDetails';
 import { trackWalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
 import { restoreResultsPanels } from './vscode/results/restoreResultsPanels';
 import { copyTenantIdCommand } from './vscode/commands/copyTenantId';
-import { CommandDeps } from './vscode/commands/deps';
+import { type TenantContext } from './vscode/tenants/tenantContext';
 import { diagnosePermissionsCommand } from './vscode/commands/diagnosePermissions';
 import { editTenantCommand } from './vscode/commands/editTenant';
 import { removeTenantCommand } from './vscode/commands/removeTenant';
@@ -28,15 +29,16 @@ import { openResultsAsJsonCommand, saveResultsAsJsonCommand } from './vscode/com
 import { ExportJobs } from './vscode/export/exportJobs';
 import { offerPendingExports, PendingExports } from './vscode/export/pendingExports';
 import { NODE_FS } from './core/export/exportFs';
-import { createDetailPanels } from './vscode/detail/registerDetailPanels';
-import { openRecordDetail } from './vscode/detail/openRecordDetail';
+import { RecordDetails } from './vscode/detail/recordDetails';
 import { createLog } from './vscode/log';
 import { QueryStore } from './vscode/query/queryStore';
-import { QueryDeps } from './vscode/query/startQuery';
+import { QueryRunner } from './vscode/query/queryRunner';
 import { RECORD_SCHEME, RecordDocuments } from './vscode/results/recordDocuments';
-import { ResultsPanel } from './vscode/results/resultsPanel';
+import { ResultsPanels } from './vscode/results/resultsPanels';
 import { Pacer } from './core/http/pacer';
 import { SYSTEM_CLOCK } from './core/http/clock';
+import { type SourceConnections } from './core/sources/source';
+import { type TenantConfig } from './core/tenants/tenantConfig';
 import { REPORT_SCHEME, ReportDocuments } from './vscode/reportView';
 import { secretStoreOf } from './vscode/secretStorage';
 import { onFakeTenantSettingsChanged } from './vscode/settings';
@@ -60,34 +62,42 @@ import {
 } from './vscode/commands/triageViewCommands';
 
 /** Builds the object graph and registers views and commands; nothing else happens here. */
-export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
+export function activate(context: vscode.ExtensionContext): IdentityLogsApi | undefined {
   const { channel, logger } = createLog();
+  const errors = new ErrorReporter(logger, channel);
   const store = new TenantStore(context.globalState);
   const secrets = secretStoreOf(context.secrets);
   const demo = new DemoTenant(context.globalStorageUri);
   const sessions = new TenantSessions(secrets, logger, () => store.list(), demo);
   const reports = new ReportDocuments();
-  const deps: CommandDeps = { store, sessions, log: logger, channel, state: context.globalState };
+  const deps: TenantContext = { store, sessions, log: logger, channel, state: context.globalState };
   const queries = new QueryStore(context.globalState);
   const records = new RecordDocuments();
-  const panels: ResultsPanel[] = [];
   // One pacer for the whole extension: the service's limits are per app and tenant, not per panel.
-  const details: QueryDeps['details'] = {};
   const pacer = new Pacer(SYSTEM_CLOCK);
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
-  const queryDeps: QueryDeps = { ...deps, queries, pacer, records, extensionUri: context.extensionUri, panels, details, extensionVersion };
+  const details = new RecordDetails({ extensionUri: context.extensionUri, store, log: logger, sessions, pacer, records, state: context.globalState, extensionVersion });
+  const panels = new ResultsPanels({ extensionUri: context.extensionUri, log: logger, channel, records, columns: queries, openDetail: (tenant, category, record) => details.open(tenant, category, record), extensionVersion });
+  const runner = new QueryRunner({ sessions, pacer, queries, panels, log: logger, channel });
+  const queryCommands = { store, queries, runner };
   const pending = new PendingExports(context.globalState, NODE_FS.exists);
   const o365 = new O365Subscriptions(sessions, pacer);
-  const exports = new ExportJobs({ sessions, store, pacer, log: logger, channel, pending, fs: NODE_FS, manageApi: (tenant, signal) => o365.api(tenant, signal) });
+  // A tenant's clients for each source, created when an export asks for them.
+  const connect = (tenant: TenantConfig, signal: AbortSignal): SourceConnections => ({
+    graph: async () => {
+      const api = await sessions.apiClient(tenant, pacer);
+      return { client: api.client, graphOrigin: api.endpoints.graphOrigin };
+    },
+    manage: () => o365.api(tenant, signal),
+  });
+  const exports = new ExportJobs({ store, log: logger, channel, pending, fs: NODE_FS, connect });
   void offerPendingExports(pending);
-  const signInDetails = createDetailPanels(queryDeps);
-  details.open = (tenant, category, record) => openRecordDetail(queryDeps, signInDetails, tenant, category, record);
   const selection = new TriageSelection(context.globalState, () => store.list(), store.onDidChange);
   const triage = new TriageModel({ sessions, pacer, log: logger, selection });
   const riskyTree = registerRiskyUsersTree(triage, selection, store.onDidChange, sessions.onDidChange);
-  const refreshOpenDetails = openDetailsRefresher(triage, signInDetails.records, (tenant, category, record) => details.open?.(tenant, category, record));
+  const refreshOpenDetails = openDetailsRefresher(triage, details.records, (tenant, category, record) => details.open(tenant, category, record));
   const triageDeps = { sessions, model: triage, log: logger, channel, store, selection, refreshOpenDetails, reveal: async (_tenantKey: string, subject: 'users' | 'servicePrincipals', id: string) => void (await riskyTree.reveal(subject, id)) };
-  const triageView = { query: queryDeps, model: triage, selection };
+  const triageView = { store, model: triage, selection, runner, details, records, extensionVersion };
   context.subscriptions.push(
     channel,
     demo,
@@ -104,52 +114,57 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi {
     selection,
     triage,
     riskyTree,
-    signInDetails.registration,
+    details,
     trackWalkthroughProgress(() => store.list(), sessions, store.onDidChange),
-    restoreResultsPanels(queryDeps),
-    registerCommands([
-      addTenantCommand(deps),
-      signInCommand(deps),
-      signOutCommand(deps),
-      editTenantCommand(deps),
-      removeTenantCommand(deps),
-      copyTenantIdCommand(deps),
-      diagnosePermissionsCommand(deps, reports),
-      runQueryCommand(queryDeps),
-      runLastQueryCommand(queryDeps),
-      runSavedQueryCommand(queryDeps),
-      deleteSavedQueryCommand(queryDeps),
-      openSignInByIdCommand(queryDeps, signInDetails.panels),
-      showLogCommand(channel),
-      addDemoTenantCommand(deps, demo),
-      adminConsentUrlCommand(deps),
-      resetDemoTenantCommand(deps, demo),
-      openResultsAsJsonCommand(queryDeps),
-      saveResultsAsJsonCommand(queryDeps),
-      exportCommand(queryDeps, exports),
-      resumeExportCommand(exports),
-      confirmCompromisedCommand(triageDeps),
-      dismissRiskCommand(triageDeps),
-      pickTriageTenantCommand(triageView),
-      filterTriageCommand(triageView),
-      clearTriageFilterCommand(triageView),
-      refreshTriageCommand(triageView),
-      openTriageDetailsCommand(triageView),
-      showTriageSignInsCommand(triageView),
-      showTriageDetectionsCommand(triageView),
-      copyTriageUpnCommand(),
-      runTriageExampleCommand(triageView),
-      findLegacyReportCommand(queryDeps),
-      startSubscriptionCommand(queryDeps, o365),
-      stopSubscriptionCommand(queryDeps, o365),
-      refreshSubscriptionsCommand(o365),
-      browseContentCommand(queryDeps, o365),
-      ...resultsRowCommands(queryDeps),
-    ]),
+    restoreResultsPanels({ store, log: logger, runner }),
+    registerCommands(
+      [
+        addTenantCommand(deps),
+        signInCommand(deps),
+        signOutCommand(deps),
+        editTenantCommand(deps),
+        removeTenantCommand(deps),
+        copyTenantIdCommand(deps),
+        diagnosePermissionsCommand(deps, reports),
+        runQueryCommand(queryCommands),
+        runLastQueryCommand(queryCommands),
+        runSavedQueryCommand(queryCommands),
+        deleteSavedQueryCommand(queryCommands),
+        openSignInByIdCommand({ ...deps, pacer, records, runner, panels: details.signIns }),
+        showLogCommand(channel),
+        addDemoTenantCommand(deps, demo),
+        adminConsentUrlCommand(deps),
+        resetDemoTenantCommand(deps, demo),
+        openResultsAsJsonCommand({ records, panels }),
+        saveResultsAsJsonCommand({ state: context.globalState, panels }),
+        exportCommand({ store, queries, panels, state: context.globalState, extensionVersion }, exports),
+        resumeExportCommand(exports),
+        confirmCompromisedCommand(triageDeps),
+        dismissRiskCommand(triageDeps),
+        pickTriageTenantCommand(triageView),
+        filterTriageCommand(triageView),
+        clearTriageFilterCommand(triageView),
+        refreshTriageCommand(triageView),
+        openTriageDetailsCommand(triageView),
+        showTriageSignInsCommand(triageView),
+        showTriageDetectionsCommand(triageView),
+        copyTriageUpnCommand(),
+        runTriageExampleCommand(triageView),
+        findLegacyReportCommand({ store, runner }),
+        startSubscriptionCommand(deps, o365),
+        stopSubscriptionCommand(deps, o365),
+        refreshSubscriptionsCommand(o365),
+        browseContentCommand({ ...deps, panels }, o365),
+        ...resultsRowCommands({ panels, runner }),
+      ],
+      errors,
+      commandTitles(context.extension.packageJSON),
+    ),
   );
   // After the commands exist: it runs Add Demo Tenant.
   void prepareDemoOnStartup(store);
-  return createApi(store, context.globalState, secrets, () => riskyTree.snapshot());
+  // The API reads stored state and the view's contents: it exists for this extension's own tests only.
+  return context.extensionMode === vscode.ExtensionMode.Test ? createApi(store, context.globalState, secrets, () => riskyTree.snapshot(), () => errors.reported()) : undefined;
 }
 
 export function deactivate(): void {

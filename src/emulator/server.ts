@@ -5,22 +5,22 @@
 import * as fs from 'fs';
 import * as http from 'http';
 import * as https from 'https';
-import type { AddressInfo } from 'net';
+import type { AddressInfo, Socket } from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { AppConfig, defaultConfig, EmulatorConfig } from './config';
-import { DatasetSizes, defaultSizes, TenantData } from './data/dataset';
-import { RiskyServicePrincipalState, RiskyUserState } from './data/risk';
+import { type AppConfig, defaultConfig, type EmulatorConfig } from './config';
+import { type DatasetSizes, defaultSizes, TenantData } from './data/dataset';
+import { type RiskyServicePrincipalState, type RiskyUserState } from './data/risk';
 import { Directory } from './http/directory';
 import { handleDevicePage } from './http/devicePage';
-import { FaultInjector, FaultKind, FAULT_KINDS, ScriptedFault, SURVIVABLE_FAULTS } from './http/faults';
-import { Graph, RiskActionRecord } from './http/graph';
+import { FaultInjector, type FaultKind, FAULT_KINDS, type ScriptedFault, SURVIVABLE_FAULTS } from './http/faults';
+import { Graph, type RiskActionRecord } from './http/graph';
 import { Manage } from './http/manage';
 import { readBody, sendJson } from './http/respond';
 import { Sts } from './http/sts';
 import { SlidingWindows } from './http/throttle';
 import { TokenService } from './http/tokens';
-import { AppCertificate, createAppCertificate, createCa, createServerCert } from './pki';
+import { type AppCertificate, createAppCertificate, createCa, createServerCert } from './pki';
 
 export interface EmulatorOptions {
   readonly config?: EmulatorConfig;
@@ -49,6 +49,12 @@ export interface EmulatorOptions {
   /** Where the CA and app key files go; default a new temp dir. */
   readonly stateDir?: string;
   readonly clock?: () => number;
+  /**
+   * The control endpoints (`/_emulator/*`: faults, device-code approval, reset, and an info route
+   * that lists the fake apps' secrets). On for tests and the CLI; the demo tenant, which runs inside
+   * a user's extension host, turns them off.
+   */
+  readonly controlEndpoints?: boolean;
 }
 
 export interface EmulatorAppInfo {
@@ -234,7 +240,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? '/', origin);
     (async () => {
-      if (await control(req, res, url)) return;
+      if (options.controlEndpoints !== false && (await control(req, res, url))) return;
       if (url.pathname === '/devicelogin') {
         await handleDevicePage(req, res, sts, config);
         return;
@@ -260,7 +266,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     server = http.createServer(handler);
   }
   server.keepAliveTimeout = 30_000;
-  const sockets = new Set<import('net').Socket>();
+  const sockets = new Set<Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

@@ -1,13 +1,15 @@
-import * as vscode from 'vscode';
-import { allSecretKeys, SecretStore } from '../core/auth/secretStore';
-import { TenantConfig } from '../core/tenants/tenantConfig';
+import type * as vscode from 'vscode';
+import { allSecretKeys, type SecretStore } from '../core/auth/secretStore';
+import { type TenantConfig } from '../core/tenants/tenantConfig';
 import { fakeTenantSettings } from './settings';
-import { TenantStore } from './tenants/tenantStore';
+import { type TenantStore } from './tenants/tenantStore';
 import type { TreeSnapshot } from './tree/riskyUsersTree';
+import type { ReportedError } from './ui/errorReporter';
 
 /**
- * What the extension exports: read-only facts for other extensions, support and tests. It never
- * hands out a secret value, only the names of the secrets a tenant has stored.
+ * What the extension exports when it runs under its own tests (ExtensionMode.Test), and never to
+ * users: read-only facts the tests check. It never hands out a secret value, only the names of the
+ * secrets a tenant has stored.
  */
 export interface IdentityLogsApi {
   tenants(): TenantConfig[];
@@ -19,9 +21,11 @@ export interface IdentityLogsApi {
   fakeTenantOrigin(): string | undefined;
   /** The Risky Users view as shown: labels, descriptions and context values (no secrets, no tokens). */
   riskyUsersView(): Promise<TreeSnapshot[]>;
+  /** The failures reported to the user, newest last, as the error catalog phrased them. */
+  reportedErrors(): readonly ReportedError[];
 }
 
-export function createApi(store: TenantStore, state: vscode.Memento, secrets: SecretStore, riskyUsersView: () => Promise<TreeSnapshot[]>): IdentityLogsApi {
+export function createApi(store: TenantStore, state: vscode.Memento, secrets: SecretStore, riskyUsersView: () => Promise<TreeSnapshot[]>, reportedErrors: () => readonly ReportedError[]): IdentityLogsApi {
   return {
     tenants: () => store.list(),
     storedState: () => Object.fromEntries(state.keys().map((k) => [k, state.get(k)])),
@@ -34,5 +38,6 @@ export function createApi(store: TenantStore, state: vscode.Memento, secrets: Se
     },
     fakeTenantOrigin: () => fakeTenantSettings()?.origin,
     riskyUsersView,
+    reportedErrors,
   };
 }

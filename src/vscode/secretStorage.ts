@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
-import { SecretStore } from '../core/auth/secretStore';
+import type * as vscode from 'vscode';
+import { type SecretStore } from '../core/auth/secretStore';
 
 /** SecretStore over VS Code's SecretStorage (the OS keychain on desktop). */
 export function secretStoreOf(secrets: vscode.SecretStorage): SecretStore {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { Emulator, startEmulator } from '../../src/emulator';
-import { addSecretTenant, choose, openContainer, openWorkbench, runCommand, Workbench } from './workbench';
+import { type Emulator, startEmulator } from '../../src/emulator';
+import { addSecretTenant, choose, openContainer, openWorkbench, runCommand, type Workbench } from './workbench';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';

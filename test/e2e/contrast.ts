@@ -1,5 +1,5 @@
 /** Measuring text contrast (WCAG 2) of our webviews' CSS in the live theme. */
-import { Locator } from 'playwright-core';
+import { type Locator } from 'playwright-core';
 
 /** sRGB channels 0–1 from a computed colour: rgb(), rgba() or color(srgb …) (what color-mix gives). */
 export function parseColour(text: string): [number, number, number] {

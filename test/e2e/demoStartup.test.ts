@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { openWorkbench, Workbench } from './workbench';
+import { openWorkbench, type Workbench } from './workbench';
 
 describe('npm run demo’s first screen (e2e: prepareOnStartup in a fresh profile)', function () {
   let wb: Workbench;

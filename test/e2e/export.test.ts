@@ -2,10 +2,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { FrameLocator } from 'playwright-core';
-import { Emulator, startEmulator } from '../../src/emulator';
+import { type FrameLocator } from 'playwright-core';
+import { type Emulator, startEmulator } from '../../src/emulator';
 import type { ExportManifest } from '../../src/core/export/manifest';
-import { addSecretTenant, answerSaveDialog, choose, openContainer, openWorkbench, runCommand, Workbench } from './workbench';
+import { addSecretTenant, answerSaveDialog, choose, openContainer, openWorkbench, runCommand, type Workbench } from './workbench';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';

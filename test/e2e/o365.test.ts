@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { ExportManifest } from '../../src/core/export/manifest';
-import { Emulator, startEmulator } from '../../src/emulator';
-import { addSecretTenant, answerSaveDialog, choose, openContainer, openWorkbench, pickMenuItem, runCommand, Workbench } from './workbench';
+import { type Emulator, startEmulator } from '../../src/emulator';
+import { addSecretTenant, answerSaveDialog, choose, openContainer, openWorkbench, pickMenuItem, runCommand, type Workbench } from './workbench';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { Emulator, startEmulator } from '../../src/emulator';
-import { answer, choose, clickViewAction, openContainer, openWorkbench, runCommand, Workbench } from './workbench';
+import { type Emulator, startEmulator } from '../../src/emulator';
+import { answer, choose, clickViewAction, openContainer, openWorkbench, runCommand, type Workbench } from './workbench';
 
 const DEVICE_APP = 'c0000000-0000-4000-8000-00000000000e';
 const LIMITED_APP = 'c0000000-0000-4000-8000-00000000000b';

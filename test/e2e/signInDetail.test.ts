@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { contrastOf, probeColours } from './contrast';
-import { FrameLocator } from 'playwright-core';
-import { Emulator, startEmulator } from '../../src/emulator';
-import { addSecretTenant, answer, choose, openContainer, openWorkbench, runCommand, Workbench } from './workbench';
+import { type FrameLocator } from 'playwright-core';
+import { type Emulator, startEmulator } from '../../src/emulator';
+import { addSecretTenant, answer, choose, openContainer, openWorkbench, runCommand, type Workbench } from './workbench';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
@@ -78,6 +78,28 @@ describe('Sign-in detail panel (e2e)', function () {
       }
     }
     await wb.setTheme('light');
+  });
+
+  it('a detail tab keeps only which record it shows; after a window reload it reads the record again', async () => {
+    const s = find((r) => (r.status as { errorCode: number }).errorCode === 50126);
+    const upn = String(s.userPrincipalName);
+    const frame = await openById('Contoso', String(s.id), upn);
+    // What VS Code writes to disk for this tab: the webview's own state (acquireVsCodeApi().getState()).
+    const state = await frame.locator('signin-detail-app').evaluate((el) => (el as unknown as { host: { state: unknown } }).host.state);
+    assert.deepStrictEqual(Object.keys(state as object).sort(), ['id', 'kind', 'tenantKey']);
+    assert.strictEqual((state as { id: string }).id, s.id);
+    for (const personal of [upn, String(s.ipAddress), String(s.userDisplayName)]) assert.ok(!JSON.stringify(state).includes(personal), `the tab's state holds ${personal}`);
+    await runCommand(wb.page, 'Developer: Reload Window');
+    await wb.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await wb.page.locator('.statusbar', { hasText: 'Activating Extensions' }).waitFor({ state: 'detached', timeout: 60_000 });
+    const tab = wb.page.locator('.tabs-container .tab', { hasText: 'Failed sign-in' }).first();
+    await tab.waitFor({ timeout: 60_000 });
+    await tab.click();
+    const restored = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    // The record came back from the fake tenant: the tab's state never held it.
+    await restored.locator('h1', { hasText: upn }).waitFor({ timeout: 60_000 });
+    assert.match(await restored.locator('header').innerText(), /Error 50126/);
+    await wb.screenshot('signin-detail-restored-after-reload');
   });
 
   it('says plainly when conditional access details are hidden, with a way to diagnose', async () => {

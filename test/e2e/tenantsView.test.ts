@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { openContainer, openWorkbench, Workbench } from './workbench';
+import { openContainer, openWorkbench, type Workbench } from './workbench';
 
 describe('Identity Logs container (e2e, code-server in Chromium)', function () {
   let wb: Workbench;

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { Locator } from 'playwright-core';
-import { Emulator, startEmulator } from '../../src/emulator';
-import { addSecretTenant, choose, openContainer, openWorkbench, pickMenuItem, runCommand, Workbench } from './workbench';
+import { type Locator } from 'playwright-core';
+import { type Emulator, startEmulator } from '../../src/emulator';
+import { addSecretTenant, choose, openContainer, openWorkbench, pickMenuItem, runCommand, type Workbench } from './workbench';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { choose, openWorkbench, runCommand, Workbench } from './workbench';
+import { choose, openWorkbench, runCommand, type Workbench } from './workbench';
 
 const STEPS = [
   'Try the demo tenant',

@@ -4,9 +4,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Browser, Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { launchChromium } from '../../scripts/browser';
-import { REPO_ROOT, remotePath, RunningCodeServer, startCodeServer, workbenchUrl } from '../../scripts/codeServer';
+import { REPO_ROOT, remotePath, type RunningCodeServer, startCodeServer, workbenchUrl } from '../../scripts/codeServer';
 
 export const ARTIFACTS = path.join(REPO_ROOT, 'test', 'e2e', 'artifacts');
 

@@ -1,7 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { IdentityLogsApi } from '../../src/vscode/api';
 
 const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
 
@@ -35,6 +37,29 @@ describe('Extension activation and contributions', () => {
     const deadline = Date.now() + 20_000;
     while (!extension().isActive && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     assert.strictEqual(extension().isActive, true);
+  });
+
+  it('activation loads the extension bundle only: not the demo tenant, not the PFX reader', () => {
+    // The extension host loads a CommonJS extension with require(), so its module cache shows which
+    // of dist/'s bundles have run. The lazy ones load on first use (the demo suite checks that).
+    const dist = path.join(extension().extensionPath, 'dist') + path.sep;
+    const loaded = Object.keys(require.cache).filter((k) => k.startsWith(dist)).map((k) => path.relative(dist, k));
+    assert.deepStrictEqual(loaded, ['extension.js']);
+    for (const lazy of ['demo-tenant.js', 'pfx.js']) assert.ok(fs.existsSync(path.join(dist, lazy)), `${lazy} is built`);
+  });
+
+  it('one error boundary: a command that throws resolves, and the user is told once, through the error catalog, which command failed', async () => {
+    const api = extension().exports as IdentityLogsApi;
+    const before = api.reportedErrors().length;
+    const request = { tenantKey: 'no-such-tenant', category: 'signIns.interactive', format: 'ndjson', destination: { kind: 'file', path: path.join(os.tmpdir(), 'never-written.ndjson') } };
+    const result = await vscode.commands.executeCommand('identityLogs.export', request);
+    assert.strictEqual(result, undefined, 'the failure did not escape as a rejection (VS Code would show its raw text)');
+    const reported = api.reportedErrors().slice(before);
+    assert.deepStrictEqual(
+      reported.map((r) => [r.title, r.code]),
+      [['Identity Logs: Export… failed', 'Unknown']],
+    );
+    assert.match(reported[0].summary, /Unknown tenant or category: no-such-tenant/);
   });
 
   it('registers every command that package.json declares', async () => {

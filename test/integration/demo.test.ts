@@ -1,6 +1,7 @@
 import { readable } from '../../src/core/records/untrusted';
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as https from 'https';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -42,6 +43,9 @@ describe('Demo tenant inside VS Code (no network, no settings)', function () {
     key = await vscode.commands.executeCommand<string>('identityLogs.addDemoTenant');
     const tenant = api.tenants().find((t) => t.key === key);
     assert.strictEqual(tenant?.target, 'demo');
+    // The demo's own bundle loaded now, on first use (activation did not load it).
+    const dist = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist');
+    assert.ok(require.cache[path.join(dist, 'demo-tenant.js')], 'the demo tenant runs from its own bundle');
     const report = await vscode.commands.executeCommand<PermissionReport>('identityLogs.diagnosePermissions', key);
     assert.strictEqual(report.tokenError, undefined);
     assert.ok(report.checks.every((c) => c.ok));
@@ -98,6 +102,34 @@ describe('Demo tenant across a reload (its time anchor and its state are kept un
   let dir: string;
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idlog-demo-reload-'))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('the demo tenant in a user\'s extension host serves no control endpoint (they list the fake apps\' secrets)', async () => {
+    const demoTenant = new DemoTenant(vscode.Uri.file(dir));
+    const e = await demoTenant.ensureStarted();
+    // The demo serves HTTPS with its own CA: trust exactly that CA for these requests.
+    const get = (route: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        https
+          .get(`${e.origin}${route}`, { ca: e.caPem }, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          })
+          .on('error', reject);
+      });
+    try {
+      for (const route of ['/_emulator/info', '/_emulator/faults', '/_emulator/devicecode/pending']) {
+        const res = await get(route);
+        assert.notStrictEqual(res.status, 200, route);
+        assert.ok(!res.body.includes(e.secret), `${route} leaks the demo app's secret`);
+      }
+      // The service itself answers: the endpoint is gone, not the server.
+      assert.strictEqual((await get(`/${DEMO_TENANT_ID}/v2.0/.well-known/openid-configuration`)).status, 200);
+    } finally {
+      demoTenant.dispose();
+    }
+  });
 
   it('a second start (a reload) serves the same data: same anchor, same Office 365 subscription; Reset starts afresh', async () => {
     const storage = vscode.Uri.file(dir);

@@ -8,7 +8,7 @@ import type { IdentityLogsApi } from '../../src/vscode/api';
 import type { ExportJob } from '../../src/vscode/export/exportJobs';
 import { cancelOnceRowsWritten, resumeOffered } from './exportSteps';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
-import { Emulator, startEmulator } from '../../src/emulator';
+import { type Emulator, startEmulator } from '../../src/emulator';
 import { interactiveIds } from '../support/truth';
 
 const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';

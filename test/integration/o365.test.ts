@@ -10,7 +10,7 @@ import type { IdentityLogsApi } from '../../src/vscode/api';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import { mergeRecords } from '../../src/core/o365/browse';
 import { contentWindows } from '../../src/core/o365/windows';
-import { Emulator, startEmulator } from '../../src/emulator';
+import { type Emulator, startEmulator } from '../../src/emulator';
 
 const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
 const CONTOSO = '11111111-1111-4111-8111-111111111111';

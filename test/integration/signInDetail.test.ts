@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { OpenSignInResult } from '../../src/vscode/commands/openSignInById';
 import type { IdentityLogsApi } from '../../src/vscode/api';
-import { Emulator, startEmulator } from '../../src/emulator';
+import { type Emulator, startEmulator } from '../../src/emulator';
 
 const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
 const CONTOSO = '11111111-1111-4111-8111-111111111111';

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { AddTenantArgs } from '../../src/vscode/commands/addTenant';
 import type { IdentityLogsApi } from '../../src/vscode/api';
 import type { PermissionReport } from '../../src/core/diagnose/report';
-import { Emulator, startEmulator } from '../../src/emulator';
+import { type Emulator, startEmulator } from '../../src/emulator';
 
 const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
 const CONTOSO = '11111111-1111-4111-8111-111111111111';

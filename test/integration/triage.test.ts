@@ -6,7 +6,7 @@ import type { IdentityLogsApi } from '../../src/vscode/api';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import type { TriageRunReport } from '../../src/vscode/triage/triageAction';
 import type { TreeSnapshot } from '../../src/vscode/tree/riskyUsersTree';
-import { defaultConfig, Emulator, startEmulator } from '../../src/emulator';
+import { defaultConfig, type Emulator, startEmulator } from '../../src/emulator';
 
 const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
 const CONTOSO = '11111111-1111-4111-8111-111111111111';

@@ -7,10 +7,10 @@ import { allowedOrigins } from '../../src/core/http/allowlist';
 import { ApiClient } from '../../src/core/http/client';
 import { SYSTEM_CLOCK } from '../../src/core/http/clock';
 import { Pacer } from '../../src/core/http/pacer';
-import { DEFAULT_RETRY, RetryPolicy } from '../../src/core/http/retry';
-import { FetchLike, httpTransport } from '../../src/core/http/transport';
+import { DEFAULT_RETRY, type RetryPolicy } from '../../src/core/http/retry';
+import { type FetchLike, httpTransport } from '../../src/core/http/transport';
 import { NULL_LOGGER } from '../../src/core/log/redact';
-import { Emulator } from '../../src/emulator';
+import { type Emulator } from '../../src/emulator';
 
 export interface EmulatorApi {
   readonly client: ApiClient;

@@ -3,7 +3,7 @@
  * its token endpoint directly (the MSAL suite covers MSAL itself).
  */
 import * as https from 'https';
-import { Emulator } from '../../src/emulator';
+import { type Emulator } from '../../src/emulator';
 
 export interface HttpResult {
   readonly status: number;

@@ -2,8 +2,8 @@
  * A separate process that runs (or resumes) one export against the fake tenant, so the kill test
  * can SIGKILL it at any moment. Arguments come as JSON in EXPORT_CHILD.
  */
-import { checkpointPathOf, Destination } from '../../src/core/export/checkpoint';
-import { EmulatorInfo } from '../../src/emulator';
+import { checkpointPathOf, type Destination } from '../../src/core/export/checkpoint';
+import { type EmulatorInfo } from '../../src/emulator';
 import { emulatorApi } from './emulatorApi';
 import { exportOrResume, exportSpec } from './exportHarness';
 

@@ -1,11 +1,11 @@
 /** Builds and runs exports against the fake tenant the way the extension does (tests and the bench). */
 import { categoryById } from '../../src/core/catalog/categories';
-import { CategorySpec } from '../../src/core/catalog/types';
-import { Destination, ExportSpec, loadCheckpoint } from '../../src/core/export/checkpoint';
-import { ExportFs, NODE_FS } from '../../src/core/export/exportFs';
-import { ExportFormat } from '../../src/core/export/formats';
-import { ExportOutcome, ExportProgress, newExport, runExport } from '../../src/core/export/runExport';
-import { ApiClient } from '../../src/core/http/client';
+import { type CategorySpec } from '../../src/core/catalog/types';
+import { type Destination, type ExportSpec, loadCheckpoint } from '../../src/core/export/checkpoint';
+import { type ExportFs, NODE_FS } from '../../src/core/export/exportFs';
+import { type ExportFormat } from '../../src/core/export/formats';
+import { type ExportOutcome, type ExportProgress, newExport, runExport } from '../../src/core/export/runExport';
+import { type ApiClient } from '../../src/core/http/client';
 
 export const SIGN_INS = categoryById('signIns.interactive') as CategorySpec;
 

@@ -1,5 +1,5 @@
 /** The ground truth a test or the bench compares against: the generator's own records. */
-import { TenantData } from '../../src/emulator/data/dataset';
+import { type TenantData } from '../../src/emulator/data/dataset';
 
 /** Ids of the interactive sign-ins in [fromMs, toMs], newest first, as the generator holds them. */
 export function interactiveIds(data: Pick<TenantData, 'signInRange' | 'signIn'>, fromMs: number, toMs: number, eventType = 'interactiveUser'): string[] {

@@ -1,9 +1,9 @@
 /** Detail panels for audits, risk and provisioning: fields, tables and changes, all as text. */
 import { statusColors } from '../shared/statusColors';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { css, html, LitElement, nothing, TemplateResult } from 'lit';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { Change, Section } from '../../src/core/detail/recordView';
-import { RecordDetailNotifications, RecordDetailRequests } from '../../src/webview/recordDetail/protocol';
+import { type RecordDetailNotifications, type RecordDetailRequests } from '../../src/webview/recordDetail/protocol';
 import { HostConnection } from '../shared/hostConnection';
 
 class RecordDetailApp extends LitElement {

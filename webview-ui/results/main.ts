@@ -8,11 +8,11 @@ import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import { css, html, LitElement, nothing, TemplateResult } from 'lit';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { cssProps } from '../shared/cssProps';
-import { ColumnInfo, ExportInfo, InitInfo, ProgressInfo, ResultsNotifications, ResultsRequests, RowData } from '../../src/webview/results/protocol';
+import { type ColumnInfo, type ExportInfo, type InitInfo, type ProgressInfo, type ResultsNotifications, type ResultsRequests, type RowData } from '../../src/webview/results/protocol';
 import { HostConnection } from '../shared/hostConnection';
-import { CA_RESULTS, describeFilters, filterRows, RowFilters, sortRows, SortState } from './model';
+import { CA_RESULTS, describeFilters, filterRows, type RowFilters, sortRows, type SortState } from './model';
 import { enumLabel } from '../../src/core/catalog/labels';
 import { statusColors } from '../shared/statusColors';
 

@@ -1,8 +1,8 @@
 /** Pure row logic of the results grid: client-side filters and sorting. */
-import { ColumnInfo, RowData } from '../../src/webview/results/protocol';
+import { type ColumnInfo, type RowData } from '../../src/webview/results/protocol';
 
 import { CA_POLICY_RESULT } from '../../src/core/catalog/enums';
-import { RowFilters, rowMatches } from '../../src/core/query/rowFilters';
+import { type RowFilters, rowMatches } from '../../src/core/query/rowFilters';
 
 /** The CA result values a user can filter on: the CSDL enum without its placeholder. */
 export const CA_RESULTS = CA_POLICY_RESULT.filter((r) => r !== 'unknownFutureValue');

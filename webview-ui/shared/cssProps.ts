@@ -2,7 +2,7 @@
  * Sets inline styles through the CSSOM only. Lit's styleMap writes a `style` attribute on first
  * render, which our CSP (no 'unsafe-inline' styles) blocks; setting properties one by one is allowed.
  */
-import { AttributePart, Directive, directive, ElementPart, PartInfo, PartType } from 'lit/directive.js';
+import { type AttributePart, Directive, directive, type ElementPart, type PartInfo, PartType } from 'lit/directive.js';
 import { noChange } from 'lit';
 
 class CssPropsDirective extends Directive {

@@ -1,8 +1,8 @@
 import {
   isNotificationMessage,
   isResponseMessage,
-  NotificationMap,
-  RequestMap,
+  type NotificationMap,
+  type RequestMap,
 } from '../../src/webview/protocol';
 
 interface VsCodeApi {

@@ -6,9 +6,9 @@
 import { enumLabel } from '../../src/core/catalog/labels';
 import { statusColors } from '../shared/statusColors';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { css, html, LitElement, nothing, TemplateResult } from 'lit';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { Field, PolicyRow, SignInView } from '../../src/core/detail/signInView';
-import { DetailInit, DetailNotifications, DetailRequests } from '../../src/webview/signinDetail/protocol';
+import { type DetailInit, type DetailNotifications, type DetailRequests } from '../../src/webview/signinDetail/protocol';
 import { cssProps } from '../shared/cssProps';
 import { HostConnection } from '../shared/hostConnection';
 

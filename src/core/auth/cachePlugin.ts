@@ -4,8 +4,8 @@
  * MSAL says the cache changed, and a corrupt entry is cleared instead of breaking sign-in.
  */
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
-import { Logger, NULL_LOGGER } from '../log/redact';
-import { SecretStore } from './secretStore';
+import { type Logger, NULL_LOGGER } from '../log/redact';
+import { type SecretStore } from './secretStore';
 
 export class SecretCachePlugin implements ICachePlugin {
   private lastWritten: string | undefined;

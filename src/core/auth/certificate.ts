@@ -1,10 +1,10 @@
 /**
  * Reads an app certificate the way users have it: a PEM file with the private key and the
- * certificate (the key may be encrypted), or a PFX/PKCS#12 file with a passphrase (node-forge).
+ * certificate (the key may be encrypted), or a PFX/PKCS#12 file with a passphrase (read by ./pfx, loaded only then).
  * Returns the unencrypted PKCS#8 key for SecretStorage and the SHA-256 thumbprint MSAL needs.
  */
 import * as crypto from 'crypto';
-import forge from 'node-forge';
+import type { PfxContents } from './pfx';
 
 export interface LoadedCertificate {
   readonly privateKeyPem: string;
@@ -58,32 +58,30 @@ export function loadPemCertificate(text: string, passphrase?: string): LoadedCer
   return finish(keyObject, certMatch[0]);
 }
 
-export function loadPfxCertificate(bytes: Buffer, passphrase: string): LoadedCertificate {
-  let p12: forge.pkcs12.Pkcs12Pfx;
+/** Reads a PFX; `read` is the node-forge reader (./pfx), loaded by the caller only for PFX files. */
+export function loadPfxCertificate(bytes: Buffer, passphrase: string, read: (bytes: Buffer, passphrase: string) => PfxContents): LoadedCertificate {
+  let p12: PfxContents;
   try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(bytes.toString('binary'))), passphrase);
+    p12 = read(bytes, passphrase);
   } catch {
     throw new CertificateError('The passphrase does not open this PFX file, or the file is not a PFX.', true);
   }
-  const keyBag = [...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? []), ...(p12.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag] ?? [])].find((b) => b.key);
-  const certBags = p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
-  if (!keyBag?.key) throw new CertificateError('The PFX file holds no private key.');
-  if (certBags.length === 0) throw new CertificateError('The PFX file holds no certificate.');
-  const keyObject = crypto.createPrivateKey(forge.pki.privateKeyToPem(keyBag.key));
+  if (!p12.privateKeyPem) throw new CertificateError('The PFX file holds no private key.');
+  if (p12.certificatePems.length === 0) throw new CertificateError('The PFX file holds no certificate.');
+  const keyObject = crypto.createPrivateKey(p12.privateKeyPem);
   // A PFX may carry the chain; the app's certificate is the one that matches the key.
-  for (const bag of certBags) {
-    if (!bag.cert) continue;
-    const pem = forge.pki.certificateToPem(bag.cert);
+  for (const pem of p12.certificatePems) {
     if (new crypto.X509Certificate(pem).checkPrivateKey(keyObject)) return finish(keyObject, pem);
   }
   throw new CertificateError('No certificate in the PFX file matches its private key.');
 }
 
-export function loadCertificateFile(bytes: Buffer, fileName: string, passphrase?: string): LoadedCertificate {
+export async function loadCertificateFile(bytes: Buffer, fileName: string, passphrase?: string): Promise<LoadedCertificate> {
   const text = bytes.toString('utf8');
   if (/\.(pfx|p12)$/i.test(fileName) || !text.includes('-----BEGIN')) {
     if (passphrase === undefined) throw new CertificateError('Enter the PFX passphrase (leave it empty if the file has none).', true);
-    return loadPfxCertificate(bytes, passphrase);
+    const { readPfx } = await import('./pfx');
+    return loadPfxCertificate(bytes, passphrase, readPfx);
   }
   return loadPemCertificate(text, passphrase);
 }

@@ -5,22 +5,22 @@
  * MSAL's cache when they can, and the cache lives in SecretStorage.
  */
 import {
-  AccountInfo,
+  type AccountInfo,
   ConfidentialClientApplication,
-  Configuration,
-  DeviceCodeRequest,
-  INetworkModule,
+  type Configuration,
+  type DeviceCodeRequest,
+  type INetworkModule,
   InteractionRequiredAuthError,
   LogLevel,
   PublicClientApplication,
 } from '@azure/msal-node';
-import { Endpoints } from '../clouds';
-import { Logger } from '../log/redact';
-import { SignInKind } from '../tenants/tenantConfig';
+import { type Endpoints } from '../clouds';
+import { type Logger } from '../log/redact';
+import { type SignInKind } from '../tenants/tenantConfig';
 import { NetworkFailureError } from '../http/networkFailure';
 import { SecretCachePlugin } from './cachePlugin';
 import type { MsalNetwork } from './networkClient';
-import { SecretStore, secretKeys } from './secretStore';
+import { type SecretStore, secretKeys } from './secretStore';
 
 export type ResourceKind = 'graph' | 'manage';
 

@@ -2,7 +2,7 @@
  * One entry per report category (API-FACTS 1): endpoint and version, time property, filterable
  * fields with their operators and value kinds, page sizes, throttle class and columns.
  */
-import { CategoryId, CategorySpec, ColumnSpec, FieldSpec, LambdaSpec, Operator } from './types';
+import { type CategoryId, type CategorySpec, type ColumnSpec, type FieldSpec, type LambdaSpec, type Operator } from './types';
 import { ACTIVITY_TYPE, CA_STATUS, DETECTION_TIMING, OPERATION_RESULT, PROVISIONING_ACTION, PROVISIONING_RESULT, RISK_DETAIL, RISK_LEVEL, RISK_STATE, SIGN_IN_EVENT_TYPES, TOKEN_ISSUER_TYPE } from './enums';
 
 const EQ: readonly Operator[] = ['eq'];

@@ -3,7 +3,7 @@
  * section 6) and where each of its 32 reports lives today: a ready query in this extension, or a
  * short account of what replaced it (or that nothing did).
  */
-import { FilterModel } from '../odata/model';
+import { type FilterModel } from '../odata/model';
 
 export type LegacyTarget =
   | { readonly kind: 'query'; readonly category: string; readonly model: FilterModel; readonly note?: string }

@@ -60,7 +60,7 @@ export interface CategorySpec {
   /** Node group in the tree. */
   readonly group: 'Sign-ins' | 'Audit' | 'Identity Protection' | 'Office 365';
   /** Office 365 content comes from the Management Activity API, not a Graph query: no OData, no Graph copy or export. */
-  readonly source?: 'o365';
+  readonly source?: 'graph' | 'o365';
   readonly apiVersion: 'v1.0' | 'beta';
   /** Path under the Graph root, e.g. `/auditLogs/signIns`. */
   readonly path: string;

@@ -6,7 +6,7 @@
 import { enumLabel } from '../catalog/labels';
 import { formatTime } from '../query/rows';
 import { jsonText } from '../records/untrusted';
-import { Field } from './signInView';
+import { type Field } from './signInView';
 
 export type Tone = 'success' | 'failure' | 'warning' | 'neutral';
 

@@ -3,7 +3,7 @@ import { NotSignedInError } from '../auth/credentials';
 import { ServiceError } from '../http/serviceError';
 import { RetriesExhaustedError } from '../http/client';
 import { NetworkFailureError } from '../http/networkFailure';
-import { ERROR_CATALOG, ErrorExplanation, explain } from './errors';
+import { ERROR_CATALOG, type ErrorExplanation, explain } from './errors';
 
 export interface Diagnosis {
   readonly code: string;

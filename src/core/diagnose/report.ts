@@ -3,9 +3,9 @@
  * permission, role or licence is missing, plus the admin-consent link. Rendered as Markdown with
  * every outside value escaped.
  */
-import { adminConsentUrl, Cloud } from '../clouds';
-import { roleNames, TokenClaims } from './claims';
-import { checkRequirement, RequirementCheck, REQUIREMENTS } from './requirements';
+import { adminConsentUrl, type Cloud } from '../clouds';
+import { roleNames, type TokenClaims } from './claims';
+import { checkRequirement, type RequirementCheck, REQUIREMENTS } from './requirements';
 
 export interface PermissionReport {
   readonly tenantName: string;

@@ -3,7 +3,7 @@
  * delegated user must hold, and the licence. One table, used by the permission report and by
  * checks before an action is sent.
  */
-import { roleNames, TokenClaims } from './claims';
+import { roleNames, type TokenClaims } from './claims';
 
 export type RequirementId = 'signIns' | 'signInsCa' | 'directoryAudits' | 'provisioning' | 'riskDetections' | 'riskyUsers' | 'riskyUsersTriage' | 'riskyServicePrincipals' | 'riskyServicePrincipalsTriage' | 'office365';
 

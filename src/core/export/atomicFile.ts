@@ -5,7 +5,7 @@
  */
 import * as crypto from 'crypto';
 import * as path from 'path';
-import { ExportFs, FileLike } from './exportFs';
+import { type ExportFs, type FileLike } from './exportFs';
 
 export const PARTIAL_SUFFIX = '.partial';
 

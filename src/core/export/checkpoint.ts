@@ -3,12 +3,12 @@
  * and no `$skiptoken` (they expire): a resume restarts the current window just below the oldest
  * record already written, and skips the records at that instant it already has.
  */
-import { CategoryId } from '../catalog/types';
+import { type CategoryId } from '../catalog/types';
 import type { RowFilters } from '../query/rowFilters';
 import { writeFileAtomic } from './atomicFile';
-import { QueryHeader } from './document';
-import { ExportFs } from './exportFs';
-import { ExportFormat } from './formats';
+import { type QueryHeader } from './document';
+import { type ExportFs } from './exportFs';
+import { type ExportFormat } from './formats';
 
 export type Destination = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'folder'; readonly dir: string; readonly base: string };
 

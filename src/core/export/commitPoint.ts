@@ -4,11 +4,11 @@
  * starts writing. One copy, so both keep the same guarantees.
  */
 import * as path from 'path';
-import { RequestStats } from '../http/client';
+import { type RequestStats } from '../http/client';
 import { PartFile } from './atomicFile';
-import { assertForward, ExportCheckpoint, ExportSpec, saveCheckpoint, WindowState } from './checkpoint';
-import { ExportFs } from './exportFs';
-import { Encoder, FORMAT_EXTENSIONS } from './formats';
+import { assertForward, type ExportCheckpoint, type ExportSpec, saveCheckpoint, type WindowState } from './checkpoint';
+import { type ExportFs } from './exportFs';
+import { type Encoder, FORMAT_EXTENSIONS } from './formats';
 import { dayLabel } from './windows';
 
 export class CheckpointWriter {

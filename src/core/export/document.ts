@@ -3,7 +3,7 @@
  * `{"query": {...}, "value": [...]}`, like a Graph list response, with a header that says where the
  * rows came from so a saved file stands on its own as evidence.
  */
-import { isUnreadable, LogRecord, recordJson } from '../records/untrusted';
+import { isUnreadable, type LogRecord, recordJson } from '../records/untrusted';
 
 export interface QueryHeader {
   readonly tenant: { readonly id: string; readonly name: string; readonly cloud: string };

@@ -4,8 +4,8 @@
  */
 import { ByteBuilder } from './byteBuilder';
 import { csvCell, csvRecord, csvRow } from './csv';
-import { QueryHeader } from './document';
-import { isUnreadable, LogRecord, recordJson } from '../records/untrusted';
+import { type QueryHeader } from './document';
+import { isUnreadable, type LogRecord, recordJson } from '../records/untrusted';
 
 export type ExportFormat = 'json' | 'ndjson' | 'csv';
 

@@ -2,9 +2,9 @@
  * The header every saved or exported result carries, and the names suggested for its files, built
  * the same way for "Open as JSON", "Save as JSON…" and bulk exports.
  */
-import { CategorySpec } from '../catalog/types';
-import { TenantConfig } from '../tenants/tenantConfig';
-import { QueryHeader } from './document';
+import { type CategorySpec } from '../catalog/types';
+import { type TenantConfig } from '../tenants/tenantConfig';
+import { type QueryHeader } from './document';
 import { leafPaths } from './csv';
 
 export const TOOL_NAME = 'Identity Log Explorer';

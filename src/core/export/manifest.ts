@@ -2,10 +2,10 @@
  * The manifest next to an export proves what it holds: the query, every window with its row count,
  * the record time span, each data file's SHA-256, and which windows are incomplete and why.
  */
-import { ExportCheckpoint } from './checkpoint';
+import { type ExportCheckpoint } from './checkpoint';
 import { describeFilters } from '../query/rowFilters';
-import { QueryHeader } from './document';
-import { ExportFormat } from './formats';
+import { type QueryHeader } from './document';
+import { type ExportFormat } from './formats';
 
 export interface ManifestWindow {
   readonly from: string;

@@ -1,8 +1,7 @@
 /** What an export of a category query sends: the filter without time, and the range it covers. */
-import { CategorySpec } from '../catalog/types';
+import { type CategorySpec } from '../catalog/types';
 import { buildFilter } from '../odata/build';
-import { o365ExportPlan } from '../o365/exportContent';
-import { FilterModel, resolveTime, TimeRange } from '../odata/model';
+import { type FilterModel, resolveTime, type TimeRange } from '../odata/model';
 
 export interface ExportPlan {
   /** `$filter` without the time range, fixed event-type filter included. */
@@ -30,9 +29,4 @@ export function exportPlan(category: CategorySpec, model: FilterModel, time: Tim
     if (r) range = { fromMs: category.throttle === 'reports' ? Math.max(r.fromMs, oldest) : r.fromMs, toMs: Math.min(r.toMs, nowMs) };
   }
   return { filterWithoutTime: withoutTime, filter: full.filter, range, ...(category.throttle === 'reports' ? { retentionDays } : {}) };
-}
-
-/** The plan for any category: Office 365 content goes by availability time, Graph by its filter. */
-export function planFor(category: CategorySpec, model: FilterModel, time: TimeRange, nowMs: number): ExportPlan {
-  return category.source === 'o365' ? o365ExportPlan(time, nowMs) : exportPlan(category, model, time, nowMs);
 }

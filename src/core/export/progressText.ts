@@ -1,5 +1,5 @@
 /** Export progress in words, the same in the notification and the results panel. */
-import { ExportProgress } from './runExport';
+import { type ExportProgress } from './runExport';
 
 export function durationText(ms: number): string {
   const s = Math.round(ms / 1000);

@@ -3,7 +3,7 @@
  * resolved when each window starts (and on every resume), never once at planning time.
  */
 import { ServiceError } from '../http/serviceError';
-import { WindowState } from './checkpoint';
+import { type WindowState } from './checkpoint';
 import { DAY_MS } from './windows';
 
 /**

@@ -5,20 +5,20 @@
  * next to a manifest that proves what it holds.
  */
 import * as path from 'path';
-import { CategorySpec } from '../catalog/types';
-import { ApiClient, RetriesExhaustedError } from '../http/client';
-import { QueryPlan, runQuery, RunOptions } from '../query/runQuery';
+import { type CategorySpec } from '../catalog/types';
+import { type ApiClient, RetriesExhaustedError } from '../http/client';
+import { type QueryPlan, runQuery, type RunOptions } from '../query/runQuery';
 import { partialPathOf, PartFile, writeFileAtomic } from './atomicFile';
-import { checkpointPathOf, ExportCheckpoint, ExportSpec, manifestPathOf, WindowState } from './checkpoint';
+import { checkpointPathOf, type ExportCheckpoint, type ExportSpec, manifestPathOf, type WindowState } from './checkpoint';
 import { beginWindow, CheckpointWriter, countWritten, endLastFile, endWindow, prepareDestination } from './commitPoint';
-import { ExportFs } from './exportFs';
+import { type ExportFs } from './exportFs';
 import { encoderFor } from './formats';
-import { buildManifest, ExportManifest } from './manifest';
+import { buildManifest, type ExportManifest } from './manifest';
 import { dayWindows } from './windows';
 import { clampToRetention, isRetentionRefusal } from './retention';
-import { ServiceError } from '../http/serviceError';
-import { isUnreadable, LogRecord } from '../records/untrusted';
-import { isFiltering, RowFilters, rowMatches } from '../query/rowFilters';
+import { type ServiceError } from '../http/serviceError';
+import { isUnreadable, type LogRecord } from '../records/untrusted';
+import { isFiltering, type RowFilters, rowMatches } from '../query/rowFilters';
 import { toDisplayRow } from '../query/rows';
 
 export interface ExportProgress {
@@ -106,7 +106,7 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
   const enc = encoderFor(spec.format, spec.header, spec.columns);
   const timed = spec.range !== undefined;
   // Checkpoints written before retention was recorded: report categories were planned at 30 days.
-  const retentionDays = spec.retentionDays ?? (spec.o365 === undefined && category.throttle === 'reports' ? 30 : undefined);
+  const retentionDays = spec.retentionDays ?? (category.throttle === 'reports' ? 30 : undefined);
   const keep = rowFilterFor(category, spec.rowFilters);
   const started = deps.now();
   const startReached = reached(cp);

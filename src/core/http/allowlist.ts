@@ -6,7 +6,7 @@
  * Links the service hands back (@odata.nextLink, NextPageUri, contentUri, redirects) pass through
  * here before anything is sent.
  */
-import { Endpoints } from '../clouds';
+import { type Endpoints } from '../clouds';
 
 /** The resources the extension asks tokens for. */
 export type TokenResource = 'graph' | 'manage';

@@ -5,13 +5,13 @@
  * A 401 gets one silent token refresh. Every retry is logged with its request id.
  */
 import * as crypto from 'crypto';
-import { Logger } from '../log/redact';
-import { checkTokenUrl, TokenOrigins, TokenResource, UnsafeLinkError } from './allowlist';
-import { AbortedError, Clock } from './clock';
-import { LimitName, Pacer } from './pacer';
-import { backoffMs, isRetryableStatus, isThrottleBody, parseRetryAfter, RetryPolicy } from './retry';
+import { type Logger } from '../log/redact';
+import { checkTokenUrl, type TokenOrigins, type TokenResource, UnsafeLinkError } from './allowlist';
+import { AbortedError, type Clock } from './clock';
+import { type LimitName, type Pacer } from './pacer';
+import { backoffMs, isRetryableStatus, isThrottleBody, parseRetryAfter, type RetryPolicy } from './retry';
 import { ServiceError } from './serviceError';
-import { FetchLike, HttpResponseLike } from './transport';
+import { type FetchLike, type HttpResponseLike } from './transport';
 
 export type TokenSource = (resource: TokenResource, options: { forceRefresh: boolean }) => Promise<string>;
 

@@ -4,7 +4,7 @@
  * sliding window like the service's own, plus a margin for the time a request takes to arrive.
  * A 429 pauses the key for everyone until its Retry-After (or our own backoff) has passed.
  */
-import { Clock } from './clock';
+import { type Clock } from './clock';
 
 export interface Limit {
   readonly requests: number;

@@ -5,10 +5,10 @@
  */
 import { diagnose, summarize } from '../diagnose/classify';
 import { AbortedError } from '../http/clock';
-import { isUnreadable, jsonText, LogRecord } from '../records/untrusted';
-import { ContentType } from './contentTypes';
-import { ContentEntry, ManageApi } from './manageApi';
-import { ContentWindow } from './windows';
+import { isUnreadable, jsonText, type LogRecord } from '../records/untrusted';
+import { type ContentType } from './contentTypes';
+import { type ContentEntry, type ManageApi } from './manageApi';
+import { type ContentWindow } from './windows';
 
 export interface BrowseProgress {
   readonly windowsDone: number;

@@ -3,8 +3,8 @@
  * CreationTime shown as UTC and RecordType by name. Filters are the panel's client-side ones.
  */
 import { col } from '../catalog/categories';
-import { CategorySpec } from '../catalog/types';
-import { ContentType, isContentType, recordTypeName } from './contentTypes';
+import { type CategorySpec } from '../catalog/types';
+import { type ContentType, isContentType, recordTypeName } from './contentTypes';
 
 export function o365Category(contentType: ContentType): CategorySpec {
   return {

@@ -7,23 +7,23 @@
  * whole export (the service repeats records in neighbouring blobs).
  */
 import { diagnose, summarize } from '../diagnose/classify';
-import { PartFile } from '../export/atomicFile';
-import { checkpointPathOf, ExportCheckpoint, ExportSpec, journalPathOf, WindowState } from '../export/checkpoint';
+import { type PartFile } from '../export/atomicFile';
+import { checkpointPathOf, type ExportCheckpoint, type ExportSpec, journalPathOf, type WindowState } from '../export/checkpoint';
 import { beginWindow, CheckpointWriter, countWritten, endLastFile, endWindow, prepareDestination } from '../export/commitPoint';
 import { encoderFor } from '../export/formats';
-import { ExportPlan } from '../export/plan';
-import { completeExport, ExportInterruptedError, ExportOutcome, ExportRunDeps, reopenPart, rowFilterFor } from '../export/runExport';
+import { type ExportPlan } from '../export/plan';
+import { completeExport, ExportInterruptedError, type ExportOutcome, type ExportRunDeps, reopenPart, rowFilterFor } from '../export/runExport';
 import { dayWindows } from '../export/windows';
 import { UnsafeLinkError } from '../http/allowlist';
-import { RequestStats, RetriesExhaustedError } from '../http/client';
+import { type RequestStats, RetriesExhaustedError } from '../http/client';
 import { AbortedError } from '../http/clock';
 import { ServiceError } from '../http/serviceError';
-import { resolveTime, TimeRange } from '../odata/model';
+import { resolveTime, type TimeRange } from '../odata/model';
 import { creationMs, o365RecordKey } from './browse';
-import { isUnreadable, LogRecord } from '../records/untrusted';
-import { ContentType } from './contentTypes';
+import { isUnreadable, type LogRecord } from '../records/untrusted';
+import { type ContentType } from './contentTypes';
 import { ExportJournal } from './exportJournal';
-import { ContentEntry, ListingCutShortError, ManageApi } from './manageApi';
+import { type ContentEntry, ListingCutShortError, type ManageApi } from './manageApi';
 import { MAX_AGE_MS } from './windows';
 
 /** `category` is `o365Category(contentType)`: its display hook fills CSV columns such as RecordTypeName. */

@@ -3,7 +3,7 @@
  * written (`r"<Id>"`), appended and fsynced with the data before the checkpoint counts it. Ids are
  * JSON strings because they come from the service and may hold anything, newlines included.
  */
-import { ExportFs, FileLike } from '../export/exportFs';
+import { type ExportFs, type FileLike } from '../export/exportFs';
 
 export interface JournalContents {
   readonly blobs: Set<string>;

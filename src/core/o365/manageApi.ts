@@ -4,12 +4,12 @@
  * call (a dedicated quota). A contentUri or next-page link is used only when it points at this
  * tenant's feed on the cloud's Management API host; anything else is refused before a token is sent.
  */
-import { ApiClient, RequestStats, RetriesExhaustedError } from '../http/client';
+import { type ApiClient, type RequestStats, RetriesExhaustedError } from '../http/client';
 import { UnsafeLinkError } from '../http/allowlist';
 import { ServiceError } from '../http/serviceError';
-import { LogRecord, screenPage } from '../records/untrusted';
-import { ContentType } from './contentTypes';
-import { ContentWindow, formatO365Time } from './windows';
+import { type LogRecord, screenPage } from '../records/untrusted';
+import { type ContentType } from './contentTypes';
+import { type ContentWindow, formatO365Time } from './windows';
 
 export interface Subscription {
   readonly contentType: string;

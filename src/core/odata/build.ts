@@ -2,9 +2,9 @@
  * Filter model → `$filter`, validated against the catalog before any request: a clause that
  * Graph would refuse is reported here with the reason, instead of as a 400 later.
  */
-import { CategorySpec, FieldSpec, Operator, ValueKind } from '../catalog/types';
+import { type CategorySpec, type FieldSpec, type Operator, type ValueKind } from '../catalog/types';
 import { datetimeLiteral, GUID, isIp, quote } from './literals';
-import { Clause, ClauseValue, FilterModel, FilterProblem, resolveTime } from './model';
+import { type Clause, type ClauseValue, type FilterModel, type FilterProblem, resolveTime } from './model';
 import { validateRawFilter } from './raw';
 
 const OP_TEXT: Record<Operator, string> = { eq: 'equals', ne: 'not equals', gt: 'after', ge: 'from', lt: 'before', le: 'until', startswith: 'starts with', contains: 'contains' };

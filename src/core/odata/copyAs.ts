@@ -1,5 +1,5 @@
 /** "Copy as …": the same query as a Graph URL, a curl command, or Graph PowerShell. */
-import { CategorySpec } from '../catalog/types';
+import { type CategorySpec } from '../catalog/types';
 
 export function graphUrl(graphOrigin: string, category: CategorySpec, filter: string | undefined, top?: number): string {
   const url = new URL(`${graphOrigin}/${category.apiVersion}${category.path}`);

@@ -2,7 +2,7 @@
  * A custom time range as people type it: a UTC date (a whole day) or a UTC time. One copy for the
  * query builder and for Export, so both accept and refuse the same text.
  */
-import { TimeRange } from './model';
+import { type TimeRange } from './model';
 
 /** Milliseconds for a date (start or end of that UTC day) or a time (UTC unless a zone is given). */
 export function parseInstant(text: string, endOfDay: boolean): number {

@@ -1,6 +1,6 @@
 /** The common questions, one click each: they add clauses or client-side filters to a model. */
-import { CategoryId } from '../catalog/types';
-import { Clause, ClientFilter, FilterModel } from './model';
+import { type CategoryId } from '../catalog/types';
+import { type Clause, type ClientFilter, type FilterModel } from './model';
 
 export interface Intent {
   readonly id: string;

@@ -1,5 +1,5 @@
 /** A typed filter: what the filter UI edits and the query engine turns into `$filter`. */
-import { Operator } from '../catalog/types';
+import { type Operator } from '../catalog/types';
 
 export type TimeRange =
   | { readonly kind: 'last'; readonly hours: number }

@@ -3,8 +3,8 @@
  * parsed (recursive descent), then every comparison is checked against the category's fields and
  * operators. Problems point at the offending token.
  */
-import { CategorySpec, FieldSpec, Operator, ValueKind } from '../catalog/types';
-import { FilterProblem } from './model';
+import { type CategorySpec, type FieldSpec, type Operator, type ValueKind } from '../catalog/types';
+import { type FilterProblem } from './model';
 
 type Tok = { kind: 'word' | 'string' | 'number' | 'date' | 'punct' | 'end'; text: string; pos: number };
 

@@ -1,6 +1,6 @@
 /** What Copy puts on the clipboard from the grid: raw values behind readable labels, tab-separated rows. */
-import { CategorySpec } from '../catalog/types';
-import { LogRecord } from '../records/untrusted';
+import { type CategorySpec } from '../catalog/types';
+import { type LogRecord } from '../records/untrusted';
 import { toDisplayRow } from './rows';
 
 /** One cell: the raw value behind a label (what Graph and filters use), else the text shown. */

@@ -1,6 +1,6 @@
 /** The one line a results panel shows under its toolbar: why the rows are fewer or different. */
 import { diagnose, summarize } from '../diagnose/classify';
-import { SessionProgress } from './session';
+import { type SessionProgress } from './session';
 
 export interface PanelFacts {
   /** Restored after a window reload and not loaded again yet. */

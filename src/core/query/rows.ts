@@ -1,8 +1,8 @@
 /** Turns records into the display rows the results grid shows (text only, formatted once). */
 import { valueAt } from '../catalog/categories';
 import { enumLabel } from '../catalog/labels';
-import { CategorySpec, ColumnSpec } from '../catalog/types';
-import { isUnreadable, jsonText, LogRecord, UnreadableRecord } from '../records/untrusted';
+import { type CategorySpec, type ColumnSpec } from '../catalog/types';
+import { isUnreadable, jsonText, type LogRecord, UnreadableRecord } from '../records/untrusted';
 
 /** AADSTS codes that mean the user was asked for more (not a failed credential). */
 const INTERRUPTS = new Set([50074, 50076, 50079, 50140, 50158, 50125, 50072, 81010, 16000, 50058]);

@@ -4,11 +4,11 @@
  * user sees them and stitched together: records at window edges are de-duplicated by id, and a
  * window that failed half-way resumes from the last record already delivered.
  */
-import { CategorySpec } from '../catalog/types';
+import { type CategorySpec } from '../catalog/types';
 import { UnsafeLinkError } from '../http/allowlist';
-import { ApiClient, QueryTimeoutError } from '../http/client';
+import { type ApiClient, QueryTimeoutError } from '../http/client';
 import { datetimeLiteral } from '../odata/literals';
-import { isUnreadable, jsonText, LogRecord, screenPage } from '../records/untrusted';
+import { isUnreadable, jsonText, type LogRecord, screenPage } from '../records/untrusted';
 
 export interface QueryPlan {
   readonly category: CategorySpec;

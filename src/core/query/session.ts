@@ -3,9 +3,9 @@
  * "Load all" runs to the end), can be cancelled at any time, and reports progress.
  */
 import { AbortedError } from '../http/clock';
-import { RequestStats } from '../http/client';
-import { LogRecord } from '../records/untrusted';
-import { QueryEnd, QueryPage } from './runQuery';
+import { type RequestStats } from '../http/client';
+import { type LogRecord } from '../records/untrusted';
+import { type QueryEnd, type QueryPage } from './runQuery';
 
 export type SessionState = 'loading' | 'paused' | 'done' | 'cancelled' | 'failed';
 

@@ -1,4 +1,4 @@
-import { CloudId, isCloudId } from '../clouds';
+import { type CloudId, isCloudId } from '../clouds';
 
 /** How a tenant signs in. Secrets for the app kinds live in SecretStorage, never here. */
 export type SignInKind = 'deviceCode' | 'clientSecret' | 'certificate';

@@ -1,5 +1,5 @@
 /** Example triage queries from the Graph documentation (API-FACTS 1), as ready filters. */
-import { FilterModel } from '../odata/model';
+import { type FilterModel } from '../odata/model';
 
 export interface TriageExample {
   readonly id: string;

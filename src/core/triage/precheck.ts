@@ -3,10 +3,10 @@
  * come back as a 403 after the confirmation dialog; saying exactly what to grant is kinder and
  * sends nothing. Uses the same requirement table as Diagnose Permissions.
  */
-import { roleNames, TokenClaims } from '../diagnose/claims';
-import { WalkthroughStep } from '../diagnose/errors';
+import { roleNames, type TokenClaims } from '../diagnose/claims';
+import { type WalkthroughStep } from '../diagnose/errors';
 import { checkRequirement, REQUIREMENTS } from '../diagnose/requirements';
-import { ACTION_LABEL, SUBJECTS, TriageAction, TriageSubject } from './subjects';
+import { ACTION_LABEL, SUBJECTS, type TriageAction, type TriageSubject } from './subjects';
 
 export type Precheck =
   | { readonly ok: true }

@@ -4,7 +4,7 @@
  * untrusted: only strings are kept, and nothing here renders them.
  */
 import { datetimeLiteral } from '../odata/literals';
-import { TriageSubject } from './subjects';
+import { type TriageSubject } from './subjects';
 
 export interface RiskyEntity {
   readonly subject: TriageSubject;

@@ -9,7 +9,7 @@ import { diagnose, summarize } from '../diagnose/classify';
 import { RetriesExhaustedError } from '../http/client';
 import { ServiceError } from '../http/serviceError';
 import { chunkIds } from './chunk';
-import { MAX_IDS_PER_CALL, TARGET_STATE, TriageAction } from './subjects';
+import { MAX_IDS_PER_CALL, TARGET_STATE, type TriageAction } from './subjects';
 
 export interface SubjectState {
   readonly riskState: string;

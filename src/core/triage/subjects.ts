@@ -4,8 +4,8 @@
  * needs, and what an action does to them. One table, so the tree, the pre-check and the runner
  * cannot disagree.
  */
-import { Cloud } from '../clouds';
-import { RequirementId } from '../diagnose/requirements';
+import { type Cloud } from '../clouds';
+import { type RequirementId } from '../diagnose/requirements';
 
 export type TriageSubject = 'users' | 'servicePrincipals';
 export type TriageAction = 'confirmCompromised' | 'dismiss';

@@ -2,10 +2,10 @@
  * The Graph calls triage makes, all through the one ApiClient (token allowlist, Identity
  * Protection pacing of 1 request per second per tenant, backoff on its Retry-After-less 429s).
  */
-import { ApiClient } from '../http/client';
+import { type ApiClient } from '../http/client';
 import { datetimeLiteral, quote } from '../odata/literals';
-import { SubjectState } from './runTriage';
-import { SUBJECTS, TriageAction, TriageSubject } from './subjects';
+import { type SubjectState } from './runTriage';
+import { SUBJECTS, type TriageAction, type TriageSubject } from './subjects';
 
 type Json = Record<string, unknown>;
 

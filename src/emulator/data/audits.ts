@@ -1,8 +1,8 @@
 /** Directory audits, generated on demand by index (newest first), with modified properties. */
 import { Rng, STREAM } from '../random';
-import { DirectoryUser } from './directory';
-import { AUDIT_ACTIVITIES, Vocabulary } from './tables';
-import { isoTime, Timeline, timeAt } from './timeline';
+import { type DirectoryUser } from './directory';
+import { AUDIT_ACTIVITIES, type Vocabulary } from './tables';
+import { isoTime, type Timeline, timeAt } from './timeline';
 
 export interface AuditContext {
   readonly seed: number;

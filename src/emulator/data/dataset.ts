@@ -2,18 +2,18 @@
  * One tenant's data: directory, sign-ins, audits, provisioning, risk and O365 content. Record
  * streams are computed on demand; only the directory and the risky-user state live in memory.
  */
-import { License, retentionDays, TenantConfig } from '../config';
+import { type License, retentionDays, type TenantConfig } from '../config';
 import { mix32, STREAM } from '../random';
 import { auditAt } from './audits';
-import { buildDirectory, DirectoryUser } from './directory';
-import { BLOB_HOURS, blobInfo, BlobInfo, blobRecords, ContentType, CONTENT_TYPES, O365Sources } from './o365';
+import { buildDirectory, type DirectoryUser } from './directory';
+import { BLOB_HOURS, blobInfo, type BlobInfo, blobRecords, type ContentType, CONTENT_TYPES, type O365Sources } from './o365';
 import { provisioningAt } from './provisioning';
-import { chooseRiskyUsers, initialRiskyServicePrincipals, initialRiskyUsers, RiskyServicePrincipalState, riskDetectionCount, riskDetectionFrom, riskDetectionSignInIndex, RiskyUserState } from './risk';
-import { SignInContext, signInAt, SignInRecord } from './signIns';
-import { planStory, Story } from './story';
-import { movedSignIn, storyAudit, StoryContext, storyRiskyAdmin, storySignIn } from './storyRecords';
-import { Vocabulary, vocabulary } from './tables';
-import { indexRange, Timeline } from './timeline';
+import { chooseRiskyUsers, initialRiskyServicePrincipals, initialRiskyUsers, type RiskyServicePrincipalState, riskDetectionCount, riskDetectionFrom, riskDetectionSignInIndex, type RiskyUserState } from './risk';
+import { type SignInContext, signInAt, type SignInRecord } from './signIns';
+import { planStory, type Story } from './story';
+import { movedSignIn, storyAudit, type StoryContext, storyRiskyAdmin, storySignIn } from './storyRecords';
+import { type Vocabulary, vocabulary } from './tables';
+import { indexRange, type Timeline } from './timeline';
 
 export interface DatasetSizes {
   /** Sign-ins of all event types together. */

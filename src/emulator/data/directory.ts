@@ -1,7 +1,7 @@
 /** The tenant's people: configured users plus generated ones, some with hostile display names (test fixture). */
-import { TenantConfig } from '../config';
+import { type TenantConfig } from '../config';
 import { Rng, STREAM } from '../random';
-import { FIRST_NAMES, HOME_PLACE_WEIGHTS, LAST_NAMES, Vocabulary } from './tables';
+import { FIRST_NAMES, HOME_PLACE_WEIGHTS, LAST_NAMES, type Vocabulary } from './tables';
 
 export interface DirectoryUser {
   readonly id: string;

@@ -6,7 +6,7 @@
  * as the real feed does.
  */
 import { Rng, STREAM } from '../random';
-import { Vocabulary } from './tables';
+import { type Vocabulary } from './tables';
 
 export const CONTENT_TYPES = ['Audit.AzureActiveDirectory', 'Audit.Exchange', 'Audit.SharePoint', 'Audit.General', 'DLP.All'] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];

@@ -1,7 +1,7 @@
 /** Provisioning events (provisioningObjectSummary), generated on demand by index, newest first. */
 import { mix32, Rng, STREAM } from '../random';
-import { DirectoryUser } from './directory';
-import { isoTime, Timeline, timeAt } from './timeline';
+import { type DirectoryUser } from './directory';
+import { isoTime, type Timeline, timeAt } from './timeline';
 
 export interface ProvisioningContext {
   readonly seed: number;

@@ -3,10 +3,10 @@
  * the two share requestId and correlationId. Risky users are a small mutable set: confirmCompromised
  * and dismiss change them and append history, as the real service does.
  */
-import { License } from '../config';
+import { type License } from '../config';
 import { mix32, Rng, STREAM } from '../random';
-import { DirectoryUser } from './directory';
-import { RISK_EVERY, RISK_OFFSET, SignInRecord } from './signIns';
+import { type DirectoryUser } from './directory';
+import { RISK_EVERY, RISK_OFFSET, type SignInRecord } from './signIns';
 import { isoTime } from './timeline';
 
 export function riskDetectionCount(signInCount: number): number {

@@ -3,21 +3,21 @@
  * index, so "newest first" is index order, a time range is an index range found by binary search,
  * and a skip token is just the next index.
  */
-import { License } from '../config';
+import { type License } from '../config';
 import { mix32, Rng, STREAM } from '../random';
-import { isoTime, Timeline, timeAt } from './timeline';
-import { DirectoryUser } from './directory';
+import { isoTime, type Timeline, timeAt } from './timeline';
+import { type DirectoryUser } from './directory';
 import {
-  CaPolicy,
+  type CaPolicy,
   CLIENT_APPS,
   OUTCOMES,
-  Outcome,
+  type Outcome,
   PLACES,
   RESOURCES,
   RISK_EVENT_TYPES,
   TRUST_TYPES,
   WORKLOAD_OUTCOMES,
-  Vocabulary,
+  type Vocabulary,
 } from './tables';
 
 export type SignInEventType = 'interactiveUser' | 'nonInteractiveUser' | 'servicePrincipal' | 'managedIdentity';
@@ -241,67 +241,4 @@ export function signInAt(ctx: SignInContext, index: number): SignInRecord {
       authenticationAppDeviceDetails: null,
     },
   };
-}
-
-/** Consumer and business networks the background's addresses are attributed to (real, public AS numbers). */
-const ISP_ASNS = [7922, 7018, 701, 20115, 22773, 2856, 3320, 3215, 5089, 6830] as const;
-
-/** A stable network for an address: the same address always maps to the same AS number. */
-export function asnFor(ip: string): number {
-  const [a, b] = ip.split('.').map(Number);
-  return ISP_ASNS[mix32(a, b) % ISP_ASNS.length];
-}
-
-/** The protocol fields of a generated sign-in: browser and desktop sign-ins, token refreshes, app credentials. */
-function protocolOf(record: SignInRecord, managed: boolean): { authenticationProtocol: string; incomingTokenType: string } {
-  const j = record.json;
-  if (record.eventType === 'nonInteractiveUser') return { authenticationProtocol: 'none', incomingTokenType: managed ? 'primaryRefreshToken' : 'refreshToken' };
-  if (j.userAgent === 'BAV2ROPC') return { authenticationProtocol: 'ropc', incomingTokenType: 'none' };
-  return { authenticationProtocol: 'none', incomingTokenType: 'none' };
-}
-
-/** Fields only the beta endpoint returns. */
-export function betaExtras(record: SignInRecord): Record<string, unknown> {
-  const j = record.json;
-  const status = j.status as { errorCode: number };
-  const rng = Rng.for(mix32(record.index), STREAM.signIn, 7);
-  const mfa = record.story?.mfa ?? (status.errorCode === 0 && record.eventType === 'interactiveUser' ? rng.chance(0.7) : false);
-  const steps: Record<string, unknown>[] = [];
-  if (record.eventType === 'interactiveUser') {
-    steps.push({ authenticationStepDateTime: j.createdDateTime, authenticationMethod: 'Password', authenticationMethodDetail: 'Password in the cloud', succeeded: status.errorCode !== 50126 && status.errorCode !== 50053, authenticationStepResultDetail: status.errorCode === 50126 ? 'Invalid username or password' : status.errorCode === 50053 ? 'Account is locked' : 'Correct password', authenticationStepRequirement: 'Primary authentication' });
-    if (mfa || status.errorCode === 500121 || status.errorCode === 50074) {
-      steps.push({ authenticationStepDateTime: j.createdDateTime, authenticationMethod: 'Mobile app notification', authenticationMethodDetail: null, succeeded: status.errorCode === 0, authenticationStepResultDetail: status.errorCode === 500121 ? 'MFA denied; user declined the authentication' : status.errorCode === 50074 ? 'MFA required in Azure AD' : 'MFA successfully completed', authenticationStepRequirement: 'Multi-factor authentication' });
-    }
-  } else if (record.eventType === 'nonInteractiveUser') {
-    steps.push({ authenticationStepDateTime: j.createdDateTime, authenticationMethod: 'Previously satisfied', authenticationMethodDetail: null, succeeded: status.errorCode === 0, authenticationStepResultDetail: 'First factor requirement satisfied by claim in the token', authenticationStepRequirement: 'Primary authentication' });
-  } else {
-    steps.push({ authenticationStepDateTime: j.createdDateTime, authenticationMethod: record.eventType === 'managedIdentity' ? 'Managed identity' : rng.chance(0.5) ? 'Client secret' : 'Client certificate', authenticationMethodDetail: null, succeeded: status.errorCode === 0, authenticationStepResultDetail: null, authenticationStepRequirement: 'Primary authentication' });
-  }
-  const user = record.eventType === 'interactiveUser' || record.eventType === 'nonInteractiveUser';
-  const device = j.deviceDetail as { isManaged?: boolean | null } | null;
-  const createdDay = Math.floor(record.createdMs / 86_400_000);
-  // One session per user and day for the background; the story's flows carry their own.
-  const sessionId = user ? sessionGuid(String(j.userId), createdDay) : null;
-  return {
-    signInEventTypes: [record.eventType],
-    authenticationRequirement: mfa || status.errorCode === 50074 ? 'multiFactorAuthentication' : 'singleFactorAuthentication',
-    authenticationDetails: steps,
-    ...(user ? protocolOf(record, device?.isManaged === true) : { authenticationProtocol: 'none', incomingTokenType: 'none' }),
-    originalTransferMethod: 'none',
-    sessionId,
-    autonomousSystemNumber: asnFor(String(j.ipAddress)),
-    userType: typeof j.userPrincipalName === 'string' && j.userPrincipalName.includes('#EXT#') ? 'guest' : 'member',
-    tokenIssuerType: 'AzureAD',
-    crossTenantAccessType: 'none',
-    uniqueTokenIdentifier: Buffer.from(String(j.id)).toString('base64url').slice(0, 22),
-    originalRequestId: j.id,
-    ...record.story?.beta,
-  };
-}
-
-function sessionGuid(userId: string, day: number): string {
-  const h = mix32(Number.parseInt(userId.slice(0, 8), 16) || 0, day, Number.parseInt(userId.slice(-8), 16) || 0);
-  const word = (k: number) => (mix32(h, k) >>> 0).toString(16).padStart(8, '0');
-  const [a, b, c, d] = [word(1), word(2), word(3), word(4)];
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-b${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }

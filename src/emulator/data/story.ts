@@ -21,10 +21,10 @@
  * request id), except the admin's risky sign-in, whose address alone is moved.
  */
 import { mix32 } from '../random';
-import { DirectoryUser } from './directory';
-import { isRiskyIndex, RISK_EVERY, RISK_OFFSET, SignInEventType } from './signIns';
-import { APPS, CaPolicy, DEVICE_PROFILES, DeviceProfile, PLACES, Place, RESOURCES, WORKLOADS } from './tables';
-import { indexRange, Timeline } from './timeline';
+import { type DirectoryUser } from './directory';
+import { isRiskyIndex, RISK_EVERY, RISK_OFFSET, type SignInEventType } from './signIns';
+import { APPS, type CaPolicy, DEVICE_PROFILES, type DeviceProfile, PLACES, type Place, RESOURCES, WORKLOADS } from './tables';
+import { indexRange, type Timeline } from './timeline';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -3,12 +3,12 @@
  * with a record of the same shape, keeping the index's id, time and correlation id (so lookups by
  * id and the time order still hold).
  */
-import { License } from '../config';
+import { type License } from '../config';
 import { Rng } from '../random';
-import { RiskyUserState } from './risk';
-import { SignInRecord } from './signIns';
-import { AuditBeat, Network, SignInBeat, STORY_MANAGED_DEVICE, STORY_WORKLOAD, storyApp, storyPolicies, storyResource, storySessionId } from './story';
-import { OUTCOMES, Place, Vocabulary } from './tables';
+import { type RiskyUserState } from './risk';
+import { type SignInRecord } from './signIns';
+import { type AuditBeat, type Network, type SignInBeat, STORY_MANAGED_DEVICE, STORY_WORKLOAD, storyApp, storyPolicies, storyResource, storySessionId } from './story';
+import { OUTCOMES, type Place, type Vocabulary } from './tables';
 import { isoTime } from './timeline';
 
 export interface StoryContext {

@@ -3,8 +3,8 @@
  * directory roles a delegated user needs, and the licence. Failures carry the service's exact
  * 403 codes and messages.
  */
-import { TenantConfig } from '../config';
-import { AccessClaims } from './tokens';
+import { type TenantConfig } from '../config';
+import { type AccessClaims } from './tokens';
 
 export interface Caller {
   readonly claims: AccessClaims;

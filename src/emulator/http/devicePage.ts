@@ -2,10 +2,10 @@
  * The page a person opens to enter a device code, standing in for microsoft.com/devicelogin. It
  * lets the person pick which of the tenant's users signs in. Every value on it is escaped.
  */
-import * as http from 'http';
-import { EmulatorConfig } from '../config';
+import type * as http from 'http';
+import { type EmulatorConfig } from '../config';
 import { readBody } from './respond';
-import { Sts } from './sts';
+import { type Sts } from './sts';
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);

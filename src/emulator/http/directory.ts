@@ -1,5 +1,5 @@
 /** Lookups shared by the STS and the resource servers: tenants by id or domain, apps, users, resources. */
-import { AppConfig, EmulatorCloud, TenantConfig, UserConfig } from '../config';
+import { type AppConfig, type EmulatorCloud, type TenantConfig, type UserConfig } from '../config';
 
 /** The resource identifiers a token may be requested for, per cloud (API-FACTS 5). */
 export const GRAPH_RESOURCES: Record<EmulatorCloud, string> = {

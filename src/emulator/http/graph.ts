@@ -3,19 +3,20 @@
  * per-property rules, `$top` caps, skip-token paging with absolute next links, permissions and
  * licences, the documented throttles, wide-query slowness, and injected faults.
  */
-import * as http from 'http';
-import { TenantData } from '../data/dataset';
+import type * as http from 'http';
+import { type TenantData } from '../data/dataset';
 import { auditIndexFromId } from '../data/audits';
 import { provisioningIndexFromId } from '../data/provisioning';
 import { riskDetectionIndexFromId } from '../data/risk';
-import { betaExtras, SignInEventType, signInIndexFromId, SignInRecord } from '../data/signIns';
+import { betaExtras } from '../data/signInBeta';
+import { type SignInEventType, signInIndexFromId, type SignInRecord } from '../data/signIns';
 import { applyRiskAction } from '../data/risk';
-import { Expr, FilterSyntaxError } from '../odata/ast';
+import { type Expr, FilterSyntaxError } from '../odata/ast';
 import { compileFilter, lambdaEqValues, timeBounds } from '../odata/evaluate';
 import { parseFilter } from '../odata/parser';
 import {
   DIRECTORY_AUDIT_RULES,
-  EndpointRules,
+  type EndpointRules,
   PROVISIONING_RULES,
   RISK_DETECTION_RULES,
   RISKY_SERVICE_PRINCIPAL_RULES,
@@ -26,12 +27,12 @@ import {
 } from '../odata/rules';
 import { validateFilter } from '../odata/validate';
 import * as access from './access';
-import { Directory } from './directory';
-import { FaultInjector, FaultKind } from './faults';
-import { BadSkipToken, IndexedSource, readPage } from './paging';
-import { graphError, readBody, RequestIds, requestIds, Res, sendEmpty } from './respond';
-import { IDENTITY_PROTECTION_PER_TENANT, REPORTS_PER_APP_GLOBAL, REPORTS_PER_APP_TENANT, SlidingWindows } from './throttle';
-import { bearer, TokenService } from './tokens';
+import { type Directory } from './directory';
+import { type FaultInjector, type FaultKind } from './faults';
+import { BadSkipToken, type IndexedSource, readPage } from './paging';
+import { graphError, readBody, type RequestIds, requestIds, type Res, sendEmpty } from './respond';
+import { IDENTITY_PROTECTION_PER_TENANT, REPORTS_PER_APP_GLOBAL, REPORTS_PER_APP_TENANT, type SlidingWindows } from './throttle';
+import { bearer, type TokenService } from './tokens';
 
 export interface GraphOptions {
   readonly origin: () => string;

@@ -3,14 +3,14 @@
  * content listing over contentCreated windows with NextPageUri paging, blobs that expire after
  * 7 days, AF error codes, and AF429 throttling sent as HTTP 403.
  */
-import * as http from 'http';
-import { TenantData } from '../data/dataset';
-import { ContentType, CONTENT_TYPES, o365Time } from '../data/o365';
-import { Directory } from './directory';
-import { FaultInjector } from './faults';
-import { afError, Res, sendJson } from './respond';
-import { O365_PER_TENANT, SlidingWindows } from './throttle';
-import { bearer, TokenService } from './tokens';
+import type * as http from 'http';
+import { type TenantData } from '../data/dataset';
+import { type ContentType, CONTENT_TYPES, o365Time } from '../data/o365';
+import { type Directory } from './directory';
+import { type FaultInjector } from './faults';
+import { afError, type Res, sendJson } from './respond';
+import { O365_PER_TENANT, type SlidingWindows } from './throttle';
+import { bearer, type TokenService } from './tokens';
 
 export interface ManageOptions {
   readonly origin: () => string;

@@ -1,6 +1,6 @@
 /** Response helpers with the services' exact error envelopes (API-FACTS 2, 3, 4). */
 import * as crypto from 'crypto';
-import * as http from 'http';
+import type * as http from 'http';
 
 export type Res = http.ServerResponse;
 

@@ -4,13 +4,13 @@
  * unmodified MSAL Node; errors carry the AADSTS codes of API-FACTS 4.
  */
 import * as crypto from 'crypto';
-import * as http from 'http';
-import { AppConfig, TenantConfig, UserConfig } from '../config';
+import type * as http from 'http';
+import { type AppConfig, type TenantConfig, type UserConfig } from '../config';
 import { decodeJwt, verifySignature } from '../jwt';
-import { AppCertificate } from '../pki';
-import { Directory, ResourceKind, rolesFor } from './directory';
-import { readBody, Res, sendJson, stsError } from './respond';
-import { ROLE_TEMPLATE_IDS, TokenService } from './tokens';
+import { type AppCertificate } from '../pki';
+import { type Directory, type ResourceKind, rolesFor } from './directory';
+import { readBody, type Res, sendJson, stsError } from './respond';
+import { ROLE_TEMPLATE_IDS, type TokenService } from './tokens';
 
 export interface StsOptions {
   readonly origin: () => string;

@@ -1,5 +1,5 @@
 /** Compiles a validated `$filter` into a predicate over JSON records. */
-import { Expr, Literal, Operand } from './ast';
+import { type Expr, type Literal, type Operand } from './ast';
 
 type Json = unknown;
 type Scope = Map<string, Json>;

@@ -3,7 +3,7 @@
  * comparisons, and/or/not, parentheses, startswith/endswith/contains, and any/all lambdas.
  * Strings are single-quoted with '' for a quote; datetimes and GUIDs are unquoted literals.
  */
-import { CompareOp, Expr, FilterSyntaxError, Operand } from './ast';
+import { type CompareOp, type Expr, FilterSyntaxError, type Operand } from './ast';
 
 type Token =
   | { t: 'ident'; v: string; pos: number }

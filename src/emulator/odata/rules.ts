@@ -2,7 +2,7 @@
  * What each endpoint accepts in `$filter`, per property (API-FACTS section 1). Anything else is a
  * 400 "Invalid filter clause", as the service answers.
  */
-import { CompareOp } from './ast';
+import { type CompareOp } from './ast';
 
 export type ValueKind = 'string' | 'datetime' | 'int' | 'bool' | { enum: readonly string[] };
 export type FilterFunction = 'startswith' | 'endswith' | 'contains';

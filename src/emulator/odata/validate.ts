@@ -1,6 +1,6 @@
 /** Checks a parsed `$filter` against an endpoint's rules; the first problem is reported. */
-import { Expr, FilterSyntaxError, Literal, Operand, PropertyRef } from './ast';
-import { EndpointRules, PropRule, ValueKind } from './rules';
+import { type Expr, FilterSyntaxError, type Literal, type Operand, type PropertyRef } from './ast';
+import { type EndpointRules, type PropRule, type ValueKind } from './rules';
 
 export interface ValidationContext {
   readonly rules: EndpointRules;

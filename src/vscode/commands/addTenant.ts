@@ -1,11 +1,11 @@
 import * as crypto from 'crypto';
-import { CloudId, isCloudId } from '../../core/clouds';
-import { EndpointTarget, SignInKind, SIGN_IN_KINDS, TenantConfig, validateClientId, validateTenantIdentifier } from '../../core/tenants/tenantConfig';
+import { type CloudId, isCloudId } from '../../core/clouds';
+import { type EndpointTarget, type SignInKind, SIGN_IN_KINDS, type TenantConfig, validateClientId, validateTenantIdentifier } from '../../core/tenants/tenantConfig';
 import { readCertificate } from '../tenants/credentialInput';
-import { signInTenant, SuppliedCredential } from '../tenants/signInFlow';
-import { runTenantWizard, TenantDraft } from '../tenants/tenantWizard';
-import { Command } from './command';
-import { CommandDeps } from './deps';
+import { signInTenant, type SuppliedCredential } from '../tenants/signInFlow';
+import { runTenantWizard, type TenantDraft } from '../tenants/tenantWizard';
+import { type Command } from './command';
+import { type TenantContext } from '../tenants/tenantContext';
 
 const LAST_PUBLIC_CLIENT = 'identityLogs.lastPublicClientId';
 
@@ -34,7 +34,7 @@ function draftFromArgs(a: AddTenantArgs): TenantDraft {
 }
 
 /** "Add Tenant": the questions, then the sign-in; returns the new tenant's key. */
-export function addTenantCommand(deps: CommandDeps): Command {
+export function addTenantCommand(deps: TenantContext): Command {
   return {
     id: 'identityLogs.addTenant',
     run: async (arg?: unknown): Promise<string | undefined> => {

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { adminConsentUrl, CLOUDS, CloudId, cloudById } from '../../core/clouds';
+import { adminConsentUrl, CLOUDS, type CloudId, cloudById } from '../../core/clouds';
 import { validateClientId, validateTenantIdentifier } from '../../core/tenants/tenantConfig';
-import { Command } from './command';
-import { CommandDeps } from './deps';
+import { type Command } from './command';
+import { type TenantContext } from '../tenants/tenantContext';
 
 /** Builds the admin-consent link for an app (from a saved tenant, or typed in) and copies it. */
-export function adminConsentUrlCommand(deps: CommandDeps): Command {
+export function adminConsentUrlCommand(deps: TenantContext): Command {
   return {
     id: 'identityLogs.copyAdminConsentUrl',
     run: async (): Promise<string | undefined> => {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { resolveTenant } from '../tenants/pickTenant';
-import { Command } from './command';
-import { CommandDeps } from './deps';
+import { type Command } from './command';
+import { type TenantContext } from '../tenants/tenantContext';
 
-export function copyTenantIdCommand(deps: CommandDeps): Command {
+export function copyTenantIdCommand(deps: TenantContext): Command {
   return {
     id: 'identityLogs.copyTenantId',
     run: async (arg?: unknown) => {

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { DEMO_APP_ID, DEMO_TENANT_ID, DemoTenant } from '../demo/demoTenant';
+import { DEMO_APP_ID, DEMO_TENANT_ID, type DemoTenant } from '../demo/demoTenant';
 import { signInTenant } from '../tenants/signInFlow';
-import { Command } from './command';
-import { CommandDeps } from './deps';
+import { type Command } from './command';
+import { type TenantContext } from '../tenants/tenantContext';
 
 /** "Add Demo Tenant": a tenant backed by the built-in fake tenant, signed in, ready to query. */
-export function addDemoTenantCommand(deps: CommandDeps, demo: DemoTenant): Command {
+export function addDemoTenantCommand(deps: TenantContext, demo: DemoTenant): Command {
   // A second click while the first is still starting and signing in joins it, rather than adding
   // and signing in the demo tenant twice.
   let adding: Promise<string | undefined> | undefined;
@@ -18,7 +18,7 @@ export function addDemoTenantCommand(deps: CommandDeps, demo: DemoTenant): Comma
   };
 }
 
-async function addDemo(deps: CommandDeps, demo: DemoTenant): Promise<string | undefined> {
+async function addDemo(deps: TenantContext, demo: DemoTenant): Promise<string | undefined> {
   const existing = deps.store.list().find((t) => t.target === 'demo');
   if (existing) {
     void vscode.window.showInformationMessage('The demo tenant is already in the list.');
@@ -34,7 +34,7 @@ async function addDemo(deps: CommandDeps, demo: DemoTenant): Promise<string | un
 }
 
 /** "Reset Demo Tenant": its data goes back to how it started (dismissed users come back, and so on). */
-export function resetDemoTenantCommand(deps: CommandDeps, demo: DemoTenant): Command {
+export function resetDemoTenantCommand(deps: TenantContext, demo: DemoTenant): Command {
   return {
     id: 'identityLogs.resetDemoTenant',
     run: async () => {

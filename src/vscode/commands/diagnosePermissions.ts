@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
 import { cloudById } from '../../core/clouds';
-import { decodeClaims, TokenClaims } from '../../core/diagnose/claims';
+import { decodeClaims, type TokenClaims } from '../../core/diagnose/claims';
 import { diagnose, summarize } from '../../core/diagnose/classify';
-import { buildReport, PermissionReport, reportMarkdown } from '../../core/diagnose/report';
-import { ReportDocuments } from '../reportView';
+import { buildReport, type PermissionReport, reportMarkdown } from '../../core/diagnose/report';
+import { type ReportDocuments } from '../reportView';
 import { resolveTenant } from '../tenants/pickTenant';
-import { Command } from './command';
+import { type Command } from './command';
 import { markDiagnosed } from '../walkthrough/walkthroughProgress';
-import { CommandDeps } from './deps';
+import { type TenantContext } from '../tenants/tenantContext';
 
 /** Reads the tenant's tokens and shows, per report, which permission, role or licence is missing. */
-export function diagnosePermissionsCommand(deps: CommandDeps, reports: ReportDocuments): Command {
+export function diagnosePermissionsCommand(deps: TenantContext, reports: ReportDocuments): Command {
   return {
     id: 'identityLogs.diagnosePermissions',
     run: async (arg?: unknown): Promise<PermissionReport | undefined> => {

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { resolveTenant } from '../tenants/pickTenant';
 import { signInTenant } from '../tenants/signInFlow';
 import { runTenantWizard } from '../tenants/tenantWizard';
-import { Command } from './command';
-import { CommandDeps } from './deps';
+import { type Command } from './command';
+import { type TenantContext } from '../tenants/tenantContext';
 
 /** Changes a tenant's settings; a change to what signs in (tenant, cloud, app, kind) needs a new sign-in. */
-export function editTenantCommand(deps: CommandDeps): Command {
+export function editTenantCommand(deps: TenantContext): Command {
   return {
     id: 'identityLogs.editTenant',
     run: async (arg?: unknown) => {

@@ -2,24 +2,22 @@ import * as vscode from 'vscode';
 import { readable } from '../../core/records/untrusted';
 import { describeFilters, parseRowFilters } from '../../core/query/rowFilters';
 import { CATEGORIES, categoryById } from '../../core/catalog/categories';
-import { CategorySpec } from '../../core/catalog/types';
-import { checkpointPathOf, Destination, ExportSpec } from '../../core/export/checkpoint';
+import { type CategorySpec } from '../../core/catalog/types';
+import { defaultModel } from '../../core/catalog/defaultModel';
+import { checkpointPathOf, type Destination, type ExportSpec } from '../../core/export/checkpoint';
 import { queryHeader } from '../../core/export/header';
-import { ExportFormat } from '../../core/export/formats';
-import { planFor } from '../../core/export/plan';
-import { o365Category, o365ContentTypeOf } from '../../core/o365/category';
-import { isContentType } from '../../core/o365/contentTypes';
-import { EMPTY_FILTER, FilterModel, TimeRange } from '../../core/odata/model';
-import { o365Unavailable } from '../o365/o365Subscriptions';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
-import { ExportJob, ExportJobs } from '../export/exportJobs';
-import { ExportChoice, promptExport } from '../export/exportPrompt';
-import { panelOf } from '../results/activePanel';
-import { QueryDeps } from '../query/startQuery';
+import { type ExportFormat } from '../../core/export/formats';
+import { categoryFor, sourceOf } from '../../core/sources/registry';
+import { EMPTY_FILTER, type FilterModel, type TimeRange } from '../../core/odata/model';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type ExportJob, type ExportJobs } from '../export/exportJobs';
+import { type ExportChoice, promptExport } from '../export/exportPrompt';
+import { type QueryStore } from '../query/queryStore';
+import { type ResultsPanels } from '../results/resultsPanels';
+import { type TenantStore } from '../tenants/tenantStore';
 import { ResultsPanel } from '../results/resultsPanel';
 import { resolveTenant } from '../tenants/pickTenant';
-import { Command } from './command';
-import { defaultModel } from './runQuery';
+import { type Command } from './command';
 
 /** A fully specified export (scripts and tests): no prompts. */
 interface ExportRequest {
@@ -48,17 +46,28 @@ interface ExportSource {
   readonly panel?: ResultsPanel;
 }
 
+/** What the export command uses. */
+export interface ExportCommandDeps {
+  readonly store: TenantStore;
+  readonly queries: QueryStore;
+  readonly panels: ResultsPanels;
+  readonly state: vscode.Memento;
+  readonly extensionVersion: string;
+}
+
 /** What "Export…" was run on: a results panel, a category or saved-query node, or nothing (ask). */
-async function sourceOf(deps: QueryDeps, arg: unknown): Promise<ExportSource | undefined> {
+async function exportSourceOf(deps: ExportCommandDeps, arg: unknown): Promise<ExportSource | undefined> {
   if (arg instanceof ResultsPanel) return { tenant: arg.query.tenant, category: arg.query.category, model: arg.query.model, panel: arg };
   const node = arg as { tenant?: TenantConfig; category?: CategorySpec; query?: { category: string; model: FilterModel }; contentType?: unknown } | undefined;
-  if (node?.tenant && isContentType(node.contentType)) return { tenant: node.tenant, category: o365Category(node.contentType), model: EMPTY_FILTER };
+  // A content type node of the Office 365 branch.
+  const content = node?.contentType !== undefined ? categoryFor('o365', node.contentType) : undefined;
+  if (node?.tenant && content) return { tenant: node.tenant, category: content, model: EMPTY_FILTER };
   if (node?.tenant && node.query) {
     const category = categoryById(node.query.category);
     return category ? { tenant: node.tenant, category, model: node.query.model } : undefined;
   }
   if (node?.tenant && node.category) return { tenant: node.tenant, category: node.category, model: deps.queries.last(node.tenant.key, node.category.id) ?? defaultModel(node.category) };
-  const panel = panelOf(deps.panels, undefined);
+  const panel = deps.panels.target();
   if (panel?.active) return { tenant: panel.query.tenant, category: panel.query.category, model: panel.query.model, panel };
   const tenant = await resolveTenant(deps.store, undefined, 'export');
   if (!tenant) return undefined;
@@ -69,10 +78,9 @@ async function sourceOf(deps: QueryDeps, arg: unknown): Promise<ExportSource | u
   return pick ? { tenant, category: pick.category, model: deps.queries.last(tenant.key, pick.category.id) ?? defaultModel(pick.category) } : undefined;
 }
 
-function specOf(deps: QueryDeps, src: ExportSource, choice: ExportChoice, nowMs: number): ExportSpec {
-  const contentType = o365ContentTypeOf(src.category);
+function specOf(deps: ExportCommandDeps, src: ExportSource, choice: ExportChoice, nowMs: number): ExportSpec {
   return {
-    ...(contentType ? { o365: { contentType } } : {}),
+    ...sourceOf(src.category).exportSpecFields(src.category),
     tenantKey: src.tenant.key,
     categoryId: src.category.id,
     // Set from the tenant's endpoints when the export runs (and again on every resume).
@@ -89,7 +97,7 @@ function specOf(deps: QueryDeps, src: ExportSource, choice: ExportChoice, nowMs:
   };
 }
 
-export function exportCommand(deps: QueryDeps, jobs: ExportJobs): Command {
+export function exportCommand(deps: ExportCommandDeps, jobs: ExportJobs): Command {
   return {
     id: 'identityLogs.export',
     run: async (arg?: unknown): Promise<ExportJob | undefined> => {
@@ -98,20 +106,20 @@ export function exportCommand(deps: QueryDeps, jobs: ExportJobs): Command {
       let choice: ExportChoice | undefined;
       if (isExportRequest(arg)) {
         const tenant = deps.store.get(arg.tenantKey);
-        const category = arg.category === 'o365' ? (isContentType(arg.contentType) ? o365Category(arg.contentType) : undefined) : categoryById(arg.category);
+        const category = categoryFor(arg.category, arg.contentType);
         if (!tenant || !category) throw new Error(`Unknown tenant or category: ${arg.tenantKey} ${arg.category} ${arg.contentType ?? ''}`);
-        const model = arg.model ?? (category.source === 'o365' ? EMPTY_FILTER : defaultModel(category));
+        const model = arg.model ?? defaultModel(category);
         const time = arg.time ?? model.time;
         src = { tenant, category, model };
-        const plan = planFor(category, model, time, nowMs);
+        const plan = sourceOf(category).exportPlan(category, model, time, nowMs);
         if (plan.problem) throw new Error(plan.problem);
         const rowFilters = arg.rowFilters === undefined ? undefined : parseRowFilters(arg.rowFilters);
         if (arg.rowFilters !== undefined && !rowFilters) throw new Error('The export request\'s rowFilters are malformed.');
         choice = { format: arg.format, columns: arg.columns, time, plan, destination: arg.destination, resume: false, ...(rowFilters ? { rowFilters } : {}) };
       } else {
-        src = await sourceOf(deps, arg);
+        src = await exportSourceOf(deps, arg);
         if (!src) return undefined;
-        const unavailable = src.category.source === 'o365' ? o365Unavailable(src.tenant) : undefined;
+        const unavailable = sourceOf(src.category).unavailable(src.tenant);
         if (unavailable) {
           void vscode.window.showWarningMessage(unavailable);
           return undefined;

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { categoryById } from '../../core/catalog/categories';
-import { findLegacyReports, LEGACY_REPORTS, LegacyReport, nameWords } from '../../core/catalog/legacyReports';
-import { CategorySpec } from '../../core/catalog/types';
-import { QueryDeps, startQuery } from '../query/startQuery';
-import { ResultsPanel } from '../results/resultsPanel';
+import { findLegacyReports, LEGACY_REPORTS, type LegacyReport, nameWords } from '../../core/catalog/legacyReports';
+import { type CategorySpec } from '../../core/catalog/types';
+import { type QueryRunner } from '../query/queryRunner';
+import { type TenantStore } from '../tenants/tenantStore';
+import { type ResultsPanel } from '../results/resultsPanel';
 import { resolveTenant } from '../tenants/pickTenant';
-import { Command } from './command';
+import { type Command } from './command';
 
 function whereNow(r: LegacyReport): string {
   if (r.target.kind === 'elsewhere') return 'no report here: see why';
@@ -18,7 +19,7 @@ function whereNow(r: LegacyReport): string {
  * "Find Legacy Report…": the 32 report names of the retired Azure AD Reports API, each opening
  * where its data lives now, or saying what replaced it. Takes `{ name, tenantKey }` without prompts.
  */
-export function findLegacyReportCommand(deps: QueryDeps): Command {
+export function findLegacyReportCommand(deps: { readonly store: TenantStore; readonly runner: QueryRunner }): Command {
   return {
     id: 'identityLogs.findLegacyReport',
     run: async (arg?: unknown): Promise<ResultsPanel | { explanation: string } | { noMatch: string } | undefined> => {
@@ -48,7 +49,7 @@ export function findLegacyReportCommand(deps: QueryDeps): Command {
       if (!tenant) return undefined;
       const category = categoryById(report.target.category) as CategorySpec;
       if (report.target.note) void vscode.window.showInformationMessage(`${report.name} → ${category.label}. ${report.target.note}`);
-      return startQuery(deps, tenant, category, report.target.model);
+      return deps.runner.start(tenant, category, report.target.model);
     },
   };
 }

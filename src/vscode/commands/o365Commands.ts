@@ -1,34 +1,34 @@
 import * as vscode from 'vscode';
-import { LogRecord } from '../../core/records/untrusted';
+import { type LogRecord } from '../../core/records/untrusted';
 import { diagnose, summarize } from '../../core/diagnose/classify';
 import { AbortedError } from '../../core/http/clock';
 import { ServiceError } from '../../core/http/serviceError';
-import { browseContent, BrowseResult } from '../../core/o365/browse';
+import { browseContent, type BrowseResult } from '../../core/o365/browse';
 import { o365Category } from '../../core/o365/category';
-import { ContentType, isContentType } from '../../core/o365/contentTypes';
+import { type ContentType, isContentType } from '../../core/o365/contentTypes';
 import { StartThrottledError } from '../../core/o365/manageApi';
 import { contentWindows, formatO365Time } from '../../core/o365/windows';
 import { EMPTY_FILTER } from '../../core/odata/model';
 import { newStats } from '../../core/http/client';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
-import { o365Unavailable, O365Subscriptions } from '../o365/o365Subscriptions';
-import { QueryDeps } from '../query/startQuery';
-import { ResultsPanel } from '../results/resultsPanel';
-import { openResultsPanel } from '../results/openResultsPanel';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { o365Unavailable, type O365Subscriptions } from '../o365/o365Subscriptions';
+import { type ResultsPanel } from '../results/resultsPanel';
+import { type ResultsPanels } from '../results/resultsPanels';
+import { type TenantContext } from '../tenants/tenantContext';
 import { showError } from '../ui/showError';
-import { Command } from './command';
+import { type Command } from './command';
 
 const HOUR = 3_600_000;
 
 /** A content type node, or `{ tenantKey, contentType, hours? }` without prompts. */
-function target(deps: QueryDeps, arg: unknown): { tenant: TenantConfig; contentType: ContentType; hours?: number } | undefined {
+function target(deps: Pick<TenantContext, 'store'>, arg: unknown): { tenant: TenantConfig; contentType: ContentType; hours?: number } | undefined {
   const a = (typeof arg === 'object' && arg !== null ? arg : {}) as { tenant?: TenantConfig; tenantKey?: unknown; contentType?: unknown; hours?: unknown };
   const tenant = a.tenant ?? (typeof a.tenantKey === 'string' ? deps.store.get(a.tenantKey) : undefined);
   if (!tenant || !isContentType(a.contentType)) return undefined;
   return { tenant, contentType: a.contentType, hours: typeof a.hours === 'number' && a.hours > 0 ? a.hours : undefined };
 }
 
-export function startSubscriptionCommand(deps: QueryDeps, o365: O365Subscriptions): Command {
+export function startSubscriptionCommand(deps: TenantContext, o365: O365Subscriptions): Command {
   return {
     id: 'identityLogs.o365.startSubscription',
     run: async (arg?: unknown): Promise<string | undefined> => {
@@ -54,7 +54,7 @@ export function startSubscriptionCommand(deps: QueryDeps, o365: O365Subscription
   };
 }
 
-export function stopSubscriptionCommand(deps: QueryDeps, o365: O365Subscriptions): Command {
+export function stopSubscriptionCommand(deps: TenantContext, o365: O365Subscriptions): Command {
   return {
     id: 'identityLogs.o365.stopSubscription',
     run: async (arg?: unknown, options?: { confirm?: boolean }): Promise<boolean> => {
@@ -110,7 +110,7 @@ const RANGES = [
  * "Browse Content…": lists the content type's blobs over 24-hour windows of availability time,
  * fetches them four at a time, merges and de-duplicates the records, and shows them in a results panel.
  */
-export function browseContentCommand(deps: QueryDeps, o365: O365Subscriptions): Command {
+export function browseContentCommand(deps: TenantContext & { readonly panels: ResultsPanels }, o365: O365Subscriptions): Command {
   return {
     id: 'identityLogs.o365.browse',
     run: async (arg?: unknown): Promise<ResultsPanel | undefined> => {
@@ -158,12 +158,12 @@ export function browseContentCommand(deps: QueryDeps, o365: O365Subscriptions): 
       deps.log.info(`${t.contentType} of ${t.tenant.displayName}, ${formatO365Time(windows[0].startMs)}–${formatO365Time(nowMs)} UTC: ${result.blobs} blobs, ${result.records.length} records (${result.duplicates} repeated across blobs dropped), ${result.failed.length} blobs failed.`);
       for (const f of result.failed) deps.log.warn(`Blob ${f.contentId} not read: ${f.error}`);
       if (result.failed.length) void vscode.window.showWarningMessage(`${result.failed.length} of ${result.blobs} content blobs could not be read; the records shown are incomplete. ${result.failed[0].error}`, 'Show Log').then((c) => c && deps.channel.show(true));
-      return showRecords(deps, t.tenant, t.contentType, hours, nowMs, result);
+      return showRecords(deps.panels, t.tenant, t.contentType, hours, nowMs, result);
     },
   };
 }
 
-function showRecords(deps: QueryDeps, tenant: TenantConfig, contentType: ContentType, hours: number, nowMs: number, result: BrowseResult): ResultsPanel {
+function showRecords(panels: ResultsPanels, tenant: TenantConfig, contentType: ContentType, hours: number, nowMs: number, result: BrowseResult): ResultsPanel {
   const category = o365Category(contentType);
   const filterText = `available in the last ${hours <= 24 ? `${hours} h` : `${hours / 24} days`} · ${result.blobs} blobs · ${result.duplicates} repeats dropped${result.failed.length ? ` · ${result.failed.length} blobs failed` : ''}`;
   // The records are already merged in memory: hand them to the grid a page at a time.
@@ -172,12 +172,8 @@ function showRecords(deps: QueryDeps, tenant: TenantConfig, contentType: Content
     for (let i = 0, n = 1; i < records.length; i += 1000, n++) yield { records: records.slice(i, i + 1000), pageNumber: n };
     return { splits: 0 };
   };
-  const panel = openResultsPanel(
-    deps,
-    tenant,
-    category,
-    { tenant, category, model: { ...EMPTY_FILTER, time: { kind: 'last', hours } }, filter: undefined, filterText, graphOrigin: '', visibleColumns: deps.queries.columns(category.id) ?? category.defaultColumns, fetchedAtMs: nowMs, range: { fromMs: nowMs - hours * HOUR, toMs: nowMs }, extensionVersion: deps.extensionVersion },
+  return panels.open(
+    { tenant, category, model: { ...EMPTY_FILTER, time: { kind: 'last', hours } }, filter: undefined, filterText, graphOrigin: '', fetchedAtMs: nowMs, range: { fromMs: nowMs - hours * HOUR, toMs: nowMs } },
     { pages: () => pages(), stats: newStats(), firstLoad: Infinity, saveQuery: async () => undefined },
   );
-  return panel;
 }

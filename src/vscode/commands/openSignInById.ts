@@ -1,15 +1,18 @@
 import * as vscode from 'vscode';
 import { categoryById } from '../../core/catalog/categories';
-import { CategorySpec } from '../../core/catalog/types';
+import { type CategorySpec } from '../../core/catalog/types';
 import { ServiceError } from '../../core/http/serviceError';
 import { buildFilter } from '../../core/odata/build';
 import { runQuery } from '../../core/query/runQuery';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
-import { SignInDetailPanels } from '../detail/signInDetailPanel';
-import { QueryDeps, startQuery } from '../query/startQuery';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type SignInDetailPanels } from '../detail/signInDetailPanel';
+import { type Pacer } from '../../core/http/pacer';
+import { type QueryRunner } from '../query/queryRunner';
+import { type RecordDocuments } from '../results/recordDocuments';
+import { type TenantContext } from '../tenants/tenantContext';
 import { resolveTenant } from '../tenants/pickTenant';
 import { showError } from '../ui/showError';
-import { Command } from './command';
+import { type Command } from './command';
 import { normalizeSignInId, validateSignInId } from '../../core/detail/signInId';
 import { isUnreadable, screenRecord } from '../../core/records/untrusted';
 
@@ -20,7 +23,14 @@ const SIGN_IN_KINDS = ['signIns.interactive', 'signIns.nonInteractive', 'signIns
  * managed identity ones of the same flow: each kind is asked, and a tab opens for each kind that has
  * any. Saying "none" needs all four answers.
  */
-async function listCorrelation(deps: QueryDeps, tenant: TenantConfig, guid: string): Promise<OpenSignInResult> {
+export interface OpenSignInDeps extends TenantContext {
+  readonly pacer: Pacer;
+  readonly records: RecordDocuments;
+  readonly runner: QueryRunner;
+  readonly panels: SignInDetailPanels;
+}
+
+async function listCorrelation(deps: OpenSignInDeps, tenant: TenantConfig, guid: string): Promise<OpenSignInResult> {
   const model = { time: { kind: 'all' as const }, clauses: [{ field: 'correlationId', op: 'eq' as const, values: [guid] }], client: [] };
   let api;
   try {
@@ -46,7 +56,7 @@ async function listCorrelation(deps: QueryDeps, tenant: TenantConfig, guid: stri
     void vscode.window.showWarningMessage(message);
     return { kind: 'notFound', message };
   }
-  for (const category of found) await startQuery(deps, tenant, category, model);
+  for (const category of found) await deps.runner.start(tenant, category, model);
   return { kind: 'listed', message: found.map((c) => c.label).join(', ') };
 }
 
@@ -61,7 +71,7 @@ export type OpenSignInResult = { readonly kind: 'opened'; readonly panel: vscode
 
 
 /** "Open Sign-in by ID…": a request id opens its detail panel; a correlation id lists its sign-ins. */
-export function openSignInByIdCommand(deps: QueryDeps, panels: SignInDetailPanels): Command {
+export function openSignInByIdCommand(deps: OpenSignInDeps): Command {
   return {
     id: 'identityLogs.openSignInById',
     run: async (arg?: unknown): Promise<OpenSignInResult> => {
@@ -93,7 +103,7 @@ export function openSignInByIdCommand(deps: QueryDeps, panels: SignInDetailPanel
           await deps.records.open(`Sign-in ${guid} (unreadable)`, record);
           return { kind: 'failed', message: `Graph answered with something that is not a sign-in record (${record.reason}); its text is open.` };
         }
-        return { kind: 'opened', panel: panels.show(tenant, record) };
+        return { kind: 'opened', panel: deps.panels.show(tenant, record) };
       } catch (e) {
         if (e instanceof ServiceError && e.status === 404) {
           const message = `No sign-in with id ${guid} in ${tenant.displayName} within the retention window (7 days without Entra ID P1, 30 days with P1 or P2).`;

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { resolveTenant } from '../tenants/pickTenant';
-import { Command } from './command';
-import { CommandDeps } from './deps';
+import { type Command } from './command';
+import { type TenantContext } from '../tenants/tenantContext';
 
-export function removeTenantCommand(deps: CommandDeps): Command {
+export function removeTenantCommand(deps: TenantContext): Command {
   return {
     id: 'identityLogs.removeTenant',
     run: async (arg?: unknown, options?: { confirm?: boolean }) => {

@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
-import { FilterModel } from '../../core/odata/model';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { type FilterModel } from '../../core/odata/model';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { openResultsAsJson, saveResultsAsJson } from '../export/resultsJson';
-import { QueryDeps } from '../query/startQuery';
-import { panelOf } from '../results/activePanel';
-import { ResultsPanel } from '../results/resultsPanel';
-import { Command } from './command';
+import { type RecordDocuments } from '../results/recordDocuments';
+import { type ResultsPanels } from '../results/resultsPanels';
+import { type ResultsPanel } from '../results/resultsPanel';
+import { type Command } from './command';
 
 function noPanel(): undefined {
   void vscode.window.showInformationMessage('Run a query first: Open as JSON and Save as JSON work on a results panel.');
   return undefined;
 }
 
-export function openResultsAsJsonCommand(deps: QueryDeps): Command {
+export function openResultsAsJsonCommand(deps: { readonly records: RecordDocuments; readonly panels: ResultsPanels }): Command {
   return {
     id: 'identityLogs.openResultsAsJson',
     run: async (arg?: unknown) => {
@@ -24,18 +24,18 @@ export function openResultsAsJsonCommand(deps: QueryDeps): Command {
         await ran.loading;
         return openResultsAsJson(deps.records, ran.suggestedName(), ran.resultsDocument());
       }
-      const panel = panelOf(deps.panels, arg);
+      const panel = deps.panels.target(arg);
       return panel ? openResultsAsJson(deps.records, panel.suggestedName(), panel.resultsDocument()) : noPanel();
     },
   };
 }
 
-export function saveResultsAsJsonCommand(deps: QueryDeps): Command {
+export function saveResultsAsJsonCommand(deps: { readonly state: vscode.Memento; readonly panels: ResultsPanels }): Command {
   return {
     id: 'identityLogs.saveResultsAsJson',
     /** `target` (a Uri) skips the save dialog, for scripts and tests. */
     run: async (arg?: unknown, target?: unknown) => {
-      const panel = panelOf(deps.panels, arg);
+      const panel = deps.panels.target(arg);
       if (!panel) return noPanel();
       const doc = panel.resultsDocument();
       const uri = await saveResultsAsJson(deps.state, doc, panel.suggestedName(), target instanceof vscode.Uri ? target : undefined);

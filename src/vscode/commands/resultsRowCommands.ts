@@ -5,14 +5,14 @@
  */
 import * as vscode from 'vscode';
 import { categoryById } from '../../core/catalog/categories';
-import { CategorySpec } from '../../core/catalog/types';
-import { FilterModel } from '../../core/odata/model';
+import { type CategorySpec } from '../../core/catalog/types';
+import { type FilterModel } from '../../core/odata/model';
 import { pivotKeys } from '../../core/query/rows';
 import { isUnreadable, recordJson } from '../../core/records/untrusted';
-import { QueryDeps, startQuery } from '../query/startQuery';
-import { panelOf } from '../results/activePanel';
-import { ResultsPanel } from '../results/resultsPanel';
-import { Command } from './command';
+import { type QueryRunner } from '../query/queryRunner';
+import { type ResultsPanels } from '../results/resultsPanels';
+import { type ResultsPanel } from '../results/resultsPanel';
+import { type Command } from './command';
 
 interface RowContext {
   readonly rowId: string;
@@ -26,9 +26,14 @@ function rowContext(arg: unknown): RowContext | undefined {
   return { rowId: a.rowId, columnId: typeof a.columnId === 'string' && a.columnId.length < 100 ? a.columnId : '' };
 }
 
-function target(deps: QueryDeps, arg: unknown): { panel: ResultsPanel; row: RowContext } | undefined {
+interface RowCommandDeps {
+  readonly panels: ResultsPanels;
+  readonly runner: QueryRunner;
+}
+
+function target(deps: RowCommandDeps, arg: unknown): { panel: ResultsPanel; row: RowContext } | undefined {
   const row = rowContext(arg);
-  const panel = panelOf(deps.panels, undefined);
+  const panel = deps.panels.target();
   return row && panel ? { panel, row } : undefined;
 }
 
@@ -41,12 +46,12 @@ async function copy(text: string | undefined, what: string): Promise<void> {
 const LAST_7_DAYS: FilterModel['time'] = { kind: 'last', hours: 168 };
 
 /** A pivot opens in its own tab and leaves the report's default filter alone. */
-async function pivot(deps: QueryDeps, panel: ResultsPanel, field: string, value: string, valueLabel?: string): Promise<ResultsPanel | undefined> {
+async function pivot(deps: RowCommandDeps, panel: ResultsPanel, field: string, value: string, valueLabel?: string): Promise<ResultsPanel | undefined> {
   const category = categoryById('signIns.interactive') as CategorySpec;
-  return startQuery(deps, panel.query.tenant, category, { time: LAST_7_DAYS, clauses: [{ field, op: 'eq', values: [value], ...(valueLabel ? { valueLabel } : {}) }], client: [] });
+  return deps.runner.start(panel.query.tenant, category, { time: LAST_7_DAYS, clauses: [{ field, op: 'eq', values: [value], ...(valueLabel ? { valueLabel } : {}) }], client: [] });
 }
 
-export function resultsRowCommands(deps: QueryDeps): Command[] {
+export function resultsRowCommands(deps: RowCommandDeps): Command[] {
   const on = (c: { id: string; run: (t: { panel: ResultsPanel; row: RowContext }) => Promise<unknown> }): Command => ({
     id: c.id,
     run: async (arg?: unknown) => {

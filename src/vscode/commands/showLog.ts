@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
-import { Command } from './command';
+import type * as vscode from 'vscode';
+import { type Command } from './command';
 
 export function showLogCommand(log: vscode.LogOutputChannel): Command {
   return {

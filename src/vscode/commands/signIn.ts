@@ -1,9 +1,9 @@
 import { resolveTenant } from '../tenants/pickTenant';
 import { signInTenant } from '../tenants/signInFlow';
-import { Command } from './command';
-import { CommandDeps } from './deps';
+import { type Command } from './command';
+import { type TenantContext } from '../tenants/tenantContext';
 
-export function signInCommand(deps: CommandDeps): Command {
+export function signInCommand(deps: TenantContext): Command {
   return {
     id: 'identityLogs.signIn',
     run: async (arg?: unknown): Promise<boolean> => {

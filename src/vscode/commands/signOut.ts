@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { resolveTenant } from '../tenants/pickTenant';
 import { showError } from '../ui/showError';
-import { Command } from './command';
-import { CommandDeps } from './deps';
+import { type Command } from './command';
+import { type TenantContext } from '../tenants/tenantContext';
 
 /** Removes the tenant's accounts, cached tokens and stored secret or key. */
-export function signOutCommand(deps: CommandDeps): Command {
+export function signOutCommand(deps: TenantContext): Command {
   return {
     id: 'identityLogs.signOut',
     run: async (arg?: unknown) => {

@@ -1,15 +1,14 @@
 import * as vscode from 'vscode';
-import { RiskyEntity } from '../../core/triage/riskyEntities';
-import { TriageAction, TriageSubject } from '../../core/triage/subjects';
-import { TreeNode } from '../tree/treeNode';
-import { EntityHolder, isEntityHolder } from '../tree/triage/entityHolder';
-import { runTriageAction, TriageActionDeps, TriageRunReport } from '../triage/triageAction';
-import { TriageSelection } from '../triage/triageSelection';
-import { Command } from './command';
-import { CommandDeps } from './deps';
+import { type RiskyEntity } from '../../core/triage/riskyEntities';
+import { type TriageAction, type TriageSubject } from '../../core/triage/subjects';
+import { selectedHolders } from '../tree/triage/entityHolder';
+import { runTriageAction, type TriageActionDeps, type TriageRunReport } from '../triage/triageAction';
+import { type TriageSelection } from '../triage/triageSelection';
+import { type Command } from './command';
+import { type TenantContext } from '../tenants/tenantContext';
 
 export interface TriageCommandDeps extends TriageActionDeps {
-  readonly store: CommandDeps['store'];
+  readonly store: TenantContext['store'];
   readonly selection: TriageSelection;
   /** Shows the first changed node with its new history item. */
   readonly reveal?: (tenantKey: string, subject: TriageSubject, id: string) => Promise<void>;
@@ -26,13 +25,6 @@ interface ActionRequest {
 function isRequest(arg: unknown): arg is ActionRequest {
   const a = arg as Partial<ActionRequest> | undefined;
   return typeof a === 'object' && a !== null && typeof a.tenantKey === 'string' && Array.isArray(a.ids) && a.ids.every((x) => typeof x === 'string');
-}
-
-/** The tree passes the clicked node and the whole selection; act on the selection when it includes the click. */
-export function selectedHolders(clicked: unknown, selected: unknown): EntityHolder[] {
-  const list = Array.isArray(selected) ? (selected as TreeNode[]).filter(isEntityHolder) : [];
-  if (isEntityHolder(clicked) && !list.some((n) => n.id === clicked.id)) return [clicked];
-  return list.length ? list : isEntityHolder(clicked) ? [clicked] : [];
 }
 
 async function fromRequest(deps: TriageCommandDeps, req: ActionRequest): Promise<{ tenantKey: string; entities: RiskyEntity[] } | undefined> {

@@ -1,24 +1,31 @@
 import * as vscode from 'vscode';
 import { categoryById } from '../../core/catalog/categories';
-import { CategorySpec } from '../../core/catalog/types';
+import { type CategorySpec } from '../../core/catalog/types';
 import { resultsDocument } from '../../core/export/document';
 import { recordHeader } from '../../core/export/header';
-import { FilterModel } from '../../core/odata/model';
+import { type FilterModel } from '../../core/odata/model';
 import { TRIAGE_EXAMPLES } from '../../core/triage/examples';
-import { DEFAULT_TRIAGE_FILTER, LEVEL_LABEL, LEVELS, parseTriageFilter, RiskyEntity, STATE_LABEL, STATES, TriageFilter } from '../../core/triage/riskyEntities';
+import { DEFAULT_TRIAGE_FILTER, LEVEL_LABEL, LEVELS, parseTriageFilter, type RiskyEntity, STATE_LABEL, STATES, type TriageFilter } from '../../core/triage/riskyEntities';
 import { openResultsAsJson } from '../export/resultsJson';
-import { QueryDeps, startQuery } from '../query/startQuery';
+import { type RecordDetails } from '../detail/recordDetails';
+import { type QueryRunner } from '../query/queryRunner';
+import { type RecordDocuments } from '../results/recordDocuments';
+import { type TenantStore } from '../tenants/tenantStore';
 import { resolveTenant } from '../tenants/pickTenant';
 import { DetectionNode } from '../tree/triage/recordNodes';
-import { TriageModel } from '../triage/triageModel';
-import { TriageSelection } from '../triage/triageSelection';
-import { Command } from './command';
-import { selectedHolders } from './triageCommands';
+import { type TriageModel } from '../triage/triageModel';
+import { type TriageSelection } from '../triage/triageSelection';
+import { type Command } from './command';
+import { selectedHolders } from '../tree/triage/entityHolder';
 
 export interface TriageViewDeps {
-  readonly query: QueryDeps;
+  readonly store: TenantStore;
   readonly model: TriageModel;
   readonly selection: TriageSelection;
+  readonly runner: QueryRunner;
+  readonly details: RecordDetails;
+  readonly records: RecordDocuments;
+  readonly extensionVersion: string;
 }
 
 const category = (id: string): CategorySpec => categoryById(id) as CategorySpec;
@@ -32,10 +39,10 @@ export function pickTriageTenantCommand(deps: TriageViewDeps): Command {
   return {
     id: 'identityLogs.triage.pickTenant',
     run: async (arg?: unknown) => {
-      const tenants = deps.query.store.list();
+      const tenants = deps.store.list();
       let key = typeof arg === 'string' ? arg : undefined;
       if (!key) {
-        if (tenants.length === 0) return resolveTenant(deps.query.store, undefined, 'triage risky users');
+        if (tenants.length === 0) return resolveTenant(deps.store, undefined, 'triage risky users');
         const current = deps.selection.tenant()?.key;
         const pick = await vscode.window.showQuickPick(
           tenants.map((t) => ({ label: t.displayName, description: t.tenant, detail: t.key === current ? 'shown now' : undefined, key: t.key })),
@@ -43,7 +50,7 @@ export function pickTriageTenantCommand(deps: TriageViewDeps): Command {
         );
         key = pick?.key;
       }
-      if (key && deps.query.store.get(key)) await deps.selection.setTenant(key);
+      if (key && deps.store.get(key)) await deps.selection.setTenant(key);
       return deps.selection.tenant();
     },
   };
@@ -113,18 +120,18 @@ export function openTriageDetailsCommand(deps: TriageViewDeps): Command {
     id: 'identityLogs.triage.openDetails',
     run: async (clicked?: unknown, selected?: unknown) => {
       if (clicked instanceof DetectionNode) {
-        await deps.query.details.open?.(clicked.tenant, category('riskDetections'), clicked.record);
+        await deps.details.open(clicked.tenant, category('riskDetections'), clicked.record);
         return;
       }
       const holder = selectedHolders(clicked, selected)[0];
       const entity = holder?.entities()[0];
       if (!holder || !entity) return;
       if (entity.subject === 'users') {
-        await deps.query.details.open?.(holder.tenant, category('riskyUsers'), { ...entity.record });
+        await deps.details.open(holder.tenant, category('riskyUsers'), { ...entity.record });
         return;
       }
-      const header = recordHeader(holder.tenant, { id: 'riskyServicePrincipals', label: 'Risky service principal', endpoint: 'v1.0/identityProtection/riskyServicePrincipals' }, entity.id, Date.now(), deps.query.extensionVersion);
-      await openResultsAsJson(deps.query.records, `Risky service principal ${entity.id}`, resultsDocument(header, [{ ...entity.record }]));
+      const header = recordHeader(holder.tenant, { id: 'riskyServicePrincipals', label: 'Risky service principal', endpoint: 'v1.0/identityProtection/riskyServicePrincipals' }, entity.id, Date.now(), deps.extensionVersion);
+      await openResultsAsJson(deps.records, `Risky service principal ${entity.id}`, resultsDocument(header, [{ ...entity.record }]));
     },
   };
 }
@@ -149,7 +156,7 @@ function runFor(deps: TriageViewDeps, { id, what }: { id: string; what: 'signIns
       const entity = holder?.entities()[0];
       const q = entity ? queryFor(entity, what) : undefined;
       if (!holder || !q) return undefined;
-      return startQuery(deps.query, holder.tenant, q.category, q.model);
+      return deps.runner.start(holder.tenant, q.category, q.model);
     },
   };
 }
@@ -183,9 +190,9 @@ export function runTriageExampleCommand(deps: TriageViewDeps): Command {
     id: 'identityLogs.triage.runExample',
     run: async (arg?: unknown) => {
       const example = TRIAGE_EXAMPLES.find((x) => x.id === arg) ?? (await vscode.window.showQuickPick(TRIAGE_EXAMPLES.map((x) => ({ label: x.label, detail: x.filterText, x })), { placeHolder: 'Which example query?' }))?.x;
-      const tenant = deps.selection.tenant() ?? (await resolveTenant(deps.query.store, undefined, 'run an example query'));
+      const tenant = deps.selection.tenant() ?? (await resolveTenant(deps.store, undefined, 'run an example query'));
       if (!example || !tenant) return undefined;
-      return startQuery(deps.query, tenant, category(example.category), example.model);
+      return deps.runner.start(tenant, category(example.category), example.model);
     },
   };
 }

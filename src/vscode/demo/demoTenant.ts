@@ -37,7 +37,7 @@ export class DemoTenant implements vscode.Disposable {
       // an id or a time copied before a reload, and an export made before it, still match.
       // No hostile test strings: a person trying the product sees believable names (tests keep them),
       // and the seeded attack story (a password spray, MFA fatigue, a device-code phish, a risky admin).
-      const emulator = await startEmulator({ seed: DEMO_SEED, signIns: 5000, sizes: demoSizes(5000), stateDir: dir, deviceCodeIntervalSeconds: 2, anchorMs: this.anchor() });
+      const emulator = await startEmulator({ seed: DEMO_SEED, signIns: 5000, sizes: demoSizes(5000), controlEndpoints: false, stateDir: dir, deviceCodeIntervalSeconds: 2, anchorMs: this.anchor() });
       // What the user changed (dismissed or confirmed users) survives until Reset Demo Tenant.
       try {
         emulator.importState(JSON.parse(fs.readFileSync(this.statePath(), 'utf8')));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TenantStore } from '../tenants/tenantStore';
+import { type TenantStore } from '../tenants/tenantStore';
 
 /**
  * `npm run demo` sets identityLogs.demo.prepareOnStartup in its own throwaway profile, and its

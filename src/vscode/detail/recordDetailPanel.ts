@@ -1,10 +1,11 @@
 import { shortTitle } from '../../core/detail/titles';
 import * as vscode from 'vscode';
-import { directoryAuditView, o365RecordView, provisioningView, RecordView, riskDetectionView, riskyUserView } from '../../core/detail/recordView';
-import { targetLabel, TenantConfig } from '../../core/tenants/tenantConfig';
-import { RECORD_DETAIL_METHODS, RecordDetailNotifications, RecordDetailRequests, validRecordDetailParams } from '../../webview/recordDetail/protocol';
+import { directoryAuditView, o365RecordView, provisioningView, type RecordView, riskDetectionView, riskyUserView } from '../../core/detail/recordView';
+import { targetLabel, type TenantConfig } from '../../core/tenants/tenantConfig';
+import { RECORD_DETAIL_METHODS, type RecordDetailNotifications, type RecordDetailRequests, validRecordDetailParams } from '../../webview/recordDetail/protocol';
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
+import { detailRef } from './detailRef';
 
 export const RECORD_DETAIL_VIEW_TYPE = 'identityLogs.recordDetail';
 
@@ -80,7 +81,7 @@ export class RecordDetailPanels implements vscode.Disposable {
       openJson: () => this.actions.openJson(state.tenant, state.kind, state.history ? { ...state.record, history: state.history } : state.record),
       saveJson: () => this.actions.saveJson(state.tenant, state.kind, `${state.kind}-${String(state.record.id ?? state.record.Id).slice(0, 40)}`, state.history ? { ...state.record, history: state.history } : state.record),
     }, (why) => this.actions.warn(`Record detail panel: ${why}`));
-    host.notify('show', { view, tenantName: state.tenant.displayName + fake, persist: state });
+    host.notify('show', { view, tenantName: state.tenant.displayName + fake, persist: detailRef(state.tenant.key, state.kind, state.record.id ?? state.record.Id) });
     const closed = panel.onDidDispose(() => {
       host.dispose();
       if (this.open.get(key) === panel) this.open.delete(key);

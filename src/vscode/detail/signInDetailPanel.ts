@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { signInView } from '../../core/detail/signInView';
-import { targetLabel, TenantConfig } from '../../core/tenants/tenantConfig';
-import { DetailNotifications, DetailRequests, DETAIL_REQUEST_METHODS, validDetailParams } from '../../webview/signinDetail/protocol';
+import { targetLabel, type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type DetailNotifications, type DetailRequests, DETAIL_REQUEST_METHODS, validDetailParams } from '../../webview/signinDetail/protocol';
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
+import { detailRef } from './detailRef';
 
 export const SIGN_IN_DETAIL_VIEW_TYPE = 'identityLogs.signInDetail';
 
@@ -15,7 +16,7 @@ export interface SignInDetailActions {
   readonly warn: (message: string) => void;
 }
 
-/** Persisted so a reload restores the panel (registerWebviewPanelSerializer). */
+/** What a panel shows. Only a reference to it is persisted (see detailRef.ts). */
 export interface SignInDetailState {
   readonly tenant: TenantConfig;
   readonly record: Record<string, unknown>;
@@ -64,7 +65,7 @@ export class SignInDetailPanels implements vscode.Disposable {
       openJson: () => this.actions.openJson(state.tenant, 'signIn', state.record),
       saveJson: () => this.actions.saveJson(state.tenant, 'signIn', `sign-in-${view.id}`, state.record),
     }, (why) => this.actions.warn(`Sign-in detail panel: ${why}`));
-    host.notify('show', { view, tenantName: state.tenant.displayName + fake, caHiddenReason: view.policies === undefined ? CA_HIDDEN : undefined, persist: state });
+    host.notify('show', { view, tenantName: state.tenant.displayName + fake, caHiddenReason: view.policies === undefined ? CA_HIDDEN : undefined, persist: detailRef(state.tenant.key, 'signIn', view.id) });
     panel.onDidDispose(() => {
       host.dispose();
       if (this.open.get(id) === panel) this.open.delete(id);

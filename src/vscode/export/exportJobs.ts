@@ -1,39 +1,26 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { categoryById } from '../../core/catalog/categories';
-import { CategorySpec } from '../../core/catalog/types';
-import { checkpointPathOf, ExportCheckpoint, ExportSpec, loadCheckpoint } from '../../core/export/checkpoint';
-import { ExportFs } from '../../core/export/exportFs';
+import { type CategorySpec } from '../../core/catalog/types';
+import { checkpointPathOf, type ExportCheckpoint, type ExportSpec, loadCheckpoint } from '../../core/export/checkpoint';
+import { type ExportFs } from '../../core/export/exportFs';
 import { exportProgressText } from '../../core/export/progressText';
-import { discardExport, ExportInterruptedError, ExportOutcome, ExportProgress, newExport, runExport } from '../../core/export/runExport';
-import { Pacer } from '../../core/http/pacer';
-import { o365Category } from '../../core/o365/category';
-import { isContentType } from '../../core/o365/contentTypes';
-import { newO365Export, runO365Export } from '../../core/o365/exportContent';
-import { ManageApi } from '../../core/o365/manageApi';
-import { Logger } from '../../core/log/redact';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
-import { TenantSessions } from '../tenants/sessions';
-import { TenantStore } from '../tenants/tenantStore';
+import { discardExport, ExportInterruptedError, type ExportOutcome, type ExportProgress } from '../../core/export/runExport';
+import { type Logger } from '../../core/log/redact';
+import { categoryOfSpec, sourceOf } from '../../core/sources/registry';
+import { type SourceConnections, type SourceExporter } from '../../core/sources/source';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type TenantStore } from '../tenants/tenantStore';
 import { showError } from '../ui/showError';
-import { PendingExport, PendingExports } from './pendingExports';
+import { type PendingExport, type PendingExports } from './pendingExports';
 
 export interface ExportJobsDeps {
-  readonly sessions: TenantSessions;
   readonly store: TenantStore;
-  readonly pacer: Pacer;
   readonly log: Logger;
   readonly channel: { show(preserveFocus?: boolean): void };
   readonly pending: PendingExports;
   readonly fs: ExportFs;
-  /** The Management Activity API for a tenant (Office 365 exports). */
-  readonly manageApi: (tenant: TenantConfig, signal: AbortSignal) => Promise<ManageApi>;
-}
-
-/** The category an export reads: a Graph category, or Office 365 content of one type. */
-export function categoryOfSpec(spec: ExportSpec): CategorySpec | undefined {
-  if (spec.o365) return isContentType(spec.o365.contentType) ? o365Category(spec.o365.contentType) : undefined;
-  return categoryById(spec.categoryId);
+  /** A tenant's service clients, for whichever source an export reads. */
+  readonly connect: (tenant: TenantConfig, signal: AbortSignal) => SourceConnections;
 }
 
 export type ExportState = { readonly state: 'running'; readonly progress?: ExportProgress } | { readonly state: 'done'; readonly outcome: ExportOutcome } | { readonly state: 'cancelled' | 'failed'; readonly rows: number; readonly message: string };
@@ -65,7 +52,7 @@ export class ExportJobs implements vscode.Disposable {
     const cpPath = checkpointPathOf(spec.destination);
     const old = await loadCheckpoint(this.deps.fs, cpPath).catch(() => undefined);
     if (old) await discardExport(this.deps.fs, old);
-    return this.run(tenant, category, spec.o365 ? newO365Export(spec, Date.now()) : newExport(spec, Date.now()));
+    return this.run(tenant, category, sourceOf(category).newExport(spec, Date.now()));
   }
 
   /** Continues an export from its checkpoint. */
@@ -124,24 +111,18 @@ export class ExportJobs implements vscode.Disposable {
 
   private async execute(tenant: TenantConfig, category: CategorySpec, start: ExportCheckpoint, label: string, abort: AbortController, states: vscode.EventEmitter<ExportState>): Promise<ExportOutcome | undefined> {
     const cpPath = checkpointPathOf(start.spec.destination);
-    let runner: (onProgress: (p: ExportProgress) => void) => Promise<ExportOutcome>;
-    let cp: ExportCheckpoint = start;
+    const source = sourceOf(category);
+    const connections = this.deps.connect(tenant, abort.signal);
+    let exporter: SourceExporter;
     try {
-      if (category.source === 'o365') {
-        const manage = await this.deps.manageApi(tenant, abort.signal);
-        runner = (onProgress) => runO365Export({ api: manage, stats: manage.stats, category, fs: this.deps.fs, now: Date.now, signal: abort.signal, onProgress, concurrency: 4 }, cp);
-      } else {
-        const api = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
-        // The demo tenant's port changes between sessions: a resumed export asks today's origin.
-        cp = { ...start, spec: { ...start.spec, graphOrigin: api.endpoints.graphOrigin } };
-        runner = (onProgress) => runExport({ client: api.client, category, fs: this.deps.fs, now: Date.now, signal: abort.signal, onProgress }, cp);
-      }
+      exporter = await source.openExport(connections, category);
     } catch (e) {
       states.fire({ state: 'failed', rows: start.rows, message: e instanceof Error ? e.message : 'Not signed in' });
       await showError(this.deps.log, this.deps.channel, `Cannot export from ${tenant.displayName}`, e);
       return undefined;
     }
-    this.deps.log.info(`Export ${label}: ${cp.resumes > 0 ? `resumed (${cp.rows} rows already written)` : 'started'}; ${cp.spec.o365 ? `content type ${cp.spec.o365.contentType}` : `filter ${cp.spec.filterWithoutTime ?? '(none)'}`}`);
+    const runner = (onProgress: (p: ExportProgress) => void) => exporter.run({ fs: this.deps.fs, now: Date.now, signal: abort.signal, onProgress }, start);
+    this.deps.log.info(`Export ${label}: ${start.resumes > 0 ? `resumed (${start.rows} rows already written)` : 'started'}; ${source.describeExport(start.spec)}`);
     try {
       const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${label}`, cancellable: true }, (progress, token) => {
         token.onCancellationRequested(() => abort.abort());

@@ -2,14 +2,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CategorySpec } from '../../core/catalog/types';
-import { checkpointPathOf, Destination } from '../../core/export/checkpoint';
+import { type CategorySpec } from '../../core/catalog/types';
+import { checkpointPathOf, type Destination } from '../../core/export/checkpoint';
 import { csvColumnChoices, suggestedBaseName } from '../../core/export/header';
-import { ExportFormat, FORMAT_EXTENSIONS } from '../../core/export/formats';
-import { ExportPlan, planFor } from '../../core/export/plan';
-import { FilterModel, TimeRange } from '../../core/odata/model';
-import { describeFilters, isFiltering, RowFilters } from '../../core/query/rowFilters';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { type ExportFormat, FORMAT_EXTENSIONS } from '../../core/export/formats';
+import { type ExportPlan } from '../../core/export/plan';
+import { sourceOf } from '../../core/sources/registry';
+import { type FilterModel, type TimeRange } from '../../core/odata/model';
+import { describeFilters, isFiltering, type RowFilters } from '../../core/query/rowFilters';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { describeTime } from '../query/filterPrompt';
 import { askCustomRange } from '../query/customRangePrompt';
 import { defaultFolderUri, defaultSaveUri, rememberFolder } from './lastFolder';
@@ -66,7 +67,8 @@ async function pickColumns(input: ExportPromptInput): Promise<string[] | undefin
   return picks.map((p) => p.path);
 }
 
-async function pickO365Time(input: ExportPromptInput): Promise<TimeRange | undefined> {
+/** Content listed by when it became available (Office 365 keeps it 7 days). */
+async function pickAvailabilityTime(input: ExportPromptInput): Promise<TimeRange | undefined> {
   const items: { label: string; description?: string; time?: TimeRange }[] = [];
   if (input.model.time.kind !== 'all') items.push({ label: `Same as the panel: available ${describeTime(input.model.time).toLowerCase()}`, time: input.model.time });
   for (const hours of [DAY_H, 3 * DAY_H]) items.push({ label: describeTime({ kind: 'last', hours }), time: { kind: 'last', hours } });
@@ -78,7 +80,7 @@ async function pickO365Time(input: ExportPromptInput): Promise<TimeRange | undef
 }
 
 async function pickTime(input: ExportPromptInput): Promise<TimeRange | undefined> {
-  if (input.category.source === 'o365') return pickO365Time(input);
+  if (sourceOf(input.category).capabilities.exportTimeAxis === 'availability') return pickAvailabilityTime(input);
   if (!input.category.timeProperty) return { kind: 'all' };
   const items: { label: string; description?: string; time?: TimeRange }[] = [];
   if (input.model.time.kind !== 'all') items.push({ label: `Same as the query: ${describeTime(input.model.time)}`, time: input.model.time });
@@ -156,7 +158,7 @@ export async function promptExport(state: vscode.Memento, input: ExportPromptInp
   if (format === 'csv' && !columns) return undefined;
   const time = await pickTime(input);
   if (!time) return undefined;
-  const plan = planFor(input.category, input.model, time, input.nowMs);
+  const plan = sourceOf(input.category).exportPlan(input.category, input.model, time, input.nowMs);
   if (plan.problem) {
     void vscode.window.showErrorMessage(`Cannot export ${input.category.label}: ${plan.problem}`);
     return undefined;

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../../core/export/atomicFile';
-import { formatResultsDocument, ResultsDocument } from '../../core/export/document';
+import { formatResultsDocument, type ResultsDocument } from '../../core/export/document';
 import { NODE_FS } from '../../core/export/exportFs';
 import { defaultSaveUri, rememberFolder } from './lastFolder';
-import { RecordDocuments } from '../results/recordDocuments';
+import { type RecordDocuments } from '../results/recordDocuments';
 
 /**
  * "Open as JSON": the document, pretty-printed, in a read-only editor (a snapshot of the panel, not

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { cloudById } from '../../core/clouds';
 import { decodeClaims } from '../../core/diagnose/claims';
 import { diagnose, summarize } from '../../core/diagnose/classify';
-import { Pacer } from '../../core/http/pacer';
-import { ContentType } from '../../core/o365/contentTypes';
+import { type Pacer } from '../../core/http/pacer';
+import { type ContentType } from '../../core/o365/contentTypes';
 import { ManageApi } from '../../core/o365/manageApi';
-import { isGuid, TenantConfig } from '../../core/tenants/tenantConfig';
-import { TenantSessions } from '../tenants/sessions';
+import { isGuid, type TenantConfig } from '../../core/tenants/tenantConfig';
+import { O365_SOURCE } from '../../core/sources/o365Source';
+import { type TenantSessions } from '../tenants/sessions';
 
 export type SubscriptionsState =
   | { readonly kind: 'loading' }
@@ -15,9 +15,7 @@ export type SubscriptionsState =
 
 /** Why a tenant cannot use the Management Activity API at all, or undefined when it can. */
 export function o365Unavailable(tenant: TenantConfig): string | undefined {
-  if (tenant.signInKind === 'deviceCode') return 'The Management Activity API is app-only: edit the tenant to sign in with an app secret or certificate (ActivityFeed.Read).';
-  if (!cloudById(tenant.cloud).manageHost && tenant.target === 'cloud') return `The Management Activity API is not documented for ${cloudById(tenant.cloud).label}.`;
-  return undefined;
+  return O365_SOURCE.unavailable(tenant);
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { customRange, instantProblem, parseInstant } from '../../core/odata/customRange';
-import { TimeRange } from '../../core/odata/model';
+import { type TimeRange } from '../../core/odata/model';
 
 /** Asks for a custom UTC range (the query builder and Export both use this one prompt). */
 export async function askCustomRange(title: string, nowMs: number, defaultDays = 7): Promise<TimeRange | undefined> {

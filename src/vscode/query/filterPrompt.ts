@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { CategorySpec, FieldSpec, Operator } from '../../core/catalog/types';
+import { type CategorySpec, type FieldSpec, type Operator } from '../../core/catalog/types';
 import { buildFilter } from '../../core/odata/build';
 import { intentsFor } from '../../core/odata/intents';
-import { Clause, ClauseValue, FilterModel, TimeRange } from '../../core/odata/model';
+import { type Clause, type ClauseValue, type FilterModel, type TimeRange } from '../../core/odata/model';
 import { askCustomRange } from './customRangePrompt';
 
 const OP_LABEL: Record<Operator, string> = { eq: 'equals', ne: 'does not equal', gt: 'after', ge: 'on or after', lt: 'before', le: 'on or before', startswith: 'starts with', contains: 'contains' };

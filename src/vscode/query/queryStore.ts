@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { CategoryId } from '../../core/catalog/types';
-import { ClientFilter, Clause, FilterModel, TimeRange } from '../../core/odata/model';
+import { type CategoryId } from '../../core/catalog/types';
+import { type ClientFilter, type Clause, type FilterModel, type TimeRange } from '../../core/odata/model';
 
 export interface SavedQuery {
   readonly id: string;

@@ -1,5 +1,5 @@
 import { exportProgressText } from '../../core/export/progressText';
-import { ExportInfo } from '../../webview/results/protocol';
+import { type ExportInfo } from '../../webview/results/protocol';
 import type { ExportJob, ExportState } from '../export/exportJobs';
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LogRecord, recordJson } from '../../core/records/untrusted';
+import { type LogRecord, recordJson } from '../../core/records/untrusted';
 
 export const RECORD_SCHEME = 'identitylogs-record';
 

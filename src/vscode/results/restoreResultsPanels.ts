@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { categoryById } from '../../core/catalog/categories';
-import { QueryDeps, startQuery } from '../query/startQuery';
+import { type Logger } from '../../core/log/redact';
+import { type QueryRunner } from '../query/queryRunner';
+import { type TenantStore } from '../tenants/tenantStore';
 import { parseModel } from '../query/queryStore';
 import { RESULTS_VIEW_TYPE } from './resultsPanel';
 
@@ -9,7 +11,7 @@ import { RESULTS_VIEW_TYPE } from './resultsPanel';
  * tenant), ready to run it again with Load more; their rows were never written to disk. A tab whose
  * tenant or query is gone closes, and says why in the log.
  */
-export function restoreResultsPanels(deps: QueryDeps): vscode.Disposable {
+export function restoreResultsPanels(deps: { readonly store: TenantStore; readonly log: Logger; readonly runner: QueryRunner }): vscode.Disposable {
   return vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
     deserializeWebviewPanel: async (panel, state: unknown) => {
       // The state comes back from the webview: checked before use.
@@ -22,7 +24,7 @@ export function restoreResultsPanels(deps: QueryDeps): vscode.Disposable {
         panel.dispose();
         return;
       }
-      const restored = await startQuery(deps, tenant, category, model, { restored: panel });
+      const restored = await deps.runner.start(tenant, category, model, { restored: panel });
       if (!restored) panel.dispose();
     },
   });

@@ -1,22 +1,23 @@
 import * as vscode from 'vscode';
-import { CategorySpec } from '../../core/catalog/types';
+import { sourceOf } from '../../core/sources/registry';
+import { type CategorySpec } from '../../core/catalog/types';
 import { curlCommand, graphUrl, powershellCommand } from '../../core/odata/copyAs';
-import { FilterModel } from '../../core/odata/model';
+import { type FilterModel } from '../../core/odata/model';
 import { toDisplayRow } from '../../core/query/rows';
 import { cellCopyText, rowCopyText } from '../../core/query/copyText';
 import { resultsTitle } from '../../core/detail/titles';
-import { NO_ROW_FILTERS, RowFilters } from '../../core/query/rowFilters';
-import { isUnreadable, LogRecord } from '../../core/records/untrusted';
-import { QuerySession, SessionProgress } from '../../core/query/session';
+import { NO_ROW_FILTERS, type RowFilters } from '../../core/query/rowFilters';
+import { isUnreadable, type LogRecord } from '../../core/records/untrusted';
+import { type QuerySession, type SessionProgress } from '../../core/query/session';
 import { progressMessage } from '../../core/query/progressMessage';
 import { showError } from '../ui/showError';
-import { Logger } from '../../core/log/redact';
-import { targetLabel, TenantConfig } from '../../core/tenants/tenantConfig';
-import { ProgressInfo, ResultsNotifications, ResultsRequests, RESULTS_REQUEST_METHODS, RowData, validResultsParams } from '../../webview/results/protocol';
+import { type Logger } from '../../core/log/redact';
+import { targetLabel, type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type ProgressInfo, type ResultsNotifications, type ResultsRequests, RESULTS_REQUEST_METHODS, type RowData, validResultsParams } from '../../webview/results/protocol';
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
-import { RecordDocuments } from './recordDocuments';
-import { ResultsDocument, resultsDocument } from '../../core/export/document';
+import { type RecordDocuments } from './recordDocuments';
+import { type ResultsDocument, resultsDocument } from '../../core/export/document';
 import { queryHeader, suggestedBaseName } from '../../core/export/header';
 import type { ExportJob } from '../export/exportJobs';
 import { mirrorExport } from './exportMirror';
@@ -136,9 +137,9 @@ export class ResultsPanel implements vscode.Disposable {
       columns: query.category.columns.map((c) => ({ id: c.id, label: c.label, width: c.width, kind: c.kind })),
       visibleColumns: query.visibleColumns,
       isSignIn: query.category.group === 'Sign-ins',
-      graphQuery: query.category.source !== 'o365',
+      graphQuery: sourceOf(query.category).capabilities.serverQuery,
       clientFilters: { failuresOnly: query.model.client.some((c) => c.kind === 'failuresOnly') },
-      ...(query.category.source !== 'o365' ? { persist: { tenantKey: query.tenant.key, categoryId: query.category.id, model: query.model } } : {}),
+      ...(sourceOf(query.category).capabilities.savedQueries ? { persist: { tenantKey: query.tenant.key, categoryId: query.category.id, model: query.model } } : {}),
     });
   }
 

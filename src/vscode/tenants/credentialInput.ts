@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { CertificateError, loadCertificateFile, LoadedCertificate } from '../../core/auth/certificate';
+import { CertificateError, loadCertificateFile, type LoadedCertificate } from '../../core/auth/certificate';
 import { isGuid } from '../../core/tenants/tenantConfig';
 
 /** Asks for a client secret's value, and warns when what was pasted looks like the secret's ID. */
@@ -36,7 +36,7 @@ export async function readCertificate(path: string, title: string, passphrase?: 
   let pass = passphrase;
   for (;;) {
     try {
-      return loadCertificateFile(bytes, path, pass);
+      return await loadCertificateFile(bytes, path, pass);
     } catch (e) {
       if (!(e instanceof CertificateError)) throw e;
       if (!e.needsPassphrase) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
-import { TenantStore } from './tenantStore';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type TenantStore } from './tenantStore';
 
 /** A command's tenant: the tree node it was run on, a tenant key, or the user's pick (skipped when there is one). */
 export async function resolveTenant(store: TenantStore, arg: unknown, purpose: string): Promise<TenantConfig | undefined> {

@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
-import { AppCredential, CancellationSignal, DeviceCodeCredential, DeviceCodePrompt, TokenProvider } from '../../core/auth/credentials';
+import { AppCredential, type CancellationSignal, DeviceCodeCredential, type DeviceCodePrompt, type TokenProvider } from '../../core/auth/credentials';
 import { createAgents, msalNetworkClient } from '../../core/auth/networkClient';
-import { allSecretKeys, SecretStore } from '../../core/auth/secretStore';
-import { cloudById, cloudEndpoints, Endpoints, localEndpoints } from '../../core/clouds';
+import { allSecretKeys, type SecretStore } from '../../core/auth/secretStore';
+import { cloudById, cloudEndpoints, type Endpoints, localEndpoints } from '../../core/clouds';
 import { diagnose, summarize } from '../../core/diagnose/classify';
 import { allowedOrigins } from '../../core/http/allowlist';
 import { ApiClient, newStats } from '../../core/http/client';
 import { SYSTEM_CLOCK } from '../../core/http/clock';
-import { Pacer } from '../../core/http/pacer';
+import { type Pacer } from '../../core/http/pacer';
 import { DEFAULT_RETRY } from '../../core/http/retry';
 import { httpTransport } from '../../core/http/transport';
-import { Logger } from '../../core/log/redact';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { type Logger } from '../../core/log/redact';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { fakeTenantSettings } from '../settings';
 
 export type SignInState =

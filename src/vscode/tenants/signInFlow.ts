@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { LoadedCertificate } from '../../core/auth/certificate';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
-import { CommandDeps } from '../commands/deps';
+import { type LoadedCertificate } from '../../core/auth/certificate';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type TenantContext } from '../tenants/tenantContext';
 import { withDeviceCodeUi } from '../ui/deviceCode';
 import { showError } from '../ui/showError';
 import { askCertificate, askClientSecret } from './credentialInput';
@@ -15,7 +15,7 @@ const withProgress = <T>(title: string, task: () => Promise<T>): Thenable<T> => 
  * Signs a tenant in the way it is configured, asking for what is needed, and reports failures with
  * the shared diagnostics. Resolves true when the tenant ends up signed in.
  */
-export async function signInTenant(deps: CommandDeps, tenant: TenantConfig, supplied?: SuppliedCredential, options: { readonly askTitle?: string } = {}): Promise<boolean> {
+export async function signInTenant(deps: TenantContext, tenant: TenantConfig, supplied?: SuppliedCredential, options: { readonly askTitle?: string } = {}): Promise<boolean> {
   const title = `Sign in to ${tenant.displayName}`;
   // The question's title: Add Tenant shows it as its last step.
   const askTitle = options.askTitle ?? title;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseTenantConfigs, TenantConfig } from '../../core/tenants/tenantConfig';
+import { parseTenantConfigs, type TenantConfig } from '../../core/tenants/tenantConfig';
 
 const STATE_KEY = 'identityLogs.tenants';
 

@@ -1,6 +1,6 @@
-import * as vscode from 'vscode';
-import { CLOUDS, CloudId, GCC_LABEL } from '../../core/clouds';
-import { EndpointTarget, SignInKind, TenantConfig, validateClientId, validateTenantIdentifier } from '../../core/tenants/tenantConfig';
+import type * as vscode from 'vscode';
+import { CLOUDS, type CloudId, GCC_LABEL } from '../../core/clouds';
+import { type EndpointTarget, type SignInKind, type TenantConfig, validateClientId, validateTenantIdentifier } from '../../core/tenants/tenantConfig';
 import { fakeTenantSettings } from '../settings';
 import { MultiStepInput } from '../ui/multiStepInput';
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { CategorySpec } from '../../core/catalog/types';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
-import { SavedQuery } from '../query/queryStore';
-import { TreeNode } from './treeNode';
+import { type CategorySpec } from '../../core/catalog/types';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type SavedQuery } from '../query/queryStore';
+import { type TreeNode } from './treeNode';
 
 const ICONS: Record<CategorySpec['group'], string> = { 'Sign-ins': 'sign-in', Audit: 'checklist', 'Identity Protection': 'shield', 'Office 365': 'mail' };
 

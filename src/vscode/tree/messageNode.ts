@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TreeNode } from './treeNode';
+import { type TreeNode } from './treeNode';
 
 /** A line of text in a tree: an empty list, an error with what to do, a hint. */
 export class MessageNode implements TreeNode {

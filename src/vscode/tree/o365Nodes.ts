@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { CONTENT_TYPES, ContentType } from '../../core/o365/contentTypes';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
-import { o365Unavailable, O365Subscriptions } from '../o365/o365Subscriptions';
+import { CONTENT_TYPES, type ContentType } from '../../core/o365/contentTypes';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { o365Unavailable, type O365Subscriptions } from '../o365/o365Subscriptions';
 import { MessageNode } from './messageNode';
-import { TreeNode } from './treeNode';
+import { type TreeNode } from './treeNode';
 
 const ABOUT: Readonly<Record<ContentType, string>> = {
   'Audit.AzureActiveDirectory': 'Entra ID logons and directory changes as Office 365 records them',

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { cloudById } from '../../core/clouds';
-import { targetLabel, TenantConfig } from '../../core/tenants/tenantConfig';
-import { SignInState } from '../tenants/sessions';
-import { TreeNode } from './treeNode';
+import { targetLabel, type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type SignInState } from '../tenants/sessions';
+import { type TreeNode } from './treeNode';
 
 const SIGN_IN_LABELS: Record<TenantConfig['signInKind'], string> = {
   deviceCode: 'delegated (device code)',

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { CATEGORIES, categoryById } from '../../core/catalog/categories';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
-import { QueryStore } from '../query/queryStore';
-import { TenantSessions } from '../tenants/sessions';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type QueryStore } from '../query/queryStore';
+import { type TenantSessions } from '../tenants/sessions';
 import { CategoryNode, GroupNode, SavedQueryNode } from './categoryNode';
-import { TenantStore } from '../tenants/tenantStore';
+import { type TenantStore } from '../tenants/tenantStore';
 import { TenantNode } from './tenantNode';
-import { TreeNode } from './treeNode';
+import { type TreeNode } from './treeNode';
 import { Office365Node } from './o365Nodes';
-import { O365Subscriptions } from '../o365/o365Subscriptions';
+import { type O365Subscriptions } from '../o365/o365Subscriptions';
 
 export const TENANTS_VIEW_ID = 'identityLogs.tenants';
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 
 /** Every node in the extension's trees: an id, its tree item, and its children. */
 export interface TreeNode {

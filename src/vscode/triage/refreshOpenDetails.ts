@@ -1,8 +1,8 @@
 import { categoryById } from '../../core/catalog/categories';
-import { CategorySpec } from '../../core/catalog/types';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
-import { TriageSubject } from '../../core/triage/subjects';
-import { TriageModel } from './triageModel';
+import { type CategorySpec } from '../../core/catalog/types';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type TriageSubject } from '../../core/triage/subjects';
+import { type TriageModel } from './triageModel';
 
 /**
  * After a triage action, risky-user detail panels that are open show the new state and history

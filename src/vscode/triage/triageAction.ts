@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import { cloudById } from '../../core/clouds';
 import { decodeClaims } from '../../core/diagnose/claims';
-import { Logger } from '../../core/log/redact';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
-import { Precheck, triagePrecheck } from '../../core/triage/precheck';
-import { alreadyInState, RiskyEntity } from '../../core/triage/riskyEntities';
-import { ChunkReport, runTriage, TriageResult } from '../../core/triage/runTriage';
-import { ACTION_LABEL, consequence, SUBJECTS, TARGET_STATE, TriageAction, TriageSubject, unavailableReason } from '../../core/triage/subjects';
-import { TenantSessions } from '../tenants/sessions';
+import { type Logger } from '../../core/log/redact';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type Precheck, triagePrecheck } from '../../core/triage/precheck';
+import { alreadyInState, type RiskyEntity } from '../../core/triage/riskyEntities';
+import { type ChunkReport, runTriage, type TriageResult } from '../../core/triage/runTriage';
+import { ACTION_LABEL, consequence, SUBJECTS, TARGET_STATE, type TriageAction, type TriageSubject, unavailableReason } from '../../core/triage/subjects';
+import { type TenantSessions } from '../tenants/sessions';
 import { openWalkthroughStep, showError } from '../ui/showError';
-import { TriageModel } from './triageModel';
+import { type TriageModel } from './triageModel';
 
 export interface TriageActionDeps {
   readonly sessions: TenantSessions;

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { diagnose, summarize } from '../../core/diagnose/classify';
-import { Pacer } from '../../core/http/pacer';
-import { Logger } from '../../core/log/redact';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
-import { RiskyEntity, serverFilter, toEntity } from '../../core/triage/riskyEntities';
-import { TriageSubject } from '../../core/triage/subjects';
+import { type Pacer } from '../../core/http/pacer';
+import { type Logger } from '../../core/log/redact';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type RiskyEntity, serverFilter, toEntity } from '../../core/triage/riskyEntities';
+import { type TriageSubject } from '../../core/triage/subjects';
 import { TriageApi } from '../../core/triage/triageApi';
-import { TenantSessions } from '../tenants/sessions';
-import { TriageSelection } from './triageSelection';
+import { type TenantSessions } from '../tenants/sessions';
+import { type TriageSelection } from './triageSelection';
 
 export type SubjectLoad =
   | { readonly kind: 'loading' }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { parseTriageFilter, TriageFilter } from '../../core/triage/riskyEntities';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
+import { parseTriageFilter, type TriageFilter } from '../../core/triage/riskyEntities';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
 
 const TENANT_KEY = 'identityLogs.triage.tenant';
 const FILTER_KEY = 'identityLogs.triage.filter';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DeviceCodePrompt } from '../../core/auth/credentials';
+import { type DeviceCodePrompt } from '../../core/auth/credentials';
 
 /**
  * Runs a device code sign-in under a cancellable progress notification that shows the code, and

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { detailLines, diagnose, summarize } from '../../core/diagnose/classify';
-import { Logger } from '../../core/log/redact';
+import { type Logger } from '../../core/log/redact';
 
 /**
  * Shows an error as what happened and what to do next, with "Show details" opening the log, which

@@ -12,8 +12,8 @@
  * - addTenant: a real tenant was added and diagnosed.
  */
 import * as vscode from 'vscode';
-import { TenantConfig } from '../../core/tenants/tenantConfig';
-import { TenantSessions } from '../tenants/sessions';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type TenantSessions } from '../tenants/sessions';
 
 export const WALKTHROUGH_CONTEXT = {
   demoInUse: 'identityLogs.walkthrough.demoInUse',

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isEnvelope, isRequestMessage, NotificationMap, RequestMap } from '../../webview/protocol';
+import { isEnvelope, isRequestMessage, type NotificationMap, type RequestMap } from '../../webview/protocol';
 
 type Handlers<R extends RequestMap> = { [K in keyof R]: (params: R[K]['params']) => Promise<R[K]['result']> | R[K]['result'] };
 

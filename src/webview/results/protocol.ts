@@ -1,6 +1,6 @@
 /** The typed messages between the results panel (host) and its webview app. */
 
-import { parseRowFilters, RowFilters } from '../../core/query/rowFilters';
+import { parseRowFilters, type RowFilters } from '../../core/query/rowFilters';
 
 export interface ColumnInfo {
   readonly id: string;

@@ -2,9 +2,11 @@ import * as assert from 'assert';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import forge from 'node-forge';
+import type { TokenCacheContext } from '@azure/msal-node';
 import { SecretCachePlugin } from '../../../src/core/auth/cachePlugin';
 import { loadCertificateFile, loadPemCertificate, loadPfxCertificate } from '../../../src/core/auth/certificate';
-import { AppCredential, CredentialDeps, DeviceCodeCredential, NotSignedInError } from '../../../src/core/auth/credentials';
+import { readPfx } from '../../../src/core/auth/pfx';
+import { AppCredential, type CredentialDeps, DeviceCodeCredential, NotSignedInError } from '../../../src/core/auth/credentials';
 import { createAgents, msalNetworkClient } from '../../../src/core/auth/networkClient';
 import { MemorySecretStore, secretKeys } from '../../../src/core/auth/secretStore';
 import { cloudById, localEndpoints } from '../../../src/core/clouds';
@@ -13,7 +15,7 @@ import { diagnose, summarize } from '../../../src/core/diagnose/classify';
 import { NetworkFailureError, networkFailureCode } from '../../../src/core/http/networkFailure';
 import * as net from 'net';
 import { NULL_LOGGER } from '../../../src/core/log/redact';
-import { Emulator, startEmulator } from '../../../src/emulator';
+import { type Emulator, startEmulator } from '../../../src/emulator';
 import { CONTOSO, DEVICE_APP, FULL_APP, UNCONSENTED_APP } from '../../support/emulatorClient';
 
 describe('core/http: socket and TLS failures map to their own catalog codes', () => {
@@ -181,7 +183,7 @@ describe('core/auth: SecretStorage cache plugin', () => {
       ctx: {
         cacheHasChanged: changed,
         tokenCache: { deserialize: (d: string) => state.deserialized.push(d), serialize: () => state.serialized },
-      } as unknown as import('@azure/msal-node').TokenCacheContext,
+      } as unknown as TokenCacheContext,
     };
   };
 
@@ -246,12 +248,12 @@ describe('core/auth: certificate files', () => {
     assert.strictEqual(loadPemCertificate(enc + certPem, 'correct horse').thumbprintSha256, expected);
   });
 
-  it('reads a PFX with its passphrase', () => {
+  it('reads a PFX with its passphrase', async () => {
     const p12 = forge.pkcs12.toPkcs12Asn1(fkey, [cert], 'pfx pass', { algorithm: '3des' });
     const bytes = Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
-    assert.strictEqual(loadPfxCertificate(bytes, 'pfx pass').thumbprintSha256, expected);
-    assert.throws(() => loadPfxCertificate(bytes, 'nope'), /passphrase/);
-    assert.strictEqual(loadCertificateFile(bytes, 'app.pfx', 'pfx pass').thumbprintSha256, expected);
+    assert.strictEqual(loadPfxCertificate(bytes, 'pfx pass', readPfx).thumbprintSha256, expected);
+    assert.throws(() => loadPfxCertificate(bytes, 'nope', readPfx), /passphrase/);
+    assert.strictEqual((await loadCertificateFile(bytes, 'app.pfx', 'pfx pass')).thumbprintSha256, expected);
   });
 
   it('refuses a key that does not belong to the certificate', () => {

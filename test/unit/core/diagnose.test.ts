@@ -2,12 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { cloudById } from '../../../src/core/clouds';
-import { decodeClaims, TokenClaims } from '../../../src/core/diagnose/claims';
+import { decodeClaims, type TokenClaims } from '../../../src/core/diagnose/claims';
 import { diagnose, summarize } from '../../../src/core/diagnose/classify';
 import { ERROR_CATALOG } from '../../../src/core/diagnose/errors';
 import { buildReport, escapeMarkdown, reportMarkdown } from '../../../src/core/diagnose/report';
 import { NetworkFailureError } from '../../../src/core/http/networkFailure';
-import { checkRequirement, REQUIREMENTS, RequirementId } from '../../../src/core/diagnose/requirements';
+import { checkRequirement, REQUIREMENTS, type RequirementId } from '../../../src/core/diagnose/requirements';
 import { ServiceError } from '../../../src/core/http/serviceError';
 
 const jwt = (claims: Record<string, unknown>) => `eyJhbGciOiJub25lIn0.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.sig`;

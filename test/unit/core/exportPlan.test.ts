@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import { categoryById, signInCategoryOf } from '../../../src/core/catalog/categories';
-import { CategorySpec } from '../../../src/core/catalog/types';
+import { type CategorySpec } from '../../../src/core/catalog/types';
 import { queryHeader, recordHeader, csvColumnChoices, slug, suggestedBaseName } from '../../../src/core/export/header';
 import { exportPlan } from '../../../src/core/export/plan';
 import { durationText, exportProgressText } from '../../../src/core/export/progressText';
 import { EMPTY_FILTER } from '../../../src/core/odata/model';
-import { TenantConfig } from '../../../src/core/tenants/tenantConfig';
+import { type TenantConfig } from '../../../src/core/tenants/tenantConfig';
 import { validResultsParams } from '../../../src/webview/results/protocol';
 import { describeFilters } from '../../../webview-ui/results/model';
 

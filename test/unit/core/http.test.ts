@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import { allowedOrigins, checkTokenUrl } from '../../../src/core/http/allowlist';
-import { AbortedError, Clock } from '../../../src/core/http/clock';
+import { AbortedError, type Clock } from '../../../src/core/http/clock';
 import { ApiClient, MAX_REDIRECTS, RetriesExhaustedError, TooManyRedirectsError } from '../../../src/core/http/client';
 import { Pacer } from '../../../src/core/http/pacer';
 import { backoffMs, DEFAULT_RETRY, parseRetryAfter } from '../../../src/core/http/retry';
-import { ServiceError } from '../../../src/core/http/serviceError';
-import { FetchLike, HttpRequestInit } from '../../../src/core/http/transport';
+import { type ServiceError } from '../../../src/core/http/serviceError';
+import { type FetchLike, type HttpRequestInit } from '../../../src/core/http/transport';
 import { cloudById, cloudEndpoints, localEndpoints } from '../../../src/core/clouds';
 import { NULL_LOGGER } from '../../../src/core/log/redact';
 

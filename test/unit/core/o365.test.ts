@@ -1,6 +1,6 @@
 import { readable } from '../../../src/core/records/untrusted';
 import * as assert from 'assert';
-import { Emulator, startEmulator } from '../../../src/emulator';
+import { type Emulator, startEmulator } from '../../../src/emulator';
 import { explain } from '../../../src/core/diagnose/errors';
 import { diagnose } from '../../../src/core/diagnose/classify';
 import { ServiceError } from '../../../src/core/http/serviceError';
@@ -9,7 +9,7 @@ import { recordTypeName } from '../../../src/core/o365/contentTypes';
 import { MAX_REDIRECTS, TooManyRedirectsError } from '../../../src/core/http/client';
 import { ListingCutShortError, ManageApi, StartThrottledError } from '../../../src/core/o365/manageApi';
 import { contentWindows, formatO365Time, RangeTooOldError } from '../../../src/core/o365/windows';
-import { emulatorApi, EmulatorApi } from '../../support/emulatorApi';
+import { emulatorApi, type EmulatorApi } from '../../support/emulatorApi';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';

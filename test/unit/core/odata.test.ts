@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import { categoryById } from '../../../src/core/catalog/categories';
-import { CategorySpec } from '../../../src/core/catalog/types';
+import { type CategorySpec } from '../../../src/core/catalog/types';
 import { buildFilter } from '../../../src/core/odata/build';
 import { curlCommand, graphUrl, powershellCommand } from '../../../src/core/odata/copyAs';
 import { INTENTS, intentsFor } from '../../../src/core/odata/intents';
 import { datetimeLiteral, quote } from '../../../src/core/odata/literals';
-import { Clause, EMPTY_FILTER, FilterModel } from '../../../src/core/odata/model';
+import { type Clause, EMPTY_FILTER, type FilterModel } from '../../../src/core/odata/model';
 import { validateRawFilter } from '../../../src/core/odata/raw';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');

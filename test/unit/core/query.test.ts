@@ -1,9 +1,9 @@
-import { isUnreadable, LogRecord } from '../../../src/core/records/untrusted';
+import { isUnreadable, type LogRecord } from '../../../src/core/records/untrusted';
 import * as assert from 'assert';
 import { categoryById } from '../../../src/core/catalog/categories';
-import { CategorySpec } from '../../../src/core/catalog/types';
-import { QueryEnd, runQuery } from '../../../src/core/query/runQuery';
-import { Emulator, startEmulator } from '../../../src/emulator';
+import { type CategorySpec } from '../../../src/core/catalog/types';
+import { type QueryEnd, runQuery } from '../../../src/core/query/runQuery';
+import { type Emulator, startEmulator } from '../../../src/emulator';
 import { CONTOSO, FULL_APP } from '../../support/emulatorClient';
 import { emulatorApi } from '../../support/emulatorApi';
 import { interactiveIds } from '../../support/truth';

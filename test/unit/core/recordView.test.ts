@@ -1,7 +1,7 @@
 import { CA_POLICY_RESULT, CA_STATUS, DETECTION_TIMING, OPERATION_RESULT, PROVISIONING_ACTION, PROVISIONING_RESULT, RISK_DETAIL, RISK_LEVEL, RISK_STATE } from '../../../src/core/catalog/enums';
 import { enumLabel, labelledValues } from '../../../src/core/catalog/labels';
 import { categoryById } from '../../../src/core/catalog/categories';
-import { CategorySpec } from '../../../src/core/catalog/types';
+import { type CategorySpec } from '../../../src/core/catalog/types';
 import { toDisplayRow } from '../../../src/core/query/rows';
 import { NO_ROW_FILTERS, rowMatches } from '../../../src/core/query/rowFilters';
 import { RISK_EVENT_TYPES } from '../../../src/emulator/data/tables';

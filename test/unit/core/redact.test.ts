@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { LogSink, redact, RedactingLogger } from '../../../src/core/log/redact';
+import { type LogSink, redact, RedactingLogger } from '../../../src/core/log/redact';
 
 const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20iLCJ0aWQiOiJ4In0.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU';
 const SECRET = 'Abc8Q~secret.value_0123456789';

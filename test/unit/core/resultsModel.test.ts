@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { categoryById } from '../../../src/core/catalog/categories';
-import { CategorySpec } from '../../../src/core/catalog/types';
+import { type CategorySpec } from '../../../src/core/catalog/types';
 import { signInOutcome, toDisplayRow } from '../../../src/core/query/rows';
-import { RowData, validResultsParams } from '../../../src/webview/results/protocol';
+import { type RowData, validResultsParams } from '../../../src/webview/results/protocol';
 import { filterRows, sortRows } from '../../../webview-ui/results/model';
 
 const row = (id: string, cells: Record<string, string>, failed = false, ca?: [string, string][]): RowData => ({ id, cells, failed, ca });

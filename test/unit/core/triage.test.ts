@@ -1,17 +1,17 @@
 import * as assert from 'assert';
-import { AbortedError, Clock } from '../../../src/core/http/clock';
+import { AbortedError, type Clock } from '../../../src/core/http/clock';
 import { ApiClient } from '../../../src/core/http/client';
 import { Pacer } from '../../../src/core/http/pacer';
 import { DEFAULT_RETRY } from '../../../src/core/http/retry';
-import { FetchLike } from '../../../src/core/http/transport';
+import { type FetchLike } from '../../../src/core/http/transport';
 import { NULL_LOGGER } from '../../../src/core/log/redact';
 import { cloudById } from '../../../src/core/clouds';
-import { TokenClaims } from '../../../src/core/diagnose/claims';
+import { type TokenClaims } from '../../../src/core/diagnose/claims';
 import { chunkIds } from '../../../src/core/triage/chunk';
 import { triagePrecheck } from '../../../src/core/triage/precheck';
 import { ago, DEFAULT_TRIAGE_FILTER, describeFilter, groupEntities, matchesFilter, parseTriageFilter, serverFilter, toEntity } from '../../../src/core/triage/riskyEntities';
 import { runTriage } from '../../../src/core/triage/runTriage';
-import { actionAvailable, TriageAction } from '../../../src/core/triage/subjects';
+import { actionAvailable, type TriageAction } from '../../../src/core/triage/subjects';
 import { TriageApi } from '../../../src/core/triage/triageApi';
 
 /** A clock whose time moves only when something sleeps. */

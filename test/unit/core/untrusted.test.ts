@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { categoryById, CATEGORIES } from '../../../src/core/catalog/categories';
-import { CategorySpec } from '../../../src/core/catalog/types';
+import { type CategorySpec } from '../../../src/core/catalog/types';
 import { directoryAuditView, change } from '../../../src/core/detail/recordView';
 import { signInView } from '../../../src/core/detail/signInView';
 import { formatResultsDocument, resultsDocument } from '../../../src/core/export/document';
@@ -9,11 +9,11 @@ import { ApiClient } from '../../../src/core/http/client';
 import { SYSTEM_CLOCK } from '../../../src/core/http/clock';
 import { Pacer } from '../../../src/core/http/pacer';
 import { DEFAULT_RETRY } from '../../../src/core/http/retry';
-import { FetchLike } from '../../../src/core/http/transport';
+import { type FetchLike } from '../../../src/core/http/transport';
 import { NULL_LOGGER } from '../../../src/core/log/redact';
 import { toDisplayRow } from '../../../src/core/query/rows';
 import { runQuery } from '../../../src/core/query/runQuery';
-import { isUnreadable, jsonText, LogRecord, MAX_RECORD_DEPTH, screenRecord } from '../../../src/core/records/untrusted';
+import { isUnreadable, jsonText, type LogRecord, MAX_RECORD_DEPTH, screenRecord } from '../../../src/core/records/untrusted';
 import { parseCsv } from '../../support/csvParse';
 
 const SIGN_INS = categoryById('signIns.interactive') as CategorySpec;

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { spawn } from 'child_process';
 import * as path from 'path';
-import { Emulator, startEmulator } from '../../../src/emulator';
+import { type Emulator, startEmulator } from '../../../src/emulator';
 import { TenantData, defaultSizes } from '../../../src/emulator/data/dataset';
 import { defaultConfig } from '../../../src/emulator/config';
 import { signInIndexFromId } from '../../../src/emulator/data/signIns';

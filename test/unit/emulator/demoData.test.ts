@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { defaultConfig } from '../../../src/emulator/config';
 import { defaultSizes, demoSizes, TenantData } from '../../../src/emulator/data/dataset';
-import { betaExtras } from '../../../src/emulator/data/signIns';
+import { betaExtras } from '../../../src/emulator/data/signInBeta';
 import { riskDetectionSignInIndex } from '../../../src/emulator/data/risk';
 import { CONTENT_TYPES } from '../../../src/emulator/data/o365';
 import { DEVICE_PROFILES, HOSTILE_STRINGS } from '../../../src/emulator/data/tables';

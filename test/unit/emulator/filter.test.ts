@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { Emulator, startEmulator } from '../../../src/emulator';
+import { type Emulator, startEmulator } from '../../../src/emulator';
 import { appToken, CONTOSO, FULL_APP, request } from '../../support/emulatorClient';
 
 type Rec = Record<string, unknown> & { status?: { errorCode: number }; location?: Record<string, string>; deviceDetail?: Record<string, string> };

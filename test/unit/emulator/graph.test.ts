@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { Emulator, startEmulator } from '../../../src/emulator';
-import { appToken, CONTOSO, FABRIKAM, FABRIKAM_APP, FULL_APP, HttpResult, LIMITED_APP, NO_IDP_APP, request } from '../../support/emulatorClient';
+import { type Emulator, startEmulator } from '../../../src/emulator';
+import { appToken, CONTOSO, FABRIKAM, FABRIKAM_APP, FULL_APP, type HttpResult, LIMITED_APP, NO_IDP_APP, request } from '../../support/emulatorClient';
 
 type Page = { value: Record<string, unknown>[]; '@odata.nextLink'?: string; '@odata.context': string };
 const errorOf = (r: HttpResult) => (r.json as { error: { code: string; message: string } }).error;

@@ -3,7 +3,7 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Emulator, startEmulator } from '../../../src/emulator';
+import { type Emulator, startEmulator } from '../../../src/emulator';
 import { appToken, CONTOSO, FULL_APP } from '../../support/emulatorClient';
 
 describe('fake tenant: the Graph JS SDK as a conformance client', function () {

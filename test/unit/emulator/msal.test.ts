@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { AuthError, ConfidentialClientApplication, DeviceCodeRequest, PublicClientApplication } from '@azure/msal-node';
-import { Emulator, startEmulator } from '../../../src/emulator';
+import { type AuthError, ConfidentialClientApplication, type DeviceCodeRequest, PublicClientApplication } from '@azure/msal-node';
+import { type Emulator, startEmulator } from '../../../src/emulator';
 import { decodeJwt } from '../../../src/emulator/jwt';
 import { CONTOSO, DEVICE_APP, FULL_APP, request, UNCONSENTED_APP } from '../../support/emulatorClient';
 import { caTrustingNetworkClient } from '../../support/msalNetwork';

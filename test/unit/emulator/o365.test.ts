@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { Emulator, startEmulator } from '../../../src/emulator';
-import { appToken, CONTOSO, FABRIKAM, FABRIKAM_APP, FULL_APP, HttpResult, NO_IDP_APP, request } from '../../support/emulatorClient';
+import { type Emulator, startEmulator } from '../../../src/emulator';
+import { appToken, CONTOSO, FABRIKAM, FABRIKAM_APP, FULL_APP, type HttpResult, NO_IDP_APP, request } from '../../support/emulatorClient';
 
 type Content = { contentType: string; contentId: string; contentUri: string; contentCreated: string; contentExpiration: string };
 const af = (r: HttpResult) => (r.json as { error: { code: string; message: string } }).error;

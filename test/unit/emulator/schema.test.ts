@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { Emulator, startEmulator } from '../../../src/emulator';
+import { type Emulator, startEmulator } from '../../../src/emulator';
 import { Csdl } from '../../support/csdl';
 import { appToken, CONTOSO, FULL_APP, request } from '../../support/emulatorClient';
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as https from 'https';
-import { Emulator, FaultKind, startEmulator } from '../../../src/emulator';
+import { type Emulator, type FaultKind, startEmulator } from '../../../src/emulator';
 import { appToken, CONTOSO, FULL_APP, NO_IDP_APP, request } from '../../support/emulatorClient';
 
 describe('fake tenant: documented throttling', function () {

@@ -1,6 +1,6 @@
-import { TenantConfig } from '../../../core/tenants/tenantConfig';
-import { RiskyEntity } from '../../../core/triage/riskyEntities';
-import { TreeNode } from '../treeNode';
+import { type TenantConfig } from '../../../core/tenants/tenantConfig';
+import { type RiskyEntity } from '../../../core/triage/riskyEntities';
+import { type TreeNode } from '../treeNode';
 
 /** A node that stands for risky users or service principals: one, or a whole group. Actions take these. */
 export interface EntityHolder extends TreeNode {
@@ -17,4 +17,11 @@ export function entityContext(kind: string, entities: readonly RiskyEntity[], di
   const confirm = entities.some((e) => e.riskState !== 'confirmedCompromised');
   const dismiss = dismissOffered && entities.some((e) => e.riskState !== 'dismissed');
   return `triage:${kind}${confirm ? ':confirm' : ''}${dismiss ? ':dismiss' : ''}`;
+}
+
+/** The tree passes the clicked node and the whole selection; act on the selection when it includes the click. */
+export function selectedHolders(clicked: unknown, selected: unknown): EntityHolder[] {
+  const list = Array.isArray(selected) ? (selected as TreeNode[]).filter(isEntityHolder) : [];
+  if (isEntityHolder(clicked) && !list.some((n) => n.id === clicked.id)) return [clicked];
+  return list.length ? list : isEntityHolder(clicked) ? [clicked] : [];
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { TRIAGE_EXAMPLES } from '../../../core/triage/examples';
-import { TreeNode } from '../treeNode';
+import { type TreeNode } from '../treeNode';
 
 /** The documented example queries, one click each (API-FACTS 1, "Examples from the seed documents"). */
 export class ExamplesNode implements TreeNode {

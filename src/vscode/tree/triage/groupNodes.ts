@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { cloudById } from '../../../core/clouds';
-import { TenantConfig } from '../../../core/tenants/tenantConfig';
-import { LevelGroup, RiskyEntity, StateGroup } from '../../../core/triage/riskyEntities';
-import { TriageModel } from '../../triage/triageModel';
-import { TreeNode } from '../treeNode';
-import { entityContext, EntityHolder } from './entityHolder';
+import { type TenantConfig } from '../../../core/tenants/tenantConfig';
+import { type LevelGroup, type RiskyEntity, type StateGroup } from '../../../core/triage/riskyEntities';
+import { type TriageModel } from '../../triage/triageModel';
+import { type TreeNode } from '../treeNode';
+import { entityContext, type EntityHolder } from './entityHolder';
 import { RiskyEntityNode } from './riskyEntityNode';
 import { levelIcon, stateIcon } from './riskPresentation';
 

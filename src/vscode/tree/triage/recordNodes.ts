@@ -1,8 +1,8 @@
 import { enumLabel } from '../../../core/catalog/labels';
 import * as vscode from 'vscode';
-import { TenantConfig } from '../../../core/tenants/tenantConfig';
+import { type TenantConfig } from '../../../core/tenants/tenantConfig';
 import { ago, LEVEL_LABEL, STATE_LABEL } from '../../../core/triage/riskyEntities';
-import { TreeNode } from '../treeNode';
+import { type TreeNode } from '../treeNode';
 import { shortTime } from './riskPresentation';
 
 type Json = Record<string, unknown>;

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { cloudById } from '../../../core/clouds';
 import { diagnose, summarize } from '../../../core/diagnose/classify';
-import { TenantConfig } from '../../../core/tenants/tenantConfig';
-import { ago, LEVEL_LABEL, RiskyEntity, STATE_LABEL } from '../../../core/triage/riskyEntities';
+import { type TenantConfig } from '../../../core/tenants/tenantConfig';
+import { ago, LEVEL_LABEL, type RiskyEntity, STATE_LABEL } from '../../../core/triage/riskyEntities';
 import { SUBJECTS, unavailableReason } from '../../../core/triage/subjects';
-import { TriageModel } from '../../triage/triageModel';
-import { TreeNode } from '../treeNode';
+import { type TriageModel } from '../../triage/triageModel';
+import { type TreeNode } from '../treeNode';
 import { DetectionNode, HistoryItemNode, RecordListNode } from './recordNodes';
-import { entityContext, EntityHolder } from './entityHolder';
+import { entityContext, type EntityHolder } from './entityHolder';
 import { MessageNode } from '../messageNode';
 import { levelIcon, shortTime } from './riskPresentation';
 

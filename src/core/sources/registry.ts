@@ -1,0 +1,29 @@
+/** The sources the extension knows, and the adapter behind a category or a saved export. */
+import { categoryById } from '../catalog/categories';
+import { type CategorySpec } from '../catalog/types';
+import { type ExportSpec } from '../export/checkpoint';
+import { o365Category } from '../o365/category';
+import { isContentType } from '../o365/contentTypes';
+import { GRAPH_SOURCE } from './graphSource';
+import { O365_SOURCE } from './o365Source';
+import { type SourceAdapter, type SourceKind } from './source';
+
+const SOURCES: Readonly<Record<SourceKind, SourceAdapter>> = { graph: GRAPH_SOURCE, o365: O365_SOURCE };
+
+export function sourceOf(category: CategorySpec): SourceAdapter {
+  return SOURCES[category.source ?? 'graph'];
+}
+
+/**
+ * A category by id: a Graph report (`signIns.interactive`, `directoryAudits` …), or a content
+ * type's records (`o365` with `contentType`).
+ */
+export function categoryFor(id: string, contentType?: unknown): CategorySpec | undefined {
+  if (id === O365_SOURCE.kind) return isContentType(contentType) ? o365Category(contentType) : undefined;
+  return categoryById(id);
+}
+
+/** The category a saved export reads. */
+export function categoryOfSpec(spec: ExportSpec): CategorySpec | undefined {
+  return spec.o365 ? categoryFor(O365_SOURCE.kind, spec.o365.contentType) : categoryById(spec.categoryId);
+}

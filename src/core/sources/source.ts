@@ -1,0 +1,60 @@
+/**
+ * A log source behind one interface: what the results panels, prompts and exports ask of Graph,
+ * of the Office 365 Management Activity API, and of any source added later. Generic code depends
+ * on this file only, never on a source; each source lives in its own adapter.
+ */
+import type { CategorySpec } from '../catalog/types';
+import type { ExportCheckpoint, ExportSpec } from '../export/checkpoint';
+import type { ExportFs } from '../export/exportFs';
+import type { ExportPlan } from '../export/plan';
+import type { ExportOutcome, ExportProgress } from '../export/runExport';
+import type { ApiClient } from '../http/client';
+import type { ManageApi } from '../o365/manageApi';
+import type { FilterModel, TimeRange } from '../odata/model';
+import type { TenantConfig } from '../tenants/tenantConfig';
+
+export type SourceKind = 'graph' | 'o365';
+
+/** What a source can do; panels and prompts ask these instead of naming a source. */
+export interface SourceCapabilities {
+  /** The filter builder's clauses run on the service, so a query can be copied as a request (URL, curl, PowerShell). */
+  readonly serverQuery: boolean;
+  /** A query can be saved under its tenant and re-run after a window reload. */
+  readonly savedQueries: boolean;
+  /** What an export's range selects: records by their own time, or content by when it became available. */
+  readonly exportTimeAxis: 'recordTime' | 'availability';
+}
+
+/** The tenant's clients, created on demand by the editor layer (signed in, paced, allowlisted). */
+export interface SourceConnections {
+  graph(): Promise<{ readonly client: ApiClient; readonly graphOrigin: string }>;
+  manage(): Promise<ManageApi>;
+}
+
+export interface ExportRunContext {
+  readonly fs: ExportFs;
+  readonly now: () => number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: ExportProgress) => void;
+}
+
+/** An export connected to its service, ready to run (or resume) a checkpoint. */
+export interface SourceExporter {
+  run(context: ExportRunContext, checkpoint: ExportCheckpoint): Promise<ExportOutcome>;
+}
+
+export interface SourceAdapter {
+  readonly kind: SourceKind;
+  readonly capabilities: SourceCapabilities;
+  /** Why this tenant cannot read the source (cloud, sign-in kind), or undefined. */
+  unavailable(tenant: TenantConfig): string | undefined;
+  /** What an export of a query sends, and the range it covers. */
+  exportPlan(category: CategorySpec, model: FilterModel, time: TimeRange, nowMs: number): ExportPlan;
+  /** The source's own part of an export spec (the Office 365 content type). */
+  exportSpecFields(category: CategorySpec): Pick<ExportSpec, 'o365'>;
+  newExport(spec: ExportSpec, nowMs: number): ExportCheckpoint;
+  /** Connects to the service (signing in if needed); a failure here means the export never started. */
+  openExport(connections: SourceConnections, category: CategorySpec): Promise<SourceExporter>;
+  /** One line for the log: what the export reads. */
+  describeExport(spec: ExportSpec): string;
+}

@@ -1,0 +1,152 @@
+import * as vscode from 'vscode';
+import { categoryById, signInCategoryOf } from '../../core/catalog/categories';
+import { resultsDocument } from '../../core/export/document';
+import { recordHeader } from '../../core/export/header';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { openResultsAsJson, saveResultsAsJson } from '../export/resultsJson';
+import { type CategorySpec } from '../../core/catalog/types';
+import { signInView } from '../../core/detail/signInView';
+import { type Pacer } from '../../core/http/pacer';
+import { type Logger } from '../../core/log/redact';
+import { type RecordDocuments } from '../results/recordDocuments';
+import { type TenantSessions } from '../tenants/sessions';
+import { type TenantStore } from '../tenants/tenantStore';
+import { readable, screenPage } from '../../core/records/untrusted';
+import { parseDetailRef, REREAD } from './detailRef';
+import { RECORD_DETAIL_VIEW_TYPE, RecordDetailPanels, type RecordKind } from './recordDetailPanel';
+import { SIGN_IN_DETAIL_VIEW_TYPE, SignInDetailPanels } from './signInDetailPanel';
+
+const RECORD_CATEGORY: Readonly<Record<RecordKind, string | undefined>> = { directoryAudit: 'directoryAudits', riskDetection: 'riskDetections', riskyUser: 'riskyUsers', provisioning: 'provisioning', o365Record: undefined };
+const O365_RECORD = { id: 'o365', label: 'Office 365 audit record', endpoint: 'Office 365 Management Activity API' };
+
+export interface RecordDetailsDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly store: TenantStore;
+  readonly log: Logger;
+  readonly sessions: TenantSessions;
+  readonly pacer: Pacer;
+  readonly records: RecordDocuments;
+  readonly state: vscode.Memento;
+  readonly extensionVersion: string;
+}
+
+/**
+ * The detail panels (sign-in, and audit, risk, provisioning and Office 365 records): opens the one
+ * that fits a record, and restores them after a reload. A sign-in's "Related" queries go through
+ * the Run Query command, so this service needs no query service.
+ */
+export class RecordDetails implements vscode.Disposable {
+  readonly signIns: SignInDetailPanels;
+  readonly records: RecordDetailPanels;
+  private readonly registration: vscode.Disposable;
+
+  constructor(private readonly deps: RecordDetailsDeps) {
+    ({ panels: this.signIns, records: this.records } = createDetailPanels(deps));
+    const restore = { deserializeWebviewPanel: (panel: vscode.WebviewPanel, state: unknown) => this.restore(panel, state) };
+    this.registration = vscode.Disposable.from(
+      vscode.window.registerWebviewPanelSerializer(SIGN_IN_DETAIL_VIEW_TYPE, restore),
+      vscode.window.registerWebviewPanelSerializer(RECORD_DETAIL_VIEW_TYPE, restore),
+      this.signIns,
+      this.records,
+    );
+  }
+
+  /** Opens the detail panel that fits a record's category; a risky user's history is read first. */
+  async open(tenant: TenantConfig, category: CategorySpec, record: Record<string, unknown>): Promise<void> {
+    switch (category.id) {
+      case 'directoryAudits':
+        this.records.show({ tenant, kind: 'directoryAudit', record });
+        return;
+      case 'provisioning':
+        this.records.show({ tenant, kind: 'provisioning', record });
+        return;
+      case 'riskDetections':
+        this.records.show({ tenant, kind: 'riskDetection', record });
+        return;
+      case 'o365':
+        this.records.show({ tenant, kind: 'o365Record', record });
+        return;
+      case 'riskyUsers':
+        this.records.show({ tenant, kind: 'riskyUser', record, history: await this.riskyUserHistory(tenant, record) });
+        return;
+      default:
+        this.signIns.show(tenant, record);
+    }
+  }
+
+  private async riskyUserHistory(tenant: TenantConfig, record: Record<string, unknown>): Promise<Record<string, unknown>[] | undefined> {
+    try {
+      const { client, endpoints } = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
+      const res = await client.request(`${endpoints.graphOrigin}/v1.0/identityProtection/riskyUsers/${encodeURIComponent(String(record.id))}/history`, { resource: 'graph', limit: 'identityProtection' });
+      const value = (res.body as { value?: unknown })?.value;
+      return Array.isArray(value) ? (value as Record<string, unknown>[]) : undefined;
+    } catch (e) {
+      this.deps.log.warn(`Could not read the history of risky user ${String(record.id)}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * A detail tab after a window reload: its state names the record (detailRef.ts), which is read
+   * again from the service. A tab whose tenant is gone, whose record cannot be read again (Office 365
+   * records, a network failure) closes, and the log says why.
+   */
+  private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const ref = parseDetailRef(state);
+    const tenant = ref ? this.deps.store.get(ref.tenantKey) : undefined;
+    const reread = ref ? REREAD[ref.kind] : undefined;
+    if (!ref || !tenant || !reread) {
+      this.deps.log.info(`A detail tab from before the reload was closed: ${!ref ? 'it named no record' : !tenant ? 'its tenant is no longer here' : 'this kind of record cannot be read again, and its text is not kept on disk'}.`);
+      panel.dispose();
+      return;
+    }
+    try {
+      const { client, endpoints } = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
+      const res = await client.request(`${endpoints.graphOrigin}/v1.0/${reread.path}/${encodeURIComponent(ref.id)}`, { resource: 'graph', limit: reread.limit });
+      const record = readable(screenPage([res.body]).records)[0];
+      if (!record) throw new Error('the service returned no readable record');
+      if (ref.kind === 'signIn') this.signIns.attach(panel, { tenant, record });
+      else this.records.attach(panel, { tenant, kind: ref.kind, record, history: ref.kind === 'riskyUser' ? await this.riskyUserHistory(tenant, record) : undefined });
+    } catch (e) {
+      this.deps.log.warn(`A ${ref.kind} tab from before the reload was closed: ${ref.id} could not be read again (${e instanceof Error ? e.message : String(e)}).`);
+      panel.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+  }
+}
+
+function createDetailPanels(deps: RecordDetailsDeps): { panels: SignInDetailPanels; records: RecordDetailPanels } {
+  // A record is opened and saved in the same document shape as a results list, with one row.
+  const documentOf = (tenant: TenantConfig, kind: RecordKind | 'signIn', record: Record<string, unknown>) => {
+    const id = RECORD_CATEGORY[kind as RecordKind];
+    const category = kind === 'signIn' ? signInCategoryOf(record) : id ? categoryById(id) : undefined;
+    return resultsDocument(recordHeader(tenant, category ?? O365_RECORD, String(record.id ?? record.Id ?? ''), Date.now(), deps.extensionVersion), [record]);
+  };
+  const save = async (tenant: TenantConfig, kind: RecordKind | 'signIn', name: string, record: Record<string, unknown>) => {
+    const uri = await saveResultsAsJson(deps.state, documentOf(tenant, kind, record), name);
+    if (uri) vscode.window.setStatusBarMessage(`Saved ${uri.fsPath}`, 3000);
+  };
+  const open = async (tenant: TenantConfig, kind: RecordKind | 'signIn', record: Record<string, unknown>) => {
+    await openResultsAsJson(deps.records, `${kind} ${String(record.id ?? record.Id ?? '')}`, documentOf(tenant, kind, record));
+  };
+  const records = new RecordDetailPanels(deps.extensionUri, { openJson: open, saveJson: save, warn: (m) => deps.log.warn(m) });
+  const panels = new SignInDetailPanels(deps.extensionUri, {
+    runRelated: async (tenant, record, index) => {
+      const related = signInView(record).related[index];
+      if (!related) return;
+      const time = related.hours === 'all' ? { kind: 'all' as const } : typeof related.hours === 'number' ? { kind: 'last' as const, hours: related.hours } : { kind: 'between' as const, from: new Date(related.hours.fromMs).toISOString(), to: new Date(related.hours.toMs).toISOString() };
+      // A related query is a pivot: it opens in its own tab and leaves the report's default alone.
+      await vscode.commands.executeCommand('identityLogs.runQuery', { tenantKey: tenant.key, category: related.category, model: { time, clauses: related.clauses.map((c) => ({ ...c, values: [...c.values] })), client: [] }, pivot: true });
+    },
+    diagnose: async (tenant) => {
+      await vscode.commands.executeCommand('identityLogs.diagnosePermissions', tenant.key);
+    },
+    openJson: open,
+    saveJson: save,
+    warn: (m) => deps.log.warn(m),
+  });
+  return { panels, records };
+}
