@@ -1,7 +1,7 @@
 /** `npm run readme`: rewrites the README's generated tables and troubleshooting list. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { fillReadme } from '../src/core/docs/readmeSections';
+import { fillReadme } from './readmeSections';
 
 const file = path.join(__dirname, '..', '..', 'README.md');
 const before = fs.readFileSync(file, 'utf8');

@@ -3,6 +3,7 @@ import { createApi, type IdentityLogsApi } from './vscode/api';
 import { addTenantCommand } from './vscode/commands/addTenant';
 import { commandTitles, registerCommands } from './vscode/commands/command';
 import { ErrorReporter } from './vscode/ui/errorReporter';
+import { type Prompter, ScriptedPrompter, WindowPrompter } from './vscode/ui/prompter';
 import { resultsRowCommands } from './vscode/commands/resultsRowCommands';
 import { openDetailsRefresher } from './vscode/triage/refreshOpenDetails';
 import { trackWalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
@@ -65,6 +66,10 @@ import {
 export function activate(context: vscode.ExtensionContext): IdentityLogsApi | undefined {
   const { channel, logger } = createLog();
   const errors = new ErrorReporter(logger, channel);
+  // Under the extension's own tests, questions are answered by the test (through its API), never by flags.
+  const testing = context.extensionMode === vscode.ExtensionMode.Test;
+  const prompts = testing ? new ScriptedPrompter() : undefined;
+  const prompter: Prompter = prompts ?? new WindowPrompter();
   const store = new TenantStore(context.globalState);
   const secrets = secretStoreOf(context.secrets);
   const demo = new DemoTenant(context.globalStorageUri);
@@ -96,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
   const triage = new TriageModel({ sessions, pacer, log: logger, selection });
   const riskyTree = registerRiskyUsersTree(triage, selection, store.onDidChange, sessions.onDidChange);
   const refreshOpenDetails = openDetailsRefresher(triage, details.records, (tenant, category, record) => details.open(tenant, category, record));
-  const triageDeps = { sessions, model: triage, log: logger, channel, store, selection, refreshOpenDetails, reveal: async (_tenantKey: string, subject: 'users' | 'servicePrincipals', id: string) => void (await riskyTree.reveal(subject, id)) };
+  const triageDeps = { sessions, model: triage, log: logger, channel, store, selection, prompter, refreshOpenDetails, reveal: async (_tenantKey: string, subject: 'users' | 'servicePrincipals', id: string) => void (await riskyTree.reveal(subject, id)) };
   const triageView = { store, model: triage, selection, runner, details, records, extensionVersion };
   context.subscriptions.push(
     channel,
@@ -123,7 +128,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
         signInCommand(deps),
         signOutCommand(deps),
         editTenantCommand(deps),
-        removeTenantCommand(deps),
+        removeTenantCommand({ ...deps, prompter }),
         copyTenantIdCommand(deps),
         diagnosePermissionsCommand(deps, reports),
         runQueryCommand(queryCommands),
@@ -152,7 +157,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
         runTriageExampleCommand(triageView),
         findLegacyReportCommand({ store, runner }),
         startSubscriptionCommand(deps, o365),
-        stopSubscriptionCommand(deps, o365),
+        stopSubscriptionCommand({ ...deps, prompter }, o365),
         refreshSubscriptionsCommand(o365),
         browseContentCommand({ ...deps, panels }, o365),
         ...resultsRowCommands({ panels, runner }),
@@ -164,7 +169,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
   // After the commands exist: it runs Add Demo Tenant.
   void prepareDemoOnStartup(store);
   // The API reads stored state and the view's contents: it exists for this extension's own tests only.
-  return context.extensionMode === vscode.ExtensionMode.Test ? createApi(store, context.globalState, secrets, () => riskyTree.snapshot(), () => errors.reported()) : undefined;
+  return testing && prompts ? createApi(store, context.globalState, secrets, () => riskyTree.snapshot(), () => errors.reported(), prompts) : undefined;
 }
 
 export function deactivate(): void {

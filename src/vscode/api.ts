@@ -5,6 +5,7 @@ import { fakeTenantSettings } from './settings';
 import { type TenantStore } from './tenants/tenantStore';
 import type { TreeSnapshot } from './tree/riskyUsersTree';
 import type { ReportedError } from './ui/errorReporter';
+import type { ScriptedPrompter } from './ui/prompter';
 
 /**
  * What the extension exports when it runs under its own tests (ExtensionMode.Test), and never to
@@ -23,9 +24,11 @@ export interface IdentityLogsApi {
   riskyUsersView(): Promise<TreeSnapshot[]>;
   /** The failures reported to the user, newest last, as the error catalog phrased them. */
   reportedErrors(): readonly ReportedError[];
+  /** Answers to the extension's questions (confirmations), given in advance; unanswered ones are declined. */
+  readonly prompts: Pick<ScriptedPrompter, 'answer' | 'asked' | 'clear'>;
 }
 
-export function createApi(store: TenantStore, state: vscode.Memento, secrets: SecretStore, riskyUsersView: () => Promise<TreeSnapshot[]>, reportedErrors: () => readonly ReportedError[]): IdentityLogsApi {
+export function createApi(store: TenantStore, state: vscode.Memento, secrets: SecretStore, riskyUsersView: () => Promise<TreeSnapshot[]>, reportedErrors: () => readonly ReportedError[], prompts: ScriptedPrompter): IdentityLogsApi {
   return {
     tenants: () => store.list(),
     storedState: () => Object.fromEntries(state.keys().map((k) => [k, state.get(k)])),
@@ -39,5 +42,6 @@ export function createApi(store: TenantStore, state: vscode.Memento, secrets: Se
     fakeTenantOrigin: () => fakeTenantSettings()?.origin,
     riskyUsersView,
     reportedErrors,
+    prompts,
   };
 }

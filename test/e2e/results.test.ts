@@ -53,6 +53,18 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
     assert.ok(cells.length > 5 && cells.every((t) => /^(Failure|Interrupted) \d+$/.test(t)), cells.slice(0, 5).join(' | '));
   });
 
+  it('Developer: Reload Webviews on an open results panel shows the same rows again', async () => {
+    const page = wb.page;
+    const status = await grid.locator('.status').innerText();
+    const firstRow = await grid.locator('[role="row"][aria-rowindex="2"]').innerText();
+    await runCommand(page, 'Developer: Reload Webviews');
+    // The reloaded document starts empty; the host sends it the rows it holds.
+    grid = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await grid.locator('[role="row"][aria-rowindex="2"]').waitFor({ timeout: 60_000 });
+    await grid.locator('.status', { hasText: status }).waitFor({ timeout: 30_000 });
+    assert.strictEqual(await grid.locator('[role="row"][aria-rowindex="2"]').innerText(), firstRow);
+  });
+
   it('sorts by a column', async () => {
     await grid.locator('[role="columnheader"]', { hasText: 'User' }).first().click();
     const users = await grid.locator('[role="row"][aria-rowindex] [role="gridcell"]:nth-child(3)').allInnerTexts();

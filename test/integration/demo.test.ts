@@ -36,7 +36,9 @@ describe('Demo tenant inside VS Code (no network, no settings)', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    if (key) await vscode.commands.executeCommand('identityLogs.removeTenant', key, { confirm: false });
+    if (!key) return;
+    api.prompts.answer(true);
+    await vscode.commands.executeCommand('identityLogs.removeTenant', key);
   });
 
   it('adds a signed-in tenant labelled as the demo', async () => {
@@ -78,7 +80,8 @@ describe('Demo tenant inside VS Code (no network, no settings)', function () {
     };
     const before = await atRisk();
     assert.ok(before.length > 3, `${before.length} users at risk`);
-    await vscode.commands.executeCommand('identityLogs.triage.dismiss', { tenantKey: key, subject: 'users', ids: [before[0]], confirm: false });
+    api.prompts.answer(true);
+    await vscode.commands.executeCommand('identityLogs.triage.dismiss', { tenantKey: key, subject: 'users', ids: [before[0]] });
     const after = await atRisk();
     assert.ok(!after.includes(before[0]), 'dismissed in the demo tenant');
     assert.strictEqual(after.length, before.length - 1);

@@ -4,43 +4,25 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { IdentityLogsApi } from '../../src/vscode/api';
 import type { ExportJob } from '../../src/vscode/export/exportJobs';
 import { cancelOnceRowsWritten, resumeOffered } from './exportSteps';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
-import { type Emulator, startEmulator } from '../../src/emulator';
 import { interactiveIds } from '../support/truth';
+import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
-const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
-const CONTOSO = '11111111-1111-4111-8111-111111111111';
-const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
 
 describe('Save and export inside VS Code, against the fake tenant', function () {
   this.timeout(180_000);
-  let emulator: Emulator;
-  let api: IdentityLogsApi;
+  const fake = withFakeTenant({ signIns: 30_000, timeScale: 0.01 });
   let key: string;
   let dir: string;
-  const config = () => vscode.workspace.getConfiguration('identityLogs.fakeTenant');
 
   before(async () => {
-    emulator = await startEmulator({ signIns: 30_000, timeScale: 0.01 });
-    await config().update('origin', emulator.origin, vscode.ConfigurationTarget.Global);
-    await config().update('caCertificatePath', emulator.info.caCertPath, vscode.ConfigurationTarget.Global);
-    api = await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate();
-    const secret = emulator.info.tenants[0].apps.find((a) => a.clientId === FULL_APP)!.secret!;
-    key = await vscode.commands.executeCommand<string>('identityLogs.addTenant', { displayName: 'Export test', tenant: CONTOSO, target: 'fakeTenant', signInKind: 'clientSecret', clientId: FULL_APP, secret });
+    key = await fake.addTenant('Export test', FULL_APP);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ile-int-export-'));
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('identityLogs.removeTenant', key, { confirm: false });
-    await config().update('origin', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('caCertificatePath', undefined, vscode.ConfigurationTarget.Global);
-    await emulator.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const runQuery = async (): Promise<ResultsPanel> => {
     const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: key, category: 'signIns.interactive', model: { time: { kind: 'last', hours: 6 }, clauses: [], client: [] } });
@@ -80,9 +62,9 @@ describe('Save and export inside VS Code, against the fake tenant', function () 
     const file = path.join(dir, 'signins.ndjson');
     const job = await vscode.commands.executeCommand<ExportJob>('identityLogs.export', { tenantKey: key, category: 'signIns.interactive', time: { kind: 'last', hours: 72 }, format: 'ndjson', destination: { kind: 'file', path: file } });
     await cancelOnceRowsWritten(job, file);
-    const { manifest, ids } = await resumeOffered(api, file, /Interactive sign-ins · Export test → signins\.ndjson/, (r) => String(r.id));
+    const { manifest, ids } = await resumeOffered(fake.api, file, /Interactive sign-ins · Export test → signins\.ndjson/, (r) => String(r.id));
     const range = manifest.range!;
-    const expected = interactiveIds(emulator.datasets.get(CONTOSO)!, Date.parse(range.from), Date.parse(range.to));
+    const expected = interactiveIds(fake.emulator.datasets.get(CONTOSO)!, Date.parse(range.from), Date.parse(range.to));
     assert.deepStrictEqual(ids, expected, 'exactly the fake tenant\'s sign-ins of the range, newest first');
   });
 });

@@ -6,45 +6,27 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExportJob } from '../../src/vscode/export/exportJobs';
 import { cancelOnceRowsWritten, resumeOffered } from './exportSteps';
-import type { IdentityLogsApi } from '../../src/vscode/api';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import { mergeRecords } from '../../src/core/o365/browse';
 import { contentWindows } from '../../src/core/o365/windows';
-import { type Emulator, startEmulator } from '../../src/emulator';
+import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
-const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
-const CONTOSO = '11111111-1111-4111-8111-111111111111';
-const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
 const DAY = 86_400_000;
 
 describe('Office 365 activity inside VS Code, against the fake tenant', function () {
   this.timeout(120_000);
-  let emulator: Emulator;
+  const fake = withFakeTenant({ signIns: 4000, timeScale: 0.01 });
   let key: string;
-  const config = () => vscode.workspace.getConfiguration('identityLogs.fakeTenant');
 
   before(async () => {
-    emulator = await startEmulator({ signIns: 4000, timeScale: 0.01 });
-    await config().update('origin', emulator.origin, vscode.ConfigurationTarget.Global);
-    await config().update('caCertificatePath', emulator.info.caCertPath, vscode.ConfigurationTarget.Global);
-    await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate();
-    const secret = emulator.info.tenants[0].apps.find((a) => a.clientId === FULL_APP)!.secret!;
-    key = await vscode.commands.executeCommand<string>('identityLogs.addTenant', { displayName: 'O365 Contoso', tenant: CONTOSO, target: 'fakeTenant', signInKind: 'clientSecret', clientId: FULL_APP, secret });
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.commands.executeCommand('identityLogs.removeTenant', key, { confirm: false });
-    await config().update('origin', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('caCertificatePath', undefined, vscode.ConfigurationTarget.Global);
-    await emulator.close();
+    key = await fake.addTenant('O365 Contoso', FULL_APP);
   });
 
   const ref = (contentType: string, extra: Record<string, unknown> = {}) => ({ tenantKey: key, contentType, ...extra });
 
   it('starts a subscription in the fake tenant, and a second start is reported, not failed', async () => {
     assert.strictEqual(await vscode.commands.executeCommand('identityLogs.o365.startSubscription', ref('Audit.AzureActiveDirectory')), 'started');
-    assert.deepStrictEqual(emulator.subscriptions(CONTOSO), { 'Audit.AzureActiveDirectory': 'enabled' });
+    assert.deepStrictEqual(fake.emulator.subscriptions(CONTOSO), { 'Audit.AzureActiveDirectory': 'enabled' });
     // Within 15 minutes the service throttles another start: the user is told how long to wait.
     assert.strictEqual(await vscode.commands.executeCommand('identityLogs.o365.startSubscription', ref('Audit.AzureActiveDirectory')), 'throttled');
   });
@@ -54,7 +36,7 @@ describe('Office 365 activity inside VS Code, against the fake tenant', function
     assert.ok(panel, 'a results panel opened');
     await panel.loading;
     const now = Date.now();
-    const data = emulator.datasets.get(CONTOSO)!;
+    const data = fake.emulator.datasets.get(CONTOSO)!;
     const blobs = contentWindows(now - 2 * DAY, now, now).flatMap((w) => data.blobsCreatedBetween('Audit.AzureActiveDirectory', w.startMs, w.endMs, Date.now()));
     const truth = mergeRecords(blobs.map((b) => data.blobRecords(b))).records;
     const got = readable(panel.loadedRecords());
@@ -77,9 +59,8 @@ describe('Office 365 activity inside VS Code, against the fake tenant', function
       await cancelOnceRowsWritten(job, file);
       const cp = JSON.parse(fs.readFileSync(`${file}.checkpoint.json`, 'utf8')) as { rows: number; journal: { bytes: number } };
       assert.ok(cp.rows > 0 && cp.journal.bytes > 0, 'the checkpoint holds the rows and blobs written so far');
-      const api = await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate();
-      const { manifest, ids } = await resumeOffered(api, file, /Audit\.AzureActiveDirectory · O365 Contoso → aad\.ndjson/, (r) => String(r.Id));
-      const data = emulator.datasets.get(CONTOSO)!;
+      const { manifest, ids } = await resumeOffered(fake.api, file, /Audit\.AzureActiveDirectory · O365 Contoso → aad\.ndjson/, (r) => String(r.Id));
+      const data = fake.emulator.datasets.get(CONTOSO)!;
       const range = manifest.range!;
       const blobs = data.blobsCreatedBetween('Audit.AzureActiveDirectory', Date.parse(range.from), Date.parse(range.to) + 1, Date.now());
       assert.strictEqual(manifest.blobs?.fetched, blobs.length, 'every blob of the range read');
@@ -92,14 +73,19 @@ describe('Office 365 activity inside VS Code, against the fake tenant', function
   });
 
   it('a content type without a subscription offers to start it instead of listing', async () => {
-    await vscode.commands.executeCommand('identityLogs.o365.refresh', { tenant: (await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate()).tenants().find((t) => t.key === key) });
+    await vscode.commands.executeCommand('identityLogs.o365.refresh', { tenant: fake.api.tenants().find((t) => t.key === key) });
     const panel = await vscode.commands.executeCommand<ResultsPanel | undefined>('identityLogs.o365.browse', ref('Audit.Exchange', { hours: 1 }));
     assert.strictEqual(panel, undefined);
-    assert.strictEqual(emulator.subscriptions(CONTOSO)['Audit.Exchange'], undefined, 'nothing was started without asking');
+    assert.strictEqual(fake.emulator.subscriptions(CONTOSO)['Audit.Exchange'], undefined, 'nothing was started without asking');
   });
 
   it('stops a subscription', async () => {
-    assert.strictEqual(await vscode.commands.executeCommand('identityLogs.o365.stopSubscription', ref('Audit.AzureActiveDirectory'), { confirm: false }), true);
-    assert.notStrictEqual(emulator.subscriptions(CONTOSO)['Audit.AzureActiveDirectory'], 'enabled');
+    // Unanswered, the question declines and nothing is stopped; answered yes, the subscription stops.
+    assert.strictEqual(await vscode.commands.executeCommand('identityLogs.o365.stopSubscription', ref('Audit.AzureActiveDirectory')), false);
+    assert.strictEqual(fake.emulator.subscriptions(CONTOSO)['Audit.AzureActiveDirectory'], 'enabled');
+    fake.api.prompts.answer(true);
+    assert.strictEqual(await vscode.commands.executeCommand('identityLogs.o365.stopSubscription', ref('Audit.AzureActiveDirectory')), true);
+    assert.match(fake.api.prompts.asked().at(-1)?.message ?? '', /^Stop the Audit\.AzureActiveDirectory subscription of O365 Contoso\?$/);
+    assert.notStrictEqual(fake.emulator.subscriptions(CONTOSO)['Audit.AzureActiveDirectory'], 'enabled');
   });
 });

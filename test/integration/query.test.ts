@@ -1,38 +1,18 @@
 import { readable } from '../../src/core/records/untrusted';
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { IdentityLogsApi } from '../../src/vscode/api';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
-import { type Emulator, startEmulator } from '../../src/emulator';
+import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
-const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
-const CONTOSO = '11111111-1111-4111-8111-111111111111';
-const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
 const NO_IDP_APP = 'c0000000-0000-4000-8000-00000000000c';
 
 describe('Query engine inside VS Code: every category against the fake tenant', function () {
   this.timeout(120_000);
-  let emulator: Emulator;
+  const fake = withFakeTenant({ signIns: 3000, timeScale: 0.01 });
   const keys: string[] = [];
-  const config = () => vscode.workspace.getConfiguration('identityLogs.fakeTenant');
 
   before(async () => {
-    emulator = await startEmulator({ signIns: 3000, timeScale: 0.01 });
-    await config().update('origin', emulator.origin, vscode.ConfigurationTarget.Global);
-    await config().update('caCertificatePath', emulator.info.caCertPath, vscode.ConfigurationTarget.Global);
-    await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate();
-    for (const [name, app] of [['Query full', FULL_APP], ['Query no CA', NO_IDP_APP]]) {
-      const secret = emulator.info.tenants[0].apps.find((a) => a.clientId === app)!.secret!;
-      keys.push(await vscode.commands.executeCommand<string>('identityLogs.addTenant', { displayName: name, tenant: CONTOSO, target: 'fakeTenant', signInKind: 'clientSecret', clientId: app, secret }));
-    }
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const key of keys) await vscode.commands.executeCommand('identityLogs.removeTenant', key, { confirm: false });
-    await config().update('origin', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('caCertificatePath', undefined, vscode.ConfigurationTarget.Global);
-    await emulator.close();
+    for (const [name, app] of [['Query full', FULL_APP], ['Query no CA', NO_IDP_APP]]) keys.push(await fake.addTenant(name, app));
   });
 
   const run = async (tenantKey: string, category: string, model?: unknown): Promise<ResultsPanel> => {
@@ -44,7 +24,7 @@ describe('Query engine inside VS Code: every category against the fake tenant', 
 
   const DAY = 86_400_000;
   const truth = (type: string, fromMs: number) => {
-    const data = emulator.datasets.get(CONTOSO)!;
+    const data = fake.emulator.datasets.get(CONTOSO)!;
     const [from, to] = data.signInRange(fromMs, Infinity);
     const ids: string[] = [];
     for (let i = from; i < to; i++) if (data.signIn(i).eventType === type) ids.push(String(data.signIn(i).json.id));
@@ -104,9 +84,9 @@ describe('Query engine inside VS Code: every category against the fake tenant', 
   });
 
   it('an invalid filter is refused before any request, with the reason', async () => {
-    const before = emulator.faults.injected();
+    const before = fake.emulator.faults.injected();
     const panel = await vscode.commands.executeCommand<ResultsPanel | undefined>('identityLogs.runQuery', { tenantKey: keys[0], category: 'signIns.interactive', model: { time: { kind: 'all' }, clauses: [{ field: 'status/errorCode', op: 'ge', values: [1] }], client: [] } });
     assert.strictEqual(panel, undefined);
-    assert.deepStrictEqual(emulator.faults.injected(), before);
+    assert.deepStrictEqual(fake.emulator.faults.injected(), before);
   });
 });

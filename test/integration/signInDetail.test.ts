@@ -1,42 +1,22 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { OpenSignInResult } from '../../src/vscode/commands/openSignInById';
-import type { IdentityLogsApi } from '../../src/vscode/api';
-import { type Emulator, startEmulator } from '../../src/emulator';
+import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
-const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
-const CONTOSO = '11111111-1111-4111-8111-111111111111';
-const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
 const LIMITED_APP = 'c0000000-0000-4000-8000-00000000000c';
 
 describe('Open Sign-in by ID inside VS Code', function () {
   this.timeout(60_000);
-  let emulator: Emulator;
+  const fake = withFakeTenant({ signIns: 2000, throttling: false });
   const keys: Record<string, string> = {};
-  const config = () => vscode.workspace.getConfiguration('identityLogs.fakeTenant');
 
   before(async () => {
-    emulator = await startEmulator({ signIns: 2000, throttling: false });
-    await config().update('origin', emulator.origin, vscode.ConfigurationTarget.Global);
-    await config().update('caCertificatePath', emulator.info.caCertPath, vscode.ConfigurationTarget.Global);
-    await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate();
-    for (const [name, app] of [['full', FULL_APP], ['noCa', LIMITED_APP]]) {
-      const secret = emulator.info.tenants[0].apps.find((a) => a.clientId === app)!.secret!;
-      keys[name] = await vscode.commands.executeCommand<string>('identityLogs.addTenant', { displayName: `Detail ${name}`, tenant: CONTOSO, target: 'fakeTenant', signInKind: 'clientSecret', clientId: app, secret });
-    }
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const key of Object.values(keys)) await vscode.commands.executeCommand('identityLogs.removeTenant', key, { confirm: false });
-    await config().update('origin', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('caCertificatePath', undefined, vscode.ConfigurationTarget.Global);
-    await emulator.close();
+    for (const [name, app] of [['full', FULL_APP], ['noCa', LIMITED_APP]]) keys[name] = await fake.addTenant(`Detail ${name}`, app);
   });
 
   const open = (tenantKey: string, id: string) => vscode.commands.executeCommand<OpenSignInResult>('identityLogs.openSignInById', { tenantKey, id, asCorrelationId: false });
   const failedSignIn = () => {
-    const data = emulator.datasets.get(CONTOSO)!;
+    const data = fake.emulator.datasets.get(CONTOSO)!;
     for (let i = 0; i < 2000; i++) {
       const s = data.signIn(i);
       if (s.eventType === 'interactiveUser' && (s.json.status as { errorCode: number }).errorCode === 53003) return s.json;
@@ -72,7 +52,7 @@ describe('Open Sign-in by ID inside VS Code', function () {
   });
 
   it('a correlation id is looked up in all four sign-in kinds, and a tab opens for the kind that has it', async () => {
-    const data = emulator.datasets.get(CONTOSO)!;
+    const data = fake.emulator.datasets.get(CONTOSO)!;
     let nonInteractive: Record<string, unknown> | undefined;
     for (let i = 0; i < 3000 && !nonInteractive; i++) if (data.signIn(i).eventType === 'nonInteractiveUser') nonInteractive = data.signIn(i).json;
     assert.ok(nonInteractive, 'the fake tenant has a non-interactive sign-in');

@@ -30,7 +30,10 @@ describe('Tenants and sign-in against the fake tenant (inside VS Code)', functio
   });
 
   after(async () => {
-    for (const key of Object.values(keys)) await vscode.commands.executeCommand('identityLogs.removeTenant', key, { confirm: false });
+    for (const key of Object.values(keys)) {
+      api.prompts.answer(true);
+      await vscode.commands.executeCommand('identityLogs.removeTenant', key);
+    }
     await config().update('origin', undefined, vscode.ConfigurationTarget.Global);
     await config().update('caCertificatePath', undefined, vscode.ConfigurationTarget.Global);
     await emulator.close();

@@ -55,7 +55,10 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const key of Object.values(keys)) await vscode.commands.executeCommand('identityLogs.removeTenant', key, { confirm: false });
+    for (const key of Object.values(keys)) {
+      api.prompts.answer(true);
+      await vscode.commands.executeCommand('identityLogs.removeTenant', key);
+    }
     await config().update('origin', undefined, vscode.ConfigurationTarget.Global);
     await config().update('caCertificatePath', undefined, vscode.ConfigurationTarget.Global);
     await emulator.close();
@@ -63,7 +66,10 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
 
   const users = () => [...emulator.datasets.get(CONTOSO)!.riskyUsers.values()];
   const act = async (command: 'dismiss' | 'confirmCompromised', tenantKey: string, ids: string[]) => {
-    const reports = await vscode.commands.executeCommand<TriageRunReport[]>(`identityLogs.triage.${command}`, { tenantKey, ids, confirm: false });
+    // The action asks first (modal, "Keep as Is" focused): the test answers yes through the test API.
+    api.prompts.answer(true);
+    const reports = await vscode.commands.executeCommand<TriageRunReport[]>(`identityLogs.triage.${command}`, { tenantKey, ids });
+    api.prompts.clear();
     assert.strictEqual(reports.length, 1);
     return reports[0];
   };
@@ -202,5 +208,15 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
     const expected = users().filter((u) => u.riskLevel === 'high' && !['dismissed', 'remediated', 'confirmedSafe'].includes(u.riskState)).length;
     assert.strictEqual(levels[0].label, `High risk (${expected})`);
     await vscode.commands.executeCommand('identityLogs.triage.clearFilter');
+  });
+
+  it('an action nobody confirmed is not sent: the question declines, and no user changes', async () => {
+    const target = users().find((u) => u.riskState === 'atRisk')!;
+    const start = emulator.riskActions().length;
+    const reports = await vscode.commands.executeCommand<TriageRunReport[]>('identityLogs.triage.dismiss', { tenantKey: keys.full, ids: [target.id] });
+    assert.deepStrictEqual(reports.map((r) => r.outcome), ['declined']);
+    assert.match(api.prompts.asked().at(-1)?.message ?? '', /^Dismiss risk for 1 user in Triage full\?$/);
+    assert.strictEqual(emulator.riskActions().length, start, 'nothing was sent');
+    assert.strictEqual(target.riskState, 'atRisk');
   });
 });

@@ -91,6 +91,9 @@ function outcomeFor(rng: Rng, workload: boolean): Outcome {
   return rng.weighted(table.map((o) => [o, o.weight] as const));
 }
 
+/** Failures of the password itself (wrong, locked, expired, disabled): they end the sign-in before conditional access. */
+const PRE_CA_FAILURES = new Set([50126, 50053, 50055, 50057]);
+
 function policiesFor(rng: Rng, outcome: Outcome, clientApp: string, foreign: boolean, policies: readonly CaPolicy[]): { applied: AppliedPolicy[]; status: string } {
   const applied: AppliedPolicy[] = [];
   let anySuccess = false;
@@ -117,6 +120,16 @@ function policiesFor(rng: Rng, outcome: Outcome, clientApp: string, foreign: boo
       enforcedSessionControls: enforced ? [...p.sessionControls] : [],
       result,
     });
+  }
+  if (PRE_CA_FAILURES.has(outcome.errorCode)) {
+    // Primary authentication failed, so conditional access was never evaluated. The results above
+    // were still drawn, which keeps every later random draw of this sign-in where it was.
+    for (const a of applied) {
+      a.result = a.result === 'notEnabled' ? 'notEnabled' : a.result.startsWith('reportOnly') ? 'reportOnlyNotApplied' : 'notApplied';
+      a.enforcedGrantControls = [];
+      a.enforcedSessionControls = [];
+    }
+    return { applied, status: 'notApplied' };
   }
   const status = anyFailure ? 'failure' : anySuccess ? 'success' : 'notApplied';
   return { applied, status };

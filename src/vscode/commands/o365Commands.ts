@@ -15,6 +15,7 @@ import { o365Unavailable, type O365Subscriptions } from '../o365/o365Subscriptio
 import { type ResultsPanel } from '../results/resultsPanel';
 import { type ResultsPanels } from '../results/resultsPanels';
 import { type TenantContext } from '../tenants/tenantContext';
+import { type Prompter } from '../ui/prompter';
 import { showError } from '../ui/showError';
 import { type Command } from './command';
 
@@ -54,20 +55,18 @@ export function startSubscriptionCommand(deps: TenantContext, o365: O365Subscrip
   };
 }
 
-export function stopSubscriptionCommand(deps: TenantContext, o365: O365Subscriptions): Command {
+export function stopSubscriptionCommand(deps: TenantContext & { readonly prompter: Prompter }, o365: O365Subscriptions): Command {
   return {
     id: 'identityLogs.o365.stopSubscription',
-    run: async (arg?: unknown, options?: { confirm?: boolean }): Promise<boolean> => {
+    run: async (arg?: unknown): Promise<boolean> => {
       const t = target(deps, arg);
       if (!t) return false;
-      if (options?.confirm !== false) {
-        const ok = await vscode.window.showWarningMessage(
-          `Stop the ${t.contentType} subscription of ${t.tenant.displayName}?`,
-          { modal: true, detail: 'Content stops being made available to this publisher. Starting it again later is throttled to once per 15 minutes, and new content can take up to 12 hours to appear.' },
-          'Stop Subscription',
-        );
-        if (ok !== 'Stop Subscription') return false;
-      }
+      const stop = await deps.prompter.confirm({
+        message: `Stop the ${t.contentType} subscription of ${t.tenant.displayName}?`,
+        detail: 'Content stops being made available to this publisher. Starting it again later is throttled to once per 15 minutes, and new content can take up to 12 hours to appear.',
+        action: 'Stop Subscription',
+      });
+      if (!stop) return false;
       try {
         await (await o365.api(t.tenant)).stop(t.contentType);
         return true;

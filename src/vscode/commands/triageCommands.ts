@@ -14,12 +14,11 @@ export interface TriageCommandDeps extends TriageActionDeps {
   readonly reveal?: (tenantKey: string, subject: TriageSubject, id: string) => Promise<void>;
 }
 
-/** Without a tree: `{ tenantKey, subject?, ids, confirm? }` (scripts and tests). */
+/** Without a tree: `{ tenantKey, subject?, ids }` (scripts and tests); the confirmation is asked all the same. */
 interface ActionRequest {
   readonly tenantKey: string;
   readonly subject?: TriageSubject;
   readonly ids: readonly string[];
-  readonly confirm?: boolean;
 }
 
 function isRequest(arg: unknown): arg is ActionRequest {
@@ -46,12 +45,10 @@ function actionCommand({ id, action }: { id: string; action: TriageAction }, dep
     run: async (clicked?: unknown, selected?: unknown): Promise<TriageRunReport[]> => {
       let tenantKey: string | undefined;
       let entities: RiskyEntity[] = [];
-      let confirm = true;
       if (isRequest(clicked)) {
         const r = await fromRequest(deps, clicked);
         if (!r) return [];
         ({ tenantKey, entities } = r);
-        confirm = clicked.confirm !== false;
       } else {
         const holders = selectedHolders(clicked, selected);
         tenantKey = holders[0]?.tenant.key;
@@ -74,7 +71,7 @@ function actionCommand({ id, action }: { id: string; action: TriageAction }, dep
       for (const subject of ['users', 'servicePrincipals'] as const) {
         const mine = entities.filter((e) => e.subject === subject);
         if (mine.length === 0) continue;
-        const report = await runTriageAction(deps, tenant, action, subject, mine, { confirm });
+        const report = await runTriageAction(deps, tenant, action, subject, mine);
         reports.push(report);
         const first = report.result?.changed[0];
         if (first && deps.reveal) await deps.reveal(tenant.key, subject, first);

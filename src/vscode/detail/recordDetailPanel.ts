@@ -81,7 +81,10 @@ export class RecordDetailPanels implements vscode.Disposable {
       openJson: () => this.actions.openJson(state.tenant, state.kind, state.history ? { ...state.record, history: state.history } : state.record),
       saveJson: () => this.actions.saveJson(state.tenant, state.kind, `${state.kind}-${String(state.record.id ?? state.record.Id).slice(0, 40)}`, state.history ? { ...state.record, history: state.history } : state.record),
     }, (why) => this.actions.warn(`Record detail panel: ${why}`));
-    host.notify('show', { view, tenantName: state.tenant.displayName + fake, persist: detailRef(state.tenant.key, state.kind, state.record.id ?? state.record.Id) });
+    const shown = { view, tenantName: state.tenant.displayName + fake, persist: detailRef(state.tenant.key, state.kind, state.record.id ?? state.record.Id) };
+    host.notify('show', shown);
+    // A reloaded webview document shows nothing until it is told again.
+    host.onReady(({ again }) => again && host.notify('show', shown));
     const closed = panel.onDidDispose(() => {
       host.dispose();
       if (this.open.get(key) === panel) this.open.delete(key);

@@ -65,7 +65,10 @@ export class SignInDetailPanels implements vscode.Disposable {
       openJson: () => this.actions.openJson(state.tenant, 'signIn', state.record),
       saveJson: () => this.actions.saveJson(state.tenant, 'signIn', `sign-in-${view.id}`, state.record),
     }, (why) => this.actions.warn(`Sign-in detail panel: ${why}`));
-    host.notify('show', { view, tenantName: state.tenant.displayName + fake, caHiddenReason: view.policies === undefined ? CA_HIDDEN : undefined, persist: detailRef(state.tenant.key, 'signIn', view.id) });
+    const shown = { view, tenantName: state.tenant.displayName + fake, caHiddenReason: view.policies === undefined ? CA_HIDDEN : undefined, persist: detailRef(state.tenant.key, 'signIn', view.id) };
+    host.notify('show', shown);
+    // A reloaded webview document shows nothing until it is told again.
+    host.onReady(({ again }) => again && host.notify('show', shown));
     panel.onDidDispose(() => {
       host.dispose();
       if (this.open.get(id) === panel) this.open.delete(id);

@@ -3,7 +3,6 @@ import { sourceOf } from '../../core/sources/registry';
 import { type CategorySpec } from '../../core/catalog/types';
 import { curlCommand, graphUrl, powershellCommand } from '../../core/odata/copyAs';
 import { type FilterModel } from '../../core/odata/model';
-import { toDisplayRow } from '../../core/query/rows';
 import { cellCopyText, rowCopyText } from '../../core/query/copyText';
 import { resultsTitle } from '../../core/detail/titles';
 import { NO_ROW_FILTERS, type RowFilters } from '../../core/query/rowFilters';
@@ -13,7 +12,7 @@ import { progressMessage } from '../../core/query/progressMessage';
 import { showError } from '../ui/showError';
 import { type Logger } from '../../core/log/redact';
 import { targetLabel, type TenantConfig } from '../../core/tenants/tenantConfig';
-import { type ProgressInfo, type ResultsNotifications, type ResultsRequests, RESULTS_REQUEST_METHODS, type RowData, validResultsParams } from '../../webview/results/protocol';
+import { type ExportInfo, type InitInfo, type ProgressInfo, type ResultsNotifications, type ResultsRequests, RESULTS_REQUEST_METHODS, validResultsParams } from '../../webview/results/protocol';
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
 import { type RecordDocuments } from './recordDocuments';
@@ -21,6 +20,8 @@ import { type ResultsDocument, resultsDocument } from '../../core/export/documen
 import { queryHeader, suggestedBaseName } from '../../core/export/header';
 import type { ExportJob } from '../export/exportJobs';
 import { mirrorExport } from './exportMirror';
+import { showLoadProgress } from './loadProgress';
+import { RowStore } from './rowStore';
 
 export interface ResultsPanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -52,6 +53,8 @@ export const RESULTS_VIEW_TYPE = 'identityLogs.results';
 
 /** Pages loaded at first and by each "Load more". */
 export const PAGES_PER_LOAD = 5;
+/** Rows per message when a reloaded webview is sent everything again. */
+const RESEND_BATCH = 5000;
 
 /**
  * The results panel for one query: it opens as soon as the first page arrives, streams rows into
@@ -60,14 +63,10 @@ export const PAGES_PER_LOAD = 5;
 export class ResultsPanel implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   private readonly host: WebviewHost<ResultsRequests, ResultsNotifications>;
-  private readonly records = new Map<string, LogRecord>();
+  private readonly rows: RowStore;
   /** Records the service sent that could not be read; shown as such and counted. */
-  private unreadable = 0;
   private session: QuerySession | undefined;
-  private caHidden = false;
   private progressResolve: (() => void) | undefined;
-  private pending: RowData[] = [];
-  private flushTimer: NodeJS.Timeout | undefined;
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
   /** The grid's current view when filtered or sorted (ids in order), else null: every loaded row. */
@@ -79,6 +78,10 @@ export class ResultsPanel implements vscode.Disposable {
   /** Restored after a window reload: nothing loads until the user asks (queries are throttled). */
   private readonly restored: boolean;
   private manifestPath: string | undefined;
+  /** What the webview was sent, kept to send again if its document reloads. */
+  private readonly init: InitInfo;
+  private lastProgress: ProgressInfo | undefined;
+  private lastExport: ExportInfo | undefined;
 
   constructor(
     private readonly deps: ResultsPanelDeps,
@@ -87,6 +90,7 @@ export class ResultsPanel implements vscode.Disposable {
     restored?: vscode.WebviewPanel,
   ) {
     this.visibleColumns = query.visibleColumns;
+    this.rows = new RowStore(query.category, deps.log, (rows) => this.host.notify('rows', { rows }));
     const label = targetLabel(query.tenant);
     const fake = label ? ` (${label})` : '';
     const title = resultsTitle(query.category.label, query.filterText, `${query.tenant.displayName}${fake}`);
@@ -129,7 +133,7 @@ export class ResultsPanel implements vscode.Disposable {
       },
     }, (why) => deps.log.warn(`Results panel: ${why}`));
     this.panel.onDidDispose(() => this.dispose());
-    this.host.notify('init', {
+    this.init = {
       title,
       categoryLabel: query.category.label,
       tenantName: query.tenant.displayName + fake,
@@ -140,42 +144,37 @@ export class ResultsPanel implements vscode.Disposable {
       graphQuery: sourceOf(query.category).capabilities.serverQuery,
       clientFilters: { failuresOnly: query.model.client.some((c) => c.kind === 'failuresOnly') },
       ...(sourceOf(query.category).capabilities.savedQueries ? { persist: { tenantKey: query.tenant.key, categoryId: query.category.id, model: query.model } } : {}),
-    });
+    };
+    this.host.notify('init', this.init);
+    this.host.onReady(({ again }) => again && this.resend());
+  }
+
+  /**
+   * The webview's document was reloaded (Developer: Reload Webviews) and shows nothing: send it
+   * what it showed, from the records held here. Rows waiting for the next batch go with them.
+   */
+  private resend(): void {
+    this.host.notify('init', { ...this.init, visibleColumns: this.visibleColumns });
+    const rows = this.rows.allRows();
+    for (let i = 0; i < rows.length; i += RESEND_BATCH) this.host.notify('rows', { rows: rows.slice(i, i + RESEND_BATCH) });
+    if (this.lastProgress) this.host.notify('progress', this.lastProgress);
+    if (this.lastExport) this.host.notify('exportState', this.lastExport);
   }
 
   attach(session: QuerySession): void {
     this.session = session;
   }
 
-  /** Session listener: rows and progress go to the grid, batched so 100k rows stay smooth. */
+  /** Session listener: rows go to the grid in batches. */
   onRows(records: LogRecord[]): void {
-    for (const r of records) {
-      let row = toDisplayRow(this.query.category, r);
-      // Identical unreadable records share a text hash: each still gets its own row.
-      if (row.unreadable && this.records.has(row.id)) row = { ...row, id: `${row.id}#${this.unreadable}` };
-      this.records.set(row.id, r);
-      if (row.unreadable) {
-        this.unreadable++;
-        this.deps.log.warn(`An unreadable record in ${this.query.category.label} (${isUnreadable(r) ? r.reason : 'fields could not be shown'}); it is shown as such and kept verbatim in saves and exports.`);
-      } else if (this.query.category.group === 'Sign-ins' && !isUnreadable(r) && !('appliedConditionalAccessPolicies' in r) && !this.caHidden) {
-        this.caHidden = true;
-        this.deps.log.info('Graph left out appliedConditionalAccessPolicies: the caller lacks Policy.Read.All (or a conditional-access reader role).');
-      }
-      this.pending.push(row);
-    }
-    this.flushTimer ??= setTimeout(() => this.flush(), 50);
-  }
-
-  private flush(): void {
-    this.flushTimer = undefined;
-    if (this.pending.length === 0) return;
-    this.host.notify('rows', { rows: this.pending.splice(0) });
+    this.rows.add(records);
   }
 
   onProgress(p: SessionProgress): void {
-    this.flush();
-    const message = progressMessage(p, { restored: this.restored, caHidden: this.caHidden, unreadable: this.unreadable });
-    const info: ProgressInfo = { loaded: p.loaded, pages: p.pages, throttled: p.throttled, retries: p.retries, splits: p.splits, state: p.state, more: p.more, message, caHidden: this.caHidden };
+    this.rows.flush();
+    const message = progressMessage(p, { restored: this.restored, caHidden: this.rows.caHidden, unreadable: this.rows.unreadable });
+    const info: ProgressInfo = { loaded: p.loaded, pages: p.pages, throttled: p.throttled, retries: p.retries, splits: p.splits, state: p.state, more: p.more, message, caHidden: this.rows.caHidden };
+    this.lastProgress = info;
     this.host.notify('progress', info);
     if (p.state === 'failed') void showError(this.deps.log, this.deps.channel, `${this.query.category.label} on ${this.query.tenant.displayName}`, p.error, { tenantKey: this.query.tenant.key });
     if (p.state !== 'loading') {
@@ -192,32 +191,25 @@ export class ResultsPanel implements vscode.Disposable {
     const session = this.session;
     if (!session) return Promise.resolve();
     const loading = session.load(pages);
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${this.query.category.label} · ${this.query.tenant.displayName}`, cancellable: true }, (progress, token) => {
-      token.onCancellationRequested(() => session.cancel());
-      const tick = setInterval(() => {
-        const p = session.progress();
-        progress.report({ message: `${p.loaded.toLocaleString('en-US')} loaded, page ${p.pages}${p.throttled ? `, throttled ${p.throttled}×` : ''}` });
-      }, 500);
-      return loading.finally(() => clearInterval(tick));
-    });
+    showLoadProgress(`${this.query.category.label} · ${this.query.tenant.displayName}`, session, loading);
     this.loading = loading;
     return loading;
   }
 
   /** A loaded record by its grid row id. */
   record(id: string): LogRecord | undefined {
-    return this.records.get(id);
+    return this.rows.get(id);
   }
 
   /** A cell's value for Copy (the raw value behind a label). */
   cellText(id: string, columnId: string): string | undefined {
-    const r = this.records.get(id);
+    const r = this.rows.get(id);
     return r ? cellCopyText(this.query.category, r, columnId) : undefined;
   }
 
   /** The row's visible cells, tab-separated, in the grid's column order. */
   rowText(id: string): string | undefined {
-    const r = this.records.get(id);
+    const r = this.rows.get(id);
     return r ? rowCopyText(this.query.category, r, this.visibleColumns) : undefined;
   }
 
@@ -227,7 +219,7 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   private async openRecord(id: string): Promise<void> {
-    const record = this.records.get(id);
+    const record = this.rows.get(id);
     if (!record) return;
     if (isUnreadable(record)) await this.deps.records.open(`Unreadable record ${record.id.slice(11)}`, record);
     else if (this.deps.openDetail) await this.deps.openDetail(record);
@@ -247,7 +239,7 @@ export class ResultsPanel implements vscode.Disposable {
 
   /** The records loaded so far, in order (for saving as JSON). */
   loadedRecords(): LogRecord[] {
-    return [...this.records.values()];
+    return this.rows.all();
   }
 
   /** The grid's client-side filters (an export of this panel applies them too). */
@@ -263,7 +255,7 @@ export class ResultsPanel implements vscode.Disposable {
   /** The rows the grid shows, in its order, as the one JSON document shape with its header. */
   resultsDocument(): ResultsDocument {
     const rows = this.viewIds === null ? this.loadedRecords() : this.viewIds.flatMap((id) => {
-          const r = this.records.get(id);
+          const r = this.rows.get(id);
           return r ? [r] : [];
         });
     const q = this.query;
@@ -282,12 +274,12 @@ export class ResultsPanel implements vscode.Disposable {
   trackExport(job: ExportJob): void {
     this.exportJob = job;
     this.manifestPath = undefined;
-    mirrorExport(job, (info) => this.host.notify('exportState', info), (manifestPath) => (this.manifestPath = manifestPath));
+    mirrorExport(job, (info) => this.host.notify('exportState', (this.lastExport = info)), (manifestPath) => (this.manifestPath = manifestPath));
   }
 
   dispose(): void {
     this.session?.cancel();
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.rows.dispose();
     this.host.dispose();
     this.disposed.fire();
     this.disposed.dispose();

@@ -10,12 +10,15 @@ import { ACTION_LABEL, consequence, SUBJECTS, TARGET_STATE, type TriageAction, t
 import { type TenantSessions } from '../tenants/sessions';
 import { openWalkthroughStep, showError } from '../ui/showError';
 import { type TriageModel } from './triageModel';
+import { type Prompter } from '../ui/prompter';
 
 export interface TriageActionDeps {
   readonly sessions: TenantSessions;
   readonly model: TriageModel;
   readonly log: Logger;
   readonly channel: vscode.LogOutputChannel;
+  /** Asks before an action that cannot be undone. */
+  readonly prompter: Prompter;
   /** Shows the new state in detail panels already open for these entities. */
   readonly refreshOpenDetails: (tenant: TenantConfig, subject: TriageSubject, ids: readonly string[]) => Promise<void>;
 }
@@ -74,7 +77,7 @@ export function chunkLine(action: TriageAction, noun: string, r: ChunkReport): s
  * token's permissions first, asks, sends in calls of at most 60, accounts for every id, reloads
  * the view and says exactly what changed.
  */
-export async function runTriageAction(deps: TriageActionDeps, tenant: TenantConfig, action: TriageAction, subject: TriageSubject, chosen: readonly RiskyEntity[], options: { confirm: boolean }): Promise<TriageRunReport> {
+export async function runTriageAction(deps: TriageActionDeps, tenant: TenantConfig, action: TriageAction, subject: TriageSubject, chosen: readonly RiskyEntity[]): Promise<TriageRunReport> {
   const spec = SUBJECTS[subject];
   const label = ACTION_LABEL[action];
   const lines: string[] = [];
@@ -112,20 +115,14 @@ export async function runTriageAction(deps: TriageActionDeps, tenant: TenantConf
     return { ...base, outcome: 'refusedByPrecheck', skipped, precheck };
   }
 
-  if (options.confirm) {
-    const count = `${targets.length} ${targets.length === 1 ? spec.noun : spec.plural}`;
-    const skippedNote = skipped.length ? `\n\n${skipped.length} already ${TARGET_STATE[action] === 'dismissed' ? 'dismissed' : 'confirmed compromised'} will be left alone.` : '';
-    // The first button is the one Enter presses: in a dialog that cannot be undone it is the safe one.
-    const keep: vscode.MessageItem = { title: 'Keep as Is' };
-    const act: vscode.MessageItem = { title: label.button };
-    const answer = await vscode.window.showWarningMessage(
-      `${label.verb} for ${count} in ${tenant.displayName}?`,
-      { modal: true, detail: `${consequence(action, spec, actorOf(tenant, accountOf(deps.sessions.state(tenant.key))))}\n\n${names(targets)}${skippedNote}` },
-      keep,
-      act,
-    );
-    if (answer !== act) return { ...base, outcome: 'declined', skipped };
-  }
+  const count = `${targets.length} ${targets.length === 1 ? spec.noun : spec.plural}`;
+  const skippedNote = skipped.length ? `\n\n${skipped.length} already ${TARGET_STATE[action] === 'dismissed' ? 'dismissed' : 'confirmed compromised'} will be left alone.` : '';
+  const confirmed = await deps.prompter.confirm({
+    message: `${label.verb} for ${count} in ${tenant.displayName}?`,
+    detail: `${consequence(action, spec, actorOf(tenant, accountOf(deps.sessions.state(tenant.key))))}\n\n${names(targets)}${skippedNote}`,
+    action: label.button,
+  });
+  if (!confirmed) return { ...base, outcome: 'declined', skipped };
 
   const api = await deps.model.api(tenant);
   const result = await vscode.window.withProgress(
@@ -198,6 +195,6 @@ async function report(deps: TriageActionDeps, tenant: TenantConfig, action: Tria
   if (choice === 'Show Details') deps.channel.show(true);
   if (choice === 'Retry Not Changed') {
     const again = targets.filter((e) => r.notChanged.some((x) => x.id === e.id));
-    await runTriageAction(deps, tenant, action, subject, again, { confirm: true });
+    await runTriageAction(deps, tenant, action, subject, again);
   }
 }

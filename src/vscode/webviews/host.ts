@@ -11,7 +11,12 @@ export class WebviewHost<R extends RequestMap, N extends NotificationMap> implem
   private ready = false;
   private readonly queue: unknown[] = [];
   private readonly subscription: vscode.Disposable;
-  private readonly readyEmitter = new vscode.EventEmitter<void>();
+  private readonly readyEmitter = new vscode.EventEmitter<{ readonly again: boolean }>();
+  /**
+   * The app is listening. `again` when it was before: its document was reloaded (Developer: Reload
+   * Webviews, or VS Code moving the panel) and everything it showed is gone, so the owner sends its
+   * state once more.
+   */
   readonly onReady = this.readyEmitter.event;
 
   constructor(
@@ -33,9 +38,10 @@ export class WebviewHost<R extends RequestMap, N extends NotificationMap> implem
   private async receive(message: unknown): Promise<void> {
     if (!isEnvelope(message)) return this.onBadMessage('not a protocol message');
     if (message.kind === 'ready') {
+      const again = this.ready;
       this.ready = true;
       for (const m of this.queue.splice(0)) void this.webview.postMessage(m);
-      this.readyEmitter.fire();
+      this.readyEmitter.fire({ again });
       return;
     }
     if (!isRequestMessage(message)) return this.onBadMessage(`unexpected ${message.kind}`);

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { explain } from '../../../src/core/diagnose/errors';
 import { REQUIREMENTS } from '../../../src/core/diagnose/requirements';
-import { COMMON_ERRORS, fillReadme } from '../../../src/core/docs/readmeSections';
+import { COMMON_ERRORS, fillReadme } from '../../../scripts/readmeSections';
 
 const README = fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'README.md'), 'utf8');
 

@@ -42,6 +42,21 @@ describe('emulator: the demo tenant\'s data is believable and consistent; hostil
     }
   });
 
+  it('a sign-in whose password failed shows no conditional access result: policies run after primary authentication', () => {
+    let seen = 0;
+    for (let i = 0; i < demo.sizes.signIns; i++) {
+      const s = demo.signIn(i).json as { status: { errorCode: number }; conditionalAccessStatus: string; appliedConditionalAccessPolicies: { result: string; enforcedGrantControls: string[] }[] };
+      if (![50126, 50053, 50055, 50057].includes(s.status.errorCode)) continue;
+      seen++;
+      assert.strictEqual(s.conditionalAccessStatus, 'notApplied');
+      for (const p of s.appliedConditionalAccessPolicies) {
+        assert.ok(['notApplied', 'reportOnlyNotApplied', 'notEnabled'].includes(p.result), p.result);
+        assert.deepStrictEqual(p.enforcedGrantControls, []);
+      }
+    }
+    assert.ok(seen > 100, `${seen} sign-ins with a failed password`);
+  });
+
   it('audits change what their activity changes, and only values that really changed', () => {
     let seen = 0;
     for (let i = 0; i < demo.sizes.audits; i++) {

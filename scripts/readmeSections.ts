@@ -3,9 +3,9 @@
  * error catalog), so the Marketplace page says exactly what Diagnose Permissions and the error
  * messages say. `npm run readme` writes them; a unit test fails when the README falls behind.
  */
-import { CLOUDS, GCC_LABEL, GCC_MANAGE_HOST } from '../clouds';
-import { explain } from '../diagnose/errors';
-import { REQUIREMENTS } from '../diagnose/requirements';
+import { CLOUDS, GCC_LABEL, GCC_MANAGE_HOST } from '../src/core/clouds';
+import { explain } from '../src/core/diagnose/errors';
+import { REQUIREMENTS } from '../src/core/diagnose/requirements';
 
 /** The errors people meet first, in the order they meet them: sign-in, then permissions, then data. */
 export const COMMON_ERRORS = [
