@@ -181,7 +181,7 @@ class ResultsApp extends LitElement {
     if (this.viewTimer) clearTimeout(this.viewTimer);
     this.viewTimer = setTimeout(() => {
       this.viewReported = shaped;
-      void this.host.request('viewChanged', { ids: shaped ? this.view.map((r) => r.id) : null, clientFilters: describeFilters(this.filters), filters: this.filters });
+      void this.host.request('viewChanged', { sort: this.sort ?? null, clientFilters: describeFilters(this.filters), filters: this.filters });
     }, 250);
   }
 

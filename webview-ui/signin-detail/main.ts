@@ -8,7 +8,7 @@ import { statusColors } from '../shared/statusColors';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import type { Field, PolicyRow, SignInView } from '../../src/core/detail/signInView';
-import { type DetailInit, type DetailNotifications, type DetailRequests } from '../../src/webview/signinDetail/protocol';
+import { type DetailInit, type DetailNotifications, type DetailRequests } from '../../src/webview/signInDetail/protocol';
 import { cssProps } from '../shared/cssProps';
 import { HostConnection } from '../shared/hostConnection';
 

@@ -88,16 +88,19 @@ export async function browseContent(api: ManageApi, contentType: ContentType, wi
     report();
   }
   const todo = entries.filter((e) => !options.skipContentIds?.has(e.contentId));
+  // Kept in listing order, whatever order the blobs arrive in: a record that repeats across blobs
+  // is then always taken from the same one.
   const results: LogRecord[][] = [];
   const failed: { contentId: string; error: string }[] = [];
   let next = 0;
   const worker = async () => {
     while (next < todo.length) {
       if (options.signal?.aborted) throw new AbortedError();
-      const entry = todo[next++];
+      const index = next++;
+      const entry = todo[index];
       try {
         const records = await api.blob(entry);
-        results.push(records);
+        results[index] = records;
         await options.onBlob?.(entry, records);
         recordCount += records.length;
       } catch (e) {
@@ -110,6 +113,6 @@ export async function browseContent(api: ManageApi, contentType: ContentType, wi
   };
   const n = Math.max(1, Math.min(options.concurrency ?? 4, todo.length || 1));
   await Promise.all(Array.from({ length: n }, worker));
-  const merged = mergeRecords(results);
+  const merged = mergeRecords(results.filter((r) => r !== undefined));
   return { ...merged, blobs: todo.length, failed };
 }

@@ -2,7 +2,7 @@ import { shortTitle } from '../../core/detail/titles';
 import * as vscode from 'vscode';
 import { directoryAuditView, o365RecordView, provisioningView, type RecordView, riskDetectionView, riskyUserView } from '../../core/detail/recordView';
 import { targetLabel, type TenantConfig } from '../../core/tenants/tenantConfig';
-import { RECORD_DETAIL_METHODS, type RecordDetailNotifications, type RecordDetailRequests, validRecordDetailParams } from '../../webview/recordDetail/protocol';
+import { RECORD_DETAIL_REQUESTS, type RecordDetailNotifications } from '../../webview/recordDetail/protocol';
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
 import { detailRef } from './detailRef';
@@ -73,7 +73,7 @@ export class RecordDetailPanels implements vscode.Disposable {
     panel.title = `${shortTitle(view.badge ? `${view.title} · ${view.badge.text}` : view.title, 80)}${fake}`;
     panel.webview.options = webviewOptions(this.extensionUri);
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'record-detail', panel.title);
-    const host = new WebviewHost<RecordDetailRequests, RecordDetailNotifications>(panel.webview, RECORD_DETAIL_METHODS, validRecordDetailParams, {
+    const host = new WebviewHost<typeof RECORD_DETAIL_REQUESTS, RecordDetailNotifications>(panel.webview, RECORD_DETAIL_REQUESTS, {
       copy: async ({ text }) => {
         await vscode.env.clipboard.writeText(text);
         vscode.window.setStatusBarMessage('Copied.', 2000);

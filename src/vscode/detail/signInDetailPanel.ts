@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { signInView } from '../../core/detail/signInView';
 import { targetLabel, type TenantConfig } from '../../core/tenants/tenantConfig';
-import { type DetailNotifications, type DetailRequests, DETAIL_REQUEST_METHODS, validDetailParams } from '../../webview/signinDetail/protocol';
+import { type DetailNotifications, DETAIL_REQUESTS } from '../../webview/signInDetail/protocol';
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
 import { detailRef } from './detailRef';
@@ -55,7 +55,7 @@ export class SignInDetailPanels implements vscode.Disposable {
     panel.title = `${view.outcome === 'success' ? 'Sign-in' : view.outcome === 'interrupted' ? 'Interrupted sign-in' : 'Failed sign-in'}: ${view.user || view.id}${fake}`;
     panel.webview.options = webviewOptions(this.extensionUri);
     panel.webview.html = webviewHtml(panel.webview, this.extensionUri, 'signin-detail', panel.title);
-    const host = new WebviewHost<DetailRequests, DetailNotifications>(panel.webview, DETAIL_REQUEST_METHODS, validDetailParams, {
+    const host = new WebviewHost<typeof DETAIL_REQUESTS, DetailNotifications>(panel.webview, DETAIL_REQUESTS, {
       copy: async ({ text }) => {
         await vscode.env.clipboard.writeText(text);
         vscode.window.setStatusBarMessage('Copied.', 2000);

@@ -12,7 +12,7 @@ import { progressMessage } from '../../core/query/progressMessage';
 import { showError } from '../ui/showError';
 import { type Logger } from '../../core/log/redact';
 import { targetLabel, type TenantConfig } from '../../core/tenants/tenantConfig';
-import { type ExportInfo, type InitInfo, type ProgressInfo, type ResultsNotifications, type ResultsRequests, RESULTS_REQUEST_METHODS, validResultsParams } from '../../webview/results/protocol';
+import { type ExportInfo, type InitInfo, type ProgressInfo, type ResultsNotifications, RESULTS_REQUESTS } from '../../webview/results/protocol';
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
 import { type RecordDocuments } from './recordDocuments';
@@ -22,6 +22,7 @@ import type { ExportJob } from '../export/exportJobs';
 import { mirrorExport } from './exportMirror';
 import { showLoadProgress } from './loadProgress';
 import { RowStore } from './rowStore';
+import { type SortState } from '../../core/query/gridView';
 
 export interface ResultsPanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -62,7 +63,7 @@ const RESEND_BATCH = 5000;
  */
 export class ResultsPanel implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
-  private readonly host: WebviewHost<ResultsRequests, ResultsNotifications>;
+  private readonly host: WebviewHost<typeof RESULTS_REQUESTS, ResultsNotifications>;
   private readonly rows: RowStore;
   /** Records the service sent that could not be read; shown as such and counted. */
   private session: QuerySession | undefined;
@@ -70,7 +71,7 @@ export class ResultsPanel implements vscode.Disposable {
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
   /** The grid's current view when filtered or sorted (ids in order), else null: every loaded row. */
-  private viewIds: readonly string[] | null = null;
+  private viewSort: SortState | undefined;
   private clientFilters: readonly string[] = [];
   private rowFilters: RowFilters = NO_ROW_FILTERS;
   private visibleColumns: readonly string[];
@@ -99,7 +100,7 @@ export class ResultsPanel implements vscode.Disposable {
     this.panel.title = title;
     this.panel.webview.options = webviewOptions(deps.extensionUri);
     this.panel.webview.html = webviewHtml(this.panel.webview, deps.extensionUri, 'results', title);
-    this.host = new WebviewHost<ResultsRequests, ResultsNotifications>(this.panel.webview, RESULTS_REQUEST_METHODS, validResultsParams, {
+    this.host = new WebviewHost<typeof RESULTS_REQUESTS, ResultsNotifications>(this.panel.webview, RESULTS_REQUESTS, {
       loadMore: () => void this.load(PAGES_PER_LOAD),
       loadAll: () => void this.load(Infinity),
       cancel: () => this.session?.cancel(),
@@ -116,8 +117,8 @@ export class ResultsPanel implements vscode.Disposable {
       },
       copyAs: ({ format }) => this.copyAs(format),
       saveQuery: () => deps.saveQuery(),
-      viewChanged: ({ ids, clientFilters, filters }) => {
-        this.viewIds = ids;
+      viewChanged: ({ sort, clientFilters, filters }) => {
+        this.viewSort = sort ?? undefined;
         this.clientFilters = clientFilters;
         this.rowFilters = filters;
       },
@@ -254,10 +255,7 @@ export class ResultsPanel implements vscode.Disposable {
 
   /** The rows the grid shows, in its order, as the one JSON document shape with its header. */
   resultsDocument(): ResultsDocument {
-    const rows = this.viewIds === null ? this.loadedRecords() : this.viewIds.flatMap((id) => {
-          const r = this.rows.get(id);
-          return r ? [r] : [];
-        });
+    const rows = this.rows.view(this.rowFilters, this.viewSort);
     const q = this.query;
     return resultsDocument(queryHeader({ tenant: q.tenant, category: q.category, filter: q.filter, range: q.range, clientFilters: this.clientFilters, fetchedAtMs: q.fetchedAtMs, extensionVersion: q.extensionVersion }), rows);
   }

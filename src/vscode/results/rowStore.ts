@@ -1,5 +1,7 @@
 import { type CategorySpec } from '../../core/catalog/types';
 import { type Logger } from '../../core/log/redact';
+import { filterRows, type SortState, sortRows } from '../../core/query/gridView';
+import { type RowFilters } from '../../core/query/rowFilters';
 import { toDisplayRow } from '../../core/query/rows';
 import { isUnreadable, type LogRecord } from '../../core/records/untrusted';
 import { type RowData } from '../../webview/results/protocol';
@@ -55,6 +57,19 @@ export class RowStore {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.pending = [];
+    return this.allRowsKept();
+  }
+
+  /** The records the grid shows, in its order: the same filter and sort, computed here. */
+  view(filters: RowFilters, sort: SortState | undefined): LogRecord[] {
+    const rows = filterRows(this.allRowsKept(), filters);
+    return sortRows(rows, sort, this.category.columns).flatMap((row) => {
+      const r = this.records.get(row.id);
+      return r ? [r] : [];
+    });
+  }
+
+  private allRowsKept(): RowData[] {
     return [...this.records].map(([id, r]) => ({ ...toDisplayRow(this.category, r), id }));
   }
 

@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
-import { isEnvelope, isRequestMessage, type NotificationMap, type RequestMap } from '../../webview/protocol';
+import { type Parsed, type RequestTable } from '../../webview/parse';
+import { isEnvelope, isRequestMessage, type NotificationMap } from '../../webview/protocol';
 
-type Handlers<R extends RequestMap> = { [K in keyof R]: (params: R[K]['params']) => Promise<R[K]['result']> | R[K]['result'] };
+/** One handler per request, given the params its parser narrowed. */
+type Handlers<T extends RequestTable> = { [K in keyof T]: (params: Parsed<T[K]>) => Promise<void> | void };
 
 /**
- * The host side of a webview's typed protocol: notifications wait for the app's `ready`, requests
- * are checked (method known, params valid) before a handler sees them, and replies carry the id.
+ * The host side of a webview's typed protocol: notifications wait for the app's `ready`; a request
+ * reaches its handler only when its method is in the protocol's table and its params pass that
+ * method's parser (an unknown method or bad params are refused and logged); replies carry the id.
  */
-export class WebviewHost<R extends RequestMap, N extends NotificationMap> implements vscode.Disposable {
+export class WebviewHost<T extends RequestTable, N extends NotificationMap> implements vscode.Disposable {
   private ready = false;
   private readonly queue: unknown[] = [];
   private readonly subscription: vscode.Disposable;
@@ -21,9 +24,8 @@ export class WebviewHost<R extends RequestMap, N extends NotificationMap> implem
 
   constructor(
     private readonly webview: vscode.Webview,
-    private readonly methods: readonly (keyof R & string)[],
-    private readonly validate: (method: keyof R & string, params: unknown) => boolean,
-    private readonly handlers: Handlers<R>,
+    private readonly requests: T,
+    private readonly handlers: Handlers<T>,
     private readonly onBadMessage: (why: string) => void,
   ) {
     this.subscription = webview.onDidReceiveMessage((m: unknown) => void this.receive(m));
@@ -45,14 +47,16 @@ export class WebviewHost<R extends RequestMap, N extends NotificationMap> implem
       return;
     }
     if (!isRequestMessage(message)) return this.onBadMessage(`unexpected ${message.kind}`);
-    const method = message.method as keyof R & string;
-    if (!this.methods.includes(method) || !this.validate(method, message.params)) {
-      this.onBadMessage(`refused request ${String(message.method).slice(0, 40)}`);
+    const method = message.method;
+    const parse = Object.hasOwn(this.requests, method) ? this.requests[method] : undefined;
+    const params = parse?.(message.params);
+    if (params === undefined) {
+      this.onBadMessage(`refused request ${method.slice(0, 40)}`);
       void this.webview.postMessage({ kind: 'response', id: message.id, ok: false, error: 'Refused.' });
       return;
     }
     try {
-      const result = await this.handlers[method](message.params as R[typeof method]['params']);
+      const result = await this.handlers[method as keyof T](params as Parsed<T[keyof T]>);
       void this.webview.postMessage({ kind: 'response', id: message.id, ok: true, result });
     } catch (e) {
       void this.webview.postMessage({ kind: 'response', id: message.id, ok: false, error: e instanceof Error ? e.message : String(e) });

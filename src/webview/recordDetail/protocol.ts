@@ -1,20 +1,16 @@
 /** Messages between a record detail panel (audit, risk, provisioning) and its webview app. */
 import type { RecordView } from '../../core/detail/recordView';
+import { none, object, type RequestsOf, type RequestTable, text } from '../parse';
 
 export type RecordDetailNotifications = {
   show: { readonly view: RecordView; readonly tenantName: string; readonly persist: unknown };
 };
 
-export type RecordDetailRequests = {
-  copy: { params: { readonly text: string }; result: void };
-  openJson: { params: Record<string, never>; result: void };
-  saveJson: { params: Record<string, never>; result: void };
-};
+/** Webview → host requests, each with the parser of its params. */
+export const RECORD_DETAIL_REQUESTS = {
+  copy: object({ text: text(4096) }),
+  openJson: none,
+  saveJson: none,
+} satisfies RequestTable;
 
-export const RECORD_DETAIL_METHODS: readonly (keyof RecordDetailRequests)[] = ['copy', 'openJson', 'saveJson'];
-
-export function validRecordDetailParams(method: keyof RecordDetailRequests, params: unknown): boolean {
-  const p = (typeof params === 'object' && params !== null ? params : {}) as Record<string, unknown>;
-  if (method === 'copy') return typeof p.text === 'string' && p.text.length <= 4096;
-  return true;
-}
+export type RecordDetailRequests = RequestsOf<typeof RECORD_DETAIL_REQUESTS>;

@@ -1,6 +1,7 @@
 /** The typed messages between the results panel (host) and its webview app. */
 
-import { parseRowFilters, type RowFilters } from '../../core/query/rowFilters';
+import { parseRowFilters } from '../../core/query/rowFilters';
+import { flag, list, none, nullable, object, oneOf, type RequestsOf, type RequestTable, text } from '../parse';
 
 export interface ColumnInfo {
   readonly id: string;
@@ -82,55 +83,29 @@ export type ResultsNotifications = {
   exportState: ExportInfo;
 };
 
-/** Webview → host requests (replies matched by id). */
-export type ResultsRequests = {
-  loadMore: { params: Record<string, never>; result: void };
-  loadAll: { params: Record<string, never>; result: void };
-  cancel: { params: Record<string, never>; result: void };
-  openRow: { params: { readonly id: string }; result: void };
-  setColumns: { params: { readonly visible: readonly string[] }; result: void };
-  copyAs: { params: { readonly format: 'url' | 'curl' | 'powershell' }; result: void };
-  saveQuery: { params: Record<string, never>; result: void };
+const ROW_ID = text(511);
+
+/** Webview → host requests, each with the parser of its params (the webview renders hostile text). */
+export const RESULTS_REQUESTS = {
+  loadMore: none,
+  loadAll: none,
+  cancel: none,
+  openRow: object({ id: ROW_ID }),
+  setColumns: object({ visible: list(text(200), 99) }),
+  copyAs: object({ format: oneOf('url', 'curl', 'powershell') }),
+  saveQuery: none,
   /**
-   * What the grid shows, so "Open/Save as JSON" save exactly that: the ids in view order when rows
-   * are filtered or sorted (null: all loaded rows, in the order they came), and the filters in words.
+   * How the grid shapes its rows, so "Open/Save as JSON" save exactly what it shows: its sort (null:
+   * arrival order) and its client-side filter (exports apply it too), with the filter in words. The
+   * host computes the view from these; no list of ids crosses the boundary.
    */
-  /** `filters` is the grid's client-side filter (exports apply it too); `clientFilters` says it in words. */
-  viewChanged: { params: { readonly ids: readonly string[] | null; readonly clientFilters: readonly string[]; readonly filters: RowFilters }; result: void };
-  resultsJson: { params: { readonly action: 'open' | 'save' }; result: void };
-  exportResults: { params: Record<string, never>; result: void };
-  cancelExport: { params: Record<string, never>; result: void };
-  openManifest: { params: Record<string, never>; result: void };
+  viewChanged: object({ sort: nullable(object({ column: text(200), descending: flag })), clientFilters: list(text(999), 10), filters: parseRowFilters }),
+  resultsJson: object({ action: oneOf('open', 'save') }),
+  exportResults: none,
+  cancelExport: none,
+  openManifest: none,
   /** Ctrl+C on the focused row: the host copies its visible cells (raw values) to the clipboard. */
-  copyRow: { params: { readonly id: string }; result: void };
-};
+  copyRow: object({ id: ROW_ID }),
+} satisfies RequestTable;
 
-export const RESULTS_REQUEST_METHODS: readonly (keyof ResultsRequests)[] = ['loadMore', 'loadAll', 'cancel', 'openRow', 'setColumns', 'copyAs', 'saveQuery', 'viewChanged', 'resultsJson', 'exportResults', 'cancelExport', 'openManifest', 'copyRow'];
-
-const MAX_VIEW_IDS = 5_000_000;
-
-/** Validates a request's params at the trust boundary (the webview renders hostile text). */
-export function validResultsParams(method: keyof ResultsRequests, params: unknown): boolean {
-  const p = (typeof params === 'object' && params !== null ? params : {}) as Record<string, unknown>;
-  switch (method) {
-    case 'openRow':
-    case 'copyRow':
-      return typeof p.id === 'string' && p.id.length < 512;
-    case 'setColumns':
-      return Array.isArray(p.visible) && p.visible.length < 100 && p.visible.every((v) => typeof v === 'string');
-    case 'copyAs':
-      return p.format === 'url' || p.format === 'curl' || p.format === 'powershell';
-    case 'viewChanged':
-      return (
-        (p.ids === null || (Array.isArray(p.ids) && p.ids.length <= MAX_VIEW_IDS && p.ids.every((id) => typeof id === 'string' && id.length < 512))) &&
-        Array.isArray(p.clientFilters) &&
-        p.clientFilters.length <= 10 &&
-        p.clientFilters.every((f) => typeof f === 'string' && f.length < 1000) &&
-        parseRowFilters(p.filters) !== undefined
-      );
-    case 'resultsJson':
-      return p.action === 'open' || p.action === 'save';
-    default:
-      return true;
-  }
-}
+export type ResultsRequests = RequestsOf<typeof RESULTS_REQUESTS>;

@@ -6,7 +6,9 @@ import { exportPlan } from '../../../src/core/export/plan';
 import { durationText, exportProgressText } from '../../../src/core/export/progressText';
 import { EMPTY_FILTER } from '../../../src/core/odata/model';
 import { type TenantConfig } from '../../../src/core/tenants/tenantConfig';
-import { validResultsParams } from '../../../src/webview/results/protocol';
+import { RESULTS_REQUESTS } from '../../../src/webview/results/protocol';
+
+const validResultsParams = (method: keyof typeof RESULTS_REQUESTS, params: unknown) => RESULTS_REQUESTS[method](params) !== undefined;
 import { describeFilters } from '../../../webview-ui/results/model';
 
 const SIGN_INS = categoryById('signIns.interactive') as CategorySpec;
@@ -113,9 +115,9 @@ describe('results panel: saving exactly what the grid shows', () => {
 
   it('checks the view the webview reports at the trust boundary', () => {
     const filters = { text: '', failuresOnly: true, caPolicy: '', caResult: '', reportOnly: false };
-    assert.ok(validResultsParams('viewChanged', { ids: ['a', 'b'], clientFilters: ['failures only'], filters }));
-    assert.ok(validResultsParams('viewChanged', { ids: null, clientFilters: [], filters }));
-    for (const bad of [{}, { ids: 'a', clientFilters: [], filters }, { ids: [1], clientFilters: [], filters }, { ids: ['x'.repeat(600)], clientFilters: [], filters }, { ids: null, clientFilters: 'x', filters }, { ids: null, clientFilters: Array(11).fill('x'), filters }]) {
+    assert.ok(validResultsParams('viewChanged', { sort: { column: 'user', descending: true }, clientFilters: ['failures only'], filters }));
+    assert.ok(validResultsParams('viewChanged', { sort: null, clientFilters: [], filters }));
+    for (const bad of [{}, { sort: 'user', clientFilters: [], filters }, { sort: { column: 1, descending: true }, clientFilters: [], filters }, { sort: { column: 'x'.repeat(600), descending: false }, clientFilters: [], filters }, { sort: { column: 'user', descending: 'yes' }, clientFilters: [], filters }, { sort: null, clientFilters: 'x', filters }, { sort: null, clientFilters: Array(11).fill('x'), filters }]) {
       assert.ok(!validResultsParams('viewChanged', bad), JSON.stringify(bad).slice(0, 80));
     }
     assert.ok(validResultsParams('resultsJson', { action: 'save' }));

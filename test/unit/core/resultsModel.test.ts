@@ -2,7 +2,9 @@ import * as assert from 'assert';
 import { categoryById } from '../../../src/core/catalog/categories';
 import { type CategorySpec } from '../../../src/core/catalog/types';
 import { signInOutcome, toDisplayRow } from '../../../src/core/query/rows';
-import { type RowData, validResultsParams } from '../../../src/webview/results/protocol';
+import { type RowData, RESULTS_REQUESTS } from '../../../src/webview/results/protocol';
+
+const validResultsParams = (method: keyof typeof RESULTS_REQUESTS, params: unknown) => RESULTS_REQUESTS[method](params) !== undefined;
 import { filterRows, sortRows } from '../../../webview-ui/results/model';
 
 const row = (id: string, cells: Record<string, string>, failed = false, ca?: [string, string][]): RowData => ({ id, cells, failed, ca });
@@ -61,9 +63,9 @@ describe('results grid: display rows', () => {
 describe('results protocol: the grid\'s filters cross the webview boundary only when well formed', () => {
   it('accepts a view with its filters, and refuses one without them or with wrong types', () => {
     const filters = { text: '', failuresOnly: true, caPolicy: '', caResult: '', reportOnly: false };
-    assert.strictEqual(validResultsParams('viewChanged', { ids: null, clientFilters: ['failures only'], filters }), true);
-    assert.strictEqual(validResultsParams('viewChanged', { ids: null, clientFilters: [] }), false);
-    assert.strictEqual(validResultsParams('viewChanged', { ids: null, clientFilters: [], filters: { ...filters, failuresOnly: 'yes' } }), false);
-    assert.strictEqual(validResultsParams('viewChanged', { ids: null, clientFilters: [], filters: { ...filters, text: 'x'.repeat(5000) } }), false);
+    assert.strictEqual(validResultsParams('viewChanged', { sort: null, clientFilters: ['failures only'], filters }), true);
+    assert.strictEqual(validResultsParams('viewChanged', { sort: null, clientFilters: [] }), false);
+    assert.strictEqual(validResultsParams('viewChanged', { sort: null, clientFilters: [], filters: { ...filters, failuresOnly: 'yes' } }), false);
+    assert.strictEqual(validResultsParams('viewChanged', { sort: null, clientFilters: [], filters: { ...filters, text: 'x'.repeat(5000) } }), false);
   });
 });

@@ -1,7 +1,9 @@
 import * as assert from 'assert';
 import { signInError } from '../../../src/core/detail/aadsts';
 import { signInView } from '../../../src/core/detail/signInView';
-import { validDetailParams } from '../../../src/webview/signinDetail/protocol';
+import { DETAIL_REQUESTS } from '../../../src/webview/signInDetail/protocol';
+
+const validDetailParams = (method: keyof typeof DETAIL_REQUESTS, params: unknown) => DETAIL_REQUESTS[method](params) !== undefined;
 import { normalizeSignInId, validateSignInId } from '../../../src/core/detail/signInId';
 
 const RESULTS = ['success', 'failure', 'notApplied', 'notEnabled', 'unknown', 'reportOnlySuccess', 'reportOnlyFailure', 'reportOnlyNotApplied', 'reportOnlyInterrupted'];
