@@ -4,7 +4,10 @@
  * 403 codes and messages.
  */
 import { type TenantConfig } from '../config';
-import { type AccessClaims } from './tokens';
+import type * as http from 'http';
+import { type Directory } from './directory';
+import { HttpError } from './graphResponse';
+import { type AccessClaims, bearer, type TokenService } from './tokens';
 
 export interface Caller {
   readonly claims: AccessClaims;
@@ -96,4 +99,25 @@ export function canActOnRiskyServicePrincipals(caller: Caller): Denial | undefin
   if (caller.tenant.license !== 'P2') return NON_PREMIUM;
   if (caller.delegated && !hasRole(caller, IDP_WRITER_ROLES)) return NOT_IN_ROLE;
   return undefined;
+}
+
+/** Who is calling Graph: the bearer token verified (signature, lifetime, tenant, audience) and read. */
+export function callerOf(req: http.IncomingMessage, tokens: TokenService, directory: Directory, nowMs: number): Caller {
+  const token = bearer(req.headers.authorization);
+  if (!token) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+  const verified = tokens.verify(token, nowMs);
+  if ('problem' in verified) throw new HttpError(401, 'InvalidAuthenticationToken', verified.problem);
+  const claims = verified.claims;
+  const tenant = directory.tenantById(claims.tid);
+  if (!tenant) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid tenant.');
+  if (directory.resourceKind(tenant, claims.aud) !== 'graph') throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+  const delegated = claims.idtyp === 'user';
+  const user = delegated && claims.oid ? directory.user(tenant, claims.oid) : undefined;
+  return {
+    claims,
+    tenant,
+    delegated,
+    permissions: new Set(delegated ? (claims.scp ?? '').split(' ').filter(Boolean) : (claims.roles ?? [])),
+    userRoles: new Set(user?.roles ?? []),
+  };
 }

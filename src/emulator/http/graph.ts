@@ -5,34 +5,21 @@
  */
 import type * as http from 'http';
 import { type TenantData } from '../data/dataset';
-import { auditIndexFromId } from '../data/audits';
-import { provisioningIndexFromId } from '../data/provisioning';
-import { riskDetectionIndexFromId } from '../data/risk';
-import { betaExtras } from '../data/signInBeta';
-import { type SignInEventType, signInIndexFromId, type SignInRecord } from '../data/signIns';
 import { applyRiskAction } from '../data/risk';
 import { type Expr, FilterSyntaxError } from '../odata/ast';
-import { compileFilter, lambdaEqValues, timeBounds } from '../odata/evaluate';
+import { compileFilter, timeBounds } from '../odata/evaluate';
 import { parseFilter } from '../odata/parser';
-import {
-  DIRECTORY_AUDIT_RULES,
-  type EndpointRules,
-  PROVISIONING_RULES,
-  RISK_DETECTION_RULES,
-  RISKY_SERVICE_PRINCIPAL_RULES,
-  RISKY_USER_HISTORY_RULES,
-  RISKY_USER_RULES,
-  SIGN_IN_BETA_RULES,
-  SIGN_IN_RULES,
-} from '../odata/rules';
+import { RISKY_SERVICE_PRINCIPAL_RULES, RISKY_USER_HISTORY_RULES } from '../odata/rules';
 import { validateFilter } from '../odata/validate';
+import { type Collection, collectionFor, type Family, recordById } from './graphCollections';
+import { HttpError, project, writeBody } from './graphResponse';
 import * as access from './access';
 import { type Directory } from './directory';
 import { type FaultInjector, type FaultKind } from './faults';
-import { BadSkipToken, type IndexedSource, readPage } from './paging';
+import { BadSkipToken, readPage } from './paging';
 import { graphError, readBody, type RequestIds, requestIds, type Res, sendEmpty } from './respond';
 import { IDENTITY_PROTECTION_PER_TENANT, REPORTS_PER_APP_GLOBAL, REPORTS_PER_APP_TENANT, type SlidingWindows } from './throttle';
-import { bearer, type TokenService } from './tokens';
+import { type TokenService } from './tokens';
 
 export interface GraphOptions {
   readonly origin: () => string;
@@ -49,31 +36,6 @@ export interface GraphOptions {
 
 const DAY = 86_400_000;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-type Family = 'reports' | 'identityProtection';
-
-interface Collection {
-  readonly family: Family;
-  readonly rules: EndpointRules;
-  readonly entity: string;
-  readonly defaultTop: number;
-  readonly maxTop: number;
-  readonly orderBy?: string;
-  readonly select: boolean;
-  readonly check: (c: access.Caller) => access.Denial | undefined;
-  /** Builds the source for a validated filter. */
-  source(data: TenantData, filter: Expr | undefined, caller: access.Caller): IndexedSource | { error: string };
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export class Graph {
   /** Requests served, by path family, for tests and the benchmark. */
@@ -105,28 +67,8 @@ export class Graph {
     return true;
   }
 
-  private caller(req: http.IncomingMessage): access.Caller {
-    const token = bearer(req.headers.authorization);
-    if (!token) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
-    const verified = this.tokens.verify(token, this.options.now());
-    if ('problem' in verified) throw new HttpError(401, 'InvalidAuthenticationToken', verified.problem);
-    const claims = verified.claims;
-    const tenant = this.directory.tenantById(claims.tid);
-    if (!tenant) throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid tenant.');
-    if (this.directory.resourceKind(tenant, claims.aud) !== 'graph') throw new HttpError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
-    const delegated = claims.idtyp === 'user';
-    const user = delegated && claims.oid ? this.directory.user(tenant, claims.oid) : undefined;
-    return {
-      claims,
-      tenant,
-      delegated,
-      permissions: new Set(delegated ? (claims.scp ?? '').split(' ').filter(Boolean) : (claims.roles ?? [])),
-      userRoles: new Set(user?.roles ?? []),
-    };
-  }
-
   private async serve(req: http.IncomingMessage, res: Res, url: URL, version: 'v1.0' | 'beta', path: string, ids: RequestIds): Promise<void> {
-    const caller = this.caller(req);
+    const caller = access.callerOf(req, this.tokens, this.directory, this.options.now());
     const data = this.datasets.get(caller.tenant.id) as TenantData;
     if (this.options.latencyMs > 0) await sleep(this.options.latencyMs);
 
@@ -149,7 +91,7 @@ export class Graph {
     if (req.method !== 'GET') throw new HttpError(405, 'Request_BadRequest', `The method ${req.method} is not allowed on ${path}.`);
 
     const key = `${seg[0]}/${seg[1]}`;
-    const collection = this.collection(key, version);
+    const collection = collectionFor(key, version);
     if (!collection) throw new HttpError(400, 'BadRequest', `Resource not found for the segment '${seg[seg.length - 1] ?? ''}'.`);
     const denial = collection.check(caller);
     if (denial) throw new HttpError(denial.status, denial.code, denial.message);
@@ -206,81 +148,6 @@ export class Graph {
         return false;
       default:
         return false;
-    }
-  }
-
-  private collection(key: string, version: 'v1.0' | 'beta'): Collection | undefined {
-    switch (key) {
-      case 'auditLogs/signIns':
-        return {
-          family: 'reports',
-          rules: version === 'beta' ? SIGN_IN_BETA_RULES : SIGN_IN_RULES,
-          entity: 'signIn',
-          defaultTop: 1000,
-          maxTop: 1000,
-          orderBy: 'createdDateTime',
-          select: false,
-          check: access.canReadSignIns,
-          source: (data, filter, caller) => {
-            let types: Set<string> = new Set(['interactiveUser']);
-            if (filter && version === 'beta') {
-              const requested = lambdaEqValues(filter, 'signInEventTypes');
-              if (requested) types = requested;
-            }
-            const user = types.has('interactiveUser') || types.has('nonInteractiveUser');
-            const workload = types.has('servicePrincipal') || types.has('managedIdentity');
-            if (user && workload) return { error: 'Combining user and service principal sign-in event types in one filter is not supported.' };
-            const { geMs, leMs } = filter ? timeBounds(filter, 'createdDateTime') : { geMs: -Infinity, leMs: Infinity };
-            const [from, to] = data.signInRange(geMs, leMs);
-            const showCa = access.canSeeConditionalAccess(caller);
-            return { from, to, at: (i) => shapeSignIn(data.signIn(i), version, showCa, types) };
-          },
-        };
-      case 'auditLogs/directoryAudits':
-        return auditLogCollection(DIRECTORY_AUDIT_RULES, 'directoryAudit', (data, ge, le) => data.auditRange(ge, le), (data, i) => data.audit(i));
-      case 'auditLogs/provisioning':
-        return auditLogCollection(PROVISIONING_RULES, 'provisioningObjectSummary', (data, ge, le) => data.provisioningRange(ge, le), (data, i) => data.provisioning(i));
-      case 'identityProtection/riskDetections':
-        return {
-          family: 'identityProtection',
-          rules: RISK_DETECTION_RULES,
-          entity: 'riskDetection',
-          defaultTop: 20,
-          maxTop: 500,
-          select: true,
-          check: access.canReadRiskDetections,
-          source: (data) => ({ from: 0, to: data.riskDetectionCount, at: (j) => data.riskDetection(j) }),
-        };
-      case 'identityProtection/riskyUsers':
-        return {
-          family: 'identityProtection',
-          rules: RISKY_USER_RULES,
-          entity: 'riskyUser',
-          defaultTop: 20,
-          maxTop: 500,
-          select: true,
-          check: access.canReadRiskyUsers,
-          source: (data) => {
-            const users = sortedRiskyUsers(data);
-            return { from: 0, to: users.length, at: (i) => riskyUserJson(users[i]) };
-          },
-        };
-      case 'identityProtection/riskyServicePrincipals':
-        return {
-          family: 'identityProtection',
-          rules: RISKY_SERVICE_PRINCIPAL_RULES,
-          entity: 'riskyServicePrincipal',
-          defaultTop: 20,
-          maxTop: 500,
-          select: true,
-          check: access.canReadRiskyServicePrincipals,
-          source: (data) => {
-            const list = newestFirst([...data.riskyServicePrincipals.values()]);
-            return { from: 0, to: list.length, at: (i) => withoutHistory(list[i]) };
-          },
-        };
-      default:
-        return undefined;
     }
   }
 
@@ -353,29 +220,7 @@ export class Graph {
 
   private single(res: Res, ids: RequestIds, version: string, key: string, data: TenantData, caller: access.Caller, id: string): void {
     const notFound = () => new HttpError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`);
-    let record: Record<string, unknown> | undefined;
-    if (key === 'auditLogs/signIns') {
-      const i = signInIndexFromId(data.seed, id);
-      if (i !== undefined && i < data.sizes.signIns) {
-        const s = data.signIn(i);
-        if (s.json.id === id.toLowerCase()) record = shapeSignIn(s, version, access.canSeeConditionalAccess(caller), undefined);
-      }
-    } else if (key === 'auditLogs/directoryAudits') {
-      const i = auditIndexFromId(id);
-      if (i !== undefined && i < data.sizes.audits && data.audit(i).id === id) record = data.audit(i);
-    } else if (key === 'auditLogs/provisioning') {
-      const i = provisioningIndexFromId(data.seed, id);
-      if (i !== undefined && i < data.sizes.provisioning && data.provisioning(i).id === id.toLowerCase()) record = data.provisioning(i);
-    } else if (key === 'identityProtection/riskDetections') {
-      const j = riskDetectionIndexFromId(data.seed, id);
-      if (j !== undefined && j < data.riskDetectionCount && data.riskDetection(j).id === id.toLowerCase()) record = data.riskDetection(j);
-    } else if (key === 'identityProtection/riskyUsers') {
-      const u = data.riskyUsers.get(id.toLowerCase());
-      if (u) record = riskyUserJson(u);
-    } else if (key === 'identityProtection/riskyServicePrincipals') {
-      const p = data.riskyServicePrincipals.get(id.toLowerCase());
-      if (p) record = withoutHistory(p);
-    }
+    const record = recordById(key, version, data, caller, id);
     if (!record) throw notFound();
     writeBody(res, ids, { '@odata.context': `${this.options.origin()}/${version}/$metadata#${key}/$entity`, ...record }, undefined);
   }
@@ -446,82 +291,4 @@ export interface RiskActionRecord {
   ids: string[];
   /** HTTP status sent; -1 when the connection was reset after the change was made. */
   status: number;
-}
-
-function newestFirst<T extends { riskLastUpdatedDateTime: string; id: string }>(list: T[]): T[] {
-  return list.sort((a, b) => (a.riskLastUpdatedDateTime < b.riskLastUpdatedDateTime ? 1 : a.riskLastUpdatedDateTime > b.riskLastUpdatedDateTime ? -1 : a.id.localeCompare(b.id)));
-}
-
-function withoutHistory<T extends { history: unknown }>(subject: T): Omit<T, 'history'> {
-  const { history: _history, ...rest } = subject;
-  return rest;
-}
-
-/** Directory audits and provisioning: time-ordered report collections over activityDateTime. */
-function auditLogCollection(rules: EndpointRules, entity: string, range: (data: TenantData, geMs: number, leMs: number) => [number, number], at: (data: TenantData, i: number) => Record<string, unknown>): Collection {
-  return {
-    family: 'reports',
-    rules,
-    entity,
-    defaultTop: 1000,
-    maxTop: 1000,
-    orderBy: 'activityDateTime',
-    select: false,
-    check: access.canReadAudits,
-    source: (data, filter) => {
-      const { geMs, leMs } = filter ? timeBounds(filter, 'activityDateTime') : { geMs: -Infinity, leMs: Infinity };
-      const [from, to] = range(data, geMs, leMs);
-      return { from, to, at: (i) => at(data, i) };
-    },
-  };
-}
-
-function sortedRiskyUsers(data: TenantData) {
-  return newestFirst([...data.riskyUsers.values()]);
-}
-
-function riskyUserJson(u: ReturnType<typeof sortedRiskyUsers>[number]): Record<string, unknown> {
-  return withoutHistory(u);
-}
-
-function shapeSignIn(record: SignInRecord, version: string, showCa: boolean, types: Set<string> | undefined): Record<string, unknown> | undefined {
-  if (types && !types.has(record.eventType as SignInEventType)) return undefined;
-  let json = record.json;
-  if (version === 'beta') json = { ...json, ...betaExtras(record) };
-  if (!showCa) {
-    // Graph leaves the property out entirely for callers without a policy permission (API-FACTS 1).
-    const { appliedConditionalAccessPolicies: _omitted, ...rest } = json;
-    json = rest;
-  }
-  return json;
-}
-
-function project(record: Record<string, unknown>, select: string[], entity: string): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: record.id };
-  for (const name of select) {
-    if (!(name in record)) throw new HttpError(400, 'BadRequest', `Could not find a property named '${name}' on type 'microsoft.graph.${entity}'.`);
-    out[name] = record[name];
-  }
-  return out;
-}
-
-/** Writes a JSON body, applying the faults that damage a body in transit. */
-function writeBody(res: Res, ids: RequestIds, body: Record<string, unknown>, fault: FaultKind | undefined): void {
-  const text = JSON.stringify(body);
-  const headers = { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8', 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId };
-  const bytes = Buffer.from(text);
-  if (fault === 'reset') {
-    res.writeHead(200, { ...headers, 'Content-Length': bytes.length });
-    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
-    setImmediate(() => res.socket?.destroy());
-    return;
-  }
-  if (fault === 'truncate') {
-    const cut = bytes.subarray(0, Math.max(1, Math.floor(bytes.length * 0.6)));
-    res.writeHead(200, { ...headers, 'Content-Length': cut.length });
-    res.end(cut);
-    return;
-  }
-  res.writeHead(200, { ...headers, 'Content-Length': bytes.length });
-  res.end(bytes);
 }

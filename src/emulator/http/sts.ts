@@ -6,10 +6,10 @@
 import * as crypto from 'crypto';
 import type * as http from 'http';
 import { type AppConfig, type TenantConfig, type UserConfig } from '../config';
-import { decodeJwt, verifySignature } from '../jwt';
 import { type AppCertificate } from '../pki';
-import { type Directory, type ResourceKind, rolesFor } from './directory';
+import { type Directory, rolesFor } from './directory';
 import { readBody, type Res, sendJson, stsError } from './respond';
+import { checkAssertion, instanceDiscovery, openIdConfiguration, resolveScope } from './stsDocuments';
 import { ROLE_TEMPLATE_IDS, type TokenService } from './tokens';
 
 export interface StsOptions {
@@ -55,13 +55,13 @@ export class Sts {
   async handle(req: http.IncomingMessage, res: Res, url: URL): Promise<boolean> {
     const parts = url.pathname.split('/').filter(Boolean);
     if (req.method === 'GET' && parts[0] === 'common' && parts[1] === 'discovery' && parts[2] === 'instance') {
-      this.instanceDiscovery(res, url);
+      instanceDiscovery(res, url, this.options.origin());
       return true;
     }
     if (parts.length < 2) return false;
     const tenantSegment = decodeURIComponent(parts[0]);
     const rest = parts.slice(1).join('/');
-    if (req.method === 'GET' && rest === 'v2.0/.well-known/openid-configuration') return this.withTenant(res, tenantSegment, (t) => this.openIdConfiguration(res, t, tenantSegment));
+    if (req.method === 'GET' && rest === 'v2.0/.well-known/openid-configuration') return this.withTenant(res, tenantSegment, (t) => openIdConfiguration(res, t, tenantSegment, this.options.origin()));
     if (req.method === 'GET' && rest === 'discovery/v2.0/keys') return this.withTenant(res, tenantSegment, () => sendJson(res, 200, { keys: [] }));
     if (req.method === 'POST' && rest === 'oauth2/v2.0/devicecode') {
       const form = new URLSearchParams(await readBody(req));
@@ -80,36 +80,6 @@ export class Sts {
       stsError(res, { status: 400, error: 'invalid_request', code: 90002, description: `Tenant '${segment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.` });
     } else fn(tenant);
     return true;
-  }
-
-  private instanceDiscovery(res: Res, url: URL): void {
-    const host = new URL(this.options.origin()).host;
-    sendJson(res, 200, {
-      tenant_discovery_endpoint: `${this.options.origin()}/${url.searchParams.get('tenant') ?? 'common'}/v2.0/.well-known/openid-configuration`,
-      'api-version': '1.1',
-      metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
-    });
-  }
-
-  private openIdConfiguration(res: Res, tenant: TenantConfig, segment: string): void {
-    const base = `${this.options.origin()}/${segment}`;
-    sendJson(res, 200, {
-      token_endpoint: `${base}/oauth2/v2.0/token`,
-      token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
-      jwks_uri: `${this.options.origin()}/${tenant.id}/discovery/v2.0/keys`,
-      response_modes_supported: ['query', 'fragment', 'form_post'],
-      subject_types_supported: ['pairwise'],
-      id_token_signing_alg_values_supported: ['RS256'],
-      response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
-      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-      issuer: `${this.options.origin()}/${tenant.id}/v2.0`,
-      request_uri_parameter_supported: false,
-      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
-      device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
-      end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-      tenant_region_scope: 'NA',
-      cloud_instance_name: new URL(this.options.origin()).host,
-    });
   }
 
   private findApp(res: Res, tenant: TenantConfig, clientId: string | null): AppConfig | undefined {
@@ -225,35 +195,8 @@ export class Sts {
   }
 
   /** Splits "https://graph.microsoft.com/.default offline_access" into a resource and its scopes. */
-  private resolveScope(res: Res, tenant: TenantConfig, scope: string): { kind: ResourceKind; resource: string; scopes: string[] } | undefined {
-    const items = scope.split(/\s+/).filter((s) => s && !['openid', 'profile', 'offline_access', 'email'].includes(s));
-    let resource: string | undefined;
-    const names: string[] = [];
-    for (const s of items) {
-      const m = /^(https:\/\/[^/]+|[0-9a-f-]{36})\/(.+)$/i.exec(s);
-      const r = m ? m[1] : 'https://graph.microsoft.com';
-      const name = m ? m[2] : s;
-      if (resource && resource.toLowerCase() !== r.toLowerCase()) {
-        stsError(res, { status: 400, error: 'invalid_scope', code: 28000, description: 'Provided value for the input parameter scope is not valid because it contains more than one resource.' });
-        return undefined;
-      }
-      resource = r;
-      names.push(name);
-    }
-    if (!resource) {
-      stsError(res, { status: 400, error: 'invalid_scope', code: 70011, description: `The provided value for the input parameter 'scope' is not valid: '${scope}'.` });
-      return undefined;
-    }
-    const kind = this.directory.resourceKind(tenant, resource);
-    if (!kind) {
-      stsError(res, { status: 400, error: 'invalid_resource', code: 500011, description: `The resource principal named ${resource} was not found in the tenant named ${tenant.domain}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant, or if you signed in to the wrong cloud.` });
-      return undefined;
-    }
-    return { kind, resource: resource.replace(/\/+$/, ''), scopes: names };
-  }
-
   private delegatedTokens(res: Res, tenant: TenantConfig, app: AppConfig, user: UserConfig, scope: string): void {
-    const resolved = this.resolveScope(res, tenant, scope || 'https://graph.microsoft.com/.default');
+    const resolved = resolveScope(this.directory, res, tenant, scope || 'https://graph.microsoft.com/.default');
     if (!resolved) return;
     if (!app.consented) {
       stsError(res, { status: 400, error: 'invalid_grant', code: 65001, description: `The user or administrator has not consented to use the application with ID '${app.clientId}' named '${app.displayName}'. Send an interactive authorization request for this user and resource.` });
@@ -314,7 +257,7 @@ export class Sts {
         stsError(res, { status: 400, error: 'invalid_request', code: 900023, description: "Specified client_assertion_type is not supported." });
         return;
       }
-      const problem = this.checkAssertion(tenant, segment, app, assertion);
+      const problem = checkAssertion(tenant, segment, app, assertion, { origin: this.options.origin(), nowMs: this.options.now(), certificates: this.options.certificates });
       if (problem) {
         stsError(res, problem);
         return;
@@ -323,7 +266,7 @@ export class Sts {
       stsError(res, { status: 400, error: 'invalid_client', code: 7000218, description: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'." });
       return;
     }
-    const resolved = this.resolveScope(res, tenant, form.get('scope') ?? '');
+    const resolved = resolveScope(this.directory, res, tenant, form.get('scope') ?? '');
     if (!resolved) return;
     if (!resolved.scopes.every((s) => s === '.default')) {
       stsError(res, { status: 400, error: 'invalid_scope', code: 1002012, description: `The provided value for scope ${form.get('scope')} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).` });
@@ -338,26 +281,5 @@ export class Sts {
       this.options.now(),
     );
     sendJson(res, 200, { token_type: 'Bearer', expires_in: expiresIn, ext_expires_in: expiresIn, access_token: token });
-  }
-
-  private checkAssertion(tenant: TenantConfig, segment: string, app: AppConfig, assertion: string): Parameters<typeof stsError>[1] | undefined {
-    const jwt = decodeJwt(assertion);
-    if (!jwt) return { status: 400, error: 'invalid_request', code: 50027, description: 'JWT token is invalid or malformed.' };
-    const cert = this.options.certificates.get(app.clientId);
-    const headerS256 = jwt.header['x5t#S256'];
-    const headerS1 = jwt.header.x5t;
-    if (!cert || (headerS256 !== cert.x5tS256 && headerS1 !== cert.x5t)) {
-      return { status: 401, error: 'invalid_client', code: 700027, description: `Client assertion failed signature validation. The certificate with thumbprint '${String(headerS256 ?? headerS1 ?? '')}' is not registered on application '${app.clientId}'.` };
-    }
-    if (!verifySignature(jwt, cert.publicKey)) return { status: 401, error: 'invalid_client', code: 700027, description: 'Client assertion failed signature validation.' };
-    const c = jwt.claims;
-    const audiences = [tenant.id, tenant.domain, segment].map((t) => `${this.options.origin()}/${t}/oauth2/v2.0/token`);
-    if (typeof c.aud !== 'string' || !audiences.includes(c.aud)) return { status: 400, error: 'invalid_client', code: 700212, description: `The audience claim '${String(c.aud)}' of the client assertion is not the token endpoint.` };
-    if (c.iss !== app.clientId || c.sub !== app.clientId) return { status: 400, error: 'invalid_client', code: 700023, description: 'The client assertion\'s iss and sub must both be the client id.' };
-    const now = Math.floor(this.options.now() / 1000);
-    if (typeof c.exp !== 'number' || c.exp < now - 300 || (typeof c.nbf === 'number' && c.nbf > now + 300)) {
-      return { status: 400, error: 'invalid_client', code: 700024, description: 'Client assertion is not within its valid time range.' };
-    }
-    return undefined;
   }
 }
