@@ -164,7 +164,7 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
     for (const theme of ['light', 'dark', 'hcDark', 'hcLight'] as const) {
       await wb.setTheme(theme);
       // The grid's own CSS rules, measured on probe cells in its shadow root in the live theme.
-      const colours = await probeColours(grid.locator('results-app'), ['td success', 'td failure', 'td interrupted']);
+      const colours = await probeColours(grid.locator('results-grid'), ['td success', 'td failure', 'td interrupted']);
       for (const kind of ['success', 'failure', 'interrupted']) {
         const ratio = contrastOf(colours[`td ${kind}`], colours.background);
         measured.push(`${theme} ${kind} ${ratio.toFixed(2)}:1`);
