@@ -4,50 +4,33 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AddTenantArgs } from '../../src/vscode/commands/addTenant';
-import type { IdentityLogsApi } from '../../src/vscode/api';
 import type { PermissionReport } from '../../src/core/diagnose/report';
-import { type Emulator, startEmulator } from '../../src/emulator';
+import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
-const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
-const CONTOSO = '11111111-1111-4111-8111-111111111111';
-const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
 const DEVICE_APP = 'c0000000-0000-4000-8000-00000000000e';
 
 describe('Tenants and sign-in against the fake tenant (inside VS Code)', function () {
   this.timeout(60_000);
-  let emulator: Emulator;
-  let api: IdentityLogsApi;
+  const fake = withFakeTenant({ signIns: 300, deviceCodeIntervalSeconds: 1, throttling: false });
   const keys: Record<string, string> = {};
   const config = () => vscode.workspace.getConfiguration('identityLogs.fakeTenant');
   const report = (key: string) => vscode.commands.executeCommand<PermissionReport>('identityLogs.diagnosePermissions', key);
-  const app = () => emulator.info.tenants[0].apps.find((a) => a.clientId === FULL_APP)!;
+  const app = () => fake.emulator.info.tenants[0].apps.find((a) => a.clientId === FULL_APP)!;
 
-  before(async () => {
-    emulator = await startEmulator({ signIns: 300, deviceCodeIntervalSeconds: 1, throttling: false });
-    await config().update('origin', emulator.origin, vscode.ConfigurationTarget.Global);
-    await config().update('caCertificatePath', emulator.info.caCertPath, vscode.ConfigurationTarget.Global);
-    api = (await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate()) as IdentityLogsApi;
-  });
-
-  after(async () => {
-    for (const key of Object.values(keys)) {
-      api.prompts.answer(true);
-      await vscode.commands.executeCommand('identityLogs.removeTenant', key);
-    }
-    await config().update('origin', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('caCertificatePath', undefined, vscode.ConfigurationTarget.Global);
-    await emulator.close();
-  });
-
-  const add = (args: AddTenantArgs) => vscode.commands.executeCommand<string>('identityLogs.addTenant', args);
+  /** Adds a tenant through the command as a user would; the fixture removes it when the suite ends. */
+  const add = async (args: AddTenantArgs) => {
+    const key = await vscode.commands.executeCommand<string>('identityLogs.addTenant', args);
+    if (key) fake.track(key);
+    return key;
+  };
 
   it('adds a client-secret tenant and signs in', async () => {
     keys.secret = await add({ displayName: 'Contoso (secret)', tenant: CONTOSO, target: 'fakeTenant', signInKind: 'clientSecret', clientId: FULL_APP, secret: app().secret! });
-    assert.ok(api.tenants().some((t) => t.key === keys.secret && t.signInKind === 'clientSecret'));
+    assert.ok(fake.api.tenants().some((t) => t.key === keys.secret && t.signInKind === 'clientSecret'));
     const r = await report(keys.secret);
     assert.strictEqual(r.tokenError, undefined);
     assert.ok(r.checks.every((c) => c.ok), JSON.stringify(r.checks.filter((c) => !c.ok).map((c) => c.requirement.id)));
-    assert.ok((await api.storedSecretNames(keys.secret)).some((k) => k.endsWith('.clientSecret')));
+    assert.ok((await fake.api.storedSecretNames(keys.secret)).some((k) => k.endsWith('.clientSecret')));
   });
 
   it('adds a certificate tenant from a PEM file, computing its SHA-256 thumbprint', async () => {
@@ -58,7 +41,7 @@ describe('Tenants and sign-in against the fake tenant (inside VS Code)', functio
     } finally {
       fs.rmSync(pem, { force: true });
     }
-    assert.strictEqual(api.tenants().find((t) => t.key === keys.cert)!.certificateThumbprint, app().thumbprintSha256);
+    assert.strictEqual(fake.api.tenants().find((t) => t.key === keys.cert)!.certificateThumbprint, app().thumbprintSha256);
     const r = await report(keys.cert);
     assert.ok(r.claims && !r.claims.delegated && r.claims.roles.includes('Directory.Read.All'));
   });
@@ -68,10 +51,10 @@ describe('Tenants and sign-in against the fake tenant (inside VS Code)', functio
     let pending: { userCode: string }[] = [];
     for (let i = 0; i < 100 && pending.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      pending = emulator.pendingDeviceCodes();
+      pending = fake.emulator.pendingDeviceCodes();
     }
     assert.strictEqual(pending.length, 1, 'a device code was requested');
-    emulator.approveDeviceCode(pending[0].userCode, 'secops@contoso.onmicrosoft.com');
+    fake.emulator.approveDeviceCode(pending[0].userCode, 'secops@contoso.onmicrosoft.com');
     keys.device = await adding;
     const r = await report(keys.device);
     assert.strictEqual(r.claims?.upn, 'secops@contoso.onmicrosoft.com');
@@ -80,35 +63,35 @@ describe('Tenants and sign-in against the fake tenant (inside VS Code)', functio
   });
 
   it('keeps no secret, key or token in globalState or settings', async () => {
-    const stored = JSON.stringify(api.storedState()) + JSON.stringify(vscode.workspace.getConfiguration('identityLogs'));
+    const stored = JSON.stringify(fake.api.storedState()) + JSON.stringify(vscode.workspace.getConfiguration('identityLogs'));
     assert.ok(stored.includes(CONTOSO), 'the tenant configuration is there');
     assert.ok(!stored.includes(app().secret!), 'client secret');
     assert.ok(!/PRIVATE KEY|eyJ[A-Za-z0-9_-]{10,}/.test(stored), 'private key or token');
   });
 
   it('after the in-memory sessions are rebuilt (as on reload), the device-code tenant still gets a token silently', async () => {
-    const before = emulator.tokenRequests();
+    const before = fake.emulator.tokenRequests();
     // An equivalent origin string is a settings change: every token provider is rebuilt from storage.
-    await config().update('origin', `${emulator.origin}/`, vscode.ConfigurationTarget.Global);
+    await config().update('origin', `${fake.emulator.origin}/`, vscode.ConfigurationTarget.Global);
     const r = await report(keys.device);
     assert.strictEqual(r.tokenError, undefined);
     assert.strictEqual(r.claims?.upn, 'secops@contoso.onmicrosoft.com');
-    assert.strictEqual(emulator.tokenRequests().device_code ?? 0, before.device_code ?? 0, 'no new device code sign-in');
+    assert.strictEqual(fake.emulator.tokenRequests().device_code ?? 0, before.device_code ?? 0, 'no new device code sign-in');
   });
 
   it('a wrong client secret is refused with the mapped message and is not kept', async () => {
     keys.wrong = await add({ displayName: 'Contoso (wrong secret)', tenant: CONTOSO, target: 'fakeTenant', signInKind: 'clientSecret', clientId: FULL_APP, secret: '8f7e6d5c-secret-id-not-value' });
-    assert.deepStrictEqual(await api.storedSecretNames(keys.wrong), []);
+    assert.deepStrictEqual(await fake.api.storedSecretNames(keys.wrong), []);
     const r = await report(keys.wrong);
     assert.match(r.tokenError ?? '', /NotSignedIn|client secret/);
   });
 
   it('Sign Out clears the tenant from SecretStorage', async () => {
-    assert.ok((await api.storedSecretNames(keys.device)).length > 0);
+    assert.ok((await fake.api.storedSecretNames(keys.device)).length > 0);
     await vscode.commands.executeCommand('identityLogs.signOut', keys.device);
-    assert.deepStrictEqual(await api.storedSecretNames(keys.device), []);
+    assert.deepStrictEqual(await fake.api.storedSecretNames(keys.device), []);
     await vscode.commands.executeCommand('identityLogs.signOut', keys.secret);
-    assert.deepStrictEqual(await api.storedSecretNames(keys.secret), []);
+    assert.deepStrictEqual(await fake.api.storedSecretNames(keys.secret), []);
     assert.match((await report(keys.secret)).tokenError ?? '', /Not signed in|NotSignedIn|No client secret/);
   });
 
@@ -120,7 +103,7 @@ describe('Tenants and sign-in against the fake tenant (inside VS Code)', functio
     fs.writeFileSync(file, JSON.stringify({ 'identityLogs.fakeTenant.origin': 'https://127.0.0.1:1', 'identityLogs.fakeTenant.caCertificatePath': '/tmp/evil.pem' }));
     try {
       await new Promise((r) => setTimeout(r, 1500));
-      assert.strictEqual(api.fakeTenantOrigin(), emulator.origin);
+      assert.strictEqual(fake.api.fakeTenantOrigin(), fake.emulator.origin);
       await assert.rejects(Promise.resolve(config().update('origin', 'https://127.0.0.1:2', vscode.ConfigurationTarget.Workspace)));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

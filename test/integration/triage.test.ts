@@ -2,15 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { IdentityLogsApi } from '../../src/vscode/api';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import type { TriageRunReport } from '../../src/vscode/triage/triageAction';
 import type { TreeSnapshot } from '../../src/vscode/tree/riskyUsersTree';
-import { defaultConfig, type Emulator, startEmulator } from '../../src/emulator';
+import { defaultConfig } from '../../src/emulator';
+import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
-const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
-const CONTOSO = '11111111-1111-4111-8111-111111111111';
-const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
 const LIMITED_APP = 'c0000000-0000-4000-8000-00000000000b';
 /** A copy of Contoso in the China cloud (21Vianet), where Identity Protection has no dismiss. */
 const CONTOSO_CN = '33333333-3333-4333-8333-333333333333';
@@ -19,57 +16,37 @@ const flatten = (nodes: TreeSnapshot[]): TreeSnapshot[] => nodes.flatMap((n) => 
 
 describe('Risky users triage inside VS Code, against the fake tenant', function () {
   this.timeout(180_000);
-  let emulator: Emulator;
-  let api: IdentityLogsApi;
+  // 800 directory users give about 115 risky ones: enough for a 75-user dismiss.
+  const base = defaultConfig();
+  const contoso = base.tenants[0];
+  const fake = withFakeTenant({ config: { tenants: [...base.tenants, { ...contoso, id: CONTOSO_CN, domain: 'contoso.partner.onmschina.cn', cloud: 'china' }] }, signIns: 2000, sizes: { users: 800 }, timeScale: 0.01 });
   const keys: Record<string, string> = {};
-  const config = () => vscode.workspace.getConfiguration('identityLogs.fakeTenant');
 
   before(async () => {
-    // 800 directory users give about 115 risky ones: enough for a 75-user dismiss.
-    const base = defaultConfig();
-    const contoso = base.tenants[0];
-    emulator = await startEmulator({ config: { tenants: [...base.tenants, { ...contoso, id: CONTOSO_CN, domain: 'contoso.partner.onmschina.cn', cloud: 'china' }] }, signIns: 2000, sizes: { users: 800 }, timeScale: 0.01 });
-    await config().update('origin', emulator.origin, vscode.ConfigurationTarget.Global);
-    await config().update('caCertificatePath', emulator.info.caCertPath, vscode.ConfigurationTarget.Global);
-    api = await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate();
-    const secret = (app: string) => emulator.info.tenants[0].apps.find((a) => a.clientId === app)!.secret!;
-    const add = (displayName: string, clientId: string, tenant = CONTOSO, cloud = 'global') =>
-      vscode.commands.executeCommand<string>('identityLogs.addTenant', { displayName, tenant, target: 'fakeTenant', cloud, signInKind: 'clientSecret', clientId, secret: secret(clientId) });
-    keys.full = await add('Triage full', FULL_APP);
+    keys.full = await fake.addTenant('Triage full', FULL_APP);
     // The other tenants are added by the first test, which checks what the view does meanwhile.
     addOthers = async () => {
-      keys.limited = await add('Triage read-only', LIMITED_APP);
-      keys.china = await add('Triage China', FULL_APP, CONTOSO_CN, 'china');
+      keys.limited = await fake.addTenant('Triage read-only', LIMITED_APP);
+      keys.china = await fake.addTenant('Triage China', FULL_APP, { tenant: CONTOSO_CN, cloud: 'china' });
     };
   });
   let addOthers: () => Promise<void> = async () => undefined;
 
   it('with one tenant the view shows it, and adding more tenants keeps it there (no "Pick Tenant")', async () => {
-    assert.deepStrictEqual(api.tenants().map((t) => t.key), [keys.full], 'the suite starts with its one tenant');
-    const shows = async () => (await api.riskyUsersView()).some((n) => n.id.startsWith(`triage:${keys.full}:`));
+    assert.deepStrictEqual(fake.api.tenants().map((t) => t.key), [keys.full], 'the suite starts with its one tenant');
+    const shows = async () => (await fake.api.riskyUsersView()).some((n) => n.id.startsWith(`triage:${keys.full}:`));
     assert.ok(await shows(), 'the only tenant is shown without being picked');
     await addOthers();
     await new Promise((r) => setTimeout(r, 300));
     assert.ok(await shows(), 'still shown after adding two more tenants');
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const key of Object.values(keys)) {
-      api.prompts.answer(true);
-      await vscode.commands.executeCommand('identityLogs.removeTenant', key);
-    }
-    await config().update('origin', undefined, vscode.ConfigurationTarget.Global);
-    await config().update('caCertificatePath', undefined, vscode.ConfigurationTarget.Global);
-    await emulator.close();
-  });
-
-  const users = () => [...emulator.datasets.get(CONTOSO)!.riskyUsers.values()];
+  const users = () => [...fake.emulator.datasets.get(CONTOSO)!.riskyUsers.values()];
   const act = async (command: 'dismiss' | 'confirmCompromised', tenantKey: string, ids: string[]) => {
     // The action asks first (modal, "Keep as Is" focused): the test answers yes through the test API.
-    api.prompts.answer(true);
+    fake.api.prompts.answer(true);
     const reports = await vscode.commands.executeCommand<TriageRunReport[]>(`identityLogs.triage.${command}`, { tenantKey, ids });
-    api.prompts.clear();
+    fake.api.prompts.clear();
     assert.strictEqual(reports.length, 1);
     return reports[0];
   };
@@ -77,7 +54,7 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
   it('the view groups the tenant’s risky users by level, then state, with counts that match the fake tenant', async () => {
     await vscode.commands.executeCommand('identityLogs.triage.pickTenant', keys.full);
     await vscode.commands.executeCommand('identityLogs.triage.filter', { levels: [], states: [], includeClosed: true });
-    const view = await api.riskyUsersView();
+    const view = await fake.api.riskyUsersView();
     const levels = view.filter((n) => n.id.includes(':users:level:'));
     const expected = new Map<string, number>();
     for (const u of users()) expected.set(u.riskLevel, (expected.get(u.riskLevel) ?? 0) + 1);
@@ -102,13 +79,13 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
       .slice(0, 75);
     assert.strictEqual(targets.length, 75);
     const historyBefore = new Map(targets.map((u) => [u.id, u.history.length]));
-    const start = emulator.riskActions().length;
+    const start = fake.emulator.riskActions().length;
     const report = await act(
       'dismiss',
       keys.full,
       targets.map((u) => u.id),
     );
-    const calls = emulator.riskActions().slice(start);
+    const calls = fake.emulator.riskActions().slice(start);
     assert.deepStrictEqual(
       calls.map((c) => [c.action, c.ids.length, c.status]),
       [
@@ -132,7 +109,7 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
     assert.match(report.lines[0], /call 1\/2, 60 users → 204/);
     assert.match(report.lines[1], /call 2\/2, 15 users → 204/);
     // The view was read again: those users now sit under No risk › Dismissed.
-    const view = flatten(await api.riskyUsersView());
+    const view = flatten(await fake.api.riskyUsersView());
     const dismissedGroup = view.find((n) => n.id.endsWith(':users:level:none:state:dismissed'));
     assert.ok(dismissedGroup, 'a dismissed group');
     const inGroup = new Set(dismissedGroup.children.map((c) => c.id.split(':').pop()));
@@ -168,10 +145,10 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
 
   it('without IdentityRiskyUser.ReadWrite.All nothing is sent, and the guidance names what to grant', async () => {
     const target = users().find((u) => u.riskState === 'atRisk')!;
-    const start = emulator.riskActions().length;
+    const start = fake.emulator.riskActions().length;
     const report = await act('dismiss', keys.limited, [target.id]);
     assert.strictEqual(report.outcome, 'refusedByPrecheck');
-    assert.strictEqual(emulator.riskActions().length, start, 'no POST reached the fake tenant');
+    assert.strictEqual(fake.emulator.riskActions().length, start, 'no POST reached the fake tenant');
     assert.ok(report.precheck && !report.precheck.ok);
     if (report.precheck && !report.precheck.ok) {
       assert.match(report.precheck.title, /application permission IdentityRiskyUser\.ReadWrite\.All/);
@@ -182,24 +159,24 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
 
   it('in the China cloud dismiss is hidden on every node and refused if called anyway; confirm stays', async () => {
     await vscode.commands.executeCommand('identityLogs.triage.pickTenant', keys.china);
-    const nodes = flatten(await api.riskyUsersView()).filter((n) => /^triage:(user|group)/.test(n.contextValue ?? ''));
+    const nodes = flatten(await fake.api.riskyUsersView()).filter((n) => /^triage:(user|group)/.test(n.contextValue ?? ''));
     assert.ok(nodes.length > 5);
     assert.ok(
       nodes.every((n) => !/:dismiss/.test(n.contextValue ?? '')),
       'no node offers dismiss',
     );
     assert.ok(nodes.some((n) => /:confirm/.test(n.contextValue ?? '')));
-    const target = [...emulator.datasets.get(CONTOSO_CN)!.riskyUsers.values()].find((u) => u.riskState === 'atRisk')!;
-    const start = emulator.riskActions().length;
+    const target = [...fake.emulator.datasets.get(CONTOSO_CN)!.riskyUsers.values()].find((u) => u.riskState === 'atRisk')!;
+    const start = fake.emulator.riskActions().length;
     const report = await act('dismiss', keys.china, [target.id]);
     assert.strictEqual(report.outcome, 'unavailable');
-    assert.strictEqual(emulator.riskActions().length, start);
+    assert.strictEqual(fake.emulator.riskActions().length, start);
     await vscode.commands.executeCommand('identityLogs.triage.pickTenant', keys.full);
   });
 
   it('the filter narrows the view: high only, open risk only', async () => {
     await vscode.commands.executeCommand('identityLogs.triage.filter', { levels: ['high'], states: [], includeClosed: false });
-    const view = await api.riskyUsersView();
+    const view = await fake.api.riskyUsersView();
     const levels = view.filter((n) => n.id.includes(':users:level:'));
     assert.deepStrictEqual(
       levels.map((l) => l.id.split(':').pop()),
@@ -212,11 +189,11 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
 
   it('an action nobody confirmed is not sent: the question declines, and no user changes', async () => {
     const target = users().find((u) => u.riskState === 'atRisk')!;
-    const start = emulator.riskActions().length;
+    const start = fake.emulator.riskActions().length;
     const reports = await vscode.commands.executeCommand<TriageRunReport[]>('identityLogs.triage.dismiss', { tenantKey: keys.full, ids: [target.id] });
     assert.deepStrictEqual(reports.map((r) => r.outcome), ['declined']);
-    assert.match(api.prompts.asked().at(-1)?.message ?? '', /^Dismiss risk for 1 user in Triage full\?$/);
-    assert.strictEqual(emulator.riskActions().length, start, 'nothing was sent');
+    assert.match(fake.api.prompts.asked().at(-1)?.message ?? '', /^Dismiss risk for 1 user in Triage full\?$/);
+    assert.strictEqual(fake.emulator.riskActions().length, start, 'nothing was sent');
     assert.strictEqual(target.riskState, 'atRisk');
   });
 });
