@@ -1,4 +1,5 @@
 /** Detail panels for audits, risk and provisioning: fields, tables and changes, all as text. */
+import { detailStyles } from '../shared/detailStyles';
 import { statusColors } from '../shared/statusColors';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
@@ -7,26 +8,13 @@ import { type RecordDetailNotifications, type RecordDetailRequests } from '../..
 import { HostConnection } from '../shared/hostConnection';
 
 class RecordDetailApp extends LitElement {
-  static override styles = [statusColors, css`
-    :host { display: block; padding: 14px 20px 40px; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); max-width: 1200px; }
-    header { display: flex; flex-direction: column; gap: 6px; padding-bottom: 12px; border-bottom: 1px solid var(--vscode-panel-border, #8884); }
-    h1 { margin: 0; font-size: 1.35em; font-weight: 600; overflow-wrap: anywhere; unicode-bidi: isolate; }
-    h2 { font-size: 1.05em; margin: 22px 0 8px; font-weight: 600; }
-    .row { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
-    .muted { color: var(--vscode-descriptionForeground); }
-    .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600; font-size: 0.9em; border: 1px solid var(--vscode-descriptionForeground); white-space: nowrap; }
+  static override styles = [statusColors, detailStyles, css`
+    dl { grid-template-columns: 190px 1fr; }
+    dd span { overflow-wrap: anywhere; unicode-bidi: isolate; }
     .success { color: var(--ile-success); border-color: var(--ile-success); }
     .failure { color: var(--ile-error); border-color: var(--ile-error); }
     .warning { color: var(--ile-warning); border-color: var(--ile-warning); }
-    dl { display: grid; grid-template-columns: 190px 1fr; gap: 4px 12px; margin: 0; }
-    dt { color: var(--vscode-descriptionForeground); }
-    dd { margin: 0; display: flex; gap: 6px; align-items: baseline; min-width: 0; }
-    dd span { overflow-wrap: anywhere; unicode-bidi: isolate; }
-    button.copy { background: none; border: 1px solid var(--vscode-button-secondaryBackground, #8886); color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; font-size: 0.85em; padding: 0 6px; border-radius: 3px; }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--vscode-panel-border, #8883); vertical-align: top; overflow-wrap: anywhere; unicode-bidi: isolate; }
-    th { color: var(--vscode-descriptionForeground); font-weight: 600; }
-    tr.failure td:first-child { border-left: 3px solid var(--vscode-errorForeground); color: inherit; }
+    tr.failure td:first-child { color: inherit; }
     .change { border: 1px solid var(--vscode-panel-border, #8884); border-radius: 4px; margin: 6px 0; padding: 6px 10px; }
     .change .name { font-weight: 600; }
     .values { display: grid; grid-template-columns: 1fr auto 1fr; gap: 8px; align-items: start; margin-top: 4px; }

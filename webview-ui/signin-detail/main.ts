@@ -4,6 +4,7 @@
  * record text is rendered through Lit text bindings.
  */
 import { enumLabel } from '../../src/core/catalog/labels';
+import { detailStyles } from '../shared/detailStyles';
 import { statusColors } from '../shared/statusColors';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
@@ -14,39 +15,18 @@ import { HostConnection } from '../shared/hostConnection';
 
 
 class SignInDetailApp extends LitElement {
-  static override styles = [statusColors, css`
-    :host { display: block; padding: 14px 20px 40px; color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); max-width: 1200px; }
-    header { display: flex; flex-direction: column; gap: 6px; padding-bottom: 12px; border-bottom: 1px solid var(--vscode-panel-border, #8884); }
-    h1 { margin: 0; font-size: 1.35em; font-weight: 600; word-break: break-word; }
-    h2 { font-size: 1.05em; margin: 22px 0 8px; font-weight: 600; }
-    .row { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
-    .muted { color: var(--vscode-descriptionForeground); }
-    .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-weight: 600; font-size: 0.9em; border: 1px solid transparent; white-space: nowrap; }
-    .badge.success { background: color-mix(in srgb, var(--vscode-testing-iconPassed, #73c991) 10%, transparent); color: var(--ile-success); border-color: var(--ile-success); }
-    .badge.failure { background: color-mix(in srgb, var(--vscode-errorForeground) 10%, transparent); color: var(--ile-error); border-color: var(--ile-error); }
-    .badge.interrupted, .badge.reportOnly { background: color-mix(in srgb, var(--vscode-editorWarning-foreground, #cca700) 10%, transparent); color: var(--ile-warning); border-color: var(--ile-warning); }
-    .badge.neutral { border-color: var(--vscode-descriptionForeground); color: var(--vscode-descriptionForeground); }
+  static override styles = [statusColors, detailStyles, css`
+    .badge { border-color: transparent; }
     .badge.reportOnly { border-style: dashed; }
     .error { padding: 8px 10px; border-left: 3px solid var(--vscode-errorForeground); background: var(--vscode-textBlockQuote-background); }
     .banner { padding: 10px 12px; border-left: 3px solid var(--vscode-editorWarning-foreground, #cca700); background: var(--vscode-textBlockQuote-background); display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 0 28px; }
-    dl { display: grid; grid-template-columns: 170px 1fr; gap: 4px 12px; margin: 0; }
-    dt { color: var(--vscode-descriptionForeground); }
-    dd { margin: 0; display: flex; gap: 6px; align-items: baseline; min-width: 0; }
+    dl { grid-template-columns: 170px 1fr; }
     dd span.value { overflow-wrap: anywhere; unicode-bidi: isolate; }
-    /* VS Code's webview link colours reach the document, not this shadow root: without these the
-       browser's default dark blue is unreadable in dark themes. */
-    a { color: var(--vscode-textLink-foreground); }
-    a:hover, a:focus { color: var(--vscode-textLink-activeForeground); }
-    button.copy { background: none; border: 1px solid var(--vscode-button-secondaryBackground, #8886); color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; font-size: 0.85em; padding: 0 6px; border-radius: 3px; }
-    button.copy:focus-visible, button.link:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
+    button.link:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
     button.link { background: none; border: none; padding: 0; color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; text-align: left; }
     button.link:hover { text-decoration: underline; }
-    table { border-collapse: collapse; width: 100%; }
-    th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--vscode-panel-border, #8883); vertical-align: top; unicode-bidi: isolate; overflow-wrap: anywhere; }
-    th { color: var(--vscode-descriptionForeground); font-weight: 600; }
     tr.reportOnly td { font-style: italic; }
-    tr.failure td:first-child { border-left: 3px solid var(--vscode-errorForeground); }
     .map { width: 240px; height: 120px; position: relative; border: 1px solid var(--vscode-panel-border, #8885); background-image: linear-gradient(var(--vscode-panel-border, #8883) 1px, transparent 1px), linear-gradient(90deg, var(--vscode-panel-border, #8883) 1px, transparent 1px); background-size: 20px 20px; }
     .dot { position: absolute; width: 10px; height: 10px; margin: -5px 0 0 -5px; border-radius: 50%; background: var(--vscode-errorForeground); box-shadow: 0 0 0 3px color-mix(in srgb, var(--vscode-errorForeground) 35%, transparent); }
     ul { margin: 0; padding-left: 18px; }
