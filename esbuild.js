@@ -46,7 +46,7 @@ const LAZY = [
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /./ }, (args) => {
+    build.onResolve({ filter: /\/(emulator|pfx)$/ }, (args) => {
       const lazy = args.kind === 'dynamic-import' && LAZY.find((l) => args.importer.endsWith(l.importer) && l.request.test(args.path));
       return lazy ? { path: `./${lazy.bundle}`, external: true } : undefined;
     });
