@@ -34,19 +34,21 @@ function webviewEntryPoints() {
 }
 
 /**
- * Code most users never run, kept out of the extension bundle and loaded on first use: the demo
- * tenant (the fake tenant with its certificate code) and the PFX reader (node-forge). Each is its
+ * Code not needed to start, kept out of the extension bundle and loaded on first use: the demo
+ * tenant (the fake tenant with its certificate code), the PFX reader (node-forge) and MSAL. Each is its
  * own bundle next to dist/extension.js; the dynamic import that names it stays a run-time require.
  */
 const LAZY = [
   { importer: path.join('vscode', 'demo', 'demoTenant.ts'), request: /\/emulator$/, entry: 'src/emulator/index.ts', bundle: 'demo-tenant.js' },
   { importer: path.join('core', 'auth', 'certificate.ts'), request: /^\.\/pfx$/, entry: 'src/core/auth/pfx.ts', bundle: 'pfx.js' },
+  // MSAL Node: needed for the first sign-in or token, not to show the tenants tree.
+  { importer: path.join('core', 'auth', 'credentials.ts'), request: /^\.\/msal$/, entry: 'src/core/auth/msal.ts', bundle: 'msal.js' },
 ];
 
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /\/(emulator|pfx)$/ }, (args) => {
+    build.onResolve({ filter: /\/(emulator|pfx|msal)$/ }, (args) => {
       const lazy = args.kind === 'dynamic-import' && LAZY.find((l) => args.importer.endsWith(l.importer) && l.request.test(args.path));
       return lazy ? { path: `./${lazy.bundle}`, external: true } : undefined;
     });

@@ -48,6 +48,8 @@ describe('Demo tenant inside VS Code (no network, no settings)', function () {
     // The demo's own bundle loaded now, on first use (activation did not load it).
     const dist = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist');
     assert.ok(require.cache[path.join(dist, 'demo-tenant.js')], 'the demo tenant runs from its own bundle');
+    // Signing in loaded MSAL from its own bundle too.
+    assert.ok(require.cache[path.join(dist, 'msal.js')], 'MSAL runs from its own bundle');
     const report = await vscode.commands.executeCommand<PermissionReport>('identityLogs.diagnosePermissions', key);
     assert.strictEqual(report.tokenError, undefined);
     assert.ok(report.checks.every((c) => c.ok));

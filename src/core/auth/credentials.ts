@@ -4,16 +4,8 @@
  * (ConfidentialClientApplication, SHA-256 thumbprint so assertions are PS256). Tokens come from
  * MSAL's cache when they can, and the cache lives in SecretStorage.
  */
-import {
-  type AccountInfo,
-  ConfidentialClientApplication,
-  type Configuration,
-  type DeviceCodeRequest,
-  type INetworkModule,
-  InteractionRequiredAuthError,
-  LogLevel,
-  PublicClientApplication,
-} from '@azure/msal-node';
+import type * as MsalModule from './msal';
+import type { AccountInfo, ConfidentialClientApplication, Configuration, DeviceCodeRequest, INetworkModule, PublicClientApplication } from '@azure/msal-node';
 import { type Endpoints } from '../clouds';
 import { type Logger } from '../log/redact';
 import { type SignInKind } from '../tenants/tenantConfig';
@@ -101,7 +93,16 @@ function scopeFor(endpoints: Endpoints, resource: ResourceKind): string {
   return `${endpoints.graphResource}/.default`;
 }
 
-function msalConfig(deps: CredentialDeps): Configuration {
+type Msal = typeof MsalModule;
+let msalModule: Promise<Msal> | undefined;
+
+/** MSAL, loaded on first use (its own bundle in the build). */
+function msal(): Promise<Msal> {
+  msalModule ??= import('./msal');
+  return msalModule;
+}
+
+function msalConfig(deps: CredentialDeps, { LogLevel }: Msal): Configuration {
   const authority = `${deps.endpoints.loginOrigin}/${encodeURIComponent(deps.tenant)}`;
   return {
     auth: {
@@ -137,10 +138,13 @@ export interface CancellationSignal {
 
 export class DeviceCodeCredential implements TokenProvider {
   readonly kind = 'deviceCode' as const;
-  private readonly app: PublicClientApplication;
+  private app: Promise<PublicClientApplication> | undefined;
 
-  constructor(private readonly deps: CredentialDeps) {
-    this.app = new PublicClientApplication(msalConfig(deps));
+  constructor(private readonly deps: CredentialDeps) {}
+
+  private client(): Promise<PublicClientApplication> {
+    this.app ??= msal().then((m) => new m.PublicClientApplication(msalConfig(this.deps, m)));
+    return this.app;
   }
 
   /** Runs the device code flow: `show` displays the code; cancelling stops MSAL's polling. */
@@ -154,7 +158,8 @@ export class DeviceCodeCredential implements TokenProvider {
     const subscription = cancel.onCancellationRequested(() => (request.cancel = true));
     try {
       if (cancel.isCancellationRequested) request.cancel = true;
-      const result = await throughNetwork(this.deps.network, () => this.app.acquireTokenByDeviceCode(request));
+      const app = await this.client();
+      const result = await throughNetwork(this.deps.network, () => app.acquireTokenByDeviceCode(request));
       if (!result) throw new Error('Sign-in returned no token.');
       this.deps.log.info(`Signed in to ${this.deps.tenant} as ${result.account?.username ?? 'unknown user'} (device code).`);
       return { token: result.accessToken, expiresOn: result.expiresOn, account: result.account?.username };
@@ -164,7 +169,7 @@ export class DeviceCodeCredential implements TokenProvider {
   }
 
   private async account(): Promise<AccountInfo | undefined> {
-    const accounts = await this.app.getTokenCache().getAllAccounts();
+    const accounts = await (await this.client()).getTokenCache().getAllAccounts();
     return accounts[0];
   }
 
@@ -180,17 +185,18 @@ export class DeviceCodeCredential implements TokenProvider {
     if (resource === 'manage') throw new Error('The Office 365 Management Activity API accepts app-only tokens: sign this tenant in with an app secret or certificate to browse Office 365 activity.');
     const account = await this.account();
     if (!account) throw new NotSignedInError('Not signed in. Run "Sign In" on the tenant.');
+    const app = await this.client();
     try {
-      const result = await throughNetwork(this.deps.network, () => this.app.acquireTokenSilent({ account, scopes: [scopeFor(this.deps.endpoints, resource)], forceRefresh: options.forceRefresh === true }));
+      const result = await throughNetwork(this.deps.network, () => app.acquireTokenSilent({ account, scopes: [scopeFor(this.deps.endpoints, resource)], forceRefresh: options.forceRefresh === true }));
       return { token: result.accessToken, expiresOn: result.expiresOn, account: account.username };
     } catch (e) {
-      if (e instanceof InteractionRequiredAuthError) throw new NotSignedInError(`The saved sign-in for ${account.username} has expired or was revoked: sign in again. (${e.errorCode})`);
+      if (e instanceof (await msal()).InteractionRequiredAuthError) throw new NotSignedInError(`The saved sign-in for ${account.username} has expired or was revoked: sign in again. (${e.errorCode})`);
       throw e;
     }
   }
 
   async signOut(): Promise<void> {
-    const cache = this.app.getTokenCache();
+    const cache = (await this.client()).getTokenCache();
     for (const a of await cache.getAllAccounts()) await cache.removeAccount(a);
     await this.deps.secrets.delete(secretKeys.tokenCache(this.deps.tenantKey, this.deps.clientId));
   }
@@ -208,15 +214,16 @@ export class AppCredential implements TokenProvider {
 
   private async client(): Promise<ConfidentialClientApplication> {
     if (this.app) return this.app;
-    const base = msalConfig(this.deps);
+    const m = await msal();
+    const base = msalConfig(this.deps, m);
     if (this.kind === 'clientSecret') {
       const secret = await this.deps.secrets.get(secretKeys.clientSecret(this.deps.tenantKey));
       if (!secret) throw new NotSignedInError('No client secret is stored for this tenant: run "Sign In" and paste the secret value.');
-      this.app = new ConfidentialClientApplication({ ...base, auth: { ...base.auth, clientSecret: secret } });
+      this.app = new m.ConfidentialClientApplication({ ...base, auth: { ...base.auth, clientSecret: secret } });
     } else {
       const privateKey = await this.deps.secrets.get(secretKeys.privateKey(this.deps.tenantKey));
       if (!privateKey || !this.thumbprintSha256) throw new NotSignedInError('No certificate is stored for this tenant: run "Sign In" and choose the certificate file.');
-      this.app = new ConfidentialClientApplication({ ...base, auth: { ...base.auth, clientCertificate: { thumbprintSha256: this.thumbprintSha256, privateKey } } });
+      this.app = new m.ConfidentialClientApplication({ ...base, auth: { ...base.auth, clientCertificate: { thumbprintSha256: this.thumbprintSha256, privateKey } } });
     }
     return this.app;
   }
