@@ -49,8 +49,26 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)commands/', message: 'Only activate() and commands know commands; use a service, or executeCommand for cross-feature navigation.' }] }] },
   },
   {
-    files: ['src/vscode/commands/**/*.ts'],
+    // One command (or one table of commands of one shape) per file. A command file imports the
+    // boundary (../command) and its feature's argument parsers (./args), never another command:
+    // share through a service, or run it with executeCommand. Only a feature's index lists them.
+    files: ['src/vscode/commands/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\./(?!command$)', message: 'A command does not import another command: share through a service, or run it with executeCommand.' }] }] },
+  },
+  {
+    files: ['src/vscode/commands/*/*.ts'],
+    ignores: ['src/vscode/commands/*/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\./(?!args$|command$)', message: 'A command does not import another command: share through a service or ./args, or run it with executeCommand.' },
+            { regex: '^\\.\\./(?!command$|\\.\\./)', message: 'A command does not import another feature\'s commands: run it with executeCommand.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/**/*.ts', 'webview-ui/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],

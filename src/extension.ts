@@ -1,32 +1,23 @@
 import * as vscode from 'vscode';
 import { createApi, type IdentityLogsApi } from './vscode/api';
-import { addTenantCommand } from './vscode/commands/addTenant';
 import { commandTitles, registerCommands } from './vscode/commands/command';
+import { demoCommands } from './vscode/commands/demo';
+import { exportCommands } from './vscode/commands/export';
+import { o365Commands } from './vscode/commands/o365';
+import { queryCommands } from './vscode/commands/query';
+import { resultsCommands } from './vscode/commands/results';
+import { tenantCommands } from './vscode/commands/tenants';
+import { triageCommands } from './vscode/commands/triage';
 import { ErrorReporter } from './vscode/ui/errorReporter';
 import { type Prompter, ScriptedPrompter, WindowPrompter } from './vscode/ui/prompter';
-import { resultsRowCommands } from './vscode/commands/resultsRowCommands';
 import { openDetailsRefresher } from './vscode/triage/refreshOpenDetails';
 import { trackWalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
 import { restoreResultsPanels } from './vscode/results/restoreResultsPanels';
-import { copyTenantIdCommand } from './vscode/commands/copyTenantId';
 import { type TenantContext } from './vscode/tenants/tenantContext';
-import { diagnosePermissionsCommand } from './vscode/commands/diagnosePermissions';
-import { editTenantCommand } from './vscode/commands/editTenant';
-import { removeTenantCommand } from './vscode/commands/removeTenant';
 import { showLogCommand } from './vscode/commands/showLog';
-import { signInCommand } from './vscode/commands/signIn';
-import { signOutCommand } from './vscode/commands/signOut';
-import { deleteSavedQueryCommand, runLastQueryCommand, runQueryCommand, runSavedQueryCommand } from './vscode/commands/runQuery';
-import { openSignInByIdCommand } from './vscode/commands/openSignInById';
-import { addDemoTenantCommand, resetDemoTenantCommand } from './vscode/commands/demoTenant';
-import { adminConsentUrlCommand } from './vscode/commands/adminConsentUrl';
-import { findLegacyReportCommand } from './vscode/commands/findLegacyReport';
-import { browseContentCommand, refreshSubscriptionsCommand, startSubscriptionCommand, stopSubscriptionCommand } from './vscode/commands/o365Commands';
 import { O365Subscriptions } from './vscode/o365/o365Subscriptions';
 import { DemoTenant } from './vscode/demo/demoTenant';
 import { prepareDemoOnStartup } from './vscode/demo/prepareOnStartup';
-import { exportCommand, resumeExportCommand } from './vscode/commands/exportCommands';
-import { openResultsAsJsonCommand, saveResultsAsJsonCommand } from './vscode/commands/resultsJson';
 import { ExportJobs } from './vscode/export/exportJobs';
 import { offerPendingExports, PendingExports } from './vscode/export/pendingExports';
 import { NODE_FS } from './core/export/exportFs';
@@ -49,18 +40,6 @@ import { registerTenantsTree } from './vscode/tree/tenantsTree';
 import { registerRiskyUsersTree } from './vscode/tree/riskyUsersTree';
 import { TriageModel } from './vscode/triage/triageModel';
 import { TriageSelection } from './vscode/triage/triageSelection';
-import { confirmCompromisedCommand, dismissRiskCommand } from './vscode/commands/triageCommands';
-import {
-  clearTriageFilterCommand,
-  copyTriageUpnCommand,
-  filterTriageCommand,
-  openTriageDetailsCommand,
-  pickTriageTenantCommand,
-  refreshTriageCommand,
-  runTriageExampleCommand,
-  showTriageDetectionsCommand,
-  showTriageSignInsCommand,
-} from './vscode/commands/triageViewCommands';
 
 /** Builds the object graph and registers views and commands; nothing else happens here. */
 export function activate(context: vscode.ExtensionContext): IdentityLogsApi | undefined {
@@ -81,10 +60,9 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
   // One pacer for the whole extension: the service's limits are per app and tenant, not per panel.
   const pacer = new Pacer(SYSTEM_CLOCK);
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
-  const details = new RecordDetails({ extensionUri: context.extensionUri, store, log: logger, sessions, pacer, records, state: context.globalState, extensionVersion });
+  const details = new RecordDetails({ extensionUri: context.extensionUri, store, log: logger, sessions, pacer, records, state: context.globalState, extensionVersion, prompter });
   const panels = new ResultsPanels({ extensionUri: context.extensionUri, log: logger, channel, records, columns: queries, openDetail: (tenant, category, record) => details.open(tenant, category, record), extensionVersion });
   const runner = new QueryRunner({ sessions, pacer, queries, panels, log: logger, channel });
-  const queryCommands = { store, queries, runner };
   const pending = new PendingExports(context.globalState, NODE_FS.exists);
   const o365 = new O365Subscriptions(sessions, pacer);
   // A tenant's clients for each source, created when an export asks for them.
@@ -101,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
   const triage = new TriageModel({ sessions, pacer, log: logger, selection });
   const riskyTree = registerRiskyUsersTree(triage, selection, store.onDidChange, sessions.onDidChange);
   const refreshOpenDetails = openDetailsRefresher(triage, details.records, (tenant, category, record) => details.open(tenant, category, record));
-  const triageDeps = { sessions, model: triage, log: logger, channel, store, selection, prompter, refreshOpenDetails, reveal: async (_tenantKey: string, subject: 'users' | 'servicePrincipals', id: string) => void (await riskyTree.reveal(subject, id)) };
+  const triageDeps = { sessions, model: triage, log: logger, channel, store, selection, refreshOpenDetails, reveal: async (_tenantKey: string, subject: 'users' | 'servicePrincipals', id: string) => void (await riskyTree.reveal(subject, id)) };
   const triageView = { store, model: triage, selection, runner, details, records, extensionVersion };
   context.subscriptions.push(
     channel,
@@ -124,44 +102,16 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
     restoreResultsPanels({ store, log: logger, runner }),
     registerCommands(
       [
-        addTenantCommand(deps),
-        signInCommand(deps),
-        signOutCommand(deps),
-        editTenantCommand(deps),
-        removeTenantCommand({ ...deps, prompter }),
-        copyTenantIdCommand(deps),
-        diagnosePermissionsCommand(deps, reports),
-        runQueryCommand(queryCommands),
-        runLastQueryCommand(queryCommands),
-        runSavedQueryCommand(queryCommands),
-        deleteSavedQueryCommand(queryCommands),
-        openSignInByIdCommand({ ...deps, pacer, records, runner, panels: details.signIns }),
+        ...tenantCommands(deps, reports),
+        ...demoCommands(deps, demo),
+        ...queryCommands({ store, queries, runner }, { ...deps, pacer, records, runner, panels: details.signIns }),
+        ...resultsCommands({ panels, runner, records, state: context.globalState }),
+        ...exportCommands({ store, queries, panels, state: context.globalState, extensionVersion }, exports),
+        ...triageCommands(triageDeps, triageView),
+        ...o365Commands({ ...deps, panels }, o365),
         showLogCommand(channel),
-        addDemoTenantCommand(deps, demo),
-        adminConsentUrlCommand(deps),
-        resetDemoTenantCommand(deps, demo),
-        openResultsAsJsonCommand({ records, panels }),
-        saveResultsAsJsonCommand({ state: context.globalState, panels }),
-        exportCommand({ store, queries, panels, state: context.globalState, extensionVersion }, exports),
-        resumeExportCommand(exports),
-        confirmCompromisedCommand(triageDeps),
-        dismissRiskCommand(triageDeps),
-        pickTriageTenantCommand(triageView),
-        filterTriageCommand(triageView),
-        clearTriageFilterCommand(triageView),
-        refreshTriageCommand(triageView),
-        openTriageDetailsCommand(triageView),
-        showTriageSignInsCommand(triageView),
-        showTriageDetectionsCommand(triageView),
-        copyTriageUpnCommand(),
-        runTriageExampleCommand(triageView),
-        findLegacyReportCommand({ store, runner }),
-        startSubscriptionCommand(deps, o365),
-        stopSubscriptionCommand({ ...deps, prompter }, o365),
-        refreshSubscriptionsCommand(o365),
-        browseContentCommand({ ...deps, panels }, o365),
-        ...resultsRowCommands({ panels, runner }),
       ],
+      { prompter },
       errors,
       commandTitles(context.extension.packageJSON),
     ),

@@ -50,7 +50,9 @@ describe('Save and export inside VS Code, against the fake tenant', function () 
   it('"Save Results as JSON…" writes the same document to the file, atomically', async () => {
     const panel = await runQuery();
     const target = vscode.Uri.file(path.join(dir, 'saved.json'));
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('identityLogs.saveResultsAsJson', panel, target);
+    // The save dialog's answer.
+    fake.api.prompts.answer(target.fsPath);
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('identityLogs.saveResultsAsJson', panel);
     assert.strictEqual(uri?.fsPath, target.fsPath);
     const doc = JSON.parse(fs.readFileSync(target.fsPath, 'utf8')) as { query: { count: number; tenant: { name: string } }; value: { id: string }[] };
     assert.strictEqual(doc.query.tenant.name, 'Export test');
@@ -60,7 +62,11 @@ describe('Save and export inside VS Code, against the fake tenant', function () 
 
   it('a cancelled export is listed for "Resume Export", which completes it with every row once', async () => {
     const file = path.join(dir, 'signins.ndjson');
-    const job = await vscode.commands.executeCommand<ExportJob>('identityLogs.export', { tenantKey: key, category: 'signIns.interactive', time: { kind: 'last', hours: 72 }, format: 'ndjson', destination: { kind: 'file', path: file } });
+    // Where the rows go is asked even of a request: three days, so one file or one per day, then the file.
+    const asked = fake.api.prompts.asked().length;
+    fake.api.prompts.answer('One file', file);
+    const job = await vscode.commands.executeCommand<ExportJob>('identityLogs.export', { tenantKey: key, category: 'signIns.interactive', time: { kind: 'last', hours: 72 }, format: 'ndjson' });
+    assert.deepStrictEqual(fake.api.prompts.asked().slice(asked).map((q) => q.kind), ['pick', 'saveFile']);
     await cancelOnceRowsWritten(job, file);
     const { manifest, ids } = await resumeOffered(fake.api, file, /Interactive sign-ins · Export test → signins\.ndjson/, (r) => String(r.id));
     const range = manifest.range!;

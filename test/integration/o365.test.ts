@@ -55,7 +55,8 @@ describe('Office 365 activity inside VS Code, against the fake tenant', function
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ile-int-o365-'));
     try {
       const file = path.join(dir, 'aad.ndjson');
-      const job = await vscode.commands.executeCommand<ExportJob>('identityLogs.export', { tenantKey: key, category: 'o365', contentType: 'Audit.AzureActiveDirectory', time: { kind: 'last', hours: 48 }, format: 'ndjson', destination: { kind: 'file', path: file } });
+      fake.api.prompts.answer('One file', file);
+      const job = await vscode.commands.executeCommand<ExportJob>('identityLogs.export', { tenantKey: key, category: 'o365', contentType: 'Audit.AzureActiveDirectory', time: { kind: 'last', hours: 48 }, format: 'ndjson' });
       await cancelOnceRowsWritten(job, file);
       const cp = JSON.parse(fs.readFileSync(`${file}.checkpoint.json`, 'utf8')) as { rows: number; journal: { bytes: number } };
       assert.ok(cp.rows > 0 && cp.journal.bytes > 0, 'the checkpoint holds the rows and blobs written so far');

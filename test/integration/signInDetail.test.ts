@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { OpenSignInResult } from '../../src/vscode/commands/openSignInById';
+import type { OpenSignInResult } from '../../src/vscode/commands/query/openSignInById';
 import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
 const LIMITED_APP = 'c0000000-0000-4000-8000-00000000000c';

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { AddTenantArgs } from '../../src/vscode/commands/addTenant';
+import type { AddTenantArgs } from '../../src/vscode/commands/tenants/addTenant';
 import type { PermissionReport } from '../../src/core/diagnose/report';
 import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
@@ -18,14 +18,22 @@ describe('Tenants and sign-in against the fake tenant (inside VS Code)', functio
   const app = () => fake.emulator.info.tenants[0].apps.find((a) => a.clientId === FULL_APP)!;
 
   /** Adds a tenant through the command as a user would; the fixture removes it when the suite ends. */
-  const add = async (args: AddTenantArgs) => {
+  const add = async (args: AddTenantArgs, ...answers: string[]) => {
+    // The credential is never an argument: it is asked for, and the test answers.
+    fake.api.prompts.answer(...answers);
     const key = await vscode.commands.executeCommand<string>('identityLogs.addTenant', args);
     if (key) fake.track(key);
     return key;
   };
 
   it('adds a client-secret tenant and signs in', async () => {
-    keys.secret = await add({ displayName: 'Contoso (secret)', tenant: CONTOSO, target: 'fakeTenant', signInKind: 'clientSecret', clientId: FULL_APP, secret: app().secret! });
+    const asked = fake.api.prompts.asked().length;
+    keys.secret = await add({ displayName: 'Contoso (secret)', tenant: CONTOSO, target: 'fakeTenant', signInKind: 'clientSecret', clientId: FULL_APP }, app().secret!);
+    assert.deepStrictEqual(
+      fake.api.prompts.asked().slice(asked),
+      [{ kind: 'input', message: "Paste the client secret's Value (Certificates & secrets > Client secrets > Value, shown once when created)." }],
+      'the secret was asked for once, as a password input',
+    );
     assert.ok(fake.api.tenants().some((t) => t.key === keys.secret && t.signInKind === 'clientSecret'));
     const r = await report(keys.secret);
     assert.strictEqual(r.tokenError, undefined);
@@ -37,7 +45,7 @@ describe('Tenants and sign-in against the fake tenant (inside VS Code)', functio
     const pem = path.join(os.tmpdir(), `idlog-app-${process.pid}.pem`);
     fs.writeFileSync(pem, fs.readFileSync(app().privateKeyPemPath!, 'utf8') + fs.readFileSync(app().certificatePemPath!, 'utf8'));
     try {
-      keys.cert = await add({ displayName: 'Contoso (certificate)', tenant: 'contoso.onmicrosoft.com', target: 'fakeTenant', signInKind: 'certificate', clientId: FULL_APP, certificatePath: pem });
+      keys.cert = await add({ displayName: 'Contoso (certificate)', tenant: 'contoso.onmicrosoft.com', target: 'fakeTenant', signInKind: 'certificate', clientId: FULL_APP }, pem);
     } finally {
       fs.rmSync(pem, { force: true });
     }
@@ -80,7 +88,7 @@ describe('Tenants and sign-in against the fake tenant (inside VS Code)', functio
   });
 
   it('a wrong client secret is refused with the mapped message and is not kept', async () => {
-    keys.wrong = await add({ displayName: 'Contoso (wrong secret)', tenant: CONTOSO, target: 'fakeTenant', signInKind: 'clientSecret', clientId: FULL_APP, secret: '8f7e6d5c-secret-id-not-value' });
+    keys.wrong = await add({ displayName: 'Contoso (wrong secret)', tenant: CONTOSO, target: 'fakeTenant', signInKind: 'clientSecret', clientId: FULL_APP }, '8f7e6d5c-secret-id-not-value');
     assert.deepStrictEqual(await fake.api.storedSecretNames(keys.wrong), []);
     const r = await report(keys.wrong);
     assert.match(r.tokenError ?? '', /NotSignedIn|client secret/);

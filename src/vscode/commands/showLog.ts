@@ -1,9 +1,6 @@
 import type * as vscode from 'vscode';
-import { type Command } from './command';
+import { defineCommand, NO_ARGS } from './command';
 
-export function showLogCommand(log: vscode.LogOutputChannel): Command {
-  return {
-    id: 'identityLogs.showLog',
-    run: () => log.show(true),
-  };
+export function showLogCommand(log: vscode.LogOutputChannel) {
+  return defineCommand({ id: 'identityLogs.showLog', args: NO_ARGS, run: () => log.show(true) });
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { type Prompter } from '../ui/prompter';
 import { categoryById, signInCategoryOf } from '../../core/catalog/categories';
 import { resultsDocument } from '../../core/export/document';
 import { recordHeader } from '../../core/export/header';
@@ -28,6 +29,8 @@ export interface RecordDetailsDeps {
   readonly records: RecordDocuments;
   readonly state: vscode.Memento;
   readonly extensionVersion: string;
+  /** Asks where a Save as JSON goes. */
+  readonly prompter: Prompter;
 }
 
 /**
@@ -126,7 +129,7 @@ function createDetailPanels(deps: RecordDetailsDeps): { panels: SignInDetailPane
     return resultsDocument(recordHeader(tenant, category ?? O365_RECORD, String(record.id ?? record.Id ?? ''), Date.now(), deps.extensionVersion), [record]);
   };
   const save = async (tenant: TenantConfig, kind: RecordKind | 'signIn', name: string, record: Record<string, unknown>) => {
-    const uri = await saveResultsAsJson(deps.state, documentOf(tenant, kind, record), name);
+    const uri = await saveResultsAsJson(deps.state, deps.prompter, documentOf(tenant, kind, record), name);
     if (uri) vscode.window.setStatusBarMessage(`Saved ${uri.fsPath}`, 3000);
   };
   const open = async (tenant: TenantConfig, kind: RecordKind | 'signIn', record: Record<string, unknown>) => {

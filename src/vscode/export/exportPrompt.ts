@@ -13,6 +13,7 @@ import { describeFilters, isFiltering, type RowFilters } from '../../core/query/
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { describeTime } from '../query/filterPrompt';
 import { askCustomRange } from '../query/customRangePrompt';
+import { type Prompter } from '../ui/prompter';
 import { defaultFolderUri, defaultSaveUri, rememberFolder } from './lastFolder';
 
 /** What the user chose for a bulk export. */
@@ -49,16 +50,16 @@ const FORMATS: { label: string; detail: string; format: ExportFormat }[] = [
 
 const DAY_H = 24;
 
-async function pickFormat(): Promise<ExportFormat | undefined> {
-  const pick = await vscode.window.showQuickPick(FORMATS, { title: 'Export: format', placeHolder: 'Which format?', ignoreFocusOut: true });
+async function pickFormat(prompter: Prompter): Promise<ExportFormat | undefined> {
+  const pick = await prompter.pick(FORMATS, { title: 'Export: format', placeHolder: 'Which format?' });
   return pick?.format;
 }
 
-async function pickColumns(input: ExportPromptInput): Promise<string[] | undefined> {
+async function pickColumns(prompter: Prompter, input: ExportPromptInput): Promise<string[] | undefined> {
   const choices = csvColumnChoices(input.category, input.samples.slice(0, 50));
   const visiblePaths = new Set(input.category.columns.filter((c) => input.visibleColumns.includes(c.id)).map((c) => c.path));
   const items = choices.map((c) => ({ label: c.path, description: c.fromCatalog ? c.label : undefined, picked: visiblePaths.has(c.path), path: c.path }));
-  const picks = await vscode.window.showQuickPick(items, { title: 'Export: CSV columns', placeHolder: 'Columns, in this order (nested fields as / paths)', canPickMany: true, ignoreFocusOut: true });
+  const picks = await prompter.pickMany(items, { title: 'Export: CSV columns', placeHolder: 'Columns, in this order (nested fields as / paths)' });
   if (!picks) return undefined;
   if (picks.length === 0) {
     void vscode.window.showWarningMessage('A CSV export needs at least one column.');
@@ -68,48 +69,66 @@ async function pickColumns(input: ExportPromptInput): Promise<string[] | undefin
 }
 
 /** Content listed by when it became available (Office 365 keeps it 7 days). */
-async function pickAvailabilityTime(input: ExportPromptInput): Promise<TimeRange | undefined> {
+async function pickAvailabilityTime(prompter: Prompter, input: ExportPromptInput): Promise<TimeRange | undefined> {
   const items: { label: string; description?: string; time?: TimeRange }[] = [];
   if (input.model.time.kind !== 'all') items.push({ label: `Same as the panel: available ${describeTime(input.model.time).toLowerCase()}`, time: input.model.time });
   for (const hours of [DAY_H, 3 * DAY_H]) items.push({ label: describeTime({ kind: 'last', hours }), time: { kind: 'last', hours } });
   items.push({ label: describeTime({ kind: 'last', hours: 7 * DAY_H }), description: 'all the service keeps', time: { kind: 'last', hours: 7 * DAY_H } });
   items.push({ label: 'Custom range…', description: 'within the last 7 days' });
-  const pick = await vscode.window.showQuickPick(items, { title: 'Export: content that became available in…', placeHolder: 'Exported oldest first (blobs expire after 7 days), one UTC day at a time', ignoreFocusOut: true });
+  const pick = await prompter.pick(items, { title: 'Export: content that became available in…', placeHolder: 'Exported oldest first (blobs expire after 7 days), one UTC day at a time' });
   if (!pick) return undefined;
-  return pick.time ?? askCustomRange('Export', input.nowMs);
+  return pick.time ?? askCustomRange(prompter, 'Export', input.nowMs);
 }
 
-async function pickTime(input: ExportPromptInput): Promise<TimeRange | undefined> {
-  if (sourceOf(input.category).capabilities.exportTimeAxis === 'availability') return pickAvailabilityTime(input);
+async function pickTime(prompter: Prompter, input: ExportPromptInput): Promise<TimeRange | undefined> {
+  if (sourceOf(input.category).capabilities.exportTimeAxis === 'availability') return pickAvailabilityTime(prompter, input);
   if (!input.category.timeProperty) return { kind: 'all' };
   const items: { label: string; description?: string; time?: TimeRange }[] = [];
   if (input.model.time.kind !== 'all') items.push({ label: `Same as the query: ${describeTime(input.model.time)}`, time: input.model.time });
   for (const hours of [DAY_H, 7 * DAY_H, 30 * DAY_H]) items.push({ label: describeTime({ kind: 'last', hours }), time: { kind: 'last', hours } });
   items.push({ label: 'All available', description: input.category.throttle === 'reports' ? 'the last 30 days Graph keeps' : undefined, time: { kind: 'all' } });
   items.push({ label: 'Custom range…' });
-  const pick = await vscode.window.showQuickPick(items, { title: 'Export: time range', placeHolder: 'Which time range? (exported newest first, one UTC day at a time)', ignoreFocusOut: true });
+  const pick = await prompter.pick(items, { title: 'Export: time range', placeHolder: 'Which time range? (exported newest first, one UTC day at a time)' });
   if (!pick) return undefined;
-  return pick.time ?? askCustomRange('Export', input.nowMs);
+  return pick.time ?? askCustomRange(prompter, 'Export', input.nowMs);
 }
 
-async function pickDestination(state: vscode.Memento, input: ExportPromptInput, format: ExportFormat, plan: ExportPlan): Promise<Destination | undefined> {
+/** What the destination question needs to know of the export. */
+export interface DestinationInput {
+  readonly tenant: TenantConfig;
+  readonly category: CategorySpec;
+}
+
+/**
+ * Where the rows go: one file, or one file per UTC day in a folder (asked when the range spans
+ * days); then, when an unfinished export to the same place exists, whether to resume it.
+ */
+export async function pickDestination(state: vscode.Memento, prompter: Prompter, input: DestinationInput, format: ExportFormat, plan: ExportPlan): Promise<{ destination: Destination; resume: boolean } | undefined> {
+  const destination = await pickPlace(state, prompter, input, format, plan);
+  if (!destination) return undefined;
+  if (!fs.existsSync(checkpointPathOf(destination))) return { destination, resume: false };
+  const c = await prompter.choose({ message: `An unfinished export to ${path.basename(destination.kind === 'file' ? destination.path : destination.dir)} exists.`, detail: 'Resume it to continue where it stopped, or start over and replace it.', actions: ['Resume It', 'Start Over'] });
+  return c ? { destination, resume: c === 'Resume It' } : undefined;
+}
+
+async function pickPlace(state: vscode.Memento, prompter: Prompter, input: DestinationInput, format: ExportFormat, plan: ExportPlan): Promise<Destination | undefined> {
   const ext = FORMAT_EXTENSIONS[format];
   const base = suggestedBaseName(input.tenant.displayName, input.category.label, plan.range);
   const days = plan.range ? Math.ceil((plan.range.toMs - plan.range.fromMs) / 86_400_000) : 1;
   let perDay = false;
   if (days > 1) {
-    const how = await vscode.window.showQuickPick(
+    const how = await prompter.pick(
       [
         { label: 'One file', detail: `${base}.${ext}`, perDay: false },
         { label: 'One file per day, in a folder', detail: `${suggestedBaseName(input.tenant.displayName, input.category.label)}-YYYY-MM-DD.${ext}, one for each UTC day`, perDay: true },
       ],
-      { title: 'Export: destination', placeHolder: 'Where should the rows go?', ignoreFocusOut: true },
+      { title: 'Export: destination', placeHolder: 'Where should the rows go?' },
     );
     if (!how) return undefined;
     perDay = how.perDay;
   }
   if (!perDay) {
-    const uri = await vscode.window.showSaveDialog({ defaultUri: defaultSaveUri(state, `${base}.${ext}`), filters: { [format.toUpperCase()]: [ext] }, saveLabel: 'Export' });
+    const uri = await prompter.saveFile({ defaultUri: defaultSaveUri(state, `${base}.${ext}`), filters: { [format.toUpperCase()]: [ext] }, action: 'Export' });
     if (!uri) return undefined;
     await rememberFolder(state, uri.fsPath);
     return { kind: 'file', path: uri.fsPath };
@@ -117,14 +136,14 @@ async function pickDestination(state: vscode.Memento, input: ExportPromptInput, 
   // A save dialog, not a folder picker: it can name a folder that does not exist yet (a folder
   // picker refuses one), and the export creates it.
   const dayBase = suggestedBaseName(input.tenant.displayName, input.category.label);
-  const chosen = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(defaultFolderUri(state) ?? vscode.Uri.file(os.homedir()), dayBase), title: `Folder for the daily files (${dayBase}-YYYY-MM-DD.${ext}); a new name creates it`, saveLabel: 'Export Here' });
+  const chosen = await prompter.saveFile({ defaultUri: vscode.Uri.joinPath(defaultFolderUri(state) ?? vscode.Uri.file(os.homedir()), dayBase), title: `Folder for the daily files (${dayBase}-YYYY-MM-DD.${ext}); a new name creates it`, action: 'Export Here' });
   if (!chosen) return undefined;
   const folder = chosen;
   await fs.promises.mkdir(folder.fsPath, { recursive: true });
   await rememberFolder(state, folder.fsPath, true);
   const clash = (await fs.promises.readdir(folder.fsPath).catch(() => [] as string[])).filter((f) => f.startsWith(`${dayBase}-`) && f.endsWith(`.${ext}`));
   if (clash.length > 0) {
-    const ok = await vscode.window.showWarningMessage(`${folder.fsPath} already holds ${clash.length} ${dayBase}-….${ext} file(s). Days exported again replace them.`, { modal: true }, 'Replace');
+    const ok = await prompter.choose({ message: `${folder.fsPath} already holds ${clash.length} ${dayBase}-….${ext} file(s). Days exported again replace them.`, actions: ['Replace'] });
     if (ok !== 'Replace') return undefined;
   }
   return { kind: 'folder', dir: folder.fsPath, base: dayBase };
@@ -134,42 +153,36 @@ async function pickDestination(state: vscode.Memento, input: ExportPromptInput, 
  * A filtered panel shows fewer rows than its query returns: the export must not silently differ
  * from it, so the user says which, and the manifest records the choice.
  */
-async function pickRows(filters: RowFilters | undefined): Promise<{ rowFilters?: RowFilters } | undefined> {
+async function pickRows(prompter: Prompter, filters: RowFilters | undefined): Promise<{ rowFilters?: RowFilters } | undefined> {
   if (!filters || !isFiltering(filters)) return {};
   const words = describeFilters(filters).join('; ');
-  const pick = await vscode.window.showQuickPick(
+  const pick = await prompter.pick(
     [
       { label: 'The rows the panel shows', detail: `Apply the panel's filters to every record exported: ${words}`, apply: true },
       { label: 'Every row the query returns', detail: 'Ignore the panel\'s filters (the manifest says so)', apply: false },
     ],
-    { title: 'Export: which rows?', placeHolder: `The panel is filtered (${words})`, ignoreFocusOut: true },
+    { title: 'Export: which rows?', placeHolder: `The panel is filtered (${words})` },
   );
   if (!pick) return undefined;
   return pick.apply ? { rowFilters: filters } : {};
 }
 
 /** Asks for the rows, format, CSV columns, time range and destination; undefined when the user gives up. */
-export async function promptExport(state: vscode.Memento, input: ExportPromptInput): Promise<ExportChoice | undefined> {
-  const rows = await pickRows(input.rowFilters);
+export async function promptExport(state: vscode.Memento, prompter: Prompter, input: ExportPromptInput): Promise<ExportChoice | undefined> {
+  const rows = await pickRows(prompter, input.rowFilters);
   if (!rows) return undefined;
-  const format = await pickFormat();
+  const format = await pickFormat(prompter);
   if (!format) return undefined;
-  const columns = format === 'csv' ? await pickColumns(input) : undefined;
+  const columns = format === 'csv' ? await pickColumns(prompter, input) : undefined;
   if (format === 'csv' && !columns) return undefined;
-  const time = await pickTime(input);
+  const time = await pickTime(prompter, input);
   if (!time) return undefined;
   const plan = sourceOf(input.category).exportPlan(input.category, input.model, time, input.nowMs);
   if (plan.problem) {
     void vscode.window.showErrorMessage(`Cannot export ${input.category.label}: ${plan.problem}`);
     return undefined;
   }
-  const destination = await pickDestination(state, input, format, plan);
-  if (!destination) return undefined;
-  let resume = false;
-  if (fs.existsSync(checkpointPathOf(destination))) {
-    const c = await vscode.window.showWarningMessage(`An unfinished export to ${path.basename(destination.kind === 'file' ? destination.path : destination.dir)} exists.`, { modal: true, detail: 'Resume it to continue where it stopped, or start over and replace it.' }, 'Resume It', 'Start Over');
-    if (!c) return undefined;
-    resume = c === 'Resume It';
-  }
-  return { format, columns, time, plan, destination, resume, ...rows };
+  const place = await pickDestination(state, prompter, input, format, plan);
+  if (!place) return undefined;
+  return { format, columns, time, plan, ...place, ...rows };
 }

@@ -1,9 +1,10 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { writeFileAtomic } from '../../core/export/atomicFile';
 import { formatResultsDocument, type ResultsDocument } from '../../core/export/document';
 import { NODE_FS } from '../../core/export/exportFs';
 import { defaultSaveUri, rememberFolder } from './lastFolder';
 import { type RecordDocuments } from '../results/recordDocuments';
+import { type Prompter } from '../ui/prompter';
 
 /**
  * "Open as JSON": the document, pretty-printed, in a read-only editor (a snapshot of the panel, not
@@ -14,11 +15,11 @@ export function openResultsAsJson(docs: RecordDocuments, name: string, doc: Resu
 }
 
 /**
- * "Save as JSON…": the same bytes written to a file the user picks (or `target`, for tests and
- * scripts), atomically, so a failure never leaves a half-written file under the chosen name.
+ * "Save as JSON…": the same bytes written to a file the user picks, atomically, so a failure never
+ * leaves a half-written file under the chosen name.
  */
-export async function saveResultsAsJson(state: vscode.Memento, doc: ResultsDocument, suggestedName: string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: defaultSaveUri(state, `${suggestedName}.json`), filters: { JSON: ['json'] }, saveLabel: 'Save as JSON' }));
+export async function saveResultsAsJson(state: vscode.Memento, prompter: Prompter, doc: ResultsDocument, suggestedName: string): Promise<vscode.Uri | undefined> {
+  const uri = await prompter.saveFile({ defaultUri: defaultSaveUri(state, `${suggestedName}.json`), filters: { JSON: ['json'] }, action: 'Save as JSON' });
   if (!uri) return undefined;
   await writeFileAtomic(NODE_FS, uri.fsPath, formatResultsDocument(doc));
   await rememberFolder(state, uri.fsPath);

@@ -3,6 +3,7 @@ import { type CategorySpec, type FieldSpec, type Operator } from '../../core/cat
 import { buildFilter } from '../../core/odata/build';
 import { intentsFor } from '../../core/odata/intents';
 import { type Clause, type ClauseValue, type FilterModel, type TimeRange } from '../../core/odata/model';
+import { type Prompter } from '../ui/prompter';
 import { askCustomRange } from './customRangePrompt';
 
 const OP_LABEL: Record<Operator, string> = { eq: 'equals', ne: 'does not equal', gt: 'after', ge: 'on or after', lt: 'before', le: 'on or before', startswith: 'starts with', contains: 'contains' };
@@ -42,21 +43,21 @@ function parseValue(field: FieldSpec, text: string): ClauseValue {
   return text.trim();
 }
 
-async function customCondition(category: CategorySpec, model: FilterModel, nowMs: number): Promise<FilterModel | undefined> {
+async function customCondition(prompter: Prompter, category: CategorySpec, model: FilterModel, nowMs: number): Promise<FilterModel | undefined> {
   const fields: (FieldSpec & { lambda?: string })[] = [...category.fields, ...category.lambdas.flatMap((l) => (l.item ? [{ path: l.path, label: l.label, kind: l.item.kind, operators: l.item.operators }] : (l.props ?? []).map((p) => ({ ...p, path: `${l.path}/${p.path}`, label: `${l.label}: ${p.label}` }))))];
-  const field = await vscode.window.showQuickPick(fields.map((f) => ({ label: f.label, description: `${f.path} · ${f.operators.map((o) => OP_LABEL[o]).join(', ')}`, field: f })), { placeHolder: 'Filter on which property? (only what Graph can filter on is listed)' });
+  const field = await prompter.pick(fields.map((f) => ({ label: f.label, description: `${f.path} · ${f.operators.map((o) => OP_LABEL[o]).join(', ')}`, field: f })), { placeHolder: 'Filter on which property? (only what Graph can filter on is listed)' });
   if (!field) return undefined;
   const f = field.field;
-  const op = f.operators.length === 1 ? f.operators[0] : (await vscode.window.showQuickPick(f.operators.map((o) => ({ label: OP_LABEL[o], op: o })), { placeHolder: `${f.label}…` }))?.op;
+  const op = f.operators.length === 1 ? f.operators[0] : (await prompter.pick(f.operators.map((o) => ({ label: OP_LABEL[o], op: o })), { placeHolder: `${f.label}…` }))?.op;
   if (!op) return undefined;
   let value: string | undefined;
-  if (f.kind.type === 'enum') value = (await vscode.window.showQuickPick(f.kind.values.filter((v) => v !== 'unknownFutureValue'), { placeHolder: `${f.label} ${OP_LABEL[op]}…` })) ?? undefined;
-  else if (f.kind.type === 'bool') value = await vscode.window.showQuickPick(['true', 'false'], { placeHolder: f.label });
+  if (f.kind.type === 'enum') value = (await prompter.pick(f.kind.values.filter((v) => v !== 'unknownFutureValue').map((label) => ({ label })), { placeHolder: `${f.label} ${OP_LABEL[op]}…` }))?.label;
+  else if (f.kind.type === 'bool') value = (await prompter.pick([{ label: 'true' }, { label: 'false' }], { placeHolder: f.label }))?.label;
   else {
-    value = await vscode.window.showInputBox({
+    value = await prompter.input({
+      title: f.label,
       prompt: `${f.label} ${OP_LABEL[op]}… (several values: separate with commas)`,
-      ignoreFocusOut: true,
-      validateInput: (text) => {
+      validate: (text) => {
         const values = text.split(',').map((v) => v.trim()).filter(Boolean);
         const built = buildFilter(category, { ...model, raw: undefined, clauses: [{ field: f.path, op, values: values.map((v) => parseValue(f, v)) }] }, { nowMs });
         return built.problems[0]?.message;
@@ -73,7 +74,7 @@ async function customCondition(category: CategorySpec, model: FilterModel, nowMs
  * custom conditions limited to what Graph accepts, or a raw `$filter` checked as it is typed.
  * Resolves with the model to run, or undefined when the user leaves.
  */
-export async function promptFilter(category: CategorySpec, start: FilterModel, title: string, nowMs: () => number): Promise<FilterModel | undefined> {
+export async function promptFilter(prompter: Prompter, category: CategorySpec, start: FilterModel, title: string, nowMs: () => number): Promise<FilterModel | undefined> {
   let model = start;
   for (;;) {
     const built = buildFilter(category, model, { nowMs: nowMs() });
@@ -84,9 +85,9 @@ export async function promptFilter(category: CategorySpec, start: FilterModel, t
         label: `$(calendar) ${describeTime(model.time)}`,
         description: 'change',
         action: async () => {
-          const pick = await vscode.window.showQuickPick([...TIMES.map((t) => ({ label: t.label, time: t.time as TimeRange | undefined })), { label: 'Custom range…', time: undefined }], { placeHolder: 'Time range' });
+          const pick = await prompter.pick([...TIMES.map((t) => ({ label: t.label, time: t.time as TimeRange | undefined })), { label: 'Custom range…', time: undefined }], { placeHolder: 'Time range' });
           if (!pick) return undefined;
-          const time = pick.time ?? (await askCustomRange('Query', nowMs(), 1));
+          const time = pick.time ?? (await askCustomRange(prompter, 'Query', nowMs(), 1));
           return time ? { ...model, time } : undefined;
         },
       },
@@ -99,25 +100,25 @@ export async function promptFilter(category: CategorySpec, start: FilterModel, t
         label: `$(add) ${intent.label}`,
         action: async () => {
           if (!intent.ask) return intent.apply(model);
-          const v = await vscode.window.showInputBox({
+          const v = await prompter.input({
+            title: intent.label,
             prompt: intent.ask.prompt,
             placeHolder: intent.ask.placeholder,
-            ignoreFocusOut: true,
-            validateInput: (text) => (text.trim() ? buildFilter(category, intent.apply({ ...model, raw: undefined }, text), { nowMs: nowMs() }).problems[0]?.message : 'Enter a value.'),
+            validate: (text) => (text.trim() ? buildFilter(category, intent.apply({ ...model, raw: undefined }, text), { nowMs: nowMs() }).problems[0]?.message : 'Enter a value.'),
           });
           return v === undefined ? undefined : intent.apply({ ...model, raw: undefined }, v);
         },
       })),
-      { label: '$(filter) Custom condition…', detail: 'Any property Graph can filter on, with the operators it accepts', action: () => customCondition(category, model, nowMs()) },
+      { label: '$(filter) Custom condition…', detail: 'Any property Graph can filter on, with the operators it accepts', action: () => customCondition(prompter, category, model, nowMs()) },
       {
         label: '$(code) Raw $filter…',
         detail: 'For experts: checked as you type, the same way',
         action: async () => {
-          const raw = await vscode.window.showInputBox({
+          const raw = await prompter.input({
+            title: 'Raw $filter',
             prompt: `$filter for ${category.label} (the time range is added for you)`,
             value: model.raw ?? '',
-            ignoreFocusOut: true,
-            validateInput: (text) => {
+            validate: (text) => {
               const p = buildFilter(category, { ...model, raw: text }, { nowMs: nowMs() }).problems[0];
               return p ? `${p.position !== undefined ? `At character ${p.position + 1}: ` : ''}${p.message}` : undefined;
             },
@@ -126,7 +127,7 @@ export async function promptFilter(category: CategorySpec, start: FilterModel, t
         },
       },
     ];
-    const pick = await vscode.window.showQuickPick(items, { title, placeHolder: 'Run, or change the time range and conditions', ignoreFocusOut: true });
+    const pick = await prompter.pick(items, { title, placeHolder: 'Run, or change the time range and conditions' });
     if (!pick?.action) return undefined;
     const result = await pick.action();
     if (result === 'run') return model;

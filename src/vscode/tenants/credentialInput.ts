@@ -2,17 +2,17 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { CertificateError, loadCertificateFile, type LoadedCertificate } from '../../core/auth/certificate';
 import { isGuid } from '../../core/tenants/tenantConfig';
+import { type Prompter } from '../ui/prompter';
 
 /** Asks for a client secret's value, and warns when what was pasted looks like the secret's ID. */
-export async function askClientSecret(title: string): Promise<string | undefined> {
-  const value = await vscode.window.showInputBox({
+export async function askClientSecret(prompter: Prompter, title: string): Promise<string | undefined> {
+  const value = await prompter.input({
     title,
     prompt: "Paste the client secret's Value (Certificates & secrets > Client secrets > Value, shown once when created).",
     password: true,
-    ignoreFocusOut: true,
-    validateInput: (v) => {
+    validate: (v) => {
       if (v.trim() === '') return 'Paste the secret value.';
-      if (isGuid(v.trim())) return { message: "This looks like the secret's ID (a GUID). Paste its Value instead; the ID is refused (AADSTS7000215).", severity: vscode.InputBoxValidationSeverity.Warning };
+      if (isGuid(v.trim())) return { warning: "This looks like the secret's ID (a GUID). Paste its Value instead; the ID is refused (AADSTS7000215)." };
       return undefined;
     },
   });
@@ -20,20 +20,18 @@ export async function askClientSecret(title: string): Promise<string | undefined
 }
 
 /** Asks for a PEM or PFX file (and its passphrase when needed) and reads the key and thumbprint. */
-export async function askCertificate(title: string): Promise<LoadedCertificate | undefined> {
-  const files = await vscode.window.showOpenDialog({
+export async function askCertificate(prompter: Prompter, title: string): Promise<LoadedCertificate | undefined> {
+  const file = await prompter.openFile({
     title: `${title}: the certificate's private key and certificate`,
-    openLabel: 'Use this certificate',
-    canSelectMany: false,
+    action: 'Use this certificate',
     filters: { 'Certificate with private key': ['pem', 'pfx', 'p12'], 'All files': ['*'] },
   });
-  if (!files?.[0]) return undefined;
-  return readCertificate(files[0].fsPath, title);
+  return file ? readCertificate(prompter, file.fsPath, title) : undefined;
 }
 
-export async function readCertificate(path: string, title: string, passphrase?: string): Promise<LoadedCertificate | undefined> {
-  const bytes = fs.readFileSync(path);
-  let pass = passphrase;
+async function readCertificate(prompter: Prompter, path: string, title: string): Promise<LoadedCertificate | undefined> {
+  const bytes = await fs.promises.readFile(path);
+  let pass: string | undefined;
   for (;;) {
     try {
       return await loadCertificateFile(bytes, path, pass);
@@ -43,7 +41,7 @@ export async function readCertificate(path: string, title: string, passphrase?: 
         void vscode.window.showErrorMessage(`${title}: ${e.message}`);
         return undefined;
       }
-      const entered = await vscode.window.showInputBox({ title, prompt: e.message, password: true, ignoreFocusOut: true });
+      const entered = await prompter.input({ title, prompt: e.message, password: true });
       if (entered === undefined) return undefined;
       pass = entered;
     }

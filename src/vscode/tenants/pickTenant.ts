@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type Prompter } from '../ui/prompter';
 import { type TenantStore } from './tenantStore';
 
 /** A command's tenant: the tree node it was run on, a tenant key, or the user's pick (skipped when there is one). */
-export async function resolveTenant(store: TenantStore, arg: unknown, purpose: string): Promise<TenantConfig | undefined> {
+export async function resolveTenant(store: TenantStore, prompter: Prompter, arg: unknown, purpose: string): Promise<TenantConfig | undefined> {
   const key = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'tenant' in arg ? (arg as { tenant: TenantConfig }).tenant.key : undefined;
   if (key) return store.get(key);
   const tenants = store.list();
@@ -12,7 +13,7 @@ export async function resolveTenant(store: TenantStore, arg: unknown, purpose: s
     return undefined;
   }
   if (tenants.length === 1) return tenants[0];
-  const pick = await vscode.window.showQuickPick(
+  const pick = await prompter.pick(
     tenants.map((t) => ({ label: t.displayName, description: t.tenant, tenant: t })),
     { placeHolder: `Which tenant? (${purpose})` },
   );

@@ -8,13 +8,55 @@ export interface Confirmation {
   readonly action: string;
 }
 
+/** A modal choice between named actions ("Resume It" or "Start Over"); dismissing it chooses none. */
+export interface Choice {
+  readonly message: string;
+  readonly detail?: string;
+  readonly actions: readonly string[];
+}
+
+/** A value the user types: a client secret or a passphrase (password: true), an id. */
+export interface InputQuestion {
+  readonly title: string;
+  readonly prompt: string;
+  readonly password?: boolean;
+  readonly value?: string;
+  readonly placeHolder?: string;
+  /** An error message (the value is refused) or a warning (shown, the value is accepted). */
+  readonly validate?: (value: string) => string | { readonly warning: string } | undefined;
+}
+
+export interface PickOptions {
+  readonly title?: string;
+  readonly placeHolder?: string;
+  /** Typing matches an item's description and detail too, not only its label. */
+  readonly matchOnDescription?: boolean;
+  readonly matchOnDetail?: boolean;
+}
+
+/** A file to read or write; `defaultUri` proposes a name and folder. */
+export interface FileQuestion {
+  readonly title?: string;
+  readonly action: string;
+  readonly filters?: Record<string, string[]>;
+  readonly defaultUri?: vscode.Uri;
+}
+
 /**
- * How commands ask the user. The window's modal dialogs for people; the extension's own tests
- * answer through a scripted prompter instead of flags that would ship to every user.
+ * How commands ask the user. The window's pickers and dialogs for people; the extension's own tests
+ * answer through a scripted prompter instead of flags (a `secret`, a `destination`) that would ship
+ * to every user.
  */
 export interface Prompter {
   /** True only when the user chose the action; the first, focused button is always the safe one. */
   confirm(question: Confirmation): Promise<boolean>;
+  /** The action chosen, or undefined when the dialog was dismissed. */
+  choose(question: Choice): Promise<string | undefined>;
+  input(question: InputQuestion): Promise<string | undefined>;
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined>;
+  pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[] | undefined>;
+  openFile(question: FileQuestion): Promise<vscode.Uri | undefined>;
+  saveFile(question: FileQuestion): Promise<vscode.Uri | undefined>;
 }
 
 export class WindowPrompter implements Prompter {
@@ -25,17 +67,72 @@ export class WindowPrompter implements Prompter {
     const answer = await vscode.window.showWarningMessage(q.message, { modal: true, detail: q.detail }, keep, act);
     return answer === act;
   }
+
+  choose(q: Choice): Promise<string | undefined> {
+    return Promise.resolve(vscode.window.showWarningMessage(q.message, { modal: true, ...(q.detail ? { detail: q.detail } : {}) }, ...q.actions));
+  }
+
+  async input(q: InputQuestion): Promise<string | undefined> {
+    const validate = q.validate;
+    return vscode.window.showInputBox({
+      title: q.title,
+      prompt: q.prompt,
+      password: q.password ?? false,
+      value: q.value,
+      placeHolder: q.placeHolder,
+      // A secret or passphrase is often copied from another window: clicking there must not lose it.
+      ignoreFocusOut: true,
+      validateInput: validate
+        ? (v) => {
+            const problem = validate(v);
+            return typeof problem === 'object' ? { message: problem.warning, severity: vscode.InputBoxValidationSeverity.Warning } : problem;
+          }
+        : undefined,
+    });
+  }
+
+  async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined> {
+    return vscode.window.showQuickPick(items, { ...options, ignoreFocusOut: true });
+  }
+
+  async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[] | undefined> {
+    return vscode.window.showQuickPick(items, { ...options, canPickMany: true, ignoreFocusOut: true });
+  }
+
+  async openFile(q: FileQuestion): Promise<vscode.Uri | undefined> {
+    const files = await vscode.window.showOpenDialog({ title: q.title, openLabel: q.action, canSelectMany: false, filters: q.filters, defaultUri: q.defaultUri });
+    return files?.[0];
+  }
+
+  saveFile(q: FileQuestion): Promise<vscode.Uri | undefined> {
+    return Promise.resolve(vscode.window.showSaveDialog({ title: q.title, saveLabel: q.action, filters: q.filters, defaultUri: q.defaultUri }));
+  }
+}
+
+/**
+ * One answer a test gives in advance: true/false for a confirmation, an action's name for a choice,
+ * the typed text for an input, an item's label (labels for a multiple pick), a file's path. `null`
+ * dismisses the question (Escape).
+ */
+export type ScriptedAnswer = boolean | string | readonly string[] | null;
+
+/** What a scripted prompter was asked: the kind of question and its words. */
+export interface AskedQuestion {
+  readonly kind: 'confirm' | 'choose' | 'input' | 'pick' | 'pickMany' | 'openFile' | 'saveFile';
+  readonly message: string;
 }
 
 /**
  * Answers given in advance, in order (ExtensionMode.Test only). A question with no answer waiting
- * is declined, never shown: a test that forgot to answer fails instead of hanging on a dialog.
+ * is dismissed, never shown: a test that forgot to answer fails instead of hanging on a dialog.
+ * An answer that does not fit its question (a label no item has, a word for a yes/no) is an error,
+ * so a test cannot pass by answering a question other than the one it meant.
  */
 export class ScriptedPrompter implements Prompter {
-  private readonly answers: boolean[] = [];
-  private readonly questions: Confirmation[] = [];
+  private readonly answers: ScriptedAnswer[] = [];
+  private readonly questions: AskedQuestion[] = [];
 
-  answer(...answers: boolean[]): void {
+  answer(...answers: ScriptedAnswer[]): void {
     this.answers.push(...answers);
   }
 
@@ -45,12 +142,77 @@ export class ScriptedPrompter implements Prompter {
   }
 
   /** Every question asked so far. */
-  asked(): readonly Confirmation[] {
+  asked(): readonly AskedQuestion[] {
     return [...this.questions];
   }
 
+  private next(kind: AskedQuestion['kind'], message: string): ScriptedAnswer | undefined {
+    this.questions.push({ kind, message });
+    return this.answers.length > 0 ? this.answers.shift() : null;
+  }
+
+  private misfit(answer: unknown, message: string): Error {
+    return new Error(`The scripted answer ${JSON.stringify(answer)} does not fit the question "${message}".`);
+  }
+
   async confirm(q: Confirmation): Promise<boolean> {
-    this.questions.push(q);
-    return this.answers.shift() ?? false;
+    const a = this.next('confirm', q.message);
+    if (a === null) return false;
+    if (typeof a !== 'boolean') throw this.misfit(a, q.message);
+    return a;
+  }
+
+  async choose(q: Choice): Promise<string | undefined> {
+    const a = this.next('choose', q.message);
+    if (a === null) return undefined;
+    if (typeof a !== 'string' || !q.actions.includes(a)) throw this.misfit(a, q.message);
+    return a;
+  }
+
+  async input(q: InputQuestion): Promise<string | undefined> {
+    // The log of questions keeps the prompt, never the typed value (it may be a secret).
+    const a = this.next('input', q.prompt);
+    if (a === null) return undefined;
+    if (typeof a !== 'string') throw this.misfit(a, q.prompt);
+    const problem = q.validate?.(a);
+    // The input box would not accept it: the user would have to change it or press Escape.
+    if (typeof problem === 'string') throw new Error(`The input box refuses the scripted answer: ${problem}`);
+    return a;
+  }
+
+  async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined> {
+    const message = options.title ?? options.placeHolder ?? '';
+    const a = this.next('pick', message);
+    if (a === null) return undefined;
+    const item = items.find((i) => i.label === a && i.kind !== vscode.QuickPickItemKind.Separator);
+    if (!item) throw this.misfit(a, `${message}" (items: ${items.map((i) => i.label).join(', ')})`);
+    return item;
+  }
+
+  async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T[] | undefined> {
+    const message = options.title ?? options.placeHolder ?? '';
+    const a = this.next('pickMany', message);
+    if (a === null) return undefined;
+    if (!Array.isArray(a)) throw this.misfit(a, message);
+    const labels: readonly string[] = a;
+    const chosen = items.filter((i) => labels.includes(i.label) && i.kind !== vscode.QuickPickItemKind.Separator);
+    if (chosen.length !== labels.length) throw this.misfit(a, message);
+    return chosen;
+  }
+
+  async openFile(q: FileQuestion): Promise<vscode.Uri | undefined> {
+    return this.file('openFile', q);
+  }
+
+  async saveFile(q: FileQuestion): Promise<vscode.Uri | undefined> {
+    return this.file('saveFile', q);
+  }
+
+  private file(kind: 'openFile' | 'saveFile', q: FileQuestion): vscode.Uri | undefined {
+    const message = q.title ?? q.action;
+    const a = this.next(kind, message);
+    if (a === null) return undefined;
+    if (typeof a !== 'string') throw this.misfit(a, message);
+    return vscode.Uri.file(a);
   }
 }

@@ -45,7 +45,9 @@ export function withFakeTenant(options: EmulatorOptions): FakeTenant {
       return secret;
     },
     addTenant: async (displayName, clientId, extra = {}) => {
-      const key = await vscode.commands.executeCommand<string>('identityLogs.addTenant', { displayName, tenant: CONTOSO, target: 'fakeTenant', signInKind: 'clientSecret', clientId, secret: fixture.secret(clientId), ...extra });
+      // Add Tenant asks for the secret's value: the test answers through the extension's test API.
+      fixture.api.prompts.answer(fixture.secret(clientId));
+      const key = await vscode.commands.executeCommand<string>('identityLogs.addTenant', { displayName, tenant: CONTOSO, target: 'fakeTenant', signInKind: 'clientSecret', clientId, ...extra });
       keys.push(key);
       return key;
     },

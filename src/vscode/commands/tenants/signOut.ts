@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
-import { resolveTenant } from '../tenants/pickTenant';
-import { showError } from '../ui/showError';
-import { type Command } from './command';
-import { type TenantContext } from '../tenants/tenantContext';
+import { type TenantConfig } from '../../../core/tenants/tenantConfig';
+import { type TenantContext } from '../../tenants/tenantContext';
+import { showError } from '../../ui/showError';
+import { defineCommand } from '../command';
+import { tenantArg } from './args';
 
 /** Removes the tenant's accounts, cached tokens and stored secret or key. */
-export function signOutCommand(deps: TenantContext): Command {
-  return {
+export function signOutCommand(deps: TenantContext) {
+  return defineCommand({
     id: 'identityLogs.signOut',
-    run: async (arg?: unknown) => {
-      const tenant = await resolveTenant(deps.store, arg, 'sign out');
-      if (!tenant) return;
+    args: tenantArg(deps.store, 'sign out'),
+    run: async (tenant: TenantConfig) => {
       try {
         await deps.sessions.signOut(tenant);
         const what = tenant.signInKind === 'deviceCode' ? 'its account and cached tokens' : tenant.signInKind === 'clientSecret' ? 'its client secret and cached tokens' : 'its private key and cached tokens';
@@ -19,5 +19,5 @@ export function signOutCommand(deps: TenantContext): Command {
         await showError(deps.log, deps.channel, `Could not sign out of ${tenant.displayName}`, e);
       }
     },
-  };
+  });
 }

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { categoryById } from '../../core/catalog/categories';
-import { findLegacyReports, LEGACY_REPORTS, type LegacyReport, nameWords } from '../../core/catalog/legacyReports';
-import { type CategorySpec } from '../../core/catalog/types';
-import { type QueryRunner } from '../query/queryRunner';
-import { type TenantStore } from '../tenants/tenantStore';
-import { type ResultsPanel } from '../results/resultsPanel';
-import { resolveTenant } from '../tenants/pickTenant';
-import { type Command } from './command';
+import { categoryById } from '../../../core/catalog/categories';
+import { findLegacyReports, LEGACY_REPORTS, type LegacyReport, nameWords } from '../../../core/catalog/legacyReports';
+import { type CategorySpec } from '../../../core/catalog/types';
+import { type QueryRunner } from '../../query/queryRunner';
+import { type TenantStore } from '../../tenants/tenantStore';
+import { type ResultsPanel } from '../../results/resultsPanel';
+import { resolveTenant } from '../../tenants/pickTenant';
+import { type CommandContext, defineCommand } from '../command';
 
 function whereNow(r: LegacyReport): string {
   if (r.target.kind === 'elsewhere') return 'no report here: see why';
@@ -19,10 +19,11 @@ function whereNow(r: LegacyReport): string {
  * "Find Legacy Report…": the 32 report names of the retired Azure AD Reports API, each opening
  * where its data lives now, or saying what replaced it. Takes `{ name, tenantKey }` without prompts.
  */
-export function findLegacyReportCommand(deps: { readonly store: TenantStore; readonly runner: QueryRunner }): Command {
-  return {
+export function findLegacyReportCommand(deps: { readonly store: TenantStore; readonly runner: QueryRunner }) {
+  return defineCommand({
     id: 'identityLogs.findLegacyReport',
-    run: async (arg?: unknown): Promise<ResultsPanel | { explanation: string } | { noMatch: string } | undefined> => {
+    args: ([arg]: readonly unknown[]) => arg ?? {},
+    run: async (arg: unknown, { prompter }: CommandContext): Promise<ResultsPanel | { explanation: string } | { noMatch: string } | undefined> => {
       const a = (typeof arg === 'object' && arg !== null ? arg : {}) as { name?: unknown; tenantKey?: unknown };
       const candidates = typeof a.name === 'string' ? findLegacyReports(a.name) : LEGACY_REPORTS;
       if (typeof a.name === 'string' && candidates.length === 0) {
@@ -34,7 +35,7 @@ export function findLegacyReportCommand(deps: { readonly store: TenantStore; rea
       if (!report) {
         // The name's words and what the report held are in the item, so typing "unknown sources"
         // finds signInsFromUnknownSourcesEvents; VS Code says "No matching results" for none.
-        const pick = await vscode.window.showQuickPick(
+        const pick = await prompter.pick(
           candidates.map((r) => ({ label: r.name, description: whereNow(r), detail: `${nameWords(r.name)} · held ${r.held}.${r.target.kind === 'query' && r.target.note ? ` ${r.target.note}` : ''}`, r })),
           { title: 'Find Legacy Report', placeHolder: 'A report name or words of it (e.g. "unknown sources") from the retired Azure AD Reports API', matchOnDescription: true, matchOnDetail: true },
         );
@@ -45,11 +46,11 @@ export function findLegacyReportCommand(deps: { readonly store: TenantStore; rea
         void vscode.window.showInformationMessage(`${report.name}: no modern report in Entra logs.`, { modal: true, detail: report.target.explanation });
         return { explanation: report.target.explanation };
       }
-      const tenant = await resolveTenant(deps.store, typeof a.tenantKey === 'string' ? a.tenantKey : undefined, `open ${report.name}`);
+      const tenant = await resolveTenant(deps.store, prompter, typeof a.tenantKey === 'string' ? a.tenantKey : undefined, `open ${report.name}`);
       if (!tenant) return undefined;
       const category = categoryById(report.target.category) as CategorySpec;
       if (report.target.note) void vscode.window.showInformationMessage(`${report.name} → ${category.label}. ${report.target.note}`);
       return deps.runner.start(tenant, category, report.target.model);
     },
-  };
+  });
 }

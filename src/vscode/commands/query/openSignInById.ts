@@ -1,20 +1,21 @@
 import * as vscode from 'vscode';
-import { categoryById } from '../../core/catalog/categories';
-import { type CategorySpec } from '../../core/catalog/types';
-import { ServiceError } from '../../core/http/serviceError';
-import { buildFilter } from '../../core/odata/build';
-import { runQuery } from '../../core/query/runQuery';
-import { type TenantConfig } from '../../core/tenants/tenantConfig';
-import { type SignInDetailPanels } from '../detail/signInDetailPanel';
-import { type Pacer } from '../../core/http/pacer';
-import { type QueryRunner } from '../query/queryRunner';
-import { type RecordDocuments } from '../results/recordDocuments';
-import { type TenantContext } from '../tenants/tenantContext';
-import { resolveTenant } from '../tenants/pickTenant';
-import { showError } from '../ui/showError';
-import { type Command } from './command';
-import { normalizeSignInId, validateSignInId } from '../../core/detail/signInId';
-import { isUnreadable, screenRecord } from '../../core/records/untrusted';
+import { categoryById } from '../../../core/catalog/categories';
+import { type CategorySpec } from '../../../core/catalog/types';
+import { ServiceError } from '../../../core/http/serviceError';
+import { buildFilter } from '../../../core/odata/build';
+import { runQuery } from '../../../core/query/runQuery';
+import { type TenantConfig } from '../../../core/tenants/tenantConfig';
+import { type SignInDetailPanels } from '../../detail/signInDetailPanel';
+import { type Pacer } from '../../../core/http/pacer';
+import { type QueryRunner } from '../../query/queryRunner';
+import { type RecordDocuments } from '../../results/recordDocuments';
+import { type TenantContext } from '../../tenants/tenantContext';
+import { resolveTenant } from '../../tenants/pickTenant';
+import { type Prompter } from '../../ui/prompter';
+import { showError } from '../../ui/showError';
+import { type CommandContext, defineCommand } from '../command';
+import { normalizeSignInId, validateSignInId } from '../../../core/detail/signInId';
+import { isUnreadable, screenRecord } from '../../../core/records/untrusted';
 
 const SIGN_IN_KINDS = ['signIns.interactive', 'signIns.nonInteractive', 'signIns.servicePrincipal', 'signIns.managedIdentity'] as const;
 
@@ -70,31 +71,42 @@ export interface OpenSignInArgs {
 export type OpenSignInResult = { readonly kind: 'opened'; readonly panel: vscode.WebviewPanel } | { readonly kind: 'notFound' | 'invalid' | 'failed' | 'cancelled' | 'listed'; readonly message?: string };
 
 
+interface OpenSignInTarget {
+  readonly tenant: TenantConfig;
+  readonly id: string;
+  readonly asCorrelationId: boolean;
+}
+
+/** `{ tenantKey, id, asCorrelationId? }`, a tenant node, or nothing; the id starts from the editor's selection. */
+async function openSignInArgs(deps: OpenSignInDeps, [arg]: readonly unknown[], prompter: Prompter): Promise<OpenSignInTarget | OpenSignInResult> {
+  const args = typeof arg === 'object' && arg !== null && 'id' in arg && 'tenantKey' in arg ? (arg as OpenSignInArgs) : undefined;
+  const tenant: TenantConfig | undefined = args ? deps.store.get(args.tenantKey) : await resolveTenant(deps.store, prompter, arg, 'open a sign-in');
+  if (!tenant) return { kind: 'cancelled' };
+  const editor = vscode.window.activeTextEditor;
+  const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
+  const id = args?.id ?? (await prompter.input({ title: `Open Sign-in by ID · ${tenant.displayName}`, prompt: 'Request id or correlation id of a sign-in (a GUID)', value: normalizeSignInId(selected) ?? '', validate: validateSignInId }));
+  if (id === undefined) return { kind: 'cancelled' };
+  const guid = normalizeSignInId(id);
+  if (!guid) {
+    const problem = validateSignInId(id) ?? 'Not a GUID.';
+    void vscode.window.showErrorMessage(problem);
+    return { kind: 'invalid', message: problem };
+  }
+  if (args?.asCorrelationId !== undefined) return { tenant, id: guid, asCorrelationId: args.asCorrelationId };
+  const pick = await prompter.pick([{ label: 'Request id', description: 'open this one sign-in', correlation: false }, { label: 'Correlation id', description: 'list every sign-in of this flow, of all four kinds', correlation: true }], { placeHolder: `What is ${guid}?` });
+  return pick ? { tenant, id: guid, asCorrelationId: pick.correlation } : { kind: 'cancelled' };
+}
+
 /** "Open Sign-in by ID…": a request id opens its detail panel; a correlation id lists its sign-ins. */
-export function openSignInByIdCommand(deps: OpenSignInDeps): Command {
-  return {
+export function openSignInByIdCommand(deps: OpenSignInDeps) {
+  return defineCommand({
     id: 'identityLogs.openSignInById',
-    run: async (arg?: unknown): Promise<OpenSignInResult> => {
-      const args = typeof arg === 'object' && arg !== null && 'id' in arg && 'tenantKey' in arg ? (arg as OpenSignInArgs) : undefined;
-      const tenant: TenantConfig | undefined = args ? deps.store.get(args.tenantKey) : await resolveTenant(deps.store, arg, 'open a sign-in');
-      if (!tenant) return { kind: 'cancelled' };
-      const editor = vscode.window.activeTextEditor;
-      const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
-      const id = args?.id ?? (await vscode.window.showInputBox({ title: `Open Sign-in by ID · ${tenant.displayName}`, prompt: 'Request id or correlation id of a sign-in (a GUID)', value: normalizeSignInId(selected) ?? '', ignoreFocusOut: true, validateInput: validateSignInId }));
-      if (id === undefined) return { kind: 'cancelled' };
-      const guid = normalizeSignInId(id);
-      if (!guid) {
-        const problem = validateSignInId(id) ?? 'Not a GUID.';
-        void vscode.window.showErrorMessage(problem);
-        return { kind: 'invalid', message: problem };
-      }
-      let asCorrelation = args?.asCorrelationId;
-      if (asCorrelation === undefined) {
-        const pick = await vscode.window.showQuickPick([{ label: 'Request id', description: 'open this one sign-in', correlation: false }, { label: 'Correlation id', description: 'list every sign-in of this flow, of all four kinds', correlation: true }], { placeHolder: `What is ${guid}?` });
-        if (!pick) return { kind: 'cancelled' };
-        asCorrelation = pick.correlation;
-      }
-      if (asCorrelation) return listCorrelation(deps, tenant, guid);
+    // What happened is the command's result for callers and tests, even when it ends early.
+    args: (raw: readonly unknown[], { prompter }: CommandContext) => openSignInArgs(deps, raw, prompter),
+    run: async (target: OpenSignInTarget | OpenSignInResult): Promise<OpenSignInResult> => {
+      if ('kind' in target) return target;
+      const { tenant, id: guid } = target;
+      if (target.asCorrelationId) return listCorrelation(deps, tenant, guid);
       try {
         const { client, endpoints } = await deps.sessions.apiClient(tenant, deps.pacer);
         const res = await client.request(`${endpoints.graphOrigin}/v1.0/auditLogs/signIns/${encodeURIComponent(guid)}`, { resource: 'graph', limit: 'reports' });
@@ -114,5 +126,5 @@ export function openSignInByIdCommand(deps: OpenSignInDeps): Command {
         return { kind: 'failed' };
       }
     },
-  };
+  });
 }

@@ -1,24 +1,26 @@
 import * as vscode from 'vscode';
-import { DEMO_APP_ID, DEMO_TENANT_ID, type DemoTenant } from '../demo/demoTenant';
-import { signInTenant } from '../tenants/signInFlow';
-import { type Command } from './command';
-import { type TenantContext } from '../tenants/tenantContext';
+import { DEMO_APP_ID, DEMO_TENANT_ID, type DemoTenant } from '../../demo/demoTenant';
+import { signInTenant } from '../../tenants/signInFlow';
+import { type TenantContext } from '../../tenants/tenantContext';
+import { type Prompter } from '../../ui/prompter';
+import { defineCommand, NO_ARGS } from '../command';
 
 /** "Add Demo Tenant": a tenant backed by the built-in fake tenant, signed in, ready to query. */
-export function addDemoTenantCommand(deps: TenantContext, demo: DemoTenant): Command {
+export function addDemoTenantCommand(deps: TenantContext, demo: DemoTenant) {
   // A second click while the first is still starting and signing in joins it, rather than adding
   // and signing in the demo tenant twice.
   let adding: Promise<string | undefined> | undefined;
-  return {
+  return defineCommand({
     id: 'identityLogs.addDemoTenant',
-    run: (): Promise<string | undefined> => {
-      adding ??= addDemo(deps, demo).finally(() => (adding = undefined));
+    args: NO_ARGS,
+    run: (_: true, { prompter }): Promise<string | undefined> => {
+      adding ??= addDemo(deps, demo, prompter).finally(() => (adding = undefined));
       return adding;
     },
-  };
+  });
 }
 
-async function addDemo(deps: TenantContext, demo: DemoTenant): Promise<string | undefined> {
+async function addDemo(deps: TenantContext, demo: DemoTenant, prompter: Prompter): Promise<string | undefined> {
   const existing = deps.store.list().find((t) => t.target === 'demo');
   if (existing) {
     void vscode.window.showInformationMessage('The demo tenant is already in the list.');
@@ -28,19 +30,8 @@ async function addDemo(deps: TenantContext, demo: DemoTenant): Promise<string | 
   const tenant = { key: 'demo', displayName: 'Contoso', tenant: DEMO_TENANT_ID, cloud: 'global' as const, gcc: false, target: 'demo' as const, signInKind: 'clientSecret' as const, clientId: DEMO_APP_ID };
   await deps.store.upsert(tenant);
   deps.log.info(`Added the demo tenant (fake tenant on ${endpoint.origin}).`);
-  await signInTenant(deps, tenant, { secret: endpoint.secret });
+  // The demo app's secret is the fake tenant's own, made on this machine: nothing to ask.
+  await signInTenant(deps, tenant, { prompter, secret: endpoint.secret });
   await vscode.commands.executeCommand('workbench.view.extension.identityLogs');
   return tenant.key;
-}
-
-/** "Reset Demo Tenant": its data goes back to how it started (dismissed users come back, and so on). */
-export function resetDemoTenantCommand(deps: TenantContext, demo: DemoTenant): Command {
-  return {
-    id: 'identityLogs.resetDemoTenant',
-    run: async () => {
-      await demo.reset();
-      deps.log.info('The demo tenant was reset.');
-      vscode.window.setStatusBarMessage('The demo tenant was reset to its starting data.', 3000);
-    },
-  };
 }

@@ -4,15 +4,15 @@
  * looked up on the host; the webview never holds it.
  */
 import * as vscode from 'vscode';
-import { categoryById } from '../../core/catalog/categories';
-import { type CategorySpec } from '../../core/catalog/types';
-import { type FilterModel } from '../../core/odata/model';
-import { pivotKeys } from '../../core/query/rows';
-import { isUnreadable, recordJson } from '../../core/records/untrusted';
-import { type QueryRunner } from '../query/queryRunner';
-import { type ResultsPanels } from '../results/resultsPanels';
-import { type ResultsPanel } from '../results/resultsPanel';
-import { type Command } from './command';
+import { categoryById } from '../../../core/catalog/categories';
+import { type CategorySpec } from '../../../core/catalog/types';
+import { type FilterModel } from '../../../core/odata/model';
+import { pivotKeys } from '../../../core/query/rows';
+import { isUnreadable, recordJson } from '../../../core/records/untrusted';
+import { type QueryRunner } from '../../query/queryRunner';
+import { type ResultsPanels } from '../../results/resultsPanels';
+import { type ResultsPanel } from '../../results/resultsPanel';
+import { type Command, defineCommand } from '../command';
 
 interface RowContext {
   readonly rowId: string;
@@ -31,10 +31,18 @@ interface RowCommandDeps {
   readonly runner: QueryRunner;
 }
 
-function target(deps: RowCommandDeps, arg: unknown): { panel: ResultsPanel; row: RowContext } | undefined {
-  const row = rowContext(arg);
-  const panel = deps.panels.target();
-  return row && panel ? { panel, row } : undefined;
+interface RowTarget {
+  readonly panel: ResultsPanel;
+  readonly row: RowContext;
+}
+
+/** The row and column the menu was opened on, in the results panel that has focus. */
+function rowArg(deps: RowCommandDeps) {
+  return ([arg]: readonly unknown[]): RowTarget | undefined => {
+    const row = rowContext(arg);
+    const panel = deps.panels.target();
+    return row && panel ? { panel, row } : undefined;
+  };
 }
 
 async function copy(text: string | undefined, what: string): Promise<void> {
@@ -51,15 +59,10 @@ async function pivot(deps: RowCommandDeps, panel: ResultsPanel, field: string, v
   return deps.runner.start(panel.query.tenant, category, { time: LAST_7_DAYS, clauses: [{ field, op: 'eq', values: [value], ...(valueLabel ? { valueLabel } : {}) }], client: [] });
 }
 
+/** The row menu's commands: one argument shape (the row), so they are one table. */
 export function resultsRowCommands(deps: RowCommandDeps): Command[] {
-  const on = (c: { id: string; run: (t: { panel: ResultsPanel; row: RowContext }) => Promise<unknown> }): Command => ({
-    id: c.id,
-    run: async (arg?: unknown) => {
-      const t = target(deps, arg);
-      return t ? c.run(t) : undefined;
-    },
-  });
-  const readableRecord = (t: { panel: ResultsPanel; row: RowContext }) => {
+  const on = (c: { id: string; run: (t: RowTarget) => Promise<unknown> }): Command => defineCommand({ id: c.id, args: rowArg(deps), run: c.run });
+  const readableRecord = (t: RowTarget) => {
     const r = t.panel.record(t.row.rowId);
     return r && !isUnreadable(r) ? r : undefined;
   };

@@ -1,22 +1,21 @@
 import * as vscode from 'vscode';
-import { cloudById } from '../../core/clouds';
-import { decodeClaims, type TokenClaims } from '../../core/diagnose/claims';
-import { diagnose, summarize } from '../../core/diagnose/classify';
-import { buildReport, type PermissionReport, reportMarkdown } from '../../core/diagnose/report';
-import { type ReportDocuments } from '../reportView';
-import { resolveTenant } from '../tenants/pickTenant';
-import { type Command } from './command';
-import { markDiagnosed } from '../walkthrough/walkthroughProgress';
-import { type TenantContext } from '../tenants/tenantContext';
+import { cloudById } from '../../../core/clouds';
+import { decodeClaims, type TokenClaims } from '../../../core/diagnose/claims';
+import { diagnose, summarize } from '../../../core/diagnose/classify';
+import { buildReport, type PermissionReport, reportMarkdown } from '../../../core/diagnose/report';
+import { type ReportDocuments } from '../../reportView';
+import { defineCommand } from '../command';
+import { tenantArg } from './args';
+import { type TenantConfig } from '../../../core/tenants/tenantConfig';
+import { markDiagnosed } from '../../walkthrough/walkthroughProgress';
+import { type TenantContext } from '../../tenants/tenantContext';
 
 /** Reads the tenant's tokens and shows, per report, which permission, role or licence is missing. */
-export function diagnosePermissionsCommand(deps: TenantContext, reports: ReportDocuments): Command {
-  return {
+export function diagnosePermissionsCommand(deps: TenantContext, reports: ReportDocuments) {
+  return defineCommand({
     id: 'identityLogs.diagnosePermissions',
-    run: async (arg?: unknown): Promise<PermissionReport | undefined> => {
-      const tenant = await resolveTenant(deps.store, arg, 'diagnose permissions');
-      if (!tenant) return undefined;
-      return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking permissions of ${tenant.displayName}…` }, async () => {
+    args: tenantArg(deps.store, 'diagnose permissions'),
+    run: (tenant: TenantConfig): Thenable<PermissionReport> => vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking permissions of ${tenant.displayName}…` }, async () => {
         let claims: TokenClaims | undefined;
         let manageClaims: TokenClaims | undefined;
         let tokenError: string | undefined;
@@ -41,7 +40,6 @@ export function diagnosePermissionsCommand(deps: TenantContext, reports: ReportD
         markDiagnosed(tenant, report.claims !== undefined && report.checks.every((c) => c.ok));
         await reports.show(`Permissions of ${tenant.displayName}`, reportMarkdown(report));
         return report;
-      });
-    },
-  };
+      }),
+  });
 }

@@ -1,0 +1,26 @@
+import { type Command } from '../command';
+import { type TriageCommandDeps, triageActionCommands } from './actions';
+import { type TriageViewDeps } from './args';
+import { clearTriageFilterCommand } from './clearFilter';
+import { copyTriageUpnCommand } from './copyUpn';
+import { filterTriageCommand } from './filter';
+import { openTriageDetailsCommand } from './openDetails';
+import { pickTriageTenantCommand } from './pickTenant';
+import { refreshTriageCommand } from './refresh';
+import { relatedQueryCommands } from './related';
+import { runTriageExampleCommand } from './runExample';
+
+/** The Risky Users view: its actions (confirm compromised, dismiss) and its own commands. */
+export function triageCommands(actions: TriageCommandDeps, view: TriageViewDeps): Command[] {
+  return [
+    ...triageActionCommands(actions),
+    pickTriageTenantCommand(view),
+    filterTriageCommand(view),
+    clearTriageFilterCommand(view),
+    refreshTriageCommand(view),
+    openTriageDetailsCommand(view),
+    ...relatedQueryCommands(view),
+    copyTriageUpnCommand(),
+    runTriageExampleCommand(view),
+  ];
+}
