@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import { benchClient, type BenchJob } from './benchClient';
 import { categoryById } from '../src/core/catalog/categories';
-import { type CategorySpec } from '../src/core/catalog/types';
+import { type GraphCategory } from '../src/core/catalog/types';
 import { runQuery } from '../src/core/query/runQuery';
 
 async function main(): Promise<void> {
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const fd = fs.openSync(job.out, 'w');
   let count = 0;
   const started = process.hrtime.bigint();
-  const gen = runQuery(client, { category: categoryById('signIns.interactive') as CategorySpec, graphOrigin: job.origin, filterWithoutTime: undefined, window: { fromMs: job.fromMs, toMs: job.toMs } }, { slowPageMs: 4000 * job.timeScale, minWindowMs: 60_000 });
+  const gen = runQuery(client, { category: categoryById('signIns.interactive') as GraphCategory, graphOrigin: job.origin, filterWithoutTime: undefined, window: { fromMs: job.fromMs, toMs: job.toMs } }, { slowPageMs: 4000 * job.timeScale, minWindowMs: 60_000 });
   let incomplete: string | undefined;
   let error: string | undefined;
   try {

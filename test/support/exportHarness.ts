@@ -1,15 +1,15 @@
 /** Builds and runs exports against the fake tenant the way the extension does (tests and the bench). */
 import { categoryById } from '../../src/core/catalog/categories';
-import { type CategorySpec } from '../../src/core/catalog/types';
+import { type GraphCategory } from '../../src/core/catalog/types';
 import { type Destination, type ExportSpec, loadCheckpoint } from '../../src/core/export/checkpoint';
 import { type ExportFs, NODE_FS } from '../../src/core/export/exportFs';
 import { type ExportFormat } from '../../src/core/export/formats';
 import { type ExportOutcome, type ExportProgress, newExport, runExport } from '../../src/core/export/runExport';
 import { type ApiClient } from '../../src/core/http/client';
 
-export const SIGN_INS = categoryById('signIns.interactive') as CategorySpec;
+export const SIGN_INS = categoryById('signIns.interactive') as GraphCategory;
 
-export function exportSpec(origin: string, tenant: string, destination: Destination, format: ExportFormat, range: { fromMs: number; toMs: number } | undefined, columns?: string[], category: CategorySpec = SIGN_INS): ExportSpec {
+export function exportSpec(origin: string, tenant: string, destination: Destination, format: ExportFormat, range: { fromMs: number; toMs: number } | undefined, columns?: string[], category: GraphCategory = SIGN_INS): ExportSpec {
   return {
     tenantKey: 'test',
     categoryId: category.id,
@@ -31,7 +31,7 @@ export function exportSpec(origin: string, tenant: string, destination: Destinat
 }
 
 /** Runs a new export, or resumes it when its checkpoint exists. */
-export async function exportOrResume(client: ApiClient, spec: ExportSpec, options: { fs?: ExportFs; signal?: AbortSignal; onProgress?: (p: ExportProgress) => void; category?: CategorySpec; checkpointPath: string }): Promise<ExportOutcome> {
+export async function exportOrResume(client: ApiClient, spec: ExportSpec, options: { fs?: ExportFs; signal?: AbortSignal; onProgress?: (p: ExportProgress) => void; category?: GraphCategory; checkpointPath: string }): Promise<ExportOutcome> {
   const fsys = options.fs ?? NODE_FS;
   const existing = await loadCheckpoint(fsys, options.checkpointPath);
   const cp = existing ?? newExport(spec, Date.now());

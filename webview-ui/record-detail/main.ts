@@ -1,16 +1,15 @@
 /** Detail panels for audits, risk and provisioning: fields, tables and changes, all as text. */
 import { detailStyles } from '../shared/detailStyles';
 import { statusColors } from '../shared/statusColors';
-import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Change, Section } from '../../src/core/detail/recordView';
 import { type RecordDetailNotifications, type RecordDetailRequests } from '../../src/webview/recordDetail/protocol';
-import { HostConnection } from '../shared/hostConnection';
+import { DetailApp } from '../shared/detailApp';
+import '../shared/detailParts';
 
-class RecordDetailApp extends LitElement {
+class RecordDetailApp extends DetailApp<RecordDetailRequests, RecordDetailNotifications> {
   static override styles = [statusColors, detailStyles, css`
-    dl { grid-template-columns: 190px 1fr; }
-    dd span { overflow-wrap: anywhere; unicode-bidi: isolate; }
+    detail-fields { --ile-label-width: 190px; }
     .success { color: var(--ile-success); border-color: var(--ile-success); }
     .failure { color: var(--ile-error); border-color: var(--ile-error); }
     .warning { color: var(--ile-warning); border-color: var(--ile-warning); }
@@ -23,19 +22,6 @@ class RecordDetailApp extends LitElement {
     .add { color: var(--vscode-gitDecoration-addedResourceForeground, #587c0c); }
     ul.diff { margin: 4px 0 0; padding-left: 18px; font-family: var(--vscode-editor-font-family); }
   `];
-
-  private readonly host = new HostConnection<RecordDetailRequests, RecordDetailNotifications>();
-  private data: RecordDetailNotifications['show'] | undefined;
-
-  constructor() {
-    super();
-    this.host.on('show', (d) => {
-      this.data = d;
-      this.host.state = d.persist;
-      this.requestUpdate();
-    });
-    this.host.ready();
-  }
 
   private change(c: Change): TemplateResult {
     return html`<div class="change">
@@ -51,7 +37,7 @@ class RecordDetailApp extends LitElement {
     const id = `s${i}`;
     let body: TemplateResult;
     if (s.kind === 'fields') {
-      body = html`<dl>${s.fields.map((f) => html`<dt>${f.label}</dt><dd><span>${f.value}</span>${f.copy ? html`<button class="copy" aria-label=${`Copy ${f.label}`} @click=${() => this.host.request('copy', { text: f.value })}>Copy</button>` : nothing}</dd>`)}</dl>`;
+      body = html`<detail-fields .fields=${s.fields}></detail-fields>`;
     } else if (s.kind === 'table') {
       body = s.rows.length
         ? html`<table aria-labelledby=${id}><thead><tr>${s.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead><tbody>${s.rows.map((r, k) => html`<tr class=${s.tones?.[k] ?? ''}>${r.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody></table>`
@@ -69,7 +55,7 @@ class RecordDetailApp extends LitElement {
     return html`<header>
         <div class="row">${v.badge ? html`<span class="badge ${v.badge.tone}">${v.badge.text}</span>` : nothing}<h1>${v.title}</h1></div>
         <div class="muted">${v.subtitle} · ${d.tenantName}</div>
-        <div class="row"><vscode-button secondary @click=${() => this.host.request('openJson', {})}>Open as JSON</vscode-button><vscode-button secondary @click=${() => this.host.request('saveJson', {})}>Save as JSON…</vscode-button></div>
+        <detail-document-actions></detail-document-actions>
       </header>
       ${v.sections.map((s, i) => this.section(s, i))}`;
   }

@@ -7,22 +7,20 @@ import { enumLabel } from '../../src/core/catalog/labels';
 import { detailStyles } from '../shared/detailStyles';
 import { statusColors } from '../shared/statusColors';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
-import type { Field, PolicyRow, SignInView } from '../../src/core/detail/signInView';
-import { type DetailInit, type DetailNotifications, type DetailRequests } from '../../src/webview/signInDetail/protocol';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { PolicyRow, SignInView } from '../../src/core/detail/signInView';
+import { type DetailNotifications, type DetailRequests } from '../../src/webview/signInDetail/protocol';
 import { cssProps } from '../shared/cssProps';
-import { HostConnection } from '../shared/hostConnection';
+import { DetailApp } from '../shared/detailApp';
+import '../shared/detailParts';
 
-
-class SignInDetailApp extends LitElement {
+class SignInDetailApp extends DetailApp<DetailRequests, DetailNotifications> {
   static override styles = [statusColors, detailStyles, css`
     .badge { border-color: transparent; }
     .badge.reportOnly { border-style: dashed; }
     .error { padding: 8px 10px; border-left: 3px solid var(--vscode-errorForeground); background: var(--vscode-textBlockQuote-background); }
     .banner { padding: 10px 12px; border-left: 3px solid var(--vscode-editorWarning-foreground, #cca700); background: var(--vscode-textBlockQuote-background); display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 0 28px; }
-    dl { grid-template-columns: 170px 1fr; }
-    dd span.value { overflow-wrap: anywhere; unicode-bidi: isolate; }
     button.link:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
     button.link { background: none; border: none; padding: 0; color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; text-align: left; }
     button.link:hover { text-decoration: underline; }
@@ -32,28 +30,6 @@ class SignInDetailApp extends LitElement {
     ul { margin: 0; padding-left: 18px; }
     li { margin: 3px 0; }
   `];
-
-  private readonly host = new HostConnection<DetailRequests, DetailNotifications>();
-  private data: DetailInit | undefined;
-
-  constructor() {
-    super();
-    this.host.on('show', (d) => {
-      this.data = d;
-      this.host.state = d.persist;
-      this.requestUpdate();
-    });
-    this.host.ready();
-  }
-
-  private fields(list: readonly Field[]): TemplateResult {
-    return html`<dl>
-      ${list.map(
-        (f) => html`<dt>${f.label}</dt>
-          <dd><span class="value">${f.value}</span>${f.copy ? html`<button class="copy" title=${`Copy ${f.label}`} aria-label=${`Copy ${f.label}`} @click=${() => this.host.request('copy', { text: f.value })}>Copy</button>` : nothing}</dd>`,
-      )}
-    </dl>`;
-  }
 
   private badge(result: string): TemplateResult {
     const cls = result === 'success' ? 'success' : result === 'failure' ? 'failure' : result.startsWith('reportOnly') ? 'reportOnly' : 'neutral';
@@ -93,7 +69,7 @@ class SignInDetailApp extends LitElement {
         ${v.errorCode !== undefined && v.errorCode !== 0
           ? html`<div class="error"><strong>Error ${v.errorCode}</strong>: ${v.errorMeaning} ${v.errorDocs ? html`<a href=${v.errorDocs}>Error code reference</a>` : nothing}<div class="muted">${v.failureReason}</div></div>`
           : nothing}
-        <div class="row"><vscode-button secondary @click=${() => this.host.request('openJson', {})}>Open as JSON</vscode-button><vscode-button secondary @click=${() => this.host.request('saveJson', {})}>Save as JSON…</vscode-button></div>
+        <detail-document-actions></detail-document-actions>
       </header>
       <section aria-labelledby="ca"><h2 id="ca">Conditional access${v.caStatus ? html` <span class="muted" title=${v.caStatus}>· overall ${enumLabel(v.caStatus).toLowerCase()}</span>` : nothing}</h2>${this.policies(v)}</section>
       ${v.authSteps
@@ -102,10 +78,10 @@ class SignInDetailApp extends LitElement {
             <tbody>${v.authSteps.map((st) => html`<tr><td>${st.requirement}</td><td>${st.method}${st.detail ? html` <span class="muted">(${st.detail})</span>` : nothing}</td><td>${st.succeeded}</td><td>${st.result}</td><td class="muted">${st.time}</td></tr>`)}</tbody></table></section>`
         : nothing}
       <div class="grid">
-        <section aria-labelledby="basic"><h2 id="basic">Basic info</h2>${this.fields(v.basic)}</section>
-        <section aria-labelledby="loc"><h2 id="loc">Location and network</h2>${this.fields(v.location)}${this.map(v)}</section>
-        <section aria-labelledby="dev"><h2 id="dev">Device</h2>${v.device.length ? this.fields(v.device) : html`<p class="muted">No device details.</p>`}</section>
-        <section aria-labelledby="risk"><h2 id="risk">Risk</h2>${this.fields(v.risk)}${v.riskHidden ? html`<p class="muted">Risk details are hidden: they need Microsoft Entra ID P2.</p>` : nothing}</section>
+        <section aria-labelledby="basic"><h2 id="basic">Basic info</h2><detail-fields .fields=${v.basic}></detail-fields></section>
+        <section aria-labelledby="loc"><h2 id="loc">Location and network</h2><detail-fields .fields=${v.location}></detail-fields>${this.map(v)}</section>
+        <section aria-labelledby="dev"><h2 id="dev">Device</h2>${v.device.length ? html`<detail-fields .fields=${v.device}></detail-fields>` : html`<p class="muted">No device details.</p>`}</section>
+        <section aria-labelledby="risk"><h2 id="risk">Risk</h2><detail-fields .fields=${v.risk}></detail-fields>${v.riskHidden ? html`<p class="muted">Risk details are hidden: they need Microsoft Entra ID P2.</p>` : nothing}</section>
       </div>
       <section aria-labelledby="rel"><h2 id="rel">Related</h2><ul>${v.related.map((r, i) => html`<li><button class="link" @click=${() => this.host.request('runRelated', { index: i })}>${r.label}</button></li>`)}</ul></section>
     `;

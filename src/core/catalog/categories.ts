@@ -2,7 +2,7 @@
  * One entry per report category (API-FACTS 1): endpoint and version, time property, filterable
  * fields with their operators and value kinds, page sizes, throttle class and columns.
  */
-import { type CategoryId, type CategorySpec, type ColumnSpec, type FieldSpec, type LambdaSpec, type Operator } from './types';
+import { type CategoryId, type GraphCategory, type ColumnSpec, type FieldSpec, type LambdaSpec, type Operator } from './types';
 import { ACTIVITY_TYPE, CA_STATUS, DETECTION_TIMING, OPERATION_RESULT, PROVISIONING_ACTION, PROVISIONING_RESULT, RISK_DETAIL, RISK_LEVEL, RISK_STATE, SIGN_IN_EVENT_TYPES, TOKEN_ISSUER_TYPE } from './enums';
 
 const EQ: readonly Operator[] = ['eq'];
@@ -67,11 +67,12 @@ const SIGN_IN_COLUMNS: readonly ColumnSpec[] = [
 
 const signInTitle = (r: Record<string, unknown>) => `${str_(r.userPrincipalName) || str_(r.servicePrincipalName) || 'sign-in'} → ${str_(r.appDisplayName)} (${str_(r.createdDateTime)})`;
 
-function signIns(id: CategoryId, label: string, eventType: string | undefined, userFields: boolean): CategorySpec {
+function signIns(id: CategoryId, label: string, eventType: string | undefined, userFields: boolean): Omit<GraphCategory, 'endpoint'> {
   return {
     id,
     label,
     group: 'Sign-ins',
+    source: 'graph',
     apiVersion: eventType ? 'beta' : 'v1.0',
     path: '/auditLogs/signIns',
     fixedFilter: eventType ? `signInEventTypes/any(t: t eq '${eventType}')` : undefined,
@@ -93,13 +94,18 @@ function signIns(id: CategoryId, label: string, eventType: string | undefined, u
   };
 }
 
-export const CATEGORIES: readonly CategorySpec[] = [
+/** A category's header endpoint, from its version and path (one place, so they cannot disagree). */
+const withEndpoint = (c: Omit<GraphCategory, 'endpoint'>): GraphCategory => ({ ...c, endpoint: `${c.apiVersion}${c.path}` });
+
+export const CATEGORIES: readonly GraphCategory[] = (
+  [
   signIns('signIns.interactive', 'Interactive sign-ins', undefined, true),
   signIns('signIns.nonInteractive', 'Non-interactive sign-ins', 'nonInteractiveUser', true),
   signIns('signIns.servicePrincipal', 'Service principal sign-ins', 'servicePrincipal', false),
   signIns('signIns.managedIdentity', 'Managed identity sign-ins', 'managedIdentity', false),
   {
     id: 'directoryAudits',
+    source: 'graph',
     label: 'Directory audits',
     group: 'Audit',
     apiVersion: 'v1.0',
@@ -142,6 +148,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
   },
   {
     id: 'provisioning',
+    source: 'graph',
     label: 'Provisioning',
     group: 'Audit',
     apiVersion: 'v1.0',
@@ -181,6 +188,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
   },
   {
     id: 'riskDetections',
+    source: 'graph',
     label: 'Risk detections',
     group: 'Identity Protection',
     apiVersion: 'v1.0',
@@ -227,6 +235,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
   },
   {
     id: 'riskyUsers',
+    source: 'graph',
     label: 'Risky users',
     group: 'Identity Protection',
     apiVersion: 'v1.0',
@@ -260,9 +269,10 @@ export const CATEGORIES: readonly CategorySpec[] = [
     requirement: 'riskyUsers',
     title: (r) => `${str_(r.userPrincipalName)} (${str_(r.riskState)})`,
   },
-];
+  ] satisfies Omit<GraphCategory, 'endpoint'>[]
+).map(withEndpoint);
 
-export function categoryById(id: string): CategorySpec | undefined {
+export function categoryById(id: string): GraphCategory | undefined {
   return CATEGORIES.find((c) => c.id === id);
 }
 
@@ -274,8 +284,8 @@ export function valueAt(record: Record<string, unknown>, path: string): unknown 
 }
 
 /** The sign-in category a sign-in record belongs to, by its event type (interactive when unsaid). */
-export function signInCategoryOf(record: Record<string, unknown>): CategorySpec {
+export function signInCategoryOf(record: Record<string, unknown>): GraphCategory {
   const types = Array.isArray(record.signInEventTypes) ? record.signInEventTypes.map(String) : [];
   const id = types.includes('managedIdentity') ? 'signIns.managedIdentity' : types.includes('servicePrincipal') ? 'signIns.servicePrincipal' : types.includes('nonInteractiveUser') ? 'signIns.nonInteractive' : 'signIns.interactive';
-  return categoryById(id) as CategorySpec;
+  return categoryById(id) as GraphCategory;
 }

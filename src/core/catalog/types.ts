@@ -54,13 +54,28 @@ export type CategoryId =
 
 export type ThrottleClass = 'reports' | 'identityProtection' | 'manage';
 
-export interface CategorySpec {
+/** What every report shows the same way, whatever its source: rows, columns, titles, guidance. */
+interface CategoryCommon {
   readonly id: CategoryId;
   readonly label: string;
   /** Node group in the tree. */
   readonly group: 'Sign-ins' | 'Audit' | 'Identity Protection' | 'Office 365';
-  /** Office 365 content comes from the Management Activity API, not a Graph query: no OData, no Graph copy or export. */
-  readonly source?: 'graph' | 'o365';
+  readonly throttle: ThrottleClass;
+  /** The service path a document's header names (`v1.0/auditLogs/signIns`). */
+  readonly endpoint: string;
+  readonly columns: readonly ColumnSpec[];
+  readonly defaultColumns: readonly string[];
+  /** Permission needed (for guidance before a query). */
+  readonly requirement: 'signIns' | 'directoryAudits' | 'provisioning' | 'riskDetections' | 'riskyUsers' | 'office365';
+  /** Derived display values (for example a name for a number), computed for the grid only; the record itself is kept as sent. */
+  readonly display?: (record: Record<string, unknown>) => Record<string, unknown>;
+  /** A one-line title for a record (detail panel, JSON document name). */
+  readonly title: (record: Record<string, unknown>) => string;
+}
+
+/** A Microsoft Graph report: an OData collection with the filters, paging and copy-as Graph offers. */
+export interface GraphCategory extends CategoryCommon {
+  readonly source: 'graph';
   readonly apiVersion: 'v1.0' | 'beta';
   /** Path under the Graph root, e.g. `/auditLogs/signIns`. */
   readonly path: string;
@@ -74,16 +89,23 @@ export interface CategorySpec {
   readonly lambdas: readonly LambdaSpec[];
   readonly defaultPageSize: number;
   readonly maxPageSize: number;
-  readonly throttle: ThrottleClass;
   readonly orderBy?: string;
-  readonly columns: readonly ColumnSpec[];
-  readonly defaultColumns: readonly string[];
   /** The Graph PowerShell cmdlet for "Copy as PowerShell". */
   readonly powershell: string;
-  /** Permission needed (for guidance before a query). */
-  readonly requirement: 'signIns' | 'directoryAudits' | 'provisioning' | 'riskDetections' | 'riskyUsers' | 'office365';
-  /** Derived display values (for example a name for a number), computed for the grid only; the record itself is kept as sent. */
-  readonly display?: (record: Record<string, unknown>) => Record<string, unknown>;
-  /** A one-line title for a record (detail panel, JSON document name). */
-  readonly title: (record: Record<string, unknown>) => string;
 }
+
+/**
+ * An Office 365 content type's records, from the Management Activity API: content blobs listed by
+ * when they became available, no server-side filter (the panel's filters are client-side).
+ */
+export interface O365Category extends CategoryCommon {
+  readonly source: 'o365';
+  /** `Audit.AzureActiveDirectory`, `Audit.Exchange` … (checked against the known list where it is made). */
+  readonly contentType: string;
+}
+
+/** A report of any source; code that needs a source's own fields narrows on `source`. */
+export type CategorySpec = GraphCategory | O365Category;
+
+/** The services reports come from, each behind its adapter (core/sources). */
+export type SourceKind = CategorySpec['source'];

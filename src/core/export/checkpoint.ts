@@ -3,7 +3,7 @@
  * and no `$skiptoken` (they expire): a resume restarts the current window just below the oldest
  * record already written, and skips the records at that instant it already has.
  */
-import { type CategoryId } from '../catalog/types';
+import { type CategoryId, type SourceKind } from '../catalog/types';
 import type { RowFilters } from '../query/rowFilters';
 import { writeFileAtomic } from './atomicFile';
 import { type QueryHeader } from './document';
@@ -40,10 +40,17 @@ export interface ExportSpec {
    */
   readonly retentionDays?: number;
   /**
-   * Office 365 audit content instead of a Graph query: windows are over availability time
-   * (contentCreated) and each is listed, then read blob by blob.
+   * The source's own part of the export, set by its adapter; absent for a Graph query. (Office 365
+   * content, for example, names its content type: its windows are over availability time and each
+   * is listed, then read blob by blob.)
    */
-  readonly o365?: { readonly contentType: string };
+  readonly source?: SourceSpec;
+}
+
+/** Which source an export reads, with the parameters its adapter needs (strings, so it persists as is). */
+export interface SourceSpec {
+  readonly kind: SourceKind;
+  readonly params: Readonly<Record<string, string>>;
 }
 
 export type WindowStatus = 'pending' | 'active' | 'done' | 'incomplete';

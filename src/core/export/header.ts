@@ -23,7 +23,7 @@ export interface HeaderInput {
 export function queryHeader(i: HeaderInput): Omit<QueryHeader, 'count'> {
   return {
     tenant: { id: i.tenant.tenant, name: i.tenant.displayName, cloud: i.tenant.gcc ? `${i.tenant.cloud} (GCC)` : i.tenant.cloud },
-    category: { id: i.category.id, label: i.category.label, endpoint: `${i.category.apiVersion}${i.category.path}` },
+    category: { id: i.category.id, label: i.category.label, endpoint: i.category.endpoint },
     filter: i.filter ?? null,
     ...(i.clientFilters && i.clientFilters.length > 0 ? { clientFilters: [...i.clientFilters] } : {}),
     ...(i.range ? { range: { from: new Date(i.range.fromMs).toISOString(), to: new Date(i.range.toMs).toISOString() } } : {}),
@@ -33,8 +33,8 @@ export function queryHeader(i: HeaderInput): Omit<QueryHeader, 'count'> {
 }
 
 /** The header of one record saved from a detail panel: the same document shape, with one row. */
-export function recordHeader(tenant: TenantConfig, category: CategorySpec | { readonly id: string; readonly label: string; readonly endpoint: string }, recordId: string, fetchedAtMs: number, extensionVersion: string): Omit<QueryHeader, 'count'> {
-  const c = 'path' in category ? { id: category.id, label: category.label, endpoint: `${category.apiVersion}${category.path}` } : category;
+export function recordHeader(tenant: TenantConfig, category: { readonly id: string; readonly label: string; readonly endpoint: string }, recordId: string, fetchedAtMs: number, extensionVersion: string): Omit<QueryHeader, 'count'> {
+  const c = { id: category.id, label: category.label, endpoint: category.endpoint };
   return {
     tenant: { id: tenant.tenant, name: tenant.displayName, cloud: tenant.gcc ? `${tenant.cloud} (GCC)` : tenant.cloud },
     category: c,
@@ -74,7 +74,8 @@ export function suggestedBaseName(tenantName: string, categoryLabel: string, ran
 export function csvColumnChoices(category: CategorySpec, samples: readonly Record<string, unknown>[]): { path: string; label: string; fromCatalog: boolean }[] {
   const out = category.columns.map((c) => ({ path: c.path, label: c.label, fromCatalog: true }));
   const seen = new Set(out.map((c) => c.path));
-  for (const f of category.fields) {
+  // Graph's filterable fields (Office 365 records have none the catalog knows).
+  for (const f of 'fields' in category ? category.fields : []) {
     if (seen.has(f.path)) continue;
     seen.add(f.path);
     out.push({ path: f.path, label: f.label, fromCatalog: true });

@@ -1,5 +1,5 @@
 /** What an export of a category query sends: the filter without time, and the range it covers. */
-import { type CategorySpec } from '../catalog/types';
+import { type GraphCategory } from '../catalog/types';
 import { buildFilter } from '../odata/build';
 import { type FilterModel, resolveTime, type TimeRange } from '../odata/model';
 
@@ -16,7 +16,7 @@ export interface ExportPlan {
   readonly problem?: string;
 }
 
-export function exportPlan(category: CategorySpec, model: FilterModel, time: TimeRange, nowMs: number, retentionDays = 30): ExportPlan {
+export function exportPlan(category: GraphCategory, model: FilterModel, time: TimeRange, nowMs: number, retentionDays = 30): ExportPlan {
   const full = buildFilter(category, { ...model, time }, { nowMs, retentionDays });
   const withoutTime = buildFilter(category, { ...model, time: { kind: 'all' } }, { nowMs }).filter;
   if (full.problems.length > 0) return { filterWithoutTime: withoutTime, filter: full.filter, range: undefined, problem: full.problems[0].message };

@@ -5,7 +5,7 @@
  * next to a manifest that proves what it holds.
  */
 import * as path from 'path';
-import { type CategorySpec } from '../catalog/types';
+import { type CategorySpec, type GraphCategory } from '../catalog/types';
 import { type ApiClient, RetriesExhaustedError } from '../http/client';
 import { type QueryPlan, runQuery, type RunOptions } from '../query/runQuery';
 import { partialPathOf, PartFile, writeFileAtomic } from './atomicFile';
@@ -44,6 +44,7 @@ export interface ExportRunDeps {
 }
 
 export interface ExportDeps extends ExportRunDeps {
+  readonly category: GraphCategory;
   readonly client: ApiClient;
   readonly runOptions?: Pick<RunOptions, 'minWindowMs' | 'slowPageMs'>;
 }
@@ -94,7 +95,7 @@ export function rowFilterFor(category: CategorySpec, filters: RowFilters | undef
 
 const idOf = (r: LogRecord): string => (isUnreadable(r) ? r.id : String(r.id));
 
-function timeOf(category: CategorySpec, r: Record<string, unknown>): number | undefined {
+function timeOf(category: GraphCategory, r: Record<string, unknown>): number | undefined {
   if (!category.timeProperty) return undefined;
   const t = Date.parse(String(r[category.timeProperty]));
   return Number.isNaN(t) ? undefined : t;

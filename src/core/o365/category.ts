@@ -3,23 +3,18 @@
  * CreationTime shown as UTC and RecordType by name. Filters are the panel's client-side ones.
  */
 import { col } from '../catalog/categories';
-import { type CategorySpec } from '../catalog/types';
+import { type CategorySpec, type O365Category } from '../catalog/types';
 import { type ContentType, isContentType, recordTypeName } from './contentTypes';
 
-export function o365Category(contentType: ContentType): CategorySpec {
+export function o365Category(contentType: ContentType): O365Category {
   return {
     id: 'o365',
     label: contentType,
     group: 'Office 365',
     source: 'o365',
-    apiVersion: 'v1.0',
-    path: `/activity/feed/subscriptions/content?contentType=${contentType}`,
-    timeProperty: undefined,
-    timeOperators: undefined,
-    fields: [],
-    lambdas: [],
-    defaultPageSize: 1000,
-    maxPageSize: 1000,
+    contentType,
+    // The Management Activity API's listing, as earlier versions' headers named it.
+    endpoint: `v1.0/activity/feed/subscriptions/content?contentType=${contentType}`,
     throttle: 'manage',
     columns: [
       col('CreationTime', 'Time (UTC)', 'CreationTime', 170, 'datetime'),
@@ -33,7 +28,6 @@ export function o365Category(contentType: ContentType): CategorySpec {
       col('Id', 'Id', 'Id', 280),
     ],
     defaultColumns: ['CreationTime', 'Operation', 'UserId', 'Workload', 'ClientIP', 'ResultStatus', 'RecordTypeName'],
-    powershell: 'Search-UnifiedAuditLog',
     requirement: 'office365',
     display: forDisplay,
     title: (r) => `${String(r.Operation ?? 'record')} by ${String(r.UserId ?? 'unknown')} (${String(r.CreationTime ?? '')})`,
@@ -42,9 +36,7 @@ export function o365Category(contentType: ContentType): CategorySpec {
 
 /** The content type an Office 365 category reads (undefined for Graph categories). */
 export function o365ContentTypeOf(category: CategorySpec): ContentType | undefined {
-  if (category.source !== 'o365') return undefined;
-  const m = /[?&]contentType=([^&]+)/.exec(category.path);
-  return m && isContentType(m[1]) ? m[1] : undefined;
+  return category.source === 'o365' && isContentType(category.contentType) ? category.contentType : undefined;
 }
 
 /** What the grid shows for a record: CreationTime as UTC and the record type's name, as extra fields. */

@@ -25,14 +25,26 @@ import { type ContentType } from './contentTypes';
 import { ExportJournal } from './exportJournal';
 import { type ContentEntry, ListingCutShortError, type ManageApi } from './manageApi';
 import { MAX_AGE_MS } from './windows';
+import { type O365Category } from '../catalog/types';
 
-/** `category` is `o365Category(contentType)`: its display hook fills CSV columns such as RecordTypeName. */
+/** `category`'s display hook fills CSV columns such as RecordTypeName. */
 export interface O365ExportDeps extends ExportRunDeps {
+  readonly category: O365Category;
   readonly api: Pick<ManageApi, 'content' | 'blob'>;
   /** The client's counters, for the manifest's request totals. */
   readonly stats: RequestStats;
   /** Blobs read at once (4 keeps well under the tenant's rate). */
   readonly concurrency?: number;
+}
+
+/**
+ * The content type an export reads. Checkpoints written before exports named their source kept it
+ * in an `o365` field: still read, so an export started then resumes now.
+ */
+export function contentTypeOfSpec(spec: ExportSpec): string | undefined {
+  if (spec.source?.kind === 'o365') return spec.source.params.contentType;
+  const legacy = (spec as { o365?: { contentType?: unknown } }).o365?.contentType;
+  return typeof legacy === 'string' ? legacy : undefined;
 }
 
 /** The range an Office 365 export covers: content is kept 7 days, so older starts are cut to that. */
@@ -45,7 +57,7 @@ export function o365ExportPlan(time: TimeRange, nowMs: number): ExportPlan {
 }
 
 export function newO365Export(spec: ExportSpec, nowMs: number): ExportCheckpoint {
-  if (!spec.o365 || !spec.range) throw new Error('An Office 365 export needs a content type and a time range.');
+  if (contentTypeOfSpec(spec) === undefined || !spec.range) throw new Error('An Office 365 export needs a content type and a time range.');
   const windows: WindowState[] = dayWindows(spec.range)
     .reverse()
     .map((w) => ({ ...w, rows: 0, status: 'pending' }));
@@ -112,8 +124,8 @@ async function* readInOrder(entries: readonly ContentEntry[], ahead: number, rea
 export async function runO365Export(deps: O365ExportDeps, cp: ExportCheckpoint): Promise<ExportOutcome> {
   const { spec } = cp;
   const { fs: fsys } = deps;
-  if (!spec.o365 || !cp.journal || !cp.blobs) throw new Error('Not an Office 365 export checkpoint.');
-  const contentType = spec.o365.contentType as ContentType;
+  const contentType = contentTypeOfSpec(spec) as ContentType | undefined;
+  if (contentType === undefined || !cp.journal || !cp.blobs) throw new Error('Not an Office 365 export checkpoint.');
   const enc = encoderFor(spec.format, spec.header, spec.columns);
   const display = spec.format === 'csv' ? deps.category.display : undefined;
   const shape = (r: LogRecord): LogRecord => (display && !isUnreadable(r) ? display(r) : r);

@@ -2,7 +2,7 @@
  * Filter model → `$filter`, validated against the catalog before any request: a clause that
  * Graph would refuse is reported here with the reason, instead of as a 400 later.
  */
-import { type CategorySpec, type FieldSpec, type Operator, type ValueKind } from '../catalog/types';
+import { type GraphCategory, type FieldSpec, type Operator, type ValueKind } from '../catalog/types';
 import { datetimeLiteral, GUID, isIp, quote } from './literals';
 import { type Clause, type ClauseValue, type FilterModel, type FilterProblem, resolveTime } from './model';
 import { validateRawFilter } from './raw';
@@ -20,7 +20,7 @@ interface Target {
   readonly lambda?: { readonly collection: string; readonly sub?: string };
 }
 
-function findTarget(category: CategorySpec, field: string): Target | undefined {
+function findTarget(category: GraphCategory, field: string): Target | undefined {
   const spec = category.fields.find((x) => x.path === field);
   if (spec) return { spec };
   for (const l of category.lambdas) {
@@ -86,7 +86,7 @@ export interface BuildOptions {
   readonly retentionDays?: number;
 }
 
-export function buildFilter(category: CategorySpec, model: FilterModel, options: BuildOptions): BuiltFilter {
+export function buildFilter(category: GraphCategory, model: FilterModel, options: BuildOptions): BuiltFilter {
   const problems: FilterProblem[] = [];
   const parts: string[] = [];
   if (category.fixedFilter) parts.push(category.fixedFilter);

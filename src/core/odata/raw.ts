@@ -3,7 +3,7 @@
  * parsed (recursive descent), then every comparison is checked against the category's fields and
  * operators. Problems point at the offending token.
  */
-import { type CategorySpec, type FieldSpec, type Operator, type ValueKind } from '../catalog/types';
+import { type GraphCategory, type FieldSpec, type Operator, type ValueKind } from '../catalog/types';
 import { type FilterProblem } from './model';
 
 type Tok = { kind: 'word' | 'string' | 'number' | 'date' | 'punct' | 'end'; text: string; pos: number };
@@ -73,7 +73,7 @@ function lex(src: string): Tok[] {
 type Lit = { kind: 'string' | 'number' | 'date' | 'bool' | 'guid' | 'null'; text: string; pos: number };
 
 interface Ctx {
-  readonly category: CategorySpec;
+  readonly category: GraphCategory;
   readonly problems: FilterProblem[];
 }
 
@@ -239,7 +239,7 @@ class Parser {
   }
 }
 
-export function validateRawFilter(category: CategorySpec, raw: string): FilterProblem[] {
+export function validateRawFilter(category: GraphCategory, raw: string): FilterProblem[] {
   const ctx: Ctx = { category, problems: [] };
   try {
     new Parser(lex(raw), ctx).parse();

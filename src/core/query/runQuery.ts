@@ -4,14 +4,14 @@
  * user sees them and stitched together: records at window edges are de-duplicated by id, and a
  * window that failed half-way resumes from the last record already delivered.
  */
-import { type CategorySpec } from '../catalog/types';
+import { type GraphCategory } from '../catalog/types';
 import { UnsafeLinkError } from '../http/allowlist';
 import { type ApiClient, QueryTimeoutError } from '../http/client';
 import { datetimeLiteral } from '../odata/literals';
 import { isUnreadable, jsonText, type LogRecord, screenPage } from '../records/untrusted';
 
 export interface QueryPlan {
-  readonly category: CategorySpec;
+  readonly category: GraphCategory;
   readonly graphOrigin: string;
   /** The clauses' `$filter` without the time range (fixed event-type filter included). */
   readonly filterWithoutTime: string | undefined;

@@ -4,6 +4,7 @@ import { type CategorySpec } from '../catalog/types';
 import { type ExportSpec } from '../export/checkpoint';
 import { o365Category } from '../o365/category';
 import { isContentType } from '../o365/contentTypes';
+import { contentTypeOfSpec } from '../o365/exportContent';
 import { GRAPH_SOURCE } from './graphSource';
 import { O365_SOURCE } from './o365Source';
 import { type SourceAdapter, type SourceKind } from './source';
@@ -11,7 +12,7 @@ import { type SourceAdapter, type SourceKind } from './source';
 const SOURCES: Readonly<Record<SourceKind, SourceAdapter>> = { graph: GRAPH_SOURCE, o365: O365_SOURCE };
 
 export function sourceOf(category: CategorySpec): SourceAdapter {
-  return SOURCES[category.source ?? 'graph'];
+  return SOURCES[category.source];
 }
 
 /**
@@ -25,5 +26,6 @@ export function categoryFor(id: string, contentType?: unknown): CategorySpec | u
 
 /** The category a saved export reads. */
 export function categoryOfSpec(spec: ExportSpec): CategorySpec | undefined {
-  return spec.o365 ? categoryFor(O365_SOURCE.kind, spec.o365.contentType) : categoryById(spec.categoryId);
+  const contentType = contentTypeOfSpec(spec);
+  return contentType !== undefined ? categoryFor(O365_SOURCE.kind, contentType) : categoryById(spec.categoryId);
 }

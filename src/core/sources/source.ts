@@ -3,7 +3,7 @@
  * of the Office 365 Management Activity API, and of any source added later. Generic code depends
  * on this file only, never on a source; each source lives in its own adapter.
  */
-import type { CategorySpec } from '../catalog/types';
+import type { CategorySpec, SourceKind } from '../catalog/types';
 import type { ExportCheckpoint, ExportSpec } from '../export/checkpoint';
 import type { ExportFs } from '../export/exportFs';
 import type { ExportPlan } from '../export/plan';
@@ -13,7 +13,7 @@ import type { ManageApi } from '../o365/manageApi';
 import type { FilterModel, TimeRange } from '../odata/model';
 import type { TenantConfig } from '../tenants/tenantConfig';
 
-export type SourceKind = 'graph' | 'o365';
+export type { SourceKind };
 
 /** What a source can do; panels and prompts ask these instead of naming a source. */
 export interface SourceCapabilities {
@@ -43,15 +43,20 @@ export interface SourceExporter {
   run(context: ExportRunContext, checkpoint: ExportCheckpoint): Promise<ExportOutcome>;
 }
 
+/** The formats "Copy Query as" offers. */
+export type CopyFormat = 'url' | 'curl' | 'powershell';
+
 export interface SourceAdapter {
   readonly kind: SourceKind;
   readonly capabilities: SourceCapabilities;
+  /** The query as a request the user can run elsewhere; undefined when the source has no such query (capabilities.serverQuery). */
+  copyQuery(category: CategorySpec, filter: string | undefined, origin: string, format: CopyFormat): string | undefined;
   /** Why this tenant cannot read the source (cloud, sign-in kind), or undefined. */
   unavailable(tenant: TenantConfig): string | undefined;
   /** What an export of a query sends, and the range it covers. */
   exportPlan(category: CategorySpec, model: FilterModel, time: TimeRange, nowMs: number): ExportPlan;
   /** The source's own part of an export spec (the Office 365 content type). */
-  exportSpecFields(category: CategorySpec): Pick<ExportSpec, 'o365'>;
+  exportSpecFields(category: CategorySpec): Pick<ExportSpec, 'source'>;
   newExport(spec: ExportSpec, nowMs: number): ExportCheckpoint;
   /** Connects to the service (signing in if needed); a failure here means the export never started. */
   openExport(connections: SourceConnections, category: CategorySpec): Promise<SourceExporter>;

@@ -82,7 +82,8 @@ async function pickAvailabilityTime(prompter: Prompter, input: ExportPromptInput
 
 async function pickTime(prompter: Prompter, input: ExportPromptInput): Promise<TimeRange | undefined> {
   if (sourceOf(input.category).capabilities.exportTimeAxis === 'availability') return pickAvailabilityTime(prompter, input);
-  if (!input.category.timeProperty) return { kind: 'all' };
+  // A report without a time property (risky users) is exported whole.
+  if ('timeProperty' in input.category && !input.category.timeProperty) return { kind: 'all' };
   const items: { label: string; description?: string; time?: TimeRange }[] = [];
   if (input.model.time.kind !== 'all') items.push({ label: `Same as the query: ${describeTime(input.model.time)}`, time: input.model.time });
   for (const hours of [DAY_H, 7 * DAY_H, 30 * DAY_H]) items.push({ label: describeTime({ kind: 'last', hours }), time: { kind: 'last', hours } });

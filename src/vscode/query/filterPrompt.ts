@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type CategorySpec, type FieldSpec, type Operator } from '../../core/catalog/types';
+import { type GraphCategory, type FieldSpec, type Operator } from '../../core/catalog/types';
 import { buildFilter } from '../../core/odata/build';
 import { intentsFor } from '../../core/odata/intents';
 import { type Clause, type ClauseValue, type FilterModel, type TimeRange } from '../../core/odata/model';
@@ -22,12 +22,12 @@ export function describeTime(t: TimeRange): string {
   return TIMES.find((x) => x.time.kind === 'last' && x.time.hours === t.hours)?.label ?? `Last ${t.hours} hours`;
 }
 
-export function describeClause(category: CategorySpec, c: Clause): string {
+export function describeClause(category: GraphCategory, c: Clause): string {
   const label = category.fields.find((f) => f.path === c.field)?.label ?? category.lambdas.find((l) => c.field.startsWith(l.path))?.label ?? c.field;
   return `${label} ${OP_LABEL[c.op]} ${c.values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v))).join(' or ')}${c.valueLabel ? ` (${c.valueLabel})` : ''}`;
 }
 
-export function describeModel(category: CategorySpec, m: FilterModel): string {
+export function describeModel(category: GraphCategory, m: FilterModel): string {
   const parts = [describeTime(m.time)];
   if (m.raw) parts.push(`$filter: ${m.raw}`);
   else parts.push(...m.clauses.map((c) => describeClause(category, c)));
@@ -43,7 +43,7 @@ function parseValue(field: FieldSpec, text: string): ClauseValue {
   return text.trim();
 }
 
-async function customCondition(prompter: Prompter, category: CategorySpec, model: FilterModel, nowMs: number): Promise<FilterModel | undefined> {
+async function customCondition(prompter: Prompter, category: GraphCategory, model: FilterModel, nowMs: number): Promise<FilterModel | undefined> {
   const fields: (FieldSpec & { lambda?: string })[] = [...category.fields, ...category.lambdas.flatMap((l) => (l.item ? [{ path: l.path, label: l.label, kind: l.item.kind, operators: l.item.operators }] : (l.props ?? []).map((p) => ({ ...p, path: `${l.path}/${p.path}`, label: `${l.label}: ${p.label}` }))))];
   const field = await prompter.pick(fields.map((f) => ({ label: f.label, description: `${f.path} · ${f.operators.map((o) => OP_LABEL[o]).join(', ')}`, field: f })), { placeHolder: 'Filter on which property? (only what Graph can filter on is listed)' });
   if (!field) return undefined;
@@ -74,7 +74,7 @@ async function customCondition(prompter: Prompter, category: CategorySpec, model
  * custom conditions limited to what Graph accepts, or a raw `$filter` checked as it is typed.
  * Resolves with the model to run, or undefined when the user leaves.
  */
-export async function promptFilter(prompter: Prompter, category: CategorySpec, start: FilterModel, title: string, nowMs: () => number): Promise<FilterModel | undefined> {
+export async function promptFilter(prompter: Prompter, category: GraphCategory, start: FilterModel, title: string, nowMs: () => number): Promise<FilterModel | undefined> {
   let model = start;
   for (;;) {
     const built = buildFilter(category, model, { nowMs: nowMs() });

@@ -1,6 +1,6 @@
 import * as crypto from 'crypto';
 import * as vscode from 'vscode';
-import { type CategorySpec } from '../../core/catalog/types';
+import { type GraphCategory } from '../../core/catalog/types';
 import { type Pacer } from '../../core/http/pacer';
 import { type Logger } from '../../core/log/redact';
 import { buildFilter } from '../../core/odata/build';
@@ -34,7 +34,7 @@ export class QueryRunner {
    * Only a filter the user built for the report (`remember`) becomes its default: a pivot, a
    * related query or a saved query must not change what the next plain click on the report runs.
    */
-  async start(tenant: TenantConfig, category: CategorySpec, model: FilterModel, options: { readonly remember?: boolean; readonly restored?: vscode.WebviewPanel } = {}): Promise<ResultsPanel | undefined> {
+  async start(tenant: TenantConfig, category: GraphCategory, model: FilterModel, options: { readonly remember?: boolean; readonly restored?: vscode.WebviewPanel } = {}): Promise<ResultsPanel | undefined> {
     const deps = this.deps;
     const nowMs = Date.now();
     const full = buildFilter(category, model, { nowMs, retentionDays: RETENTION_DAYS });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { sourceOf } from '../../core/sources/registry';
+import { type CopyFormat } from '../../core/sources/source';
 import { type CategorySpec } from '../../core/catalog/types';
-import { curlCommand, graphUrl, powershellCommand } from '../../core/odata/copyAs';
 import { type FilterModel } from '../../core/odata/model';
 import { cellCopyText, rowCopyText } from '../../core/query/copyText';
 import { resultsTitle } from '../../core/detail/titles';
@@ -227,9 +227,9 @@ export class ResultsPanel implements vscode.Disposable {
     else await this.deps.records.open(this.query.category.title(record), record);
   }
 
-  private async copyAs(format: 'url' | 'curl' | 'powershell'): Promise<void> {
-    const url = graphUrl(this.query.graphOrigin, this.query.category, this.query.filter);
-    const text = format === 'url' ? url : format === 'curl' ? curlCommand(url) : powershellCommand(this.query.category, this.query.filter);
+  private async copyAs(format: CopyFormat): Promise<void> {
+    const text = sourceOf(this.query.category).copyQuery(this.query.category, this.query.filter, this.query.graphOrigin, format);
+    if (text === undefined) return;
     await vscode.env.clipboard.writeText(text);
     vscode.window.setStatusBarMessage(`Copied the query as ${format === 'url' ? 'a Graph URL' : format === 'curl' ? 'curl' : 'Graph PowerShell'}.`, 3000);
   }

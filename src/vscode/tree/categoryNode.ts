@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
-import { type CategorySpec } from '../../core/catalog/types';
+import { type GraphCategory } from '../../core/catalog/types';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { type SavedQuery } from '../query/queryStore';
 import { type TreeNode } from './treeNode';
 
-const ICONS: Record<CategorySpec['group'], string> = { 'Sign-ins': 'sign-in', Audit: 'checklist', 'Identity Protection': 'shield', 'Office 365': 'mail' };
+const ICONS: Record<GraphCategory['group'], string> = { 'Sign-ins': 'sign-in', Audit: 'checklist', 'Identity Protection': 'shield', 'Office 365': 'mail' };
 
 /** A report category under a tenant: click runs a query. */
 export class CategoryNode implements TreeNode {
   readonly id: string;
   constructor(
     readonly tenant: TenantConfig,
-    readonly category: CategorySpec,
+    readonly category: GraphCategory,
     private readonly hasLast: boolean,
   ) {
     this.id = `category:${tenant.key}:${category.id}`;

@@ -1,5 +1,5 @@
 import { categoryById } from '../../core/catalog/categories';
-import { type CategorySpec } from '../../core/catalog/types';
+import { type CategorySpec, type GraphCategory } from '../../core/catalog/types';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { type TriageSubject } from '../../core/triage/subjects';
 import { type TriageModel } from './triageModel';
@@ -15,7 +15,7 @@ export function openDetailsRefresher(
 ): (tenant: TenantConfig, subject: TriageSubject, ids: readonly string[]) => Promise<void> {
   return async (tenant, subject, ids) => {
     if (subject !== 'users') return;
-    const riskyUsers = categoryById('riskyUsers') as CategorySpec;
+    const riskyUsers = categoryById('riskyUsers') as GraphCategory;
     const wanted = new Set(ids);
     for (const e of model.entities()) if (e.subject === 'users' && wanted.has(e.id) && records.isOpen(tenant.key, e.id)) await open(tenant, riskyUsers, { ...e.record });
   };

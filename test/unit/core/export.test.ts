@@ -15,7 +15,7 @@ import { DAY_MS, dayWindows } from '../../../src/core/export/windows';
 import { exportPlan } from '../../../src/core/export/plan';
 import { NO_ROW_FILTERS } from '../../../src/core/query/rowFilters';
 import { categoryById } from '../../../src/core/catalog/categories';
-import { type CategorySpec } from '../../../src/core/catalog/types';
+import { type GraphCategory } from '../../../src/core/catalog/types';
 import { EMPTY_FILTER } from '../../../src/core/odata/model';
 import { type Emulator, startEmulator } from '../../../src/emulator';
 import { parseCsv } from '../../support/csvParse';
@@ -348,7 +348,7 @@ describe('core/export at the retention edge', function () {
   this.timeout(300_000);
   let emulator: Emulator;
   let dir: string;
-  const AUDITS = categoryById('directoryAudits') as CategorySpec;
+  const AUDITS = categoryById('directoryAudits') as GraphCategory;
   const FABRIKAM = '22222222-2222-4222-8222-222222222222';
   const FABRIKAM_APP = 'd0000000-0000-4000-8000-00000000000a';
 
@@ -389,7 +389,7 @@ describe('core/export at the retention edge', function () {
       ['riskyUsers', () => data.riskyUsers.size],
     ];
     for (const [id, truthCount] of kinds) {
-      const category = categoryById(id) as CategorySpec;
+      const category = categoryById(id) as GraphCategory;
       const plan = exportPlan(category, { ...EMPTY_FILTER, time: { kind: 'all' } }, { kind: 'all' }, Date.now());
       const dest: Destination = { kind: 'file', path: path.join(dir, `${id}.ndjson`) };
       const spec = { ...exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', plan.range, undefined, category), filterWithoutTime: plan.filterWithoutTime, ...(plan.retentionDays ? { retentionDays: plan.retentionDays } : {}) };

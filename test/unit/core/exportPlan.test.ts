@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { categoryById, signInCategoryOf } from '../../../src/core/catalog/categories';
-import { type CategorySpec } from '../../../src/core/catalog/types';
+import { type GraphCategory } from '../../../src/core/catalog/types';
 import { queryHeader, recordHeader, csvColumnChoices, slug, suggestedBaseName } from '../../../src/core/export/header';
 import { exportPlan } from '../../../src/core/export/plan';
 import { durationText, exportProgressText } from '../../../src/core/export/progressText';
@@ -11,9 +11,9 @@ import { RESULTS_REQUESTS } from '../../../src/webview/results/protocol';
 const validResultsParams = (method: keyof typeof RESULTS_REQUESTS, params: unknown) => RESULTS_REQUESTS[method](params) !== undefined;
 import { describeFilters } from '../../../webview-ui/results/model';
 
-const SIGN_INS = categoryById('signIns.interactive') as CategorySpec;
-const NON_INTERACTIVE = categoryById('signIns.nonInteractive') as CategorySpec;
-const RISK = categoryById('riskDetections') as CategorySpec;
+const SIGN_INS = categoryById('signIns.interactive') as GraphCategory;
+const NON_INTERACTIVE = categoryById('signIns.nonInteractive') as GraphCategory;
+const RISK = categoryById('riskDetections') as GraphCategory;
 const TENANT: TenantConfig = { key: 'k', displayName: 'Contoso Ltd. (Prod) ✓', tenant: '11111111-1111-4111-8111-111111111111', cloud: 'usGovHigh', gcc: false, target: 'cloud', signInKind: 'clientSecret', clientId: 'c' };
 const NOW = Date.parse('2026-11-22T10:00:00Z');
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { allowedOrigins, checkTokenUrl } from '../../../src/core/http/allowlist';
-import { AbortedError, type Clock } from '../../../src/core/http/clock';
+import { AbortedError } from '../../../src/core/http/clock';
 import { ApiClient, MAX_REDIRECTS, RetriesExhaustedError, TooManyRedirectsError } from '../../../src/core/http/client';
 import { Pacer } from '../../../src/core/http/pacer';
 import { backoffMs, DEFAULT_RETRY, parseRetryAfter } from '../../../src/core/http/retry';
@@ -8,20 +8,8 @@ import { type ServiceError } from '../../../src/core/http/serviceError';
 import { type FetchLike, type HttpRequestInit } from '../../../src/core/http/transport';
 import { cloudById, cloudEndpoints, localEndpoints } from '../../../src/core/clouds';
 import { NULL_LOGGER } from '../../../src/core/log/redact';
+import { FakeClock } from '../../support/fakeClock';
 
-/** A clock whose time only moves when something sleeps. */
-class FakeClock implements Clock {
-  t = 1_000_000;
-  readonly sleeps: number[] = [];
-  now(): number {
-    return this.t;
-  }
-  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) throw new AbortedError();
-    this.sleeps.push(ms);
-    this.t += ms;
-  }
-}
 
 describe('core/http: token host allowlist', () => {
   const global = allowedOrigins(cloudEndpoints(cloudById('global')));
@@ -82,7 +70,7 @@ describe('core/http: token host allowlist', () => {
 
 describe('core/http: pacing and backoff with a fake clock', () => {
   it('never starts more than 5 report requests in any 10 s window per app and tenant', async () => {
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const pacer = new Pacer(clock, { marginMs: 0 });
     const starts: number[] = [];
     for (let i = 0; i < 23; i++) {
@@ -94,7 +82,7 @@ describe('core/http: pacing and backoff with a fake clock', () => {
   });
 
   it('Identity Protection: 1 per second per tenant, with a margin', async () => {
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const pacer = new Pacer(clock, { marginMs: 50 });
     const starts: number[] = [];
     for (let i = 0; i < 4; i++) {
@@ -105,7 +93,7 @@ describe('core/http: pacing and backoff with a fake clock', () => {
   });
 
   it('scales windows for tests and benchmarks, and a pause holds everyone on the key', async () => {
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const pacer = new Pacer(clock, { timeScale: 0.01, marginMs: 0 });
     for (let i = 0; i < 5; i++) await pacer.acquire('k', 'reports');
     const before = clock.now();
@@ -141,7 +129,7 @@ describe('core/http: the client retries what is worth retrying, and nothing else
     return { status: r.status, headers: { get: (n: string) => r.headers?.[n.toLowerCase()] ?? null }, text: async () => r.text ?? (r.body === undefined ? '' : JSON.stringify(r.body)) };
   };
   const client = (replies: Reply[], seen: { url: string; init: HttpRequestInit }[] = [], tokens: string[] = []) => {
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     return {
       clock,
       client: new ApiClient({

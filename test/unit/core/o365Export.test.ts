@@ -11,11 +11,12 @@ import { ExportInterruptedError, type ExportOutcome, type ExportProgress } from 
 import { type Emulator, startEmulator } from '../../../src/emulator';
 import { creationMs, mergeRecords } from '../../../src/core/o365/browse';
 import { o365Category } from '../../../src/core/o365/category';
-import { newO365Export, o365ExportPlan, runO365Export } from '../../../src/core/o365/exportContent';
+import { contentTypeOfSpec, newO365Export, o365ExportPlan, runO365Export } from '../../../src/core/o365/exportContent';
 import { parseJournal } from '../../../src/core/o365/exportJournal';
 import { ManageApi } from '../../../src/core/o365/manageApi';
 import { parseCsv } from '../../support/csvParse';
 import { emulatorApi, type EmulatorApi } from '../../support/emulatorApi';
+import { categoryOfSpec, sourceOf } from '../../../src/core/sources/registry';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
@@ -36,7 +37,7 @@ function spec(destination: Destination, format: ExportFormat, range: { fromMs: n
     destination,
     header: { tenant: { id: CONTOSO, name: 'Contoso', cloud: 'global' }, category: { id: 'o365', label: AAD, endpoint: 'v1.0/activity/feed' }, filter: null, fetchedAt: new Date(range.toMs).toISOString(), tool: 'test' },
     extensionVersion: '0.0.0-test',
-    o365: { contentType: AAD },
+    source: { kind: 'o365', params: { contentType: AAD } },
   };
 }
 
@@ -81,6 +82,17 @@ describe('core/o365: bulk export of audit content', function () {
     if (existing) cp.resumes++;
     return runO365Export({ api: manage, stats: manage.stats, category: CATEGORY, fs: NODE_FS, now: Date.now, concurrency: 4, ...options }, cp);
   }
+
+  it('the spec names its source the way the adapter writes it, and a checkpoint from before (an `o365` field) still resumes as the same content', () => {
+    const made = { ...spec({ kind: 'file', path: '/x.ndjson' }, 'ndjson', { fromMs: 0, toMs: 1 }), ...sourceOf(CATEGORY).exportSpecFields(CATEGORY) };
+    assert.deepStrictEqual(made.source, { kind: 'o365', params: { contentType: AAD } });
+    assert.strictEqual(categoryOfSpec(made)?.endpoint, CATEGORY.endpoint);
+    const { source: _omitted, ...older } = made;
+    const legacy = { ...older, o365: { contentType: AAD } } as ExportSpec;
+    assert.strictEqual(contentTypeOfSpec(legacy), AAD);
+    assert.strictEqual(categoryOfSpec(legacy)?.label, AAD);
+    assert.strictEqual(categoryOfSpec({ ...older, categoryId: 'directoryAudits' })?.id, 'directoryAudits', 'no source: a Graph report by id');
+  });
 
   it('plans at most the 7 days the service keeps, and refuses a range that ends before them', () => {
     const p = o365ExportPlan({ kind: 'last', hours: 30 * 24 }, now);

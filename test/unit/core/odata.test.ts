@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { categoryById } from '../../../src/core/catalog/categories';
-import { type CategorySpec } from '../../../src/core/catalog/types';
+import { type GraphCategory } from '../../../src/core/catalog/types';
 import { buildFilter } from '../../../src/core/odata/build';
 import { curlCommand, graphUrl, powershellCommand } from '../../../src/core/odata/copyAs';
 import { INTENTS, intentsFor } from '../../../src/core/odata/intents';
@@ -9,7 +9,7 @@ import { type Clause, EMPTY_FILTER, type FilterModel } from '../../../src/core/o
 import { validateRawFilter } from '../../../src/core/odata/raw';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
-const cat = (id: string) => categoryById(id) as CategorySpec;
+const cat = (id: string) => categoryById(id) as GraphCategory;
 const SI = cat('signIns.interactive');
 const NI = cat('signIns.nonInteractive');
 const SP = cat('signIns.servicePrincipal');
@@ -21,7 +21,7 @@ const all = (clauses: Clause[]): FilterModel => ({ time: { kind: 'all' }, clause
 const c = (field: string, op: Clause['op'], ...values: Clause['values'][number][]): Clause => ({ field, op, values });
 
 /** [category, model, expected $filter, or a regex the first problem must match]. */
-const BUILD: [CategorySpec, FilterModel, string | RegExp][] = [
+const BUILD: [GraphCategory, FilterModel, string | RegExp][] = [
   [SI, all([]), ''],
   [SI, all([c('userPrincipalName', 'eq', 'alice@contoso.com')]), "userPrincipalName eq 'alice@contoso.com'"],
   [SI, all([c('userPrincipalName', 'eq', "o'brien@contoso.com")]), "userPrincipalName eq 'o''brien@contoso.com'"],
@@ -91,7 +91,7 @@ const BUILD: [CategorySpec, FilterModel, string | RegExp][] = [
 ];
 
 /** [category, raw $filter, null when valid or a regex for the first problem, the position it points at]. */
-const RAW: [CategorySpec, string, RegExp | null, number?][] = [
+const RAW: [GraphCategory, string, RegExp | null, number?][] = [
   [SI, "userPrincipalName eq 'alice@contoso.com'", null],
   [SI, "userPrincipalName eq 'o''brien@contoso.com'", null],
   [SI, "userPrincipalName eq 'o'brien@contoso.com'", /quote inside a string must be doubled/, 23],

@@ -1,7 +1,7 @@
 import { isUnreadable, type LogRecord } from '../../../src/core/records/untrusted';
 import * as assert from 'assert';
 import { categoryById } from '../../../src/core/catalog/categories';
-import { type CategorySpec } from '../../../src/core/catalog/types';
+import { type GraphCategory } from '../../../src/core/catalog/types';
 import { type QueryEnd, runQuery } from '../../../src/core/query/runQuery';
 import { type Emulator, startEmulator } from '../../../src/emulator';
 import { CONTOSO, FULL_APP } from '../../support/emulatorClient';
@@ -25,7 +25,7 @@ function truth(emulator: Emulator, fromMs: number, toMs: number): string[] {
 
 describe('core/query against the fake tenant', function () {
   this.timeout(120_000);
-  const SI = categoryById('signIns.interactive') as CategorySpec;
+  const SI = categoryById('signIns.interactive') as GraphCategory;
 
   it('splits a wide query the gateway times out on into windows, with no loss and no duplicates', async () => {
     // 7 days at 120 s of service time per day exceeds the 300 s gateway limit until windows are

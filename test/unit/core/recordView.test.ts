@@ -1,7 +1,7 @@
 import { CA_POLICY_RESULT, CA_STATUS, DETECTION_TIMING, OPERATION_RESULT, PROVISIONING_ACTION, PROVISIONING_RESULT, RISK_DETAIL, RISK_LEVEL, RISK_STATE } from '../../../src/core/catalog/enums';
 import { enumLabel, labelledValues } from '../../../src/core/catalog/labels';
 import { categoryById } from '../../../src/core/catalog/categories';
-import { type CategorySpec } from '../../../src/core/catalog/types';
+import { type GraphCategory } from '../../../src/core/catalog/types';
 import { toDisplayRow } from '../../../src/core/query/rows';
 import { NO_ROW_FILTERS, rowMatches } from '../../../src/core/query/rowFilters';
 import { RISK_EVENT_TYPES } from '../../../src/emulator/data/tables';
@@ -82,7 +82,7 @@ describe('enum labels: one table for every value a person sees', () => {
   });
 
   it('the grid shows the label and keeps the raw value for tooltips and Copy; text search finds either', () => {
-    const row = toDisplayRow(categoryById('riskDetections') as CategorySpec, { id: 'r', riskEventType: 'newCountry', riskState: 'atRisk', riskLevel: 'medium', detectionTimingType: 'nearRealtime' });
+    const row = toDisplayRow(categoryById('riskDetections') as GraphCategory, { id: 'r', riskEventType: 'newCountry', riskState: 'atRisk', riskLevel: 'medium', detectionTimingType: 'nearRealtime' });
     assert.strictEqual(row.cells.riskEventType, 'New country');
     assert.strictEqual(row.cells.detectionTimingType, 'Near real time');
     assert.deepStrictEqual(row.raw, { riskEventType: 'newCountry', riskState: 'atRisk', riskLevel: 'medium', detectionTimingType: 'nearRealtime' });

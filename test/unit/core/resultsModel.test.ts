@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { categoryById } from '../../../src/core/catalog/categories';
-import { type CategorySpec } from '../../../src/core/catalog/types';
+import { type GraphCategory } from '../../../src/core/catalog/types';
 import { signInOutcome, toDisplayRow } from '../../../src/core/query/rows';
 import { type RowData, RESULTS_REQUESTS } from '../../../src/webview/results/protocol';
 
@@ -33,7 +33,7 @@ describe('results grid: client-side filters and sorting', () => {
 });
 
 describe('results grid: display rows', () => {
-  const SI = categoryById('signIns.interactive') as CategorySpec;
+  const SI = categoryById('signIns.interactive') as GraphCategory;
   it('formats times, outcomes and conditional access, and keeps hostile text as text', () => {
     const r = toDisplayRow(SI, {
       id: 'x',

@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { AbortedError, type Clock } from '../../../src/core/http/clock';
 import { ApiClient } from '../../../src/core/http/client';
 import { Pacer } from '../../../src/core/http/pacer';
 import { DEFAULT_RETRY } from '../../../src/core/http/retry';
@@ -13,18 +12,8 @@ import { ago, DEFAULT_TRIAGE_FILTER, describeFilter, groupEntities, matchesFilte
 import { runTriage } from '../../../src/core/triage/runTriage';
 import { actionAvailable, type TriageAction } from '../../../src/core/triage/subjects';
 import { TriageApi } from '../../../src/core/triage/triageApi';
+import { FakeClock } from '../../support/fakeClock';
 
-/** A clock whose time moves only when something sleeps. */
-class FakeClock implements Clock {
-  t = Date.parse('2026-11-22T10:00:00Z');
-  now(): number {
-    return this.t;
-  }
-  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) throw new AbortedError();
-    this.t += ms;
-  }
-}
 
 const ORIGIN = 'https://graph.microsoft.com';
 const ids = (n: number, prefix = 'u') => Array.from({ length: n }, (_, k) => `${prefix}${String(k).padStart(4, '0')}-0000-4000-8000-000000000000`);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { categoryById, CATEGORIES } from '../../../src/core/catalog/categories';
-import { type CategorySpec } from '../../../src/core/catalog/types';
+import { type GraphCategory } from '../../../src/core/catalog/types';
 import { directoryAuditView, change } from '../../../src/core/detail/recordView';
 import { signInView } from '../../../src/core/detail/signInView';
 import { formatResultsDocument, resultsDocument } from '../../../src/core/export/document';
@@ -16,7 +16,7 @@ import { runQuery } from '../../../src/core/query/runQuery';
 import { isUnreadable, jsonText, type LogRecord, MAX_RECORD_DEPTH, screenRecord } from '../../../src/core/records/untrusted';
 import { parseCsv } from '../../support/csvParse';
 
-const SIGN_INS = categoryById('signIns.interactive') as CategorySpec;
+const SIGN_INS = categoryById('signIns.interactive') as GraphCategory;
 const ORIGIN = 'https://graph.microsoft.com';
 const deepArray = (n: number) => '['.repeat(n) + ']'.repeat(n);
 const deepObject = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { categoryById } from '../../../src/core/catalog/categories';
-import type { CategorySpec } from '../../../src/core/catalog/types';
+import type { GraphCategory } from '../../../src/core/catalog/types';
 import { filterRows, sortRows } from '../../../src/core/query/gridView';
 import { NO_ROW_FILTERS } from '../../../src/core/query/rowFilters';
 import { screenPage } from '../../../src/core/records/untrusted';
@@ -8,7 +8,7 @@ import { NULL_LOGGER } from '../../../src/core/log/redact';
 import type { RowData } from '../../../src/webview/results/protocol';
 import { RowStore } from '../../../src/vscode/results/rowStore';
 
-const category = categoryById('signIns.interactive') as CategorySpec;
+const category = categoryById('signIns.interactive') as GraphCategory;
 
 function signIn(id: string, user: string, errorCode: number, minute: number): Record<string, unknown> {
   return { id, createdDateTime: `2026-11-30T10:${String(minute).padStart(2, '0')}:00Z`, userPrincipalName: user, userDisplayName: user, appDisplayName: 'Teams', ipAddress: '10.0.0.1', status: { errorCode }, conditionalAccessStatus: 'notApplied', location: {}, deviceDetail: {} };

@@ -1,5 +1,5 @@
 import { CATEGORIES, categoryById } from '../../../core/catalog/categories';
-import { type CategorySpec } from '../../../core/catalog/types';
+import { type GraphCategory } from '../../../core/catalog/types';
 import { type FilterModel } from '../../../core/odata/model';
 import { type TenantConfig } from '../../../core/tenants/tenantConfig';
 import { resolveTenant } from '../../tenants/pickTenant';
@@ -9,7 +9,7 @@ import { type CommandContext } from '../command';
 /** A report to query: its tenant and category, and the filter when the caller gave one. */
 export interface QueryTarget {
   readonly tenant: TenantConfig;
-  readonly category: CategorySpec;
+  readonly category: GraphCategory;
   readonly model?: FilterModel;
   /** A detail panel's related query: it leaves the report's remembered filter alone. */
   readonly pivot: boolean;
@@ -24,7 +24,7 @@ export function queryTargetArg(store: TenantStore) {
     if (typeof arg === 'object' && arg !== null && 'category' in arg) {
       const a = arg as { tenant?: TenantConfig; tenantKey?: unknown; category: unknown; model?: FilterModel; pivot?: unknown };
       const tenant = a.tenant ?? (typeof a.tenantKey === 'string' ? store.get(a.tenantKey) : undefined);
-      const category = typeof a.category === 'string' ? categoryById(a.category) : (a.category as CategorySpec);
+      const category = typeof a.category === 'string' ? categoryById(a.category) : (a.category as GraphCategory);
       if (tenant && category) return { tenant, category, model: a.model, pivot: a.pivot === true };
     }
     const tenant = await resolveTenant(store, prompter, undefined, 'run a query');

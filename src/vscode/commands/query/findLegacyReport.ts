@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { categoryById } from '../../../core/catalog/categories';
 import { findLegacyReports, LEGACY_REPORTS, type LegacyReport, nameWords } from '../../../core/catalog/legacyReports';
-import { type CategorySpec } from '../../../core/catalog/types';
+import { type GraphCategory } from '../../../core/catalog/types';
 import { type QueryRunner } from '../../query/queryRunner';
 import { type TenantStore } from '../../tenants/tenantStore';
 import { type ResultsPanel } from '../../results/resultsPanel';
@@ -48,7 +48,7 @@ export function findLegacyReportCommand(deps: { readonly store: TenantStore; rea
       }
       const tenant = await resolveTenant(deps.store, prompter, typeof a.tenantKey === 'string' ? a.tenantKey : undefined, `open ${report.name}`);
       if (!tenant) return undefined;
-      const category = categoryById(report.target.category) as CategorySpec;
+      const category = categoryById(report.target.category) as GraphCategory;
       if (report.target.note) void vscode.window.showInformationMessage(`${report.name} → ${category.label}. ${report.target.note}`);
       return deps.runner.start(tenant, category, report.target.model);
     },

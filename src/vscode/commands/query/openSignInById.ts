@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { categoryById } from '../../../core/catalog/categories';
-import { type CategorySpec } from '../../../core/catalog/types';
+import { type GraphCategory } from '../../../core/catalog/types';
 import { ServiceError } from '../../../core/http/serviceError';
 import { buildFilter } from '../../../core/odata/build';
 import { runQuery } from '../../../core/query/runQuery';
@@ -40,9 +40,9 @@ async function listCorrelation(deps: OpenSignInDeps, tenant: TenantConfig, guid:
     await showError(deps.log, deps.channel, `Cannot query ${tenant.displayName}`, e);
     return { kind: 'failed' };
   }
-  const found: CategorySpec[] = [];
+  const found: GraphCategory[] = [];
   for (const id of SIGN_IN_KINDS) {
-    const category = categoryById(id) as CategorySpec;
+    const category = categoryById(id) as GraphCategory;
     const filter = buildFilter(category, model, { nowMs: Date.now() }).filter;
     try {
       const first = await runQuery(api.client, { category, graphOrigin: api.endpoints.graphOrigin, filterWithoutTime: filter, window: undefined, pageSize: 1 }).next();

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { categoryById } from '../../../core/catalog/categories';
-import { type CategorySpec } from '../../../core/catalog/types';
+import { type GraphCategory } from '../../../core/catalog/types';
 import { type FilterModel } from '../../../core/odata/model';
 import { pivotKeys } from '../../../core/query/rows';
 import { isUnreadable, recordJson } from '../../../core/records/untrusted';
@@ -55,7 +55,7 @@ const LAST_7_DAYS: FilterModel['time'] = { kind: 'last', hours: 168 };
 
 /** A pivot opens in its own tab and leaves the report's default filter alone. */
 async function pivot(deps: RowCommandDeps, panel: ResultsPanel, field: string, value: string, valueLabel?: string): Promise<ResultsPanel | undefined> {
-  const category = categoryById('signIns.interactive') as CategorySpec;
+  const category = categoryById('signIns.interactive') as GraphCategory;
   return deps.runner.start(panel.query.tenant, category, { time: LAST_7_DAYS, clauses: [{ field, op: 'eq', values: [value], ...(valueLabel ? { valueLabel } : {}) }], client: [] });
 }
 

@@ -7,7 +7,7 @@ import { type TenantStore } from '../../tenants/tenantStore';
 import { type TriageModel } from '../../triage/triageModel';
 import { type TriageSelection } from '../../triage/triageSelection';
 import { categoryById } from '../../../core/catalog/categories';
-import { type CategorySpec } from '../../../core/catalog/types';
+import { type GraphCategory } from '../../../core/catalog/types';
 import { type RecordDetails } from '../../detail/recordDetails';
 import { type QueryRunner } from '../../query/queryRunner';
 import { type RecordDocuments } from '../../results/recordDocuments';
@@ -92,4 +92,4 @@ export interface TriageViewDeps {
 }
 
 /** A Graph report the view opens (its ids are in the catalog: a missing one is a build error, not a user's). */
-export const category = (id: string): CategorySpec => categoryById(id) as CategorySpec;
+export const category = (id: string): GraphCategory => categoryById(id) as GraphCategory;

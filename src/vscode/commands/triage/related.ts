@@ -1,4 +1,4 @@
-import { type CategorySpec } from '../../../core/catalog/types';
+import { type GraphCategory } from '../../../core/catalog/types';
 import { type FilterModel } from '../../../core/odata/model';
 import { type RiskyEntity } from '../../../core/triage/riskyEntities';
 import { type EntityHolder } from '../../tree/triage/entityHolder';
@@ -7,7 +7,7 @@ import { defineCommand } from '../command';
 
 type Related = 'signIns' | 'detections';
 
-function queryFor(entity: RiskyEntity, what: Related): { category: CategorySpec; model: FilterModel } | undefined {
+function queryFor(entity: RiskyEntity, what: Related): { category: GraphCategory; model: FilterModel } | undefined {
   if (what === 'signIns') {
     // The last 7 days: the window an investigation of current risk starts from.
     return entity.subject === 'users'
