@@ -4,7 +4,7 @@
  * says what the user asked for with an event; the app sends it to the host.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 
 /** One labelled value; `copy` puts a Copy button beside it (ids). */
@@ -21,17 +21,18 @@ function emit(from: HTMLElement, action: DetailAction): void {
   from.dispatchEvent(new CustomEvent<DetailAction>('detail-action', { detail: action, bubbles: true, composed: true }));
 }
 
+/**
+ * The parts render into the app's own shadow root (no shadow root of their own), so a section's
+ * text selects and copies as one piece, and detailStyles styles them.
+ */
+abstract class DetailPart extends LitElement {
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+}
+
 /** Labels and values as a definition list; every value is text. The label column's width is `--ile-label-width`. */
-export class DetailFields extends LitElement {
-  static override styles = css`
-    :host { display: block; }
-    dl { display: grid; grid-template-columns: var(--ile-label-width, 170px) 1fr; gap: 4px 12px; margin: 0; }
-    dt { color: var(--vscode-descriptionForeground); }
-    dd { margin: 0; display: flex; gap: 6px; align-items: baseline; min-width: 0; }
-    dd span { overflow-wrap: anywhere; unicode-bidi: isolate; }
-    button.copy { background: none; border: 1px solid var(--vscode-button-secondaryBackground, #8886); color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; font-size: 0.85em; padding: 0 6px; border-radius: 3px; }
-    button.copy:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
-  `;
+export class DetailFields extends DetailPart {
 
   @property({ attribute: false }) fields: readonly DetailField[] = [];
 
@@ -46,13 +47,9 @@ export class DetailFields extends LitElement {
 }
 
 /** "Open as JSON" and "Save as JSON…": the record as the same document a results list saves. */
-export class DetailDocumentActions extends LitElement {
-  static override styles = css`
-    :host { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
-  `;
-
+export class DetailDocumentActions extends DetailPart {
   override render(): TemplateResult {
-    return html`<vscode-button secondary @click=${() => emit(this, { kind: 'openJson' })}>Open as JSON</vscode-button><vscode-button secondary @click=${() => emit(this, { kind: 'saveJson' })}>Save as JSON…</vscode-button>`;
+    return html`<div class="row"><vscode-button secondary @click=${() => emit(this, { kind: 'openJson' })}>Open as JSON</vscode-button><vscode-button secondary @click=${() => emit(this, { kind: 'saveJson' })}>Save as JSON…</vscode-button></div>`;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The look both detail apps share (sign-in, and audit/risk/provisioning/Office 365 records): page,
- * header, badges, links and tables (field lists and their copy buttons are detail-fields'). Each app
- * adds only what is its own.
+ * header, field lists (detail-fields) with their copy buttons, badges, links and tables. Each app adds
+ * only what is its own.
  */
 import { css } from 'lit';
 
@@ -17,6 +17,13 @@ export const detailStyles = css`
   .badge.failure { background: color-mix(in srgb, var(--vscode-errorForeground) 10%, transparent); color: var(--ile-error); border-color: var(--ile-error); }
   .badge.interrupted, .badge.reportOnly, .badge.warning { background: color-mix(in srgb, var(--vscode-editorWarning-foreground, #cca700) 10%, transparent); color: var(--ile-warning); border-color: var(--ile-warning); }
   .badge.neutral { border-color: var(--vscode-descriptionForeground); color: var(--vscode-descriptionForeground); }
+  detail-fields, detail-document-actions { display: block; }
+  dl { display: grid; grid-template-columns: var(--ile-label-width, 170px) 1fr; gap: 4px 12px; margin: 0; }
+  dt { color: var(--vscode-descriptionForeground); }
+  dd { margin: 0; display: flex; gap: 6px; align-items: baseline; min-width: 0; }
+  dd span.value { overflow-wrap: anywhere; unicode-bidi: isolate; }
+  button.copy { background: none; border: 1px solid var(--vscode-button-secondaryBackground, #8886); color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; font-size: 0.85em; padding: 0 6px; border-radius: 3px; }
+  button.copy:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
   /* VS Code's webview link colours reach the document, not a shadow root: without these the
      browser's default dark blue is unreadable in dark themes. */
   a { color: var(--vscode-textLink-foreground); }
