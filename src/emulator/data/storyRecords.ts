@@ -6,9 +6,10 @@
 import { type License } from '../config';
 import { Rng } from '../random';
 import { type RiskyUserState } from './risk';
+import { locationOf, signInJson } from './signInJson';
 import { type SignInRecord } from './signIns';
 import { type AuditBeat, type Network, type SignInBeat, STORY_MANAGED_DEVICE, STORY_WORKLOAD, storyApp, storyPolicies, storyResource, storySessionId } from './story';
-import { OUTCOMES, type Place, type Vocabulary } from './tables';
+import { OUTCOMES, type Vocabulary } from './tables';
 import { isoTime } from './timeline';
 
 export interface StoryContext {
@@ -18,7 +19,6 @@ export interface StoryContext {
   readonly vocab: Vocabulary;
 }
 
-const locationOf = (place: Place) => ({ city: place.city, state: place.state, countryOrRegion: place.countryOrRegion, geoCoordinates: { altitude: null, latitude: place.latitude, longitude: place.longitude } });
 
 export function storySignIn(ctx: StoryContext, base: SignInRecord, beat: SignInBeat): SignInRecord {
   const outcome = OUTCOMES.find((o) => o.errorCode === beat.errorCode) ?? OUTCOMES[0];
@@ -28,35 +28,20 @@ export function storySignIn(ctx: StoryContext, base: SignInRecord, beat: SignInB
   const hidden = ctx.license !== 'P2';
   const managed = beat.device === STORY_MANAGED_DEVICE;
   const user = beat.user;
-  // Same key order as a generated sign-in, so the two are indistinguishable in shape.
-  const json: Record<string, unknown> = {
-    id: base.json.id,
-    createdDateTime: base.json.createdDateTime,
-    correlationId: base.json.correlationId,
-    resourceDisplayName: resource.displayName,
-    resourceId: resource.appId,
-    resourceTenantId: ctx.tenantId,
-    homeTenantId: ctx.tenantId,
+  // Built as a generated sign-in is, so the two are indistinguishable in shape.
+  const json = signInJson({
+    id: String(base.json.id),
+    createdDateTime: String(base.json.createdDateTime),
+    correlationId: String(base.json.correlationId),
+    resource,
+    tenantId: ctx.tenantId,
     status: { errorCode: outcome.errorCode, failureReason: outcome.failureReason, additionalDetails: outcome.additionalDetails },
-    userDisplayName: user.displayName,
-    userPrincipalName: user.userPrincipalName,
-    userId: user.id,
-    appId: app.appId,
-    appDisplayName: app.displayName,
-    servicePrincipalId: null,
-    servicePrincipalName: null,
+    principal: { kind: 'user', displayName: user.displayName, userPrincipalName: user.userPrincipalName, id: user.id, appId: app.appId, appDisplayName: app.displayName, clientAppUsed: beat.clientAppUsed, userAgent: beat.device.userAgent, isInteractive: beat.eventType === 'interactiveUser' },
     ipAddress: beat.network.address(beat.networkIndex),
-    clientAppUsed: beat.clientAppUsed,
-    userAgent: beat.device.userAgent,
-    isInteractive: beat.eventType === 'interactiveUser',
     conditionalAccessStatus: caStatus,
     appliedConditionalAccessPolicies: applied,
-    riskDetail: hidden ? 'hidden' : 'none',
-    riskLevelAggregated: hidden ? 'hidden' : 'none',
-    riskLevelDuringSignIn: hidden ? 'hidden' : 'none',
-    riskState: 'none',
-    riskEventTypes: [],
-    riskEventTypes_v2: [],
+    riskHidden: hidden,
+    risk: { detail: 'none', level: 'none', state: 'none', eventTypes: [], eventTypesV2: [] },
     deviceDetail: {
       deviceId: managed ? `${user.id.slice(0, 8)}-d1ce-4c0d-8e5a-00000000c0de` : '',
       displayName: managed ? `${user.displayName.slice(0, 12).replace(/\s/g, '')}-PC7` : null,
@@ -66,9 +51,8 @@ export function storySignIn(ctx: StoryContext, base: SignInRecord, beat: SignInB
       isManaged: managed,
       trustType: managed ? 'Azure AD joined' : '',
     },
-    location: locationOf(beat.network.place),
-    authenticationAppDeviceDetails: null,
-  };
+    place: beat.network.place,
+  });
   return {
     index: base.index,
     eventType: beat.eventType,
