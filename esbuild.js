@@ -35,7 +35,7 @@ function webviewEntryPoints() {
 
 /**
  * Code not needed to start, kept out of the extension bundle and loaded on first use: the demo
- * tenant (the fake tenant with its certificate code), the PFX reader (node-forge) and MSAL. Each is its
+ * tenant (the fake tenant with its certificate code), the PFX reader (node-forge), MSAL and the KQL parser. Each is its
  * own bundle next to dist/extension.js; the dynamic import that names it stays a run-time require.
  */
 const LAZY = [
@@ -43,12 +43,14 @@ const LAZY = [
   { importer: path.join('core', 'auth', 'certificate.ts'), request: /^\.\/pfx$/, entry: 'src/core/auth/pfx.ts', bundle: 'pfx.js' },
   // MSAL Node: needed for the first sign-in or token, not to show the tenants tree.
   { importer: path.join('core', 'auth', 'credentials.ts'), request: /^\.\/msal$/, entry: 'src/core/auth/msal.ts', bundle: 'msal.js' },
+  // Microsoft's KQL parser (about 6 MB): for workspace queries and the fake tenant's workspace only.
+  { importer: path.join('core', 'kql', 'kusto.ts'), request: /^\.\/kustoLanguage$/, entry: 'src/core/kql/kustoLanguage.ts', bundle: 'kusto.js' },
 ];
 
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
-    build.onResolve({ filter: /\/(emulator|pfx|msal)$/ }, (args) => {
+    build.onResolve({ filter: /\/(emulator|pfx|msal|kustoLanguage)$/ }, (args) => {
       const lazy = args.kind === 'dynamic-import' && LAZY.find((l) => args.importer.endsWith(l.importer) && l.request.test(args.path));
       return lazy ? { path: `./${lazy.bundle}`, external: true } : undefined;
     });

@@ -13,6 +13,9 @@ export interface Cloud {
   readonly graphHost: string;
   /** Office 365 Management Activity API host, or undefined where the API is not documented. */
   readonly manageHost: string | undefined;
+  /** Log Analytics query API host, and the token resource (audience) it expects: not the same name in the public cloud. */
+  readonly logAnalyticsHost: string;
+  readonly logAnalyticsResource: string;
   /** Identity Protection's dismiss action is not offered in every cloud. */
   readonly supportsRiskDismiss: boolean;
 }
@@ -24,6 +27,8 @@ export const CLOUDS: Readonly<Record<CloudId, Cloud>> = {
     loginHost: 'login.microsoftonline.com',
     graphHost: 'graph.microsoft.com',
     manageHost: 'manage.office.com',
+    logAnalyticsHost: 'api.loganalytics.azure.com',
+    logAnalyticsResource: 'https://api.loganalytics.io',
     supportsRiskDismiss: true,
   },
   usGovHigh: {
@@ -32,6 +37,8 @@ export const CLOUDS: Readonly<Record<CloudId, Cloud>> = {
     loginHost: 'login.microsoftonline.us',
     graphHost: 'graph.microsoft.us',
     manageHost: 'manage.office365.us',
+    logAnalyticsHost: 'api.loganalytics.us',
+    logAnalyticsResource: 'https://api.loganalytics.us',
     supportsRiskDismiss: true,
   },
   usGovDod: {
@@ -40,6 +47,8 @@ export const CLOUDS: Readonly<Record<CloudId, Cloud>> = {
     loginHost: 'login.microsoftonline.us',
     graphHost: 'dod-graph.microsoft.us',
     manageHost: 'manage.protection.apps.mil',
+    logAnalyticsHost: 'api.loganalytics.us',
+    logAnalyticsResource: 'https://api.loganalytics.us',
     supportsRiskDismiss: true,
   },
   china: {
@@ -48,6 +57,8 @@ export const CLOUDS: Readonly<Record<CloudId, Cloud>> = {
     loginHost: 'login.chinacloudapi.cn',
     graphHost: 'microsoftgraph.chinacloudapi.cn',
     manageHost: undefined,
+    logAnalyticsHost: 'api.loganalytics.azure.cn',
+    logAnalyticsResource: 'https://api.loganalytics.azure.cn',
     supportsRiskDismiss: false,
   },
 };
@@ -79,9 +90,11 @@ export interface Endpoints {
   readonly loginOrigin: string;
   readonly graphOrigin: string;
   readonly manageOrigin: string | undefined;
+  readonly logAnalyticsOrigin: string;
   /** Resource identifiers used in scopes (`<resource>/.default`) and expected as token audience. */
   readonly graphResource: string;
   readonly manageResource: string | undefined;
+  readonly logAnalyticsResource: string;
   /** True when the origins are the local fake tenant's. */
   readonly local: boolean;
 }
@@ -94,6 +107,8 @@ export function cloudEndpoints(cloud: Cloud, gcc = false): Endpoints {
     manageOrigin: manageHost ? `https://${manageHost}` : undefined,
     graphResource: `https://${cloud.graphHost}`,
     manageResource: manageHost ? `https://${manageHost}` : undefined,
+    logAnalyticsOrigin: `https://${cloud.logAnalyticsHost}`,
+    logAnalyticsResource: cloud.logAnalyticsResource,
     local: false,
   };
 }
@@ -114,5 +129,14 @@ export function parseLocalOrigin(value: string): string | undefined {
 
 export function localEndpoints(cloud: Cloud, origin: string): Endpoints {
   const real = cloudEndpoints(cloud);
-  return { loginOrigin: origin, graphOrigin: origin, manageOrigin: origin, graphResource: real.graphResource, manageResource: real.manageResource ?? 'https://manage.office.com', local: true };
+  return {
+    loginOrigin: origin,
+    graphOrigin: origin,
+    manageOrigin: origin,
+    logAnalyticsOrigin: origin,
+    graphResource: real.graphResource,
+    manageResource: real.manageResource ?? 'https://manage.office.com',
+    logAnalyticsResource: real.logAnalyticsResource,
+    local: true,
+  };
 }

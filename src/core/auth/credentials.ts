@@ -14,7 +14,7 @@ import { SecretCachePlugin } from './cachePlugin';
 import type { MsalNetwork } from './networkClient';
 import { type SecretStore, secretKeys } from './secretStore';
 
-export type ResourceKind = 'graph' | 'manage';
+export type ResourceKind = 'graph' | 'manage' | 'logAnalytics';
 
 export interface AccessToken {
   readonly token: string;
@@ -90,6 +90,7 @@ function scopeFor(endpoints: Endpoints, resource: ResourceKind): string {
     if (!endpoints.manageResource) throw new Error('This cloud has no Office 365 Management Activity API.');
     return `${endpoints.manageResource}/.default`;
   }
+  if (resource === 'logAnalytics') return `${endpoints.logAnalyticsResource}/.default`;
   return `${endpoints.graphResource}/.default`;
 }
 

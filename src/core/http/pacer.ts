@@ -15,6 +15,8 @@ export const LIMITS = {
   reports: { requests: 5, windowMs: 10_000 },
   identityProtection: { requests: 1, windowMs: 1_000 },
   manage: { requests: 2_000, windowMs: 60_000 },
+  // Log Analytics: 200 queries per 30 s per user, across workspaces.
+  logAnalytics: { requests: 200, windowMs: 30_000 },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -1,7 +1,11 @@
-/** An error answer from Graph or the Management API, with the ids support needs. */
+/** An error answer from Graph, the Management API or Log Analytics, with the ids support needs. */
+export type ServiceName = 'graph' | 'manage' | 'logAnalytics';
+
+const SERVICE_LABEL: Readonly<Record<ServiceName, string>> = { graph: 'Graph', manage: 'Management API', logAnalytics: 'Log Analytics' };
+
 export class ServiceError extends Error {
   constructor(
-    readonly service: 'graph' | 'manage',
+    readonly service: ServiceName,
     readonly status: number,
     /** The service's error code (Graph `error.code`, or an AF code). */
     readonly code: string,
@@ -10,14 +14,16 @@ export class ServiceError extends Error {
     readonly clientRequestId?: string,
     readonly date?: string,
   ) {
-    super(`${service === 'graph' ? 'Graph' : 'Management API'} ${status} ${code}: ${serviceMessage}`);
+    super(`${SERVICE_LABEL[service]} ${status} ${code}: ${serviceMessage}`);
   }
 
   /** Builds the error from a response body in either service's envelope. */
-  static fromBody(service: 'graph' | 'manage', status: number, body: unknown, headers: { get(name: string): string | null }): ServiceError {
+  static fromBody(service: ServiceName, status: number, body: unknown, headers: { get(name: string): string | null }): ServiceError {
     const err = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
     const e = typeof err === 'object' && err !== null ? (err as Record<string, unknown>) : {};
-    const inner = typeof e.innerError === 'object' && e.innerError !== null ? (e.innerError as Record<string, unknown>) : {};
+    // Graph spells it innerError, Log Analytics innererror.
+    const innerValue = e.innerError ?? e.innererror;
+    const inner = typeof innerValue === 'object' && innerValue !== null ? (innerValue as Record<string, unknown>) : {};
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
     return new ServiceError(
       service,

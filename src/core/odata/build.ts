@@ -7,20 +7,21 @@ import { datetimeLiteral, GUID, isIp, quote } from './literals';
 import { type Clause, type ClauseValue, type FilterModel, type FilterProblem, resolveTime } from './model';
 import { validateRawFilter } from './raw';
 
-const OP_TEXT: Record<Operator, string> = { eq: 'equals', ne: 'not equals', gt: 'after', ge: 'from', lt: 'before', le: 'until', startswith: 'starts with', contains: 'contains' };
+export const OP_TEXT: Record<Operator, string> = { eq: 'equals', ne: 'not equals', gt: 'after', ge: 'from', lt: 'before', le: 'until', startswith: 'starts with', contains: 'contains' };
 
 export interface BuiltFilter {
   readonly filter: string | undefined;
   readonly problems: readonly FilterProblem[];
 }
 
-interface Target {
+export interface Target {
   readonly spec: FieldSpec;
   /** For lambda clauses: the collection and, for object items, the sub-path. */
   readonly lambda?: { readonly collection: string; readonly sub?: string };
 }
 
-function findTarget(category: GraphCategory, field: string): Target | undefined {
+/** The catalog's description of a filterable property (a field, or an item of a collection). */
+export function findTarget(category: GraphCategory, field: string): Target | undefined {
   const spec = category.fields.find((x) => x.path === field);
   if (spec) return { spec };
   for (const l of category.lambdas) {
@@ -34,7 +35,8 @@ function findTarget(category: GraphCategory, field: string): Target | undefined 
   return undefined;
 }
 
-function checkValue(kind: ValueKind, op: Operator, value: ClauseValue, label: string): string | undefined {
+/** Why a value does not fit its property (a GUID that is not one …), or undefined. Also used for workspace queries. */
+export function checkValue(kind: ValueKind, op: Operator, value: ClauseValue, label: string): string | undefined {
   const partial = op === 'startswith' || op === 'contains';
   switch (kind.type) {
     case 'int':

@@ -13,7 +13,7 @@ import { FakeClock } from '../../support/fakeClock';
 
 describe('core/http: token host allowlist', () => {
   const global = allowedOrigins(cloudEndpoints(cloudById('global')));
-  const cases: [string, 'graph' | 'manage', boolean][] = [
+  const cases: [string, 'graph' | 'manage' | 'logAnalytics', boolean][] = [
     ['https://graph.microsoft.com/v1.0/auditLogs/signIns?$skiptoken=x', 'graph', true],
     ['https://GRAPH.MICROSOFT.COM/v1.0/auditLogs/signIns', 'graph', true],
     ['https://graph.microsoft.com:443/v1.0/x', 'graph', true],
@@ -34,6 +34,12 @@ describe('core/http: token host allowlist', () => {
     ['//graph.microsoft.com/v1.0/x', 'graph', false],
     ['javascript:alert(1)', 'graph', false],
     ['https://127.0.0.1:8443/v1.0/x', 'graph', false],
+    // Log Analytics: its query host only. The token's audience (api.loganalytics.io) is a name, not where it goes.
+    ['https://api.loganalytics.azure.com/v1/workspaces/w/query', 'logAnalytics', true],
+    ['https://api.loganalytics.io/v1/workspaces/w/query', 'logAnalytics', false],
+    ['https://api.loganalytics.azure.com/v1/workspaces/w/query', 'graph', false],
+    ['https://graph.microsoft.com/v1.0/auditLogs/signIns', 'logAnalytics', false],
+    ['https://api.loganalytics.us/v1/workspaces/w/query', 'logAnalytics', false],
   ];
   for (const [url, resource, ok] of cases) it(`${ok ? 'allows' : 'refuses'} a ${resource} token for ${url}`, () => assert.strictEqual(checkTokenUrl(url, global[resource]).ok, ok));
 
@@ -138,7 +144,7 @@ describe('core/http: the client retries what is worth retrying, and nothing else
           tokens.push(o.forceRefresh ? 'refresh' : 'cached');
           return `token-${tokens.length}`;
         },
-        origins: { graph: ['https://graph.microsoft.com'], manage: ['https://manage.office.com'] },
+        origins: { graph: ['https://graph.microsoft.com'], manage: ['https://manage.office.com'], logAnalytics: ['https://api.loganalytics.azure.com'] },
         clock,
         random: () => 0.5,
         log: NULL_LOGGER,
