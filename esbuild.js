@@ -47,9 +47,15 @@ const LAZY = [
   { importer: path.join('core', 'kql', 'kusto.ts'), request: /^\.\/kustoLanguage$/, entry: 'src/core/kql/kustoLanguage.ts', bundle: 'kusto.js' },
 ];
 
+/** Microsoft's KQL parser scripts: every bundle that imports them gets the one shared runtime instead. */
+const KUSTO_RUNTIME = { entry: 'src/core/kql/kustoRuntime.ts', bundle: 'kusto-runtime.js' };
+
 const lazyBundles = {
   name: 'lazy-bundles',
   setup(build) {
+    build.onResolve({ filter: /^@kusto\/language-service-next\// }, (args) =>
+      args.importer.endsWith(path.join('kql', 'kustoRuntime.ts')) ? undefined : { path: `./${KUSTO_RUNTIME.bundle}`, external: true },
+    );
     build.onResolve({ filter: /\/(emulator|pfx|msal|kustoLanguage)$/ }, (args) => {
       const lazy = args.kind === 'dynamic-import' && LAZY.find((l) => args.importer.endsWith(l.importer) && l.request.test(args.path));
       return lazy ? { path: `./${lazy.bundle}`, external: true } : undefined;
@@ -73,7 +79,8 @@ async function main() {
   const contexts = [
     // dynamic-import off: a lazy bundle is loaded with require(), which the extension host's loader always handles.
     await esbuild.context({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [...common.plugins, lazyBundles], supported: { 'dynamic-import': false } }),
-    ...(await Promise.all(LAZY.map((l) => esbuild.context({ ...node, entryPoints: [l.entry], outfile: `dist/${l.bundle}` })))),
+    ...(await Promise.all(LAZY.map((l) => esbuild.context({ ...node, entryPoints: [l.entry], outfile: `dist/${l.bundle}`, plugins: [...common.plugins, lazyBundles] })))),
+    await esbuild.context({ ...node, entryPoints: [KUSTO_RUNTIME.entry], outfile: `dist/${KUSTO_RUNTIME.bundle}`, plugins: [...common.plugins, lazyBundles] }),
   ];
   const webviews = webviewEntryPoints();
   if (Object.keys(webviews).length > 0) {

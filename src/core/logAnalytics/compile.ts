@@ -40,7 +40,8 @@ const COMPARE: Readonly<Record<Operator, string>> = { eq: '=~', ne: '!~', gt: '>
 function comparison(expr: string, ref: ColumnRef, field: string, op: Operator, values: readonly ClauseValue[]): string {
   const exact = ref.type === 'int' || ref.type === 'bool' || ref.type === 'datetime';
   if (TERM_COLLECTIONS.has(field)) {
-    const parts = values.map((v) => `${expr} ${op === 'startswith' ? 'has_prefix' : 'has'} ${literal(ref, v)}`);
+    const term = op === 'startswith' ? 'hasprefix' : op === 'ne' ? '!has' : 'has';
+    const parts = values.map((v) => `${expr} ${term} ${literal(ref, v)}`);
     return parts.length === 1 ? parts[0] : `(${parts.join(' or ')})`;
   }
   if (op === 'eq' && values.length > 1) return `${expr} ${exact ? 'in' : 'in~'} (${values.map((v) => literal(ref, v)).join(', ')})`;

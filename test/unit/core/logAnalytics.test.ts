@@ -80,6 +80,8 @@ describe('core/logAnalytics: Graph filters as KQL over workspace tables', functi
   it('several values are one "in~", a risk event type is a term of its column, and an audit initiator is a path into InitiatedBy', () => {
     assert.match(compileKql(table('SigninLogs'), model([{ field: 'appId', op: 'eq', values: ['00000000-0000-4000-8000-00000000000a', '00000000-0000-4000-8000-00000000000b'] }]), { nowMs: NOW }).query, /\| where AppId in~ \("00000000-0000-4000-8000-00000000000a", "00000000-0000-4000-8000-00000000000b"\)/);
     assert.match(compileKql(table('SigninLogs'), model([{ field: 'riskEventTypes_v2', op: 'eq', values: ['passwordSpray'] }]), { nowMs: NOW }).query, /\| where RiskEventTypes_V2 has "passwordSpray"/);
+    assert.match(compileKql(table('SigninLogs'), model([{ field: 'riskEventTypes_v2', op: 'ne', values: ['passwordSpray'] }]), { nowMs: NOW }).query, /\| where RiskEventTypes_V2 !has "passwordSpray"/);
+    assert.match(compileKql(table('SigninLogs'), model([{ field: 'riskEventTypes_v2', op: 'startswith', values: ['password'] }]), { nowMs: NOW }).query, /\| where RiskEventTypes_V2 hasprefix "password"/);
     assert.match(compileKql(table('AuditLogs'), model([{ field: 'initiatedBy/user/userPrincipalName', op: 'eq', values: ['admin@contoso.com'] }]), { nowMs: NOW }).query, /\| where tostring\(InitiatedBy\.user\.userPrincipalName\) =~ "admin@contoso\.com"/);
   });
 
@@ -96,9 +98,14 @@ describe('core/logAnalytics: Graph filters as KQL over workspace tables', functi
     for (const t of WORKSPACE_TABLES) {
       for (const [field, ref] of Object.entries(t.fields)) {
         const value = ref.type === 'int' ? 1 : field.toLowerCase().endsWith('id') ? '00000000-0000-4000-8000-000000000000' : field === 'userPrincipalName' ? 'a@b.c' : field === 'ipAddress' ? '1.2.3.4' : field === 'location/countryOrRegion' ? 'US' : 'x';
-        const c = compileKql(t, model([{ field, op: 'eq', values: [value] }]), { nowMs: NOW });
-        const parsed = kusto.parse(c.query);
-        assert.deepStrictEqual(parsed.diagnostics, [], `${t.name}.${field}: ${c.query}`);
+        const graphField = t.graphCategory ? categoryById(t.graphCategory)?.fields.find((f) => f.path === field) : undefined;
+        const lambda = t.graphCategory ? categoryById(t.graphCategory)?.lambdas.find((l) => l.path === field) : undefined;
+        // Every operator the filter builder offers on the property, and "not equal".
+        for (const op of [...new Set([...(graphField?.operators ?? lambda?.item?.operators ?? ['eq' as const]), 'ne' as const])]) {
+          const c = compileKql(t, model([{ field, op, values: [value] }]), { nowMs: NOW });
+          const parsed = kusto.parse(c.query);
+          assert.deepStrictEqual(parsed.diagnostics, [], `${t.name}.${field} ${op}: ${c.query}`);
+        }
       }
     }
   });
