@@ -30,6 +30,18 @@ export interface UserConfig {
   readonly roles: readonly string[];
 }
 
+/** A Log Analytics workspace the tenant's Entra logs are routed to (diagnostic settings). */
+export interface WorkspaceConfig {
+  readonly id: string;
+  readonly name: string;
+  /** How long it keeps data: longer than Graph's 30 days, which is why people route logs here. */
+  readonly retentionDays: number;
+  /** The tables its diagnostic settings fill. */
+  readonly tables: readonly string[];
+  /** Apps (client ids) and users (object ids) with an Azure role on it (Log Analytics Reader). */
+  readonly readers: readonly string[];
+}
+
 export interface TenantConfig {
   readonly id: string;
   readonly domain: string;
@@ -38,7 +50,11 @@ export interface TenantConfig {
   readonly unifiedAuditLogging: boolean;
   readonly apps: readonly AppConfig[];
   readonly users: readonly UserConfig[];
+  readonly workspaces?: readonly WorkspaceConfig[];
 }
+
+/** The sign-in tables a routed workspace holds in the fake tenant. */
+export const WORKSPACE_SIGN_IN_TABLES = ['SigninLogs', 'AADNonInteractiveUserSignInLogs', 'AADServicePrincipalSignInLogs', 'AADManagedIdentitySignInLogs'];
 
 export interface EmulatorConfig {
   readonly tenants: readonly TenantConfig[];
@@ -75,13 +91,23 @@ export function defaultConfig(): EmulatorConfig {
         license: 'P2',
         unifiedAuditLogging: true,
         users: contosoUsers,
+        workspaces: [
+          {
+            id: '90000000-0000-4000-8000-000000000001',
+            name: 'contoso-sentinel',
+            retentionDays: 90,
+            tables: WORKSPACE_SIGN_IN_TABLES,
+            // The full app and the security operator; the limited app has the role but not Data.Read.
+            readers: ['c0000000-0000-4000-8000-00000000000a', 'c0000000-0000-4000-8000-00000000000b', 'a0000000-0000-4000-8000-000000000002'],
+          },
+        ],
         apps: [
           {
             clientId: 'c0000000-0000-4000-8000-00000000000a',
             displayName: 'Log Explorer (full)',
             secrets: ['full~secret~value~0123456789abcdef'],
             certificate: true,
-            roles: [...GRAPH_READ_ALL, 'ActivityFeed.Read'],
+            roles: [...GRAPH_READ_ALL, 'ActivityFeed.Read', 'Data.Read'],
             scopes: [],
             publicClient: false,
             consented: true,
@@ -101,7 +127,8 @@ export function defaultConfig(): EmulatorConfig {
             displayName: 'Audit Reader (no Identity Protection)',
             secrets: ['noidp~secret~value~0123456789abcdef'],
             certificate: false,
-            roles: ['AuditLog.Read.All', 'Directory.Read.All'],
+            // Data.Read, but no role on the workspace.
+            roles: ['AuditLog.Read.All', 'Directory.Read.All', 'Data.Read'],
             scopes: [],
             publicClient: false,
             consented: true,
@@ -122,7 +149,7 @@ export function defaultConfig(): EmulatorConfig {
             secrets: [],
             certificate: false,
             roles: [],
-            scopes: ['AuditLog.Read.All', 'Directory.Read.All', 'Policy.Read.All', 'IdentityRiskEvent.Read.All', 'IdentityRiskyUser.ReadWrite.All', 'IdentityRiskyServicePrincipal.ReadWrite.All', 'offline_access'],
+            scopes: ['AuditLog.Read.All', 'Directory.Read.All', 'Policy.Read.All', 'IdentityRiskEvent.Read.All', 'IdentityRiskyUser.ReadWrite.All', 'IdentityRiskyServicePrincipal.ReadWrite.All', 'Data.Read', 'offline_access'],
             publicClient: true,
             consented: true,
           },

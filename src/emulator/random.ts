@@ -89,4 +89,5 @@ export const STREAM = {
   o365: 9,
   faults: 10,
   policy: 11,
+  workspaceHistory: 12,
 } as const;

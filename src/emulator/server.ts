@@ -16,6 +16,7 @@ import { FaultInjector, type FaultKind, FAULT_KINDS, type ScriptedFault, SURVIVA
 import { Graph } from './http/graph';
 import { type Emulator, type EmulatorInfo, type EmulatorOptions, type EmulatorState } from './types';
 import { Manage } from './http/manage';
+import { LogAnalytics } from './http/logAnalytics';
 import { readBody, sendJson } from './http/respond';
 import { Sts } from './http/sts';
 import { SlidingWindows } from './http/throttle';
@@ -75,6 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     scanLimit: 200_000,
   });
   const manage = new Manage(directory, tokens, datasetView, { origin: () => origin, now, timeScale, latencyMs: options.latencyMs ?? 0, faults, throttle, contentPageSize: options.contentPageSize ?? 50 });
+  const logAnalytics = new LogAnalytics(directory, tokens, datasetView, { now, faults, throttle, rowLimit: options.workspaceRowLimit ?? 500_000 });
 
   const info = (): EmulatorInfo => ({
     authorityHost: origin,
@@ -151,6 +153,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
       if (await graph.handle(req, res, url)) return;
       if (await manage.handle(req, res, url)) return;
+      if (await logAnalytics.handle(req, res, url)) return;
       if (await sts.handle(req, res, url)) return;
       sendJson(res, 404, { error: { code: 'NotFound', message: `No route for ${req.method} ${url.pathname}` } });
     })().catch((e: unknown) => {

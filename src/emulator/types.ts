@@ -28,6 +28,8 @@ export interface EmulatorOptions {
   readonly deviceCodeLifetimeSeconds?: number;
   readonly tokenLifetimeSeconds?: number;
   readonly contentPageSize?: number;
+  /** Rows a workspace query returns before it is cut short as a partial result (the service's 500,000). */
+  readonly workspaceRowLimit?: number;
   /** The data's "now"; default the start time. */
   readonly anchorMs?: number;
   /** Where the CA and app key files go; default a new temp dir. */

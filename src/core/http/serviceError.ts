@@ -13,6 +13,8 @@ export class ServiceError extends Error {
     readonly requestId?: string,
     readonly clientRequestId?: string,
     readonly date?: string,
+    /** The inner error's code, where the service says more than its outer code (Log Analytics). */
+    readonly innerCode?: string,
   ) {
     super(`${SERVICE_LABEL[service]} ${status} ${code}: ${serviceMessage}`);
   }
@@ -33,6 +35,7 @@ export class ServiceError extends Error {
       str(inner['request-id']) ?? headers.get('request-id') ?? undefined,
       str(inner['client-request-id']) ?? headers.get('client-request-id') ?? undefined,
       str(inner.date) ?? headers.get('date') ?? undefined,
+      str(inner.code),
     );
   }
 }

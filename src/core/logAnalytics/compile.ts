@@ -52,7 +52,7 @@ function comparison(expr: string, ref: ColumnRef, field: string, op: Operator, v
 
 export interface CompileOptions {
   readonly nowMs: number;
-  /** Narrows the query to one slice of its range (exports and adaptive slicing). */
+  /** Narrows the query to one slice of its range, [fromMs, toMs) (exports and adaptive slicing). */
   readonly window?: { readonly fromMs: number; readonly toMs: number };
 }
 
@@ -63,8 +63,10 @@ export function compileKql(table: WorkspaceTable, model: FilterModel, options: C
 
   const range = options.window ?? resolveTime(model.time, options.nowMs);
   if (range && !(range.fromMs < range.toMs)) problems.push({ message: 'The time range must start before it ends.' });
-  // TimeGenerated is the column the workspace partitions by: the range is asked of it.
-  if (range) lines.push(`| where TimeGenerated between (${kqlDatetime(range.fromMs)} .. ${kqlDatetime(range.toMs)})`);
+  // TimeGenerated is the column the workspace partitions by: the range is asked of it. A slice is
+  // half-open, so slices that meet neither overlap nor leave a gap.
+  if (range && options.window) lines.push(`| where TimeGenerated >= ${kqlDatetime(range.fromMs)} and TimeGenerated < ${kqlDatetime(range.toMs)}`);
+  else if (range) lines.push(`| where TimeGenerated between (${kqlDatetime(range.fromMs)} .. ${kqlDatetime(range.toMs)})`);
 
   if (model.raw !== undefined && model.raw.trim() !== '') {
     problems.push({ message: 'A raw $filter is Graph’s language: on a workspace, write the condition in KQL instead.' });

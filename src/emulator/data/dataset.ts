@@ -50,6 +50,8 @@ export function demoSizes(signIns = 5000): DatasetSizes {
 }
 
 const DAY = 86_400_000;
+/** How far back the fake workspaces' history reaches (a workspace keeps what its retention allows of it). */
+export const WORKSPACE_HISTORY_DAYS = 90;
 
 export class TenantData {
   readonly seed: number;
@@ -107,6 +109,30 @@ export class TenantData {
 
   signInRange(geMs: number, leMs: number): [number, number] {
     return indexRange(this.seed, STREAM.signIn, this.signInTimeline, geMs, leMs);
+  }
+
+  private history: SignInContext | undefined;
+
+  /**
+   * Sign-ins older than Graph's span, which only a workspace (kept longer) still holds: the same
+   * generator at the same rate, on a timeline that continues where Graph's ends, with its own seed.
+   */
+  private historyContext(): SignInContext {
+    if (this.history) return this.history;
+    const t = this.signInTimeline;
+    const spanMs = WORKSPACE_HISTORY_DAYS * DAY - t.spanMs;
+    const count = Math.min(2_000_000, Math.round((t.count * spanMs) / t.spanMs));
+    this.history = { ...this.signInCtx, seed: mix32(this.seed, STREAM.workspaceHistory), timeline: { anchorMs: t.anchorMs - t.spanMs, spanMs, count } };
+    return this.history;
+  }
+
+  /** Every sign-in a workspace holds between the two instants, newest first: Graph's, then the older history. */
+  *workspaceSignIns(geMs: number, leMs: number): Generator<SignInRecord> {
+    const [from, to] = this.signInRange(geMs, leMs);
+    for (let i = from; i < to; i++) yield this.signIn(i);
+    const h = this.historyContext();
+    const [hFrom, hTo] = indexRange(h.seed, STREAM.signIn, h.timeline, geMs, leMs);
+    for (let i = hFrom; i < hTo; i++) yield signInAt(h, i);
   }
 
   audit(index: number): Record<string, unknown> {

@@ -16,10 +16,19 @@ export const MANAGE_RESOURCES: Record<EmulatorCloud, string[]> = {
   china: [],
 };
 
+/** The Log Analytics API's token audience per cloud (its query host is another name in the public cloud). */
+export const LOG_ANALYTICS_RESOURCES: Record<EmulatorCloud, string> = {
+  global: 'https://api.loganalytics.io',
+  usGovHigh: 'https://api.loganalytics.us',
+  usGovDod: 'https://api.loganalytics.us',
+  china: 'https://api.loganalytics.azure.cn',
+};
+
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+export const LOG_ANALYTICS_APP_ID = 'ca7f3f0b-7d91-482c-8e09-c5d840d0eac5';
 export const MANAGE_APP_ID = 'c5393580-f805-4401-95e8-94b7a6ef2fc2';
 
-export type ResourceKind = 'graph' | 'manage';
+export type ResourceKind = 'graph' | 'manage' | 'logAnalytics';
 
 export class Directory {
   constructor(readonly tenants: readonly TenantConfig[]) {}
@@ -47,12 +56,18 @@ export class Directory {
     const r = resource.replace(/\/+$/, '').toLowerCase();
     if (r === GRAPH_RESOURCES[tenant.cloud] || r === GRAPH_APP_ID) return 'graph';
     if (MANAGE_RESOURCES[tenant.cloud].includes(r) || r === MANAGE_APP_ID) return 'manage';
+    if (r === LOG_ANALYTICS_RESOURCES[tenant.cloud] || r === LOG_ANALYTICS_APP_ID) return 'logAnalytics';
     return undefined;
   }
 }
 
-/** Application permissions that belong to each resource. */
+const PERMISSIONS_OF: Readonly<Record<Exclude<ResourceKind, 'graph'>, ReadonlySet<string>>> = {
+  manage: new Set(['ActivityFeed.Read', 'ActivityFeed.ReadDlp', 'ServiceHealth.Read']),
+  logAnalytics: new Set(['Data.Read']),
+};
+
+/** The permissions (application roles or delegated scopes) that belong to a resource: a token carries only its own. */
 export function rolesFor(kind: ResourceKind, roles: readonly string[]): string[] {
-  const manage = new Set(['ActivityFeed.Read', 'ActivityFeed.ReadDlp', 'ServiceHealth.Read']);
-  return roles.filter((r) => (kind === 'manage' ? manage.has(r) : !manage.has(r)));
+  if (kind !== 'graph') return roles.filter((r) => PERMISSIONS_OF[kind].has(r));
+  return roles.filter((r) => !PERMISSIONS_OF.manage.has(r) && !PERMISSIONS_OF.logAnalytics.has(r));
 }

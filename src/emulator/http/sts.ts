@@ -202,7 +202,7 @@ export class Sts {
       stsError(res, { status: 400, error: 'invalid_grant', code: 65001, description: `The user or administrator has not consented to use the application with ID '${app.clientId}' named '${app.displayName}'. Send an interactive authorization request for this user and resource.` });
       return;
     }
-    const consented = app.scopes.filter((s) => s !== 'offline_access');
+    const consented = rolesFor(resolved.kind, app.scopes.filter((s) => s !== 'offline_access'));
     const granted = resolved.scopes.includes('.default') ? consented : resolved.scopes.filter((s) => consented.includes(s));
     const now = this.options.now();
     const { token, expiresIn } = this.tokens.issue(

@@ -1,0 +1,88 @@
+/**
+ * The extension's Log Analytics client against the fake workspace, over real HTTPS with real MSAL
+ * tokens: what comes back equals the fake tenant's own sign-ins, and every refusal is the service's.
+ */
+import * as assert from 'assert';
+import { ServiceError } from '../../../src/core/http/serviceError';
+import { compileKql } from '../../../src/core/logAnalytics/compile';
+import { LogAnalyticsApi } from '../../../src/core/logAnalytics/queryApi';
+import { workspaceTable } from '../../../src/core/logAnalytics/tables';
+import { toGraphShape } from '../../../src/core/logAnalytics/toGraph';
+import { isUnreadable, type SourceRecord } from '../../../src/core/records/untrusted';
+import { type Emulator, startEmulator } from '../../../src/emulator';
+import { receivedMs } from '../../../src/emulator/data/workspaceRows';
+import { emulatorApi } from '../../support/emulatorApi';
+
+const CONTOSO = '11111111-1111-4111-8111-111111111111';
+const WORKSPACE = '90000000-0000-4000-8000-000000000001';
+const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
+const NO_DATA_READ = 'c0000000-0000-4000-8000-00000000000b';
+const NO_ROLE = 'c0000000-0000-4000-8000-00000000000c';
+const DAY = 86_400_000;
+
+describe('core/logAnalytics against the fake workspace (HTTPS, MSAL tokens)', function () {
+  this.timeout(120_000);
+  let emulator: Emulator;
+  const api = async (clientId: string) => new LogAnalyticsApi((await emulatorApi(emulator, CONTOSO, clientId)).client, emulator.origin);
+
+  before(async () => {
+    emulator = await startEmulator({ signIns: 1500, throttling: false, workspaceRowLimit: 5000 });
+  });
+  after(async () => emulator?.close());
+
+  it('failed interactive sign-ins of the last 60 days: exactly the fake tenant’s, newest first, reaching past Graph’s 7 days', async () => {
+    const now = Date.now();
+    const c = compileKql(workspaceTable('SigninLogs')!, { time: { kind: 'last', hours: 60 * 24 }, clauses: [], client: [{ kind: 'failuresOnly' }] }, { nowMs: now });
+    const result = await (await api(FULL_APP)).query({ workspaceId: WORKSPACE, query: c.query, timespan: c.timespan });
+    assert.strictEqual(result.partial, undefined);
+    const data = emulator.datasets.get(CONTOSO)!;
+    const truth = [...data.workspaceSignIns(c.range!.fromMs - 300_000, c.range!.toMs)]
+      .filter((r) => r.eventType === 'interactiveUser' && (r.json.status as { errorCode: number }).errorCode !== 0)
+      .map((r) => ({ id: String(r.json.id), received: receivedMs(r, data.seed) }))
+      .filter((r) => r.received >= c.range!.fromMs && r.received <= c.range!.toMs)
+      .sort((a, b) => b.received - a.received)
+      .map((r) => r.id);
+    const ids = result.records.map((r) => (isUnreadable(r) ? 'unreadable' : String(r.Id)));
+    assert.deepStrictEqual(ids, truth);
+    const oldest = Date.parse(String((result.records.at(-1) as SourceRecord).CreatedDateTime));
+    assert.ok(oldest < now - 30 * DAY, `history beyond Graph's 30 days (oldest ${new Date(oldest).toISOString()})`);
+  });
+
+  it('a workspace sign-in becomes the Graph record of the same sign-in: status, location and conditional access', async () => {
+    const data = emulator.datasets.get(CONTOSO)!;
+    const recent = data.signIn(5);
+    const table = recent.eventType === 'interactiveUser' ? 'SigninLogs' : recent.eventType === 'nonInteractiveUser' ? 'AADNonInteractiveUserSignInLogs' : recent.eventType === 'servicePrincipal' ? 'AADServicePrincipalSignInLogs' : 'AADManagedIdentitySignInLogs';
+    const c = compileKql(workspaceTable(table)!, { time: { kind: 'last', hours: 24 * 8 }, clauses: [{ field: 'id', op: 'eq', values: [String(recent.json.id)] }], client: [] }, { nowMs: Date.now() });
+    const result = await (await api(FULL_APP)).query({ workspaceId: WORKSPACE, query: c.query, timespan: c.timespan });
+    assert.strictEqual(result.records.length, 1);
+    const graph = toGraphShape(result.records[0], { workspaceId: WORKSPACE, table: workspaceTable(table)!.name }) as Record<string, unknown>;
+    for (const key of ['id', 'userPrincipalName', 'appId', 'ipAddress', 'conditionalAccessStatus', 'appliedConditionalAccessPolicies', 'deviceDetail']) assert.deepStrictEqual(graph[key], recent.json[key], key);
+    assert.deepStrictEqual((graph.status as Record<string, unknown>).errorCode, (recent.json.status as Record<string, unknown>).errorCode);
+    assert.deepStrictEqual(graph.location, recent.json.location);
+    assert.strictEqual(Date.parse(String(graph.createdDateTime)), Date.parse(String(recent.json.createdDateTime)));
+  });
+
+  it('refuses as the service does: no Data.Read, no role on the workspace, a syntax error with its place, a table it does not receive', async () => {
+    const refusal = async (clientId: string, query: string) => {
+      try {
+        await (await api(clientId)).query({ workspaceId: WORKSPACE, query });
+      } catch (e) {
+        if (e instanceof ServiceError) return `${e.status} ${e.code}/${e.innerCode ?? ''}`;
+        throw e;
+      }
+      return 'answered';
+    };
+    assert.strictEqual(await refusal(NO_DATA_READ, 'SigninLogs | take 1'), '403 InsufficientAccessError/MissingPermission');
+    assert.strictEqual(await refusal(NO_ROLE, 'SigninLogs | take 1'), '403 InsufficientAccessError/AuthorizationFailed');
+    assert.strictEqual(await refusal(FULL_APP, 'SigninLogs | where '), '400 BadArgumentError/SyntaxError');
+    assert.strictEqual(await refusal(FULL_APP, 'AADRiskyUsers | take 1'), '400 BadArgumentError/SemanticError');
+    await assert.rejects((await api(FULL_APP)).query({ workspaceId: '90000000-0000-4000-8000-0000000000ff', query: 'SigninLogs' }), (e: unknown) => e instanceof ServiceError && e.status === 404 && e.code === 'WorkspaceNotFoundError');
+  });
+
+  it('more rows than the cap: the rows up to it, and a partial result that says why', async () => {
+    const result = await (await api(FULL_APP)).query({ workspaceId: WORKSPACE, query: 'AADNonInteractiveUserSignInLogs | project Id, TimeGenerated' });
+    assert.strictEqual(result.records.length, 5000);
+    assert.strictEqual(result.partial?.code, 'PartialError');
+    assert.deepStrictEqual(result.columns.map((c) => c.name), ['Id', 'TimeGenerated']);
+  });
+});

@@ -1,0 +1,103 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { QueryTimeoutError } from '../../../src/core/http/client';
+import { type WorkspaceResult } from '../../../src/core/logAnalytics/queryApi';
+import { sliceQuery, SliceTooLargeError, type SlicedQuery } from '../../../src/core/logAnalytics/slices';
+import { workspaceTable } from '../../../src/core/logAnalytics/tables';
+import { type LogRecord } from '../../../src/core/records/untrusted';
+import { evaluate, type Row } from '../../../src/emulator/kql/evaluate';
+import { KDate } from '../../../src/emulator/kql/scalars';
+
+const NOW = Date.parse('2026-12-01T12:00:00Z');
+const DAY = 86_400_000;
+const COLUMNS = [
+  { name: 'TimeGenerated', type: 'datetime' },
+  { name: 'Id', type: 'string' },
+  { name: 'ResultType', type: 'string' },
+];
+
+/**
+ * A workspace that runs the query with the fake tenant's KQL engine over the given rows, cuts an
+ * answer at `cap` rows (a partial result), and times out when a slice is wider than `timeoutMs`.
+ */
+function workspace(times: readonly number[], cap: number, timeoutMs = Infinity) {
+  const rows: Row[] = times.map((t, i) => ({ TimeGenerated: new KDate(t), Id: `r${i}`, ResultType: i % 2 ? '0' : '50126' }));
+  const asked: string[] = [];
+  return {
+    asked,
+    query: async (q: { query: string; timespan?: string }): Promise<WorkspaceResult> => {
+      asked.push(q.timespan ?? '');
+      const [from, to] = (q.timespan ?? '').split('/').map(Date.parse);
+      if (to - from > timeoutMs) throw new QueryTimeoutError(false);
+      const r = evaluate(q.query, { now: NOW, table: (name) => (name === 'SigninLogs' ? { columns: COLUMNS, rows } : undefined) }, cap);
+      const records = r.rows.map((x) => ({ Id: x.Id, TimeGenerated: (x.TimeGenerated as KDate).toJSON() }) as LogRecord);
+      return { columns: r.columns, records, ...(r.truncated ? { partial: { code: 'PartialError', message: `exceeded the record count limit ${cap}` } } : {}) };
+    },
+  };
+}
+
+const plan = (fromMs: number, toMs: number): SlicedQuery => ({ workspaceId: 'w', table: workspaceTable('SigninLogs')!, model: { time: { kind: 'all' }, clauses: [], client: [] }, range: { fromMs, toMs } });
+
+async function all(api: ReturnType<typeof workspace>, q: SlicedQuery, options: { minSliceMs?: number; initialSliceMs?: number; targetRows?: number } = {}) {
+  const ids: string[] = [];
+  const gen = sliceQuery(api, q, { nowMs: NOW, ...options });
+  for (;;) {
+    const next = await gen.next();
+    if (next.done) return { ids, stats: next.value };
+    ids.push(...next.value.records.map((r) => String((r as Record<string, unknown>).Id)));
+  }
+}
+
+describe('core/logAnalytics: slicing a long range to stay inside the query API’s limits', function () {
+  this.timeout(60_000);
+
+  it('90 days with a 500-row cap: every row once, newest first, with the partial slices asked again narrower', async () => {
+    const times = Array.from({ length: 3000 }, (_, i) => NOW - 1 - Math.floor((i * 90 * DAY) / 3000));
+    const api = workspace(times, 500);
+    const { ids, stats } = await all(api, plan(NOW - 90 * DAY, NOW));
+    assert.deepStrictEqual(ids, times.map((_, i) => `r${i}`));
+    assert.ok(stats.narrowed > 0, 'the first slice came back partial and was narrowed');
+    assert.strictEqual(stats.slices, api.asked.length - stats.narrowed);
+  });
+
+  it('a slice that times out is halved; one that comes back small widens the next', async () => {
+    const times = Array.from({ length: 200 }, (_, i) => NOW - 1 - i * 6 * 3_600_000);
+    const api = workspace(times, 10_000, 10 * DAY);
+    const { ids, stats } = await all(api, plan(NOW - 50 * DAY, NOW), { initialSliceMs: DAY, targetRows: 1000 });
+    assert.deepStrictEqual(ids, times.map((_, i) => `r${i}`));
+    const widths = api.asked.map((t) => t.split('/').map(Date.parse)).map(([f, to]) => to - f);
+    assert.strictEqual(widths[0], DAY);
+    assert.strictEqual(widths[1], 2 * DAY, 'small answer: the next slice is twice as wide');
+    assert.ok(widths.every((w) => w <= 16 * DAY), 'never wider than twice the timeout');
+    assert.ok(stats.narrowed > 0, 'a slice wider than the timeout was halved');
+  });
+
+  it('a row exactly on the instant where two slices meet is in the newer slice only', async () => {
+    // Slices of 1 day, then 2 (small answers widen): they meet at exactly 1 and 3 days ago.
+    const times = [NOW - 1000, NOW - DAY, NOW - 2 * DAY, NOW - 3 * DAY, NOW - 4 * DAY];
+    const { ids } = await all(workspace(times, 1000), plan(NOW - 5 * DAY, NOW), { initialSliceMs: DAY, targetRows: 1000 });
+    assert.deepStrictEqual(ids, ['r0', 'r1', 'r2', 'r3', 'r4']);
+  });
+
+  it('a slice that cannot be narrowed any more and still does not fit is an error that says so', async () => {
+    const times = Array.from({ length: 50 }, () => NOW - 5000);
+    await assert.rejects(all(workspace(times, 10), plan(NOW - DAY, NOW), { minSliceMs: 60_000 }), SliceTooLargeError);
+  });
+
+  it('property: whatever the rows, the cap and the first slice, the slices hold every row exactly once, newest first', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 30 * DAY }), { minLength: 0, maxLength: 400 }),
+        fc.integer({ min: 5, max: 300 }),
+        fc.integer({ min: 60_000, max: 40 * DAY }),
+        async (ages, cap, first) => {
+          // Distinct times: a cap below the rows of a single instant could never be sliced.
+          const times = [...new Set(ages)].sort((a, b) => a - b).map((age) => NOW - age);
+          const { ids } = await all(workspace(times, cap), plan(NOW - 30 * DAY, NOW), { initialSliceMs: first, minSliceMs: 1 });
+          assert.deepStrictEqual(ids, times.map((_, i) => `r${i}`));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
