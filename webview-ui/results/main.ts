@@ -184,7 +184,7 @@ export class ResultsApp extends LitElement {
     const message = this.progress?.message;
     return html`<header @host-request=${(e: CustomEvent<HostRequest>) => this.ask(e.detail)}>
         <div class="title-row"><h1>${info ? `${info.categoryLabel} · ${info.tenantName}` : 'Loading…'}</h1><span class="query" title=${info?.filterText ?? ''}>${info?.filterText ?? ''}</span></div>
-        <results-toolbar .progress=${this.progress} .shown=${this.view.length} .graph=${info?.graphQuery !== false} .chooserOpen=${this.chooserOpen} .exportInfo=${this.exportInfo} @toggle-columns=${() => (this.chooserOpen = !this.chooserOpen)} @dismiss-export=${() => (this.exportInfo = undefined)}></results-toolbar>
+        <results-toolbar .progress=${this.progress} .shown=${this.view.length} .copyFormats=${info?.copyFormats ?? []} .canSaveQuery=${info?.canSaveQuery === true} .exportHint=${info?.exportHint} .chooserOpen=${this.chooserOpen} .exportInfo=${this.exportInfo} @toggle-columns=${() => (this.chooserOpen = !this.chooserOpen)} @dismiss-export=${() => (this.exportInfo = undefined)}></results-toolbar>
         <results-filters .filters=${this.filters} .isSignIn=${info?.isSignIn === true} .caHidden=${this.progress?.caHidden === true} .policies=${this.policies} @filters-change=${(e: CustomEvent<Partial<RowFilters>>) => this.setFilter(e.detail)}></results-filters>
         ${message ? html`<div class="notice ${this.progress?.state === 'failed' ? 'warn' : ''}" role="note">${message}</div>` : nothing}
       </header>

@@ -8,7 +8,16 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { type ExportInfo, type ProgressInfo, type ResultsRequests } from '../../src/webview/results/protocol';
+import { type ExportInfo, type InitInfo, type ProgressInfo, type ResultsRequests } from '../../src/webview/results/protocol';
+
+type CopyFormat = InitInfo['copyFormats'][number];
+
+const COPY_LABEL: Readonly<Record<CopyFormat, string>> = {
+  url: 'Copy query as Graph URL',
+  curl: 'Copy query as curl',
+  powershell: 'Copy query as PowerShell',
+  kql: 'Copy query as KQL',
+};
 
 /** A request for the host, as the app shell forwards it. */
 export type HostRequest = { [K in keyof ResultsRequests]: { method: K; params: ResultsRequests[K]['params'] } }[keyof ResultsRequests];
@@ -36,7 +45,10 @@ export class ResultsToolbar extends LitElement {
   /** Rows the grid shows after its filters. */
   @property({ attribute: false }) shown = 0;
   /** A Graph query (saved, copied as a request); false for Office 365 content. */
-  @property({ attribute: false }) graph = true;
+  /** What the query can be copied as, whether it can be saved, and whether (and how) it exports: the source's capabilities. */
+  @property({ attribute: false }) copyFormats: readonly CopyFormat[] = [];
+  @property({ attribute: false }) canSaveQuery = false;
+  @property({ attribute: false }) exportHint: string | undefined;
   @property({ attribute: false }) chooserOpen = false;
   @property({ attribute: false }) exportInfo: ExportInfo | undefined;
 
@@ -49,7 +61,8 @@ export class ResultsToolbar extends LitElement {
     const select = e.target as HTMLElement & { value: string };
     const action = select.value;
     select.value = '';
-    if (action === 'url' || action === 'curl' || action === 'powershell') this.ask({ method: 'copyAs', params: { format: action } });
+    const format = this.copyFormats.find((f) => f === action);
+    if (format) this.ask({ method: 'copyAs', params: { format } });
     else if (action === 'openJson' || action === 'saveJson') this.ask({ method: 'resultsJson', params: { action: action === 'openJson' ? 'open' : 'save' } });
     else if (action === 'saveQuery') this.ask({ method: 'saveQuery', params: {} });
   }
@@ -75,7 +88,6 @@ export class ResultsToolbar extends LitElement {
   override render(): TemplateResult {
     const p = this.progress;
     const loading = p?.state === 'loading';
-    const graph = this.graph;
     return html`<div class="bar">
         <span class="status ${p?.state === 'failed' ? 'failed' : ''}" role="status" aria-live="polite">${this.statusText()}</span>
         <span class="spacer"></span>
@@ -85,16 +97,12 @@ export class ResultsToolbar extends LitElement {
         <vscode-button secondary class="columns-button" @click=${() => this.dispatchEvent(new CustomEvent('toggle-columns'))} aria-expanded=${this.chooserOpen ? 'true' : 'false'}>Columns</vscode-button>
         <vscode-single-select class="actions" aria-label="Save or copy" @change=${(e: Event) => this.action(e)}>
           <vscode-option value="">Save or copy…</vscode-option>
-          ${graph ? html`<vscode-option value="saveQuery">Save query in the tree</vscode-option>` : nothing}
+          ${this.canSaveQuery ? html`<vscode-option value="saveQuery">Save query in the tree</vscode-option>` : nothing}
           <vscode-option value="openJson">Open results as JSON</vscode-option>
           <vscode-option value="saveJson">Save results as JSON…</vscode-option>
-          ${graph
-            ? html`<vscode-option value="url">Copy query as Graph URL</vscode-option>
-                <vscode-option value="curl">Copy query as curl</vscode-option>
-                <vscode-option value="powershell">Copy query as Graph PowerShell</vscode-option>`
-            : nothing}
+          ${this.copyFormats.map((f) => html`<vscode-option value=${f}>${COPY_LABEL[f]}</vscode-option>`)}
         </vscode-single-select>
-        <vscode-button @click=${() => this.ask({ method: 'exportResults', params: {} })} title=${graph ? 'Stream the whole query to JSON, NDJSON or CSV files, with a manifest; resumable' : 'Stream this content type, day by day, to JSON, NDJSON or CSV files, with a manifest; resumable'}>Export…</vscode-button>
+        ${this.exportHint !== undefined ? html`<vscode-button @click=${() => this.ask({ method: 'exportResults', params: {} })} title=${this.exportHint}>Export…</vscode-button>` : nothing}
       </div>
       ${this.renderExport()}`;
   }

@@ -52,7 +52,7 @@ export type CategoryId =
   | 'riskyUsers'
   | 'o365';
 
-export type ThrottleClass = 'reports' | 'identityProtection' | 'manage';
+export type ThrottleClass = 'reports' | 'identityProtection' | 'manage' | 'logAnalytics';
 
 /** What every report shows the same way, whatever its source: rows, columns, titles, guidance. */
 interface CategoryCommon {
@@ -104,8 +104,23 @@ export interface O365Category extends CategoryCommon {
   readonly contentType: string;
 }
 
+/**
+ * A table of a Log Analytics workspace that mirrors a Graph report: its rows are read in Graph's
+ * shape, so it takes the report's id, columns and detail panel, and the report's filter fields
+ * (compiled to KQL through the table's column mapping).
+ */
+export interface WorkspaceCategory extends CategoryCommon {
+  readonly source: 'logAnalytics';
+  readonly workspaceId: string;
+  readonly workspaceName: string;
+  /** The table's name (SigninLogs …). */
+  readonly table: string;
+  /** The Graph report it mirrors: its filter fields apply. */
+  readonly graph: GraphCategory;
+}
+
 /** A report of any source; code that needs a source's own fields narrows on `source`. */
-export type CategorySpec = GraphCategory | O365Category;
+export type CategorySpec = GraphCategory | O365Category | WorkspaceCategory;
 
 /** The services reports come from, each behind its adapter (core/sources). */
 export type SourceKind = CategorySpec['source'];

@@ -32,6 +32,10 @@ export function diagnose(error: unknown): Diagnosis {
     const base = explain(error.code);
     return { code: error.code, explanation: base ? { ...base, title: `${base.title} (${error.host})` } : undefined, serviceMessage: error.message };
   }
+  if (error instanceof ServiceError && error.service === 'logAnalytics') {
+    const explanation = explain(`la:${error.code}/${error.innerCode ?? ''}`) ?? explain(`la:${error.code}`) ?? explain(error.code);
+    return { code: error.innerCode ? `${error.code}/${error.innerCode}` : error.code, explanation, serviceMessage: error.serviceMessage, status: error.status, requestId: error.requestId, clientRequestId: error.clientRequestId, date: error.date };
+  }
   if (error instanceof ServiceError) {
     // Prefer the specific troubleshooting text when Graph wraps it in a generic code.
     const byText = explain(error.code) ? undefined : fromMessage(error.serviceMessage);
@@ -51,6 +55,8 @@ export function diagnose(error: unknown): Diagnosis {
     if (e.type === 'system' || /ECONNREFUSED|ENOTFOUND|ECONNRESET|ETIMEDOUT|EAI_AGAIN|socket hang up|network/i.test(`${String(e.code ?? '')} ${message}`)) {
       return { code: 'NetworkError', explanation: explain('NetworkError'), serviceMessage: message };
     }
+    // Our own errors that carry a catalogued code (a slice too large to narrow further).
+    if (typeof e.code === 'string' && explain(e.code)) return { code: e.code, explanation: explain(e.code), serviceMessage: message };
     const code = fromMessage(message);
     if (code) return { code, explanation: explain(code), serviceMessage: message };
     return { code: 'Unknown', explanation: undefined, serviceMessage: message };

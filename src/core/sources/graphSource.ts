@@ -13,22 +13,25 @@ function graph(category: CategorySpec): GraphCategory {
 
 export const GRAPH_SOURCE: SourceAdapter = {
   kind: 'graph',
-  capabilities: { serverQuery: true, savedQueries: true, exportTimeAxis: 'recordTime' },
+  capabilities: { savedQueries: true, copyFormats: ['url', 'curl', 'powershell'] },
   unavailable: () => undefined,
   copyQuery(category, filter, origin, format) {
     const c = graph(category);
     const url = graphUrl(origin, c, filter);
-    return format === 'url' ? url : format === 'curl' ? curlCommand(url) : powershellCommand(c, filter);
+    return format === 'url' ? url : format === 'curl' ? curlCommand(url) : format === 'powershell' ? powershellCommand(c, filter) : undefined;
   },
-  exportPlan: (category, model, time, nowMs) => exportPlan(graph(category), model, time, nowMs),
-  exportSpecFields: () => ({}),
-  newExport,
-  async openExport(connections, category) {
-    const { client, graphOrigin } = await connections.graph();
-    return {
-      // The demo tenant's port changes between sessions: a resumed export asks today's origin.
-      run: (context, checkpoint) => runExport({ ...context, client, category: graph(category) }, { ...checkpoint, spec: { ...checkpoint.spec, graphOrigin } }),
-    };
+  exports: {
+    timeAxis: 'recordTime',
+    exportPlan: (category, model, time, nowMs) => exportPlan(graph(category), model, time, nowMs),
+    exportSpecFields: () => ({}),
+    newExport,
+    async openExport(connections, category) {
+      const { client, graphOrigin } = await connections.graph();
+      return {
+        // The demo tenant's port changes between sessions: a resumed export asks today's origin.
+        run: (context, checkpoint) => runExport({ ...context, client, category: graph(category) }, { ...checkpoint, spec: { ...checkpoint.spec, graphOrigin } }),
+      };
+    },
+    describeExport: (spec) => `filter ${spec.filterWithoutTime ?? '(none)'}`,
   },
-  describeExport: (spec) => `filter ${spec.filterWithoutTime ?? '(none)'}`,
 };

@@ -16,19 +16,22 @@ const BLOB_CONCURRENCY = 4;
 export const O365_SOURCE: SourceAdapter = {
   kind: 'o365',
   // Filters are the grid's own; the API lists content, it does not query it.
-  capabilities: { serverQuery: false, savedQueries: false, exportTimeAxis: 'availability' },
+  capabilities: { savedQueries: false, copyFormats: [] },
   unavailable(tenant) {
     if (tenant.signInKind === 'deviceCode') return 'The Management Activity API is app-only: edit the tenant to sign in with an app secret or certificate (ActivityFeed.Read).';
     if (!cloudById(tenant.cloud).manageHost && tenant.target === 'cloud') return `The Management Activity API is not documented for ${cloudById(tenant.cloud).label}.`;
     return undefined;
   },
   copyQuery: () => undefined,
-  exportPlan: (_category, _model, time, nowMs) => o365ExportPlan(time, nowMs),
-  exportSpecFields: (category) => ({ source: { kind: 'o365', params: { contentType: content(category).contentType } } }),
-  newExport: newO365Export,
-  async openExport(connections, category) {
-    const api = await connections.manage();
-    return { run: (context, checkpoint) => runO365Export({ ...context, api, stats: api.stats, category: content(category), concurrency: BLOB_CONCURRENCY }, checkpoint) };
+  exports: {
+    timeAxis: 'availability',
+    exportPlan: (_category, _model, time, nowMs) => o365ExportPlan(time, nowMs),
+    exportSpecFields: (category) => ({ source: { kind: 'o365', params: { contentType: content(category).contentType } } }),
+    newExport: newO365Export,
+    async openExport(connections, category) {
+      const api = await connections.manage();
+      return { run: (context, checkpoint) => runO365Export({ ...context, api, stats: api.stats, category: content(category), concurrency: BLOB_CONCURRENCY }, checkpoint) };
+    },
+    describeExport: (spec) => `content type ${contentTypeOfSpec(spec) ?? '(none)'}`,
   },
-  describeExport: (spec) => `content type ${contentTypeOfSpec(spec) ?? '(none)'}`,
 };

@@ -6,13 +6,21 @@ import { o365Category } from '../o365/category';
 import { isContentType } from '../o365/contentTypes';
 import { contentTypeOfSpec } from '../o365/exportContent';
 import { GRAPH_SOURCE } from './graphSource';
+import { LOG_ANALYTICS_SOURCE } from './logAnalyticsSource';
 import { O365_SOURCE } from './o365Source';
-import { type SourceAdapter, type SourceKind } from './source';
+import { type SourceAdapter, type SourceExports, type SourceKind } from './source';
 
-const SOURCES: Readonly<Record<SourceKind, SourceAdapter>> = { graph: GRAPH_SOURCE, o365: O365_SOURCE };
+const SOURCES: Readonly<Record<SourceKind, SourceAdapter>> = { graph: GRAPH_SOURCE, o365: O365_SOURCE, logAnalytics: LOG_ANALYTICS_SOURCE };
 
 export function sourceOf(category: CategorySpec): SourceAdapter {
   return SOURCES[category.source];
+}
+
+/** A source's bulk export; callers offer Export only where the source has one. */
+export function exportsOf(category: CategorySpec): SourceExports {
+  const exports = sourceOf(category).exports;
+  if (!exports) throw new Error(`${category.label} cannot be exported in bulk; Save as JSON writes the rows loaded.`);
+  return exports;
 }
 
 /**

@@ -17,12 +17,10 @@ export type { SourceKind };
 
 /** What a source can do; panels and prompts ask these instead of naming a source. */
 export interface SourceCapabilities {
-  /** The filter builder's clauses run on the service, so a query can be copied as a request (URL, curl, PowerShell). */
-  readonly serverQuery: boolean;
   /** A query can be saved under its tenant and re-run after a window reload. */
   readonly savedQueries: boolean;
-  /** What an export's range selects: records by their own time, or content by when it became available. */
-  readonly exportTimeAxis: 'recordTime' | 'availability';
+  /** The forms "Copy query as" offers (none where the source has no query to copy). */
+  readonly copyFormats: readonly CopyFormat[];
 }
 
 /** The tenant's clients, created on demand by the editor layer (signed in, paced, allowlisted). */
@@ -43,16 +41,13 @@ export interface SourceExporter {
   run(context: ExportRunContext, checkpoint: ExportCheckpoint): Promise<ExportOutcome>;
 }
 
-/** The formats "Copy Query as" offers. */
-export type CopyFormat = 'url' | 'curl' | 'powershell';
+/** The forms "Copy query as" can take. */
+export type CopyFormat = 'url' | 'curl' | 'powershell' | 'kql';
 
-export interface SourceAdapter {
-  readonly kind: SourceKind;
-  readonly capabilities: SourceCapabilities;
-  /** The query as a request the user can run elsewhere; undefined when the source has no such query (capabilities.serverQuery). */
-  copyQuery(category: CategorySpec, filter: string | undefined, origin: string, format: CopyFormat): string | undefined;
-  /** Why this tenant cannot read the source (cloud, sign-in kind), or undefined. */
-  unavailable(tenant: TenantConfig): string | undefined;
+/** How a source's records are exported: planned, checkpointed, run and resumed. */
+export interface SourceExports {
+  /** What an export's range selects: records by their own time, or content by when it became available. */
+  readonly timeAxis: 'recordTime' | 'availability';
   /** What an export of a query sends, and the range it covers. */
   exportPlan(category: CategorySpec, model: FilterModel, time: TimeRange, nowMs: number): ExportPlan;
   /** The source's own part of an export spec (the Office 365 content type). */
@@ -62,4 +57,15 @@ export interface SourceAdapter {
   openExport(connections: SourceConnections, category: CategorySpec): Promise<SourceExporter>;
   /** One line for the log: what the export reads. */
   describeExport(spec: ExportSpec): string;
+}
+
+export interface SourceAdapter {
+  readonly kind: SourceKind;
+  readonly capabilities: SourceCapabilities;
+  /** The query in one of capabilities.copyFormats; `query` is what the panel ran (a $filter, a KQL query). */
+  copyQuery(category: CategorySpec, query: string | undefined, origin: string, format: CopyFormat): string | undefined;
+  /** Why this tenant cannot read the source (cloud, sign-in kind), or undefined. */
+  unavailable(tenant: TenantConfig): string | undefined;
+  /** Bulk export, where the source has it. */
+  readonly exports?: SourceExports;
 }

@@ -6,7 +6,7 @@ import { type ExportFs } from '../../core/export/exportFs';
 import { exportProgressText } from '../../core/export/progressText';
 import { discardExport, ExportInterruptedError, type ExportOutcome, type ExportProgress } from '../../core/export/runExport';
 import { type Logger } from '../../core/log/redact';
-import { categoryOfSpec, sourceOf } from '../../core/sources/registry';
+import { categoryOfSpec, exportsOf } from '../../core/sources/registry';
 import { type SourceConnections, type SourceExporter } from '../../core/sources/source';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { type TenantStore } from '../tenants/tenantStore';
@@ -52,7 +52,7 @@ export class ExportJobs implements vscode.Disposable {
     const cpPath = checkpointPathOf(spec.destination);
     const old = await loadCheckpoint(this.deps.fs, cpPath).catch(() => undefined);
     if (old) await discardExport(this.deps.fs, old);
-    return this.run(tenant, category, sourceOf(category).newExport(spec, Date.now()));
+    return this.run(tenant, category, exportsOf(category).newExport(spec, Date.now()));
   }
 
   /** Continues an export from its checkpoint. */
@@ -111,7 +111,7 @@ export class ExportJobs implements vscode.Disposable {
 
   private async execute(tenant: TenantConfig, category: CategorySpec, start: ExportCheckpoint, label: string, abort: AbortController, states: vscode.EventEmitter<ExportState>): Promise<ExportOutcome | undefined> {
     const cpPath = checkpointPathOf(start.spec.destination);
-    const source = sourceOf(category);
+    const source = exportsOf(category);
     const connections = this.deps.connect(tenant, abort.signal);
     let exporter: SourceExporter;
     try {

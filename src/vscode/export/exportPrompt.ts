@@ -7,7 +7,7 @@ import { checkpointPathOf, type Destination } from '../../core/export/checkpoint
 import { csvColumnChoices, suggestedBaseName } from '../../core/export/header';
 import { type ExportFormat, FORMAT_EXTENSIONS } from '../../core/export/formats';
 import { type ExportPlan } from '../../core/export/plan';
-import { sourceOf } from '../../core/sources/registry';
+import { exportsOf } from '../../core/sources/registry';
 import { type FilterModel, type TimeRange } from '../../core/odata/model';
 import { describeFilters, isFiltering, type RowFilters } from '../../core/query/rowFilters';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
@@ -81,7 +81,7 @@ async function pickAvailabilityTime(prompter: Prompter, input: ExportPromptInput
 }
 
 async function pickTime(prompter: Prompter, input: ExportPromptInput): Promise<TimeRange | undefined> {
-  if (sourceOf(input.category).capabilities.exportTimeAxis === 'availability') return pickAvailabilityTime(prompter, input);
+  if (exportsOf(input.category).timeAxis === 'availability') return pickAvailabilityTime(prompter, input);
   // A report without a time property (risky users) is exported whole.
   if ('timeProperty' in input.category && !input.category.timeProperty) return { kind: 'all' };
   const items: { label: string; description?: string; time?: TimeRange }[] = [];
@@ -178,7 +178,7 @@ export async function promptExport(state: vscode.Memento, prompter: Prompter, in
   if (format === 'csv' && !columns) return undefined;
   const time = await pickTime(prompter, input);
   if (!time) return undefined;
-  const plan = sourceOf(input.category).exportPlan(input.category, input.model, time, input.nowMs);
+  const plan = exportsOf(input.category).exportPlan(input.category, input.model, time, input.nowMs);
   if (plan.problem) {
     void vscode.window.showErrorMessage(`Cannot export ${input.category.label}: ${plan.problem}`);
     return undefined;

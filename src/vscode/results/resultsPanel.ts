@@ -61,6 +61,8 @@ const RESEND_BATCH = 5000;
  * The results panel for one query: it opens as soon as the first page arrives, streams rows into
  * the grid while later pages load, and mirrors progress in a cancellable notification.
  */
+const COPIED_AS: Readonly<Record<CopyFormat, string>> = { url: 'a Graph URL', curl: 'curl', powershell: 'PowerShell', kql: 'KQL' };
+
 export class ResultsPanel implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   private readonly host: WebviewHost<typeof RESULTS_REQUESTS, ResultsNotifications>;
@@ -142,7 +144,9 @@ export class ResultsPanel implements vscode.Disposable {
       columns: query.category.columns.map((c) => ({ id: c.id, label: c.label, width: c.width, kind: c.kind })),
       visibleColumns: query.visibleColumns,
       isSignIn: query.category.group === 'Sign-ins',
-      graphQuery: sourceOf(query.category).capabilities.serverQuery,
+      copyFormats: sourceOf(query.category).capabilities.copyFormats,
+      canSaveQuery: sourceOf(query.category).capabilities.savedQueries,
+      ...(sourceOf(query.category).exports ? { exportHint: sourceOf(query.category).exports?.timeAxis === 'availability' ? 'Stream this content type, day by day, to JSON, NDJSON or CSV files, with a manifest; resumable' : 'Stream the whole query to JSON, NDJSON or CSV files, with a manifest; resumable' } : {}),
       clientFilters: { failuresOnly: query.model.client.some((c) => c.kind === 'failuresOnly') },
       ...(sourceOf(query.category).capabilities.savedQueries ? { persist: { tenantKey: query.tenant.key, categoryId: query.category.id, model: query.model } } : {}),
     };
@@ -231,7 +235,7 @@ export class ResultsPanel implements vscode.Disposable {
     const text = sourceOf(this.query.category).copyQuery(this.query.category, this.query.filter, this.query.graphOrigin, format);
     if (text === undefined) return;
     await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(`Copied the query as ${format === 'url' ? 'a Graph URL' : format === 'curl' ? 'curl' : 'Graph PowerShell'}.`, 3000);
+    vscode.window.setStatusBarMessage(`Copied the query as ${COPIED_AS[format]}.`, 3000);
   }
 
   progress(): SessionProgress | undefined {

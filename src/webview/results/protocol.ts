@@ -50,8 +50,12 @@ export interface InitInfo {
   readonly columns: readonly ColumnInfo[];
   readonly visibleColumns: readonly string[];
   readonly isSignIn: boolean;
-  /** False for Office 365 content: no Graph query to copy or save in the tree (it is still exported). */
-  readonly graphQuery: boolean;
+  /** What the panel's query can be copied as (a Graph URL, curl, PowerShell, KQL); empty when it is not a query. */
+  readonly copyFormats: readonly ('url' | 'curl' | 'powershell' | 'kql')[];
+  /** The query can be saved in the tree. */
+  readonly canSaveQuery: boolean;
+  /** Bulk export, and what it streams (the button's tooltip); undefined where the source has none. */
+  readonly exportHint?: string;
   readonly clientFilters: { readonly failuresOnly: boolean };
   /**
    * What the webview keeps for a window reload: the query (tenant key, report, filter), never a
@@ -92,7 +96,7 @@ export const RESULTS_REQUESTS = {
   cancel: none,
   openRow: object({ id: ROW_ID }),
   setColumns: object({ visible: list(text(200), 99) }),
-  copyAs: object({ format: oneOf('url', 'curl', 'powershell') }),
+  copyAs: object({ format: oneOf('url', 'curl', 'powershell', 'kql') }),
   saveQuery: none,
   /**
    * How the grid shapes its rows, so "Open/Save as JSON" save exactly what it shows: its sort (null:

@@ -3,6 +3,7 @@
  * tokens: what comes back equals the fake tenant's own sign-ins, and every refusal is the service's.
  */
 import * as assert from 'assert';
+import { diagnose } from '../../../src/core/diagnose/classify';
 import { ServiceError } from '../../../src/core/http/serviceError';
 import { compileKql } from '../../../src/core/logAnalytics/compile';
 import { LogAnalyticsApi } from '../../../src/core/logAnalytics/queryApi';
@@ -67,15 +68,16 @@ describe('core/logAnalytics against the fake workspace (HTTPS, MSAL tokens)', fu
       try {
         await (await api(clientId)).query({ workspaceId: WORKSPACE, query });
       } catch (e) {
-        if (e instanceof ServiceError) return `${e.status} ${e.code}/${e.innerCode ?? ''}`;
+        // What the user reads: the catalogued title for the exact cause.
+        if (e instanceof ServiceError) return `${e.status} ${e.code}/${e.innerCode ?? ''}: ${diagnose(e).explanation?.title ?? 'no explanation'}`;
         throw e;
       }
       return 'answered';
     };
-    assert.strictEqual(await refusal(NO_DATA_READ, 'SigninLogs | take 1'), '403 InsufficientAccessError/MissingPermission');
-    assert.strictEqual(await refusal(NO_ROLE, 'SigninLogs | take 1'), '403 InsufficientAccessError/AuthorizationFailed');
-    assert.strictEqual(await refusal(FULL_APP, 'SigninLogs | where '), '400 BadArgumentError/SyntaxError');
-    assert.strictEqual(await refusal(FULL_APP, 'AADRiskyUsers | take 1'), '400 BadArgumentError/SemanticError');
+    assert.strictEqual(await refusal(NO_DATA_READ, 'SigninLogs | take 1'), '403 InsufficientAccessError/MissingPermission: Data.Read is missing');
+    assert.strictEqual(await refusal(NO_ROLE, 'SigninLogs | take 1'), '403 InsufficientAccessError/AuthorizationFailed: No role on the workspace');
+    assert.strictEqual(await refusal(FULL_APP, 'SigninLogs | where '), '400 BadArgumentError/SyntaxError: The KQL does not parse');
+    assert.strictEqual(await refusal(FULL_APP, 'AADRiskyUsers | take 1'), '400 BadArgumentError/SemanticError: The query names something the workspace does not have');
     await assert.rejects((await api(FULL_APP)).query({ workspaceId: '90000000-0000-4000-8000-0000000000ff', query: 'SigninLogs' }), (e: unknown) => e instanceof ServiceError && e.status === 404 && e.code === 'WorkspaceNotFoundError');
   });
 

@@ -16,7 +16,7 @@ import { parseJournal } from '../../../src/core/o365/exportJournal';
 import { ManageApi } from '../../../src/core/o365/manageApi';
 import { parseCsv } from '../../support/csvParse';
 import { emulatorApi, type EmulatorApi } from '../../support/emulatorApi';
-import { categoryOfSpec, sourceOf } from '../../../src/core/sources/registry';
+import { categoryOfSpec, exportsOf } from '../../../src/core/sources/registry';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
 const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
@@ -84,7 +84,7 @@ describe('core/o365: bulk export of audit content', function () {
   }
 
   it('the spec names its source the way the adapter writes it, and a checkpoint from before (an `o365` field) still resumes as the same content', () => {
-    const made = { ...spec({ kind: 'file', path: '/x.ndjson' }, 'ndjson', { fromMs: 0, toMs: 1 }), ...sourceOf(CATEGORY).exportSpecFields(CATEGORY) };
+    const made = { ...spec({ kind: 'file', path: '/x.ndjson' }, 'ndjson', { fromMs: 0, toMs: 1 }), ...exportsOf(CATEGORY).exportSpecFields(CATEGORY) };
     assert.deepStrictEqual(made.source, { kind: 'o365', params: { contentType: AAD } });
     assert.strictEqual(categoryOfSpec(made)?.endpoint, CATEGORY.endpoint);
     const { source: _omitted, ...older } = made;

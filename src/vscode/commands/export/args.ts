@@ -5,7 +5,7 @@ import { CATEGORIES, categoryById } from '../../../core/catalog/categories';
 import { type CategorySpec } from '../../../core/catalog/types';
 import { defaultModel } from '../../../core/catalog/defaultModel';
 import { type ExportFormat, FORMAT_EXTENSIONS } from '../../../core/export/formats';
-import { categoryFor, sourceOf } from '../../../core/sources/registry';
+import { categoryFor, exportsOf, sourceOf } from '../../../core/sources/registry';
 import { EMPTY_FILTER, type FilterModel, type TimeRange } from '../../../core/odata/model';
 import { type TenantConfig } from '../../../core/tenants/tenantConfig';
 import { type ExportChoice, pickDestination, promptExport } from '../../export/exportPrompt';
@@ -91,7 +91,7 @@ async function fromRequest(deps: ExportArgDeps, prompter: Prompter, request: Exp
   if (!(request.format in FORMAT_EXTENSIONS)) throw new Error(`Unknown export format ${String(request.format)}.`);
   const model = request.model ?? defaultModel(category);
   const time = request.time ?? model.time;
-  const plan = sourceOf(category).exportPlan(category, model, time, nowMs);
+  const plan = exportsOf(category).exportPlan(category, model, time, nowMs);
   if (plan.problem) throw new Error(plan.problem);
   const rowFilters = request.rowFilters === undefined ? undefined : parseRowFilters(request.rowFilters);
   if (request.rowFilters !== undefined && !rowFilters) throw new Error("The export request's rowFilters are malformed.");
@@ -106,7 +106,7 @@ export function exportArg(deps: ExportArgDeps) {
     if (isExportRequest(arg)) return fromRequest(deps, prompter, arg, nowMs);
     const source = await exportSourceOf(deps, prompter, arg);
     if (!source) return undefined;
-    const unavailable = sourceOf(source.category).unavailable(source.tenant);
+    const unavailable = sourceOf(source.category).exports ? sourceOf(source.category).unavailable(source.tenant) : `${source.category.label} cannot be exported in bulk yet; Save as JSON writes the rows the panel has loaded.`;
     if (unavailable) {
       void vscode.window.showWarningMessage(unavailable);
       return undefined;

@@ -1,14 +1,14 @@
 import { describeFilters } from '../../../core/query/rowFilters';
 import { checkpointPathOf, type ExportSpec } from '../../../core/export/checkpoint';
 import { queryHeader } from '../../../core/export/header';
-import { sourceOf } from '../../../core/sources/registry';
+import { exportsOf } from '../../../core/sources/registry';
 import { type ExportJob, type ExportJobs } from '../../export/exportJobs';
 import { defineCommand } from '../command';
 import { type ExportArgDeps, exportArg, type ExportInput } from './args';
 
 function specOf({ source, choice }: ExportInput, extensionVersion: string, nowMs: number): ExportSpec {
   return {
-    ...sourceOf(source.category).exportSpecFields(source.category),
+    ...exportsOf(source.category).exportSpecFields(source.category),
     tenantKey: source.tenant.key,
     categoryId: source.category.id,
     // Set from the tenant's endpoints when the export runs (and again on every resume).
