@@ -8,6 +8,9 @@ import { queryCommands } from './vscode/commands/query';
 import { resultsCommands } from './vscode/commands/results';
 import { tenantCommands } from './vscode/commands/tenants';
 import { triageCommands } from './vscode/commands/triage';
+import { workspaceCommands } from './vscode/commands/workspaces';
+import { Workspaces } from './vscode/workspaces/workspaces';
+import { WorkspaceQueryRunner } from './vscode/query/workspaceRunner';
 import { ErrorReporter } from './vscode/ui/errorReporter';
 import { type Prompter, ScriptedPrompter, WindowPrompter } from './vscode/ui/prompter';
 import { openDetailsRefresher } from './vscode/triage/refreshOpenDetails';
@@ -63,6 +66,8 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
   const details = new RecordDetails({ extensionUri: context.extensionUri, store, log: logger, sessions, pacer, records, state: context.globalState, extensionVersion, prompter });
   const panels = new ResultsPanels({ extensionUri: context.extensionUri, log: logger, channel, records, columns: queries, openDetail: (tenant, category, record) => details.open(tenant, category, record), extensionVersion });
   const runner = new QueryRunner({ sessions, pacer, queries, panels, log: logger, channel });
+  const workspaces = new Workspaces(context.globalState, sessions, pacer);
+  const workspaceRunner = new WorkspaceQueryRunner({ workspaces, panels, log: logger, channel });
   const pending = new PendingExports(context.globalState, NODE_FS.exists);
   const o365 = new O365Subscriptions(sessions, pacer);
   // A tenant's clients for each source, created when an export asks for them.
@@ -93,7 +98,8 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
     vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, records),
     onFakeTenantSettingsChanged(() => sessions.reset()),
     o365,
-    registerTenantsTree(store, sessions, queries, o365),
+    registerTenantsTree(store, sessions, queries, o365, workspaces),
+    workspaces,
     selection,
     triage,
     riskyTree,
@@ -109,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
         ...exportCommands({ store, queries, panels, state: context.globalState, extensionVersion }, exports),
         ...triageCommands(triageDeps, triageView),
         ...o365Commands({ ...deps, panels }, o365),
+        ...workspaceCommands({ store, workspaces, runner: workspaceRunner }),
         showLogCommand(channel),
       ],
       { prompter },

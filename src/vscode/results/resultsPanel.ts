@@ -242,6 +242,11 @@ export class ResultsPanel implements vscode.Disposable {
     return this.session?.progress();
   }
 
+  /** The status line the panel shows now (its words for a failure come from the error catalog). */
+  shownStatus(): string | undefined {
+    return this.lastProgress?.message;
+  }
+
   /** The records loaded so far, in order (for saving as JSON). */
   loadedRecords(): LogRecord[] {
     return this.rows.all();

@@ -9,6 +9,8 @@ import { TenantNode } from './tenantNode';
 import { type TreeNode } from './treeNode';
 import { Office365Node } from './o365Nodes';
 import { type O365Subscriptions } from '../o365/o365Subscriptions';
+import { type Workspaces } from '../workspaces/workspaces';
+import { WorkspacesNode } from './workspaceNodes';
 
 export const TENANTS_VIEW_ID = 'identityLogs.tenants';
 
@@ -21,15 +23,16 @@ class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     private readonly sessions: TenantSessions,
     private readonly queries: QueryStore,
     private readonly o365: O365Subscriptions,
+    private readonly workspaces: Workspaces,
   ) {}
 
-  /** Under each tenant: its report categories, sign-ins grouped, then its saved queries. */
+  /** Under each tenant: its report categories, sign-ins grouped, Office 365, its workspaces, then its saved queries. */
   private categoriesOf(t: TenantConfig): TreeNode[] {
     const node = (c: (typeof CATEGORIES)[number]) => new CategoryNode(t, c, this.queries.last(t.key, c.id) !== undefined);
     const signIns = CATEGORIES.filter((c) => c.group === 'Sign-ins').map(node);
     const others = CATEGORIES.filter((c) => c.group !== 'Sign-ins').map(node);
     const saved = this.queries.saved(t.key).map((q) => new SavedQueryNode(t, q, categoryById(q.category)?.label ?? q.category));
-    return [new GroupNode(t.key, 'Sign-ins', 'sign-in', signIns), ...others, new Office365Node(t, this.o365), ...(saved.length ? [new GroupNode(t.key, 'Saved queries', 'bookmark', saved)] : [])];
+    return [new GroupNode(t.key, 'Sign-ins', 'sign-in', signIns), ...others, new Office365Node(t, this.o365), new WorkspacesNode(t, this.workspaces), ...(saved.length ? [new GroupNode(t.key, 'Saved queries', 'bookmark', saved)] : [])];
   }
 
   refresh(): void {
@@ -56,8 +59,8 @@ class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   }
 }
 
-export function registerTenantsTree(store: TenantStore, sessions: TenantSessions, queries: QueryStore, o365: O365Subscriptions): vscode.Disposable {
-  const provider = new TenantsTreeProvider(store, sessions, queries, o365);
+export function registerTenantsTree(store: TenantStore, sessions: TenantSessions, queries: QueryStore, o365: O365Subscriptions, workspaces: Workspaces): vscode.Disposable {
+  const provider = new TenantsTreeProvider(store, sessions, queries, o365, workspaces);
   const view = vscode.window.createTreeView(TENANTS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  return vscode.Disposable.from(view, provider, store.onDidChange(() => provider.refresh()), sessions.onDidChange(() => provider.refresh()), queries.onDidChange(() => provider.refresh()), o365.onDidChange(() => provider.refresh()));
+  return vscode.Disposable.from(view, provider, store.onDidChange(() => provider.refresh()), sessions.onDidChange(() => provider.refresh()), queries.onDidChange(() => provider.refresh()), o365.onDidChange(() => provider.refresh()), workspaces.onDidChange(() => provider.refresh()));
 }

@@ -1,0 +1,24 @@
+import { defaultModel } from '../../../core/catalog/defaultModel';
+import { promptFilter } from '../../query/filterPrompt';
+import { type WorkspaceQueryRunner } from '../../query/workspaceRunner';
+import { type TenantStore } from '../../tenants/tenantStore';
+import { type Workspaces } from '../../workspaces/workspaces';
+import { defineCommand } from '../command';
+import { workspaceQueryArg, type WorkspaceQueryTarget } from './args';
+
+/**
+ * "Run Query…" on a workspace table: the same filter builder as the Graph report it mirrors, then
+ * the rows in a results panel. Given a model it runs it without asking.
+ */
+export function runWorkspaceQueryCommand(deps: { readonly store: TenantStore; readonly workspaces: Workspaces; readonly runner: WorkspaceQueryRunner }) {
+  return defineCommand({
+    id: 'identityLogs.runWorkspaceQuery',
+    args: workspaceQueryArg(deps.store, deps.workspaces),
+    run: async ({ tenant, category, model }: WorkspaceQueryTarget, { prompter }) => {
+      // A workspace is for history: the builder starts at the last 7 days rather than Graph's day.
+      const start = { ...defaultModel(category.graph), time: { kind: 'last' as const, hours: 24 * 7 } };
+      const chosen = model ?? (await promptFilter(prompter, category.graph, start, `${category.label} · ${category.workspaceName}`, () => Date.now()));
+      return chosen ? deps.runner.start(tenant, category, chosen) : undefined;
+    },
+  });
+}

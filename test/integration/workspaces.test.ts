@@ -1,0 +1,97 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { readable } from '../../src/core/records/untrusted';
+import { receivedMs } from '../../src/emulator/data/workspaceRows';
+import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
+import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
+
+const WORKSPACE = '90000000-0000-4000-8000-000000000001';
+const NO_DATA_READ = 'c0000000-0000-4000-8000-00000000000b';
+const NO_ROLE = 'c0000000-0000-4000-8000-00000000000c';
+const DAY = 86_400_000;
+
+describe('Log Analytics workspaces inside VS Code, against the fake workspace', function () {
+  this.timeout(120_000);
+  const fake = withFakeTenant({ signIns: 400, throttling: false });
+  const keys: Record<string, string> = {};
+
+  before(async () => {
+    keys.full = await fake.addTenant('Workspace full', FULL_APP);
+    keys.noDataRead = await fake.addTenant('Workspace no Data.Read', NO_DATA_READ);
+    keys.noRole = await fake.addTenant('Workspace no role', NO_ROLE);
+  });
+
+  const addWorkspace = async (tenantKey: string) => {
+    // The ID and the name are asked; the test answers.
+    fake.api.prompts.answer(WORKSPACE, 'contoso-sentinel');
+    return vscode.commands.executeCommand<string>('identityLogs.addWorkspace', tenantKey);
+  };
+  const failuresModel = { time: { kind: 'last', hours: 60 * 24 }, clauses: [], client: [{ kind: 'failuresOnly' }] };
+  const run = async (tenantKey: string, table: string, model: unknown = failuresModel) => {
+    const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runWorkspaceQuery', { tenantKey, workspaceId: WORKSPACE, table, model });
+    assert.ok(panel, 'a results panel opened');
+    await panel.loading;
+    return panel;
+  };
+
+  it('adds a workspace by its ID and name; an ID that is not a GUID is refused by the question itself', async () => {
+    const asked = fake.api.prompts.asked().length;
+    assert.strictEqual(await addWorkspace(keys.full), WORKSPACE);
+    assert.deepStrictEqual(fake.api.prompts.asked().slice(asked).map((q) => q.kind), ['input', 'input']);
+    fake.api.prompts.answer('contoso-sentinel');
+    const before = fake.api.reportedErrors().length;
+    assert.strictEqual(await vscode.commands.executeCommand('identityLogs.addWorkspace', keys.full), undefined);
+    assert.match(fake.api.reportedErrors().slice(before)[0]?.summary ?? '', /refuses the scripted answer: A workspace ID is a GUID/);
+  });
+
+  it('failed interactive sign-ins of the last 60 days: the panel holds exactly the workspace’s, months past what Graph keeps', async () => {
+    const panel = await run(keys.full, 'SigninLogs');
+    await panel.load(Infinity);
+    assert.strictEqual(panel.progress()?.state, 'done');
+    const got = readable(panel.loadedRecords()).map((r) => String(r.id));
+    const data = fake.emulator.datasets.get(CONTOSO)!;
+    const range = panel.query.range!;
+    const expected = [...data.workspaceSignIns(range.fromMs - 300_000, range.toMs)]
+      .filter((r) => r.eventType === 'interactiveUser' && (r.json.status as { errorCode: number }).errorCode !== 0)
+      .map((r) => ({ id: String(r.json.id), at: receivedMs(r, data.seed) }))
+      .filter((r) => r.at >= range.fromMs && r.at <= range.toMs)
+      .sort((a, b) => b.at - a.at)
+      .map((r) => r.id);
+    assert.deepStrictEqual(got, expected);
+    const oldest = Date.parse(String(readable(panel.loadedRecords()).at(-1)?.createdDateTime));
+    assert.ok(oldest < Date.now() - 30 * DAY, 'older than Graph keeps');
+    assert.match(panel.query.filter ?? '', /^SigninLogs\n\| where TimeGenerated between/);
+  });
+
+  it('a workspace sign-in opens in the sign-in detail panel, conditional access table included', async () => {
+    const panel = await run(keys.full, 'SigninLogs', { time: { kind: 'last', hours: 24 * 7 }, clauses: [], client: [] });
+    const record = readable(panel.loadedRecords()).find((r) => Array.isArray(r.appliedConditionalAccessPolicies) && r.appliedConditionalAccessPolicies.length > 0);
+    assert.ok(record, 'a sign-in with conditional access results');
+    await panel.openRow(String(record.id));
+    const deadline = Date.now() + 10_000;
+    const title = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).find((l) => l.includes(String(record.userPrincipalName)));
+    while (!title() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(title(), `a detail tab for ${String(record.userPrincipalName)}`);
+  });
+
+  it('without Data.Read, and without a role on the workspace, the query fails with the true cause', async () => {
+    await addWorkspace(keys.noDataRead);
+    await addWorkspace(keys.noRole);
+    for (const [key, title] of [[keys.noDataRead, 'Data.Read is missing'], [keys.noRole, 'No role on the workspace']] as const) {
+      const panel = await run(key, 'SigninLogs');
+      assert.strictEqual(panel.progress()?.state, 'failed');
+      assert.ok(panel.shownStatus()?.includes(title), `${panel.shownStatus()} names "${title}"`);
+    }
+  });
+
+  it('a filter the table cannot take is refused before any request, with the reason', async () => {
+    const panel = await vscode.commands.executeCommand('identityLogs.runWorkspaceQuery', { tenantKey: keys.full, workspaceId: WORKSPACE, table: 'SigninLogs', model: { time: { kind: 'last', hours: 24 }, clauses: [{ field: 'userId', op: 'eq', values: ['not-a-guid'] }], client: [] } });
+    assert.strictEqual(panel, undefined);
+  });
+
+  it('Remove Workspace asks first, then takes it out of the tree', async () => {
+    fake.api.prompts.answer(true);
+    assert.strictEqual(await vscode.commands.executeCommand('identityLogs.removeWorkspace', { tenantKey: keys.noRole, workspaceId: WORKSPACE }), true);
+    assert.strictEqual(await vscode.commands.executeCommand('identityLogs.runWorkspaceQuery', { tenantKey: keys.noRole, workspaceId: WORKSPACE, table: 'SigninLogs', model: failuresModel }), undefined, 'no such workspace any more');
+  });
+});
