@@ -109,7 +109,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
     registerCommands(
       [
         ...tenantCommands(deps, reports),
-        ...demoCommands(deps, demo),
+        ...demoCommands(deps, demo, workspaces),
         ...queryCommands({ store, queries, runner }, { ...deps, pacer, records, runner, panels: details.signIns }),
         ...resultsCommands({ panels, runner, records, state: context.globalState }),
         ...exportCommands({ store, queries, panels, state: context.globalState, extensionVersion }, exports),

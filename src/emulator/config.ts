@@ -96,7 +96,8 @@ export function defaultConfig(): EmulatorConfig {
             id: '90000000-0000-4000-8000-000000000001',
             name: 'contoso-sentinel',
             retentionDays: 90,
-            tables: WORKSPACE_SIGN_IN_TABLES,
+            // Managed identity sign-ins are not routed here (many tenants leave that category off).
+            tables: WORKSPACE_SIGN_IN_TABLES.filter((t) => t !== 'AADManagedIdentitySignInLogs'),
             // The full app and the security operator; the limited app has the role but not Data.Read.
             readers: ['c0000000-0000-4000-8000-00000000000a', 'c0000000-0000-4000-8000-00000000000b', 'a0000000-0000-4000-8000-000000000002'],
           },

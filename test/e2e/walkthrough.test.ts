@@ -9,12 +9,13 @@ const STEPS = [
   'Choose a credential',
   'Check roles and licences',
   'Add your tenant and diagnose it',
+  'Reach back further with a Log Analytics workspace',
 ];
 
 describe('Getting-started walkthrough (e2e)', function () {
   // One workbench per theme: switching themes while the walkthrough editor has focus proved unreliable.
   for (const theme of ['light', 'dark'] as const) {
-    it(`lists the seven steps and offers the demo tenant (${theme})`, async () => {
+    it(`lists the eight steps and offers the demo tenant (${theme})`, async () => {
       let wb: Workbench | undefined;
       try {
         wb = await openWorkbench({ settings: { 'workbench.colorTheme': theme === 'light' ? 'Default Light Modern' : 'Default Dark Modern' } });

@@ -38,13 +38,13 @@ describe('Extension activation and contributions', () => {
     assert.strictEqual(extension().isActive, true);
   });
 
-  it('activation loads the extension bundle only: not the demo tenant, not the PFX reader, not MSAL', () => {
+  it('activation loads the extension bundle only: not the demo tenant, not the PFX reader, not MSAL, not the KQL parser', () => {
     // The extension host loads a CommonJS extension with require(), so its module cache shows which
     // of dist/'s bundles have run. The lazy ones load on first use (the demo suite checks that).
     const dist = path.join(extension().extensionPath, 'dist') + path.sep;
     const loaded = Object.keys(require.cache).filter((k) => k.startsWith(dist)).map((k) => path.relative(dist, k));
     assert.deepStrictEqual(loaded, ['extension.js']);
-    for (const lazy of ['demo-tenant.js', 'pfx.js', 'msal.js']) assert.ok(fs.existsSync(path.join(dist, lazy)), `${lazy} is built`);
+    for (const lazy of ['demo-tenant.js', 'pfx.js', 'msal.js', 'kusto-runtime.js']) assert.ok(fs.existsSync(path.join(dist, lazy)), `${lazy} is built`);
   });
 
   it('one error boundary: a command that throws resolves, and the user is told once, through the error catalog, which command failed', async () => {

@@ -3,7 +3,7 @@
  * plain language and a next step. Every place that shows an error uses it.
  */
 
-export type WalkthroughStep = 'tryDemo' | 'registerApp' | 'addPermissions' | 'grantConsent' | 'chooseCredential' | 'rolesAndLicense' | 'addTenant';
+export type WalkthroughStep = 'tryDemo' | 'registerApp' | 'addPermissions' | 'grantConsent' | 'chooseCredential' | 'rolesAndLicense' | 'addTenant' | 'addWorkspace';
 
 export interface ErrorExplanation {
   readonly code: string;
@@ -73,7 +73,7 @@ const ENTRIES: ErrorExplanation[] = [
   e('NetworkTls', 'The server\'s certificate is not trusted', 'The TLS certificate presented for the host could not be verified. On corporate networks a TLS-inspecting proxy presents its own certificate, signed by a company CA that this program does not trust yet.', 'Ask IT to exempt Microsoft\'s login, Graph and Management API hosts from TLS inspection, or start VS Code with the environment variable NODE_EXTRA_CA_CERTS set to the company\'s root CA (a PEM file). Do not turn certificate checks off.', undefined, false),
   // Log Analytics query API (API-FACTS 8): the outer code, refined by the inner one where it says more.
   e('la:InsufficientAccessError/MissingPermission', 'Data.Read is missing', 'The token has no Log Analytics API permission: the app (or the signed-in user\'s consent) lacks Data.Read.', 'Under API permissions add "Log Analytics API" › Data.Read (application, or delegated for device code) and grant admin consent, then sign in again.', 'addPermissions'),
-  e('la:InsufficientAccessError/AuthorizationFailed', 'No role on the workspace', 'The app or user has Data.Read but no Azure role on this workspace, so the workspace will not answer it.', 'In the Azure portal, on the workspace\'s Access control (IAM), assign Log Analytics Reader (or Log Analytics Data Reader, or Reader) to the app\'s service principal or to the user.', 'rolesAndLicense'),
+  e('la:InsufficientAccessError/AuthorizationFailed', 'No role on the workspace', 'The app or user has Data.Read but no Azure role on this workspace, so the workspace will not answer it.', 'In the Azure portal, on the workspace\'s Access control (IAM), assign Log Analytics Reader (or Log Analytics Data Reader, or Reader) to the app\'s service principal or to the user.', 'addWorkspace'),
   e('la:InsufficientAccessError', 'No access to the workspace', 'The workspace refused the caller: the Data.Read permission or an Azure role on the workspace is missing, or a table is restricted.', 'Check the API permission Log Analytics API › Data.Read, and a Log Analytics Reader role on the workspace.', 'addPermissions'),
   e('la:WorkspaceNotFoundError', 'Workspace not found', 'No workspace with this id exists where this tenant\'s credential can see it.', 'Check the Workspace ID on the workspace\'s Overview page in the Azure portal (a GUID, not the resource name), and that it belongs to this tenant.'),
   e('la:PathNotFoundError', 'Workspace not found', 'The workspace path was not found: the workspace id is wrong or the workspace was deleted.', 'Check the Workspace ID on the workspace\'s Overview page.'),

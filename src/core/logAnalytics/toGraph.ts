@@ -37,13 +37,14 @@ export interface WorkspaceSource {
   readonly timeGenerated: string | null;
 }
 
-const SIGN_IN_TABLES: ReadonlySet<WorkspaceTableName> = new Set(['SigninLogs', 'AADNonInteractiveUserSignInLogs', 'AADServicePrincipalSignInLogs', 'AADManagedIdentitySignInLogs']);
+/** The tables whose rows are put in Graph's shape (the others keep their columns). */
+export const GRAPH_SHAPED_TABLES: ReadonlySet<WorkspaceTableName> = new Set(['SigninLogs', 'AADNonInteractiveUserSignInLogs', 'AADServicePrincipalSignInLogs', 'AADManagedIdentitySignInLogs']);
 
 /** A row of a sign-in table as a Graph signIn; rows of other tables keep their columns, with their source. */
 export function toGraphShape(row: LogRecord, source: Omit<WorkspaceSource, 'timeGenerated'>): LogRecord {
   if (isUnreadable(row)) return row;
   const workspaceSource: WorkspaceSource = { ...source, timeGenerated: text(row.TimeGenerated) };
-  if (!SIGN_IN_TABLES.has(source.table)) return screenRecord({ ...row, workspaceSource });
+  if (!GRAPH_SHAPED_TABLES.has(source.table)) return screenRecord({ ...row, workspaceSource });
   return screenRecord(signInOf(row, workspaceSource));
 }
 

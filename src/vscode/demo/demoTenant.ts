@@ -5,6 +5,8 @@ import type { Emulator } from '../../emulator';
 /** The demo tenant: the built-in fake tenant, run in this extension host on 127.0.0.1. */
 export const DEMO_TENANT_ID = '11111111-1111-4111-8111-111111111111';
 export const DEMO_APP_ID = 'c0000000-0000-4000-8000-00000000000a';
+/** The demo tenant's Log Analytics workspace (the fake tenant's own; its app may read it). */
+export const DEMO_WORKSPACE = { id: '90000000-0000-4000-8000-000000000001', name: 'contoso-sentinel' };
 const DEMO_SEED = 42;
 
 export interface DemoEndpoint {

@@ -10,6 +10,7 @@ import { type Pacer } from '../../core/http/pacer';
 import { ServiceError } from '../../core/http/serviceError';
 import { LogAnalyticsApi } from '../../core/logAnalytics/queryApi';
 import { type WorkspaceTable, WORKSPACE_TABLES } from '../../core/logAnalytics/tables';
+import { GRAPH_SHAPED_TABLES } from '../../core/logAnalytics/toGraph';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { type TenantSessions } from '../tenants/sessions';
 
@@ -29,8 +30,12 @@ export type WorkspaceState =
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY = (tenantKey: string) => `identityLogs.workspaces.${tenantKey}`;
 
-/** The tables the tree offers: those whose rows open as a Graph report (with its detail panel). */
-export const BROWSABLE_TABLES: readonly WorkspaceTable[] = WORKSPACE_TABLES.filter((t) => t.graphCategory !== undefined);
+/**
+ * The tables the tree offers: those whose rows are read in the shape of a Graph report, so its grid
+ * columns and detail panel fit them (the sign-in tables today; audit and risk tables keep their own
+ * columns, which the report's grid would show empty).
+ */
+export const BROWSABLE_TABLES: readonly WorkspaceTable[] = WORKSPACE_TABLES.filter((t) => t.graphCategory !== undefined && GRAPH_SHAPED_TABLES.has(t.name));
 
 /** A saved entry as read back: the file is ours but may be edited, so each one is checked. */
 function parseSaved(value: unknown): SavedWorkspace[] {

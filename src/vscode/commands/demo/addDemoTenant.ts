@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
-import { DEMO_APP_ID, DEMO_TENANT_ID, type DemoTenant } from '../../demo/demoTenant';
+import { DEMO_APP_ID, DEMO_TENANT_ID, DEMO_WORKSPACE, type DemoTenant } from '../../demo/demoTenant';
 import { signInTenant } from '../../tenants/signInFlow';
 import { type TenantContext } from '../../tenants/tenantContext';
 import { type Prompter } from '../../ui/prompter';
+import { type Workspaces } from '../../workspaces/workspaces';
 import { defineCommand, NO_ARGS } from '../command';
 
 /** "Add Demo Tenant": a tenant backed by the built-in fake tenant, signed in, ready to query. */
-export function addDemoTenantCommand(deps: TenantContext, demo: DemoTenant) {
+export function addDemoTenantCommand(deps: TenantContext, demo: DemoTenant, workspaces: Workspaces) {
   // A second click while the first is still starting and signing in joins it, rather than adding
   // and signing in the demo tenant twice.
   let adding: Promise<string | undefined> | undefined;
@@ -14,13 +15,13 @@ export function addDemoTenantCommand(deps: TenantContext, demo: DemoTenant) {
     id: 'identityLogs.addDemoTenant',
     args: NO_ARGS,
     run: (_: true, { prompter }): Promise<string | undefined> => {
-      adding ??= addDemo(deps, demo, prompter).finally(() => (adding = undefined));
+      adding ??= addDemo(deps, demo, workspaces, prompter).finally(() => (adding = undefined));
       return adding;
     },
   });
 }
 
-async function addDemo(deps: TenantContext, demo: DemoTenant, prompter: Prompter): Promise<string | undefined> {
+async function addDemo(deps: TenantContext, demo: DemoTenant, workspaces: Workspaces, prompter: Prompter): Promise<string | undefined> {
   const existing = deps.store.list().find((t) => t.target === 'demo');
   if (existing) {
     void vscode.window.showInformationMessage('The demo tenant is already in the list.');
@@ -32,6 +33,8 @@ async function addDemo(deps: TenantContext, demo: DemoTenant, prompter: Prompter
   deps.log.info(`Added the demo tenant (fake tenant on ${endpoint.origin}).`);
   // The demo app's secret is the fake tenant's own, made on this machine: nothing to ask.
   await signInTenant(deps, tenant, { prompter, secret: endpoint.secret });
+  // The demo has a workspace too, with 90 days of sign-ins where Graph keeps 30.
+  if (!workspaces.list(tenant.key).some((w) => w.id === DEMO_WORKSPACE.id)) await workspaces.add(tenant.key, DEMO_WORKSPACE);
   await vscode.commands.executeCommand('workbench.view.extension.identityLogs');
   return tenant.key;
 }

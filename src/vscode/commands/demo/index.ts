@@ -1,9 +1,10 @@
 import { type DemoTenant } from '../../demo/demoTenant';
 import { type TenantContext } from '../../tenants/tenantContext';
+import { type Workspaces } from '../../workspaces/workspaces';
 import { type Command } from '../command';
 import { addDemoTenantCommand } from './addDemoTenant';
 import { resetDemoTenantCommand } from './resetDemoTenant';
 
-export function demoCommands(deps: TenantContext, demo: DemoTenant): Command[] {
-  return [addDemoTenantCommand(deps, demo), resetDemoTenantCommand(deps, demo)];
+export function demoCommands(deps: TenantContext, demo: DemoTenant, workspaces: Workspaces): Command[] {
+  return [addDemoTenantCommand(deps, demo, workspaces), resetDemoTenantCommand(deps, demo)];
 }
