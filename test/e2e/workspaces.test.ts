@@ -1,44 +1,22 @@
 import * as assert from 'assert';
-import { type Emulator, startEmulator } from '../../src/emulator';
 import { contrastOf, probeColours } from './contrast';
-import { addSecretTenant, answer, choose, openContainer, openWorkbench, runCommand, type Workbench } from './workbench';
+import { withFakeWorkbench } from './fakeWorkbench';
+import { answer, choose, runCommand } from './workbench';
 
-const CONTOSO = '11111111-1111-4111-8111-111111111111';
-const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
 const WORKSPACE = '90000000-0000-4000-8000-000000000001';
 
 describe('Log Analytics workspace (e2e: add it, see its tables, run failed sign-ins of all its history, open one)', function () {
-  let emulator: Emulator;
-  let wb: Workbench;
+  const fake = withFakeWorkbench('workspace', { signIns: 2000, throttling: false, foldRiskyUsers: true });
 
-  before(async () => {
-    emulator = await startEmulator({ signIns: 2000, throttling: false });
-    wb = await openWorkbench({ settings: { 'identityLogs.fakeTenant.origin': emulator.origin, 'identityLogs.fakeTenant.caCertificatePath': emulator.info.caCertPath } });
-    await openContainer(wb.page, 'Identity Logs');
-    const secret = emulator.info.tenants[0].apps.find((a) => a.clientId === FULL_APP)!.secret!;
-    await addSecretTenant(wb.page, 'Contoso', CONTOSO, FULL_APP, secret);
-    await runCommand(wb.page, 'Notifications: Clear All Notifications');
-    await wb.page.locator('.part.sidebar .pane-header', { hasText: 'Risky Users' }).click();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb.screenshot(`failed-workspace-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`);
-  });
-
-  after(async () => {
-    await wb?.close();
-    await emulator?.close();
-  });
-
-  const tenants = () => wb.page.locator('.part.sidebar .pane', { has: wb.page.locator('.pane-header', { hasText: 'Tenants' }) });
+  const tenants = () => fake.wb.page.locator('.part.sidebar .pane', { has: fake.wb.page.locator('.pane-header', { hasText: 'Tenants' }) });
   const row = (text: string | RegExp) => tenants().locator('.monaco-list-rows .monaco-list-row', { hasText: text }).first();
 
   it('adds the workspace from the tree by its ID and name, and lists the tables it receives and the ones it does not', async () => {
     await row('Contoso').click();
     await row('Log Analytics workspaces').click();
     await row('Add a workspace by its ID').click();
-    await answer(wb.page, WORKSPACE);
-    await answer(wb.page, 'contoso-sentinel');
+    await answer(fake.wb.page, WORKSPACE);
+    await answer(fake.wb.page, 'contoso-sentinel');
     await row('contoso-sentinel').click();
     await row('Interactive sign-ins').waitFor({ timeout: 30_000 });
     assert.match(await row('Interactive sign-ins').innerText(), /SigninLogs/);
@@ -46,14 +24,14 @@ describe('Log Analytics workspace (e2e: add it, see its tables, run failed sign-
     // Managed identity sign-ins are not routed to the fake workspace: the row says so.
     assert.match(await row('Managed identity sign-ins').innerText(), /AADManagedIdentitySignInLogs · not received/);
     for (const theme of ['light', 'dark'] as const) {
-      await wb.setTheme(theme);
-      await wb.screenshot(`workspace-tree-${theme}`);
+      await fake.wb.setTheme(theme);
+      await fake.wb.screenshot(`workspace-tree-${theme}`);
     }
   });
 
   it('runs failed sign-ins over all its history into the grid, and opens one in the sign-in panel', async () => {
-    const page = wb.page;
-    await wb.setTheme('light');
+    const page = fake.wb.page;
+    await fake.wb.setTheme('light');
     await row('Interactive sign-ins').click();
     // The filter builder of the Graph report: all of the workspace's history, failures only.
     await choose(page, 'Last 7 days');
@@ -72,8 +50,8 @@ describe('Log Analytics workspace (e2e: add it, see its tables, run failed sign-
     const options = await grid.locator('vscode-single-select.actions vscode-option').allInnerTexts();
     assert.ok(options.includes('Copy query as KQL') && !options.includes('Copy query as Graph URL'), options.join(' | '));
     for (const theme of ['light', 'dark'] as const) {
-      await wb.setTheme(theme);
-      await wb.screenshot(`workspace-results-${theme}`);
+      await fake.wb.setTheme(theme);
+      await fake.wb.screenshot(`workspace-results-${theme}`);
       // Failures are the rows shown: their status text must stay readable in both themes.
       const colours = await probeColours(grid.locator('results-grid'), ['td failure']);
       const ratio = contrastOf(colours['td failure'], colours.background);
@@ -83,6 +61,6 @@ describe('Log Analytics workspace (e2e: add it, see its tables, run failed sign-
     const detail = page.frameLocator('iframe.webview.ready >> nth=1').frameLocator('iframe#active-frame');
     await detail.getByText('Conditional access').first().waitFor({ timeout: 30_000 });
     await detail.getByText('Failure').first().waitFor({ timeout: 10_000 });
-    await wb.screenshot('workspace-signin-detail-dark');
+    await fake.wb.screenshot('workspace-signin-detail-dark');
   });
 });
