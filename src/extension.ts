@@ -77,6 +77,10 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
       return { client: api.client, graphOrigin: api.endpoints.graphOrigin };
     },
     manage: () => o365.api(tenant, signal),
+    logAnalytics: async () => {
+      const { api, stats } = await workspaces.api(tenant);
+      return { api, stats };
+    },
   });
   const exports = new ExportJobs({ store, log: logger, channel, pending, fs: NODE_FS, connect });
   void offerPendingExports(pending);

@@ -199,6 +199,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     pendingDeviceCodes: () => sts.pendingDeviceCodes(),
     tokenRequests: () => Object.fromEntries(sts.tokenRequests),
+    workspaceQueries: () => logAnalytics.queries(),
     subscriptions: (tenantId) => manage.subscriptionState(tenantId),
     riskActions: () => graph.riskActions.map((r) => ({ ...r, ids: [...r.ids] })),
     exportState(): EmulatorState {

@@ -94,6 +94,8 @@ export interface Emulator {
   pendingDeviceCodes(): { userCode: string; tenant: string; clientId: string }[];
   /** Token requests seen, by grant type. */
   tokenRequests(): Record<string, number>;
+  /** The KQL queries the fake workspaces received, oldest first. */
+  workspaceQueries(): readonly string[];
   subscriptions(tenantId: string): Record<string, string>;
   /** Risk action calls (confirmCompromised, dismiss) that passed throttling, in order. */
   riskActions(): readonly RiskActionRecord[];

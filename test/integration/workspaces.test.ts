@@ -1,5 +1,10 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import type { ExportJob } from '../../src/vscode/export/exportJobs';
+import { cancelOnceRowsWritten, resumeOffered } from './exportSteps';
 import { readable } from '../../src/core/records/untrusted';
 import { receivedMs } from '../../src/emulator/data/workspaceRows';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
@@ -84,9 +89,51 @@ describe('Log Analytics workspaces inside VS Code, against the fake workspace', 
     }
   });
 
+  it('raw KQL: a syntax error or an unknown column is refused before any request; a good condition runs, added to the others', async () => {
+    const sent = fake.emulator.workspaceQueries().length;
+    const withRaw = (raw: string) => vscode.commands.executeCommand<ResultsPanel | undefined>('identityLogs.runWorkspaceQuery', { tenantKey: keys.full, workspaceId: WORKSPACE, table: 'AADNonInteractiveUserSignInLogs', model: { time: { kind: 'last', hours: 24 * 40 }, clauses: [], client: [], raw } });
+    assert.strictEqual(await withRaw('ResultType == '), undefined, 'a syntax error');
+    assert.strictEqual(await withRaw('NoSuchColumn == "x"'), undefined, 'an unknown column');
+    // In this table LocationDetails is a string of JSON: a member of it needs parse_json first.
+    assert.strictEqual(await withRaw('LocationDetails.city == "Lagos"'), undefined, 'the type trap');
+    assert.strictEqual(fake.emulator.workspaceQueries().length, sent, 'nothing was sent');
+    const panel = await withRaw('tostring(parse_json(LocationDetails).city) == "Lagos"');
+    assert.ok(panel);
+    await panel.loading;
+    assert.match(fake.emulator.workspaceQueries().at(-1) ?? '', /\| where \(tostring\(parse_json\(LocationDetails\)\.city\) == "Lagos"\)/);
+    const rows = readable(panel.loadedRecords());
+    assert.ok(rows.length > 0 && rows.every((r) => (r.location as { city?: unknown }).city === 'Lagos'), `${rows.length} rows, all from Lagos`);
+  });
+
   it('a filter the table cannot take is refused before any request, with the reason', async () => {
     const panel = await vscode.commands.executeCommand('identityLogs.runWorkspaceQuery', { tenantKey: keys.full, workspaceId: WORKSPACE, table: 'SigninLogs', model: { time: { kind: 'last', hours: 24 }, clauses: [{ field: 'userId', op: 'eq', values: ['not-a-guid'] }], client: [] } });
     assert.strictEqual(panel, undefined);
+  });
+
+  it('exports 30 days of a workspace table to NDJSON, cancelled midway: Resume Export completes it with exactly the workspace’s rows', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ile-int-workspace-'));
+    try {
+      const panel = await run(keys.full, 'SigninLogs', { time: { kind: 'last', hours: 24 * 30 }, clauses: [], client: [] });
+      const file = path.join(dir, 'signinlogs.ndjson');
+      // The export's questions: format, range, one file or one per day, where.
+      fake.api.prompts.answer('NDJSON', 'Last 30 days', 'One file', file);
+      const job = await vscode.commands.executeCommand<ExportJob>('identityLogs.export', panel);
+      await cancelOnceRowsWritten(job, file);
+      const { manifest, ids } = await resumeOffered(fake.api, file, /Interactive sign-ins \(SigninLogs\) · Workspace full → signinlogs\.ndjson/, (r) => String(r.id));
+      const data = fake.emulator.datasets.get(CONTOSO)!;
+      const from = Date.parse(manifest.range!.from);
+      const to = Date.parse(manifest.range!.to);
+      const expected = [...data.workspaceSignIns(from - 300_000, to)]
+        .filter((r) => r.eventType === 'interactiveUser')
+        .map((r) => ({ id: String(r.json.id), at: receivedMs(r, data.seed) }))
+        .filter((r) => r.at >= from && r.at <= to)
+        .sort((a, b) => b.at - a.at)
+        .map((r) => r.id);
+      assert.ok(expected.length > 100, `${expected.length} sign-ins in the range`);
+      assert.deepStrictEqual(ids, expected, 'exactly the workspace’s rows of the range, newest first, each once');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('Remove Workspace asks first, then takes it out of the tree', async () => {

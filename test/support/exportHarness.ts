@@ -4,7 +4,7 @@ import { type GraphCategory } from '../../src/core/catalog/types';
 import { type Destination, type ExportSpec, loadCheckpoint } from '../../src/core/export/checkpoint';
 import { type ExportFs, NODE_FS } from '../../src/core/export/exportFs';
 import { type ExportFormat } from '../../src/core/export/formats';
-import { type ExportOutcome, type ExportProgress, newExport, runExport } from '../../src/core/export/runExport';
+import { type ExportOutcome, type ExportProgress, graphWindows, newExport, runExport } from '../../src/core/export/runExport';
 import { type ApiClient } from '../../src/core/http/client';
 
 export const SIGN_INS = categoryById('signIns.interactive') as GraphCategory;
@@ -36,5 +36,6 @@ export async function exportOrResume(client: ApiClient, spec: ExportSpec, option
   const existing = await loadCheckpoint(fsys, options.checkpointPath);
   const cp = existing ?? newExport(spec, Date.now());
   if (existing) cp.resumes++;
-  return runExport({ client, category: options.category ?? SIGN_INS, fs: fsys, now: Date.now, signal: options.signal, onProgress: options.onProgress }, cp);
+  const category = options.category ?? SIGN_INS;
+  return runExport({ category, windows: graphWindows(client, category, cp.spec, Date.now), fs: fsys, now: Date.now, signal: options.signal, onProgress: options.onProgress }, cp);
 }

@@ -6,8 +6,8 @@
  */
 import * as path from 'path';
 import { type CategorySpec, type GraphCategory } from '../catalog/types';
-import { type ApiClient, RetriesExhaustedError } from '../http/client';
-import { type QueryPlan, runQuery, type RunOptions } from '../query/runQuery';
+import { type ApiClient, RetriesExhaustedError, type RequestStats } from '../http/client';
+import { type QueryEnd, type QueryPage, runQuery, type RunOptions } from '../query/runQuery';
 import { partialPathOf, PartFile, writeFileAtomic } from './atomicFile';
 import { checkpointPathOf, type ExportCheckpoint, type ExportSpec, manifestPathOf, type WindowState } from './checkpoint';
 import { beginWindow, CheckpointWriter, countWritten, endLastFile, endWindow, prepareDestination } from './commitPoint';
@@ -43,10 +43,28 @@ export interface ExportRunDeps {
   readonly onProgress?: (p: ExportProgress) => void;
 }
 
+/**
+ * Where a timed export's records come from: the pages of one window, newest first (the window's
+ * end is inclusive, so a resume asks again for its cursor's instant and drops what it wrote there),
+ * and the instant of a record on the axis the windows cut.
+ */
+export interface WindowSource {
+  pages(window: { readonly fromMs: number; readonly toMs: number } | undefined, options: { readonly signal?: AbortSignal; readonly onSplit: () => void }): AsyncGenerator<QueryPage, QueryEnd, void>;
+  timeOf(record: Record<string, unknown>): number | undefined;
+  readonly stats: RequestStats;
+}
+
 export interface ExportDeps extends ExportRunDeps {
-  readonly category: GraphCategory;
-  readonly client: ApiClient;
-  readonly runOptions?: Pick<RunOptions, 'minWindowMs' | 'slowPageMs'>;
+  readonly windows: WindowSource;
+}
+
+/** A Graph report as a window source: runQuery over the export's filter, by the report's time property. */
+export function graphWindows(client: ApiClient, category: GraphCategory, spec: ExportSpec, now: () => number, runOptions?: Pick<RunOptions, 'minWindowMs' | 'slowPageMs'>): WindowSource {
+  return {
+    stats: client.stats,
+    timeOf: (r) => timeOf(category, r),
+    pages: (window, o) => runQuery(client, { category, graphOrigin: spec.graphOrigin, filterWithoutTime: spec.filterWithoutTime, pageSize: spec.pageSize, window }, { ...runOptions, signal: o.signal, now, onSplit: o.onSplit }),
+  };
 }
 
 export interface ExportOutcome {
@@ -112,7 +130,7 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
   const started = deps.now();
   const startReached = reached(cp);
   let part: PartFile | undefined;
-  const writer = new CheckpointWriter(fsys, cp, deps.client.stats, deps.now);
+  const writer = new CheckpointWriter(fsys, cp, deps.windows.stats, deps.now);
   const commitPoint = () => writer.commit(part);
   const report = () => deps.onProgress?.(progressOf(cp, started, startReached, deps.now()));
 
@@ -132,12 +150,12 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
       // Records at the resume instant that an earlier run already wrote; within a run, runQuery
       // itself drops the records that recur at window edges.
       const edge = new Set(cp.cursor?.edgeIds ?? []);
-      const plan: QueryPlan = { category, graphOrigin: spec.graphOrigin, filterWithoutTime: spec.filterWithoutTime, pageSize: spec.pageSize, window: timed ? { fromMs: w.coveredFromMs ?? w.fromMs, toMs: cp.cursor?.toMs ?? w.toMs } : undefined };
-      // A resume whose cursor has since fallen behind the retention edge: everything Graph still
-      // keeps of this window is written already.
-      if (plan.window && plan.window.fromMs > plan.window.toMs) w.status = 'done';
+      const window = timed ? { fromMs: w.coveredFromMs ?? w.fromMs, toMs: cp.cursor?.toMs ?? w.toMs } : undefined;
+      // A resume whose cursor has since fallen behind the retention edge: everything the service
+      // still keeps of this window is written already.
+      if (window && window.fromMs > window.toMs) w.status = 'done';
       else {
-        const pages = runQuery(deps.client, plan, { ...deps.runOptions, signal: deps.signal, now: deps.now, onSplit: () => writer.splits++ });
+        const pages = deps.windows.pages(window, { signal: deps.signal, onSplit: () => writer.splits++ });
         try {
           let pending = pages.next();
           // Handled here too: if writing fails first, the page in flight must not be an unhandled rejection.
@@ -171,7 +189,7 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
                 cursor.edgeIds.push(r.id);
                 continue;
               }
-              const t = timeOf(category, r);
+              const t = deps.windows.timeOf(r);
               if (t === undefined) continue;
               w.newestMs = w.newestMs === undefined ? t : Math.max(w.newestMs, t);
               w.oldestMs = w.oldestMs === undefined ? t : Math.min(w.oldestMs, t);

@@ -29,8 +29,16 @@ export interface ParsedKql {
   readonly diagnostics: readonly KqlDiagnostic[];
 }
 
+/** A table the analyzer knows: its name and columns ("(Name:type, …)"). */
+export interface TableSchema {
+  readonly name: string;
+  readonly schema: string;
+}
+
 export interface KustoLanguage {
   parse(text: string): ParsedKql;
+  /** Syntax and meaning: unknown tables, columns and functions, and type errors, against these tables. */
+  analyze(text: string, tables: readonly TableSchema[]): readonly KqlDiagnostic[];
 }
 
 /** `BinaryExpression`, `FilterOperator`, `IdentifierToken` …: the parser's class name without its namespace. */

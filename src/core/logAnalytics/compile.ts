@@ -68,9 +68,8 @@ export function compileKql(table: WorkspaceTable, model: FilterModel, options: C
   if (range && options.window) lines.push(`| where TimeGenerated >= ${kqlDatetime(range.fromMs)} and TimeGenerated < ${kqlDatetime(range.toMs)}`);
   else if (range) lines.push(`| where TimeGenerated between (${kqlDatetime(range.fromMs)} .. ${kqlDatetime(range.toMs)})`);
 
-  if (model.raw !== undefined && model.raw.trim() !== '') {
-    problems.push({ message: 'A raw $filter is Graph’s language: on a workspace, write the condition in KQL instead.' });
-  }
+  // An expert's own KQL condition (checked by the parser first: rawKql.ts), as one condition.
+  if (model.raw !== undefined && model.raw.trim() !== '') lines.push(`| where (${model.raw.trim()})`);
   model.clauses.forEach((clause, i) => {
     const ref = table.fields[clause.field];
     const target = graph ? findTarget(graph, clause.field) : undefined;

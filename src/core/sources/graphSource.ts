@@ -1,7 +1,7 @@
 /** Microsoft Graph's report and Identity Protection APIs as a source. */
 import { type CategorySpec, type GraphCategory } from '../catalog/types';
 import { exportPlan } from '../export/plan';
-import { newExport, runExport } from '../export/runExport';
+import { graphWindows, newExport, runExport } from '../export/runExport';
 import { curlCommand, graphUrl, powershellCommand } from '../odata/copyAs';
 import { type SourceAdapter } from './source';
 
@@ -29,7 +29,10 @@ export const GRAPH_SOURCE: SourceAdapter = {
       const { client, graphOrigin } = await connections.graph();
       return {
         // The demo tenant's port changes between sessions: a resumed export asks today's origin.
-        run: (context, checkpoint) => runExport({ ...context, client, category: graph(category) }, { ...checkpoint, spec: { ...checkpoint.spec, graphOrigin } }),
+        run: (context, checkpoint) => {
+          const spec = { ...checkpoint.spec, graphOrigin };
+          return runExport({ ...context, category, windows: graphWindows(client, graph(category), spec, context.now) }, { ...checkpoint, spec });
+        },
       };
     },
     describeExport: (spec) => `filter ${spec.filterWithoutTime ?? '(none)'}`,

@@ -6,6 +6,8 @@ import { o365Category } from '../o365/category';
 import { isContentType } from '../o365/contentTypes';
 import { contentTypeOfSpec } from '../o365/exportContent';
 import { GRAPH_SOURCE } from './graphSource';
+import { workspaceCategory } from '../logAnalytics/category';
+import { workspaceTable } from '../logAnalytics/tables';
 import { LOG_ANALYTICS_SOURCE } from './logAnalyticsSource';
 import { O365_SOURCE } from './o365Source';
 import { type SourceAdapter, type SourceExports, type SourceKind } from './source';
@@ -34,6 +36,11 @@ export function categoryFor(id: string, contentType?: unknown): CategorySpec | u
 
 /** The category a saved export reads. */
 export function categoryOfSpec(spec: ExportSpec): CategorySpec | undefined {
+  const params = spec.source?.kind === 'logAnalytics' ? spec.source.params : undefined;
+  if (params) {
+    const table = workspaceTable(params.table ?? '');
+    return table && params.workspaceId ? workspaceCategory({ id: params.workspaceId, name: params.workspaceName ?? params.workspaceId }, table) : undefined;
+  }
   const contentType = contentTypeOfSpec(spec);
   return contentType !== undefined ? categoryFor(O365_SOURCE.kind, contentType) : categoryById(spec.categoryId);
 }

@@ -8,7 +8,8 @@ import type { ExportCheckpoint, ExportSpec } from '../export/checkpoint';
 import type { ExportFs } from '../export/exportFs';
 import type { ExportPlan } from '../export/plan';
 import type { ExportOutcome, ExportProgress } from '../export/runExport';
-import type { ApiClient } from '../http/client';
+import type { ApiClient, RequestStats } from '../http/client';
+import type { LogAnalyticsApi } from '../logAnalytics/queryApi';
 import type { ManageApi } from '../o365/manageApi';
 import type { FilterModel, TimeRange } from '../odata/model';
 import type { TenantConfig } from '../tenants/tenantConfig';
@@ -27,6 +28,7 @@ export interface SourceCapabilities {
 export interface SourceConnections {
   graph(): Promise<{ readonly client: ApiClient; readonly graphOrigin: string }>;
   manage(): Promise<ManageApi>;
+  logAnalytics(): Promise<{ readonly api: LogAnalyticsApi; readonly stats: RequestStats }>;
 }
 
 export interface ExportRunContext {
@@ -50,8 +52,8 @@ export interface SourceExports {
   readonly timeAxis: 'recordTime' | 'availability';
   /** What an export of a query sends, and the range it covers. */
   exportPlan(category: CategorySpec, model: FilterModel, time: TimeRange, nowMs: number): ExportPlan;
-  /** The source's own part of an export spec (the Office 365 content type). */
-  exportSpecFields(category: CategorySpec): Pick<ExportSpec, 'source'>;
+  /** The source's own part of an export spec (the Office 365 content type; a workspace, its table and the filter). */
+  exportSpecFields(category: CategorySpec, model: FilterModel): Pick<ExportSpec, 'source'>;
   newExport(spec: ExportSpec, nowMs: number): ExportCheckpoint;
   /** Connects to the service (signing in if needed); a failure here means the export never started. */
   openExport(connections: SourceConnections, category: CategorySpec): Promise<SourceExporter>;

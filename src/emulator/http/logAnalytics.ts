@@ -59,12 +59,19 @@ function parseTimespan(text: unknown, nowMs: number): { fromMs: number; toMs: nu
 }
 
 export class LogAnalytics {
+  private readonly received: string[] = [];
+
   constructor(
     private readonly directory: Directory,
     private readonly tokens: TokenService,
     private readonly datasets: ReadonlyMap<string, TenantData>,
     private readonly options: LogAnalyticsOptions,
   ) {}
+
+  /** The queries the fake workspaces were sent (the last 10,000), for tests to see what went out. */
+  queries(): readonly string[] {
+    return [...this.received];
+  }
 
   async handle(req: http.IncomingMessage, res: Res, url: URL): Promise<boolean> {
     const m = /^\/v1\/workspaces\/([^/]+)\/query$/.exec(url.pathname);
@@ -120,6 +127,10 @@ export class LogAnalytics {
       body = JSON.parse(await readBody(req)) as typeof body;
     } catch {
       throw new WorkspaceError(400, 'BadArgumentError', 'The request body is not valid JSON.');
+    }
+    if (typeof body?.query === 'string') {
+      this.received.push(body.query.slice(0, 10_000));
+      if (this.received.length > 10_000) this.received.shift();
     }
     if (typeof body?.query !== 'string' || body.query.trim() === '') throw new WorkspaceError(400, 'BadArgumentError', 'The request had some invalid properties', { code: 'QueryMissing', message: 'The query is missing.' });
     const data = this.datasets.get(tenant.id);

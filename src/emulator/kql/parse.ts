@@ -3,8 +3,16 @@
  * parser of ours: what it accepts and the positions of its syntax errors are the service's. It has
  * its own small view of the tree (the fake tenant shares no code with the extension's client).
  */
-import '@kusto/language-service-next/bridge.min.js';
-import '@kusto/language-service-next/Kusto.Language.Bridge.min.js';
+
+/** The parser's scripts define globals and break when run twice in a process: run them only if no copy has yet. */
+if (!(globalThis as { Kusto?: unknown }).Kusto) {
+  // require, not import: scripts run for their globals, and only when none are there. In the demo
+  // tenant's bundle the build points these at the one shared dist/kusto-runtime.js.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('@kusto/language-service-next/bridge.min.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
+}
 
 export interface Node {
   readonly ChildCount: number;

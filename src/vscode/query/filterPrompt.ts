@@ -27,10 +27,11 @@ export function describeClause(category: GraphCategory, c: Clause): string {
   return `${label} ${OP_LABEL[c.op]} ${c.values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v))).join(' or ')}${c.valueLabel ? ` (${c.valueLabel})` : ''}`;
 }
 
-export function describeModel(category: GraphCategory, m: FilterModel): string {
+/** The filter in words; a workspace's raw condition is KQL, added to the clauses rather than replacing them. */
+export function describeModel(category: GraphCategory, m: FilterModel, rawLanguage: 'odata' | 'kql' = 'odata'): string {
   const parts = [describeTime(m.time)];
-  if (m.raw) parts.push(`$filter: ${m.raw}`);
-  else parts.push(...m.clauses.map((c) => describeClause(category, c)));
+  if (m.raw && rawLanguage === 'odata') parts.push(`$filter: ${m.raw}`);
+  else parts.push(...m.clauses.map((c) => describeClause(category, c)), ...(m.raw ? [`KQL: ${m.raw}`] : []));
   if (m.client.some((c) => c.kind === 'failuresOnly')) parts.push('failures only');
   return parts.join(' · ');
 }
@@ -69,17 +70,44 @@ async function customCondition(prompter: Prompter, category: GraphCategory, mode
   return { ...model, raw: undefined, clauses: [...model.clauses.filter((c) => c.field !== f.path), { field: f.path, op, values }] };
 }
 
+/** The expert's own condition: Graph's $filter, or KQL for a workspace table. */
+export interface RawDialect {
+  readonly label: string;
+  readonly detail: string;
+  readonly title: string;
+  readonly prompt: string;
+  /** Why the text cannot run (with its place), or undefined. */
+  check(text: string, model: FilterModel): string | undefined | Promise<string | undefined>;
+  /** A raw $filter stands instead of the clauses; a KQL condition is added to them. */
+  readonly language: 'odata' | 'kql';
+}
+
+function odataRaw(category: GraphCategory, nowMs: () => number): RawDialect {
+  return {
+    label: '$(code) Raw $filter…',
+    detail: 'For experts: checked as you type, the same way',
+    title: 'Raw $filter',
+    prompt: `$filter for ${category.label} (the time range is added for you)`,
+    check: (text, model) => {
+      const p = buildFilter(category, { ...model, raw: text }, { nowMs: nowMs() }).problems[0];
+      return p ? `${p.position !== undefined ? `At character ${p.position + 1}: ` : ''}${p.message}` : undefined;
+    },
+    language: 'odata',
+  };
+}
+
 /**
  * The filter, built from clicks: a time range, one-click questions (failures only, one user…),
  * custom conditions limited to what Graph accepts, or a raw `$filter` checked as it is typed.
  * Resolves with the model to run, or undefined when the user leaves.
  */
-export async function promptFilter(prompter: Prompter, category: GraphCategory, start: FilterModel, title: string, nowMs: () => number): Promise<FilterModel | undefined> {
+export async function promptFilter(prompter: Prompter, category: GraphCategory, start: FilterModel, title: string, nowMs: () => number, raw: RawDialect = odataRaw(category, nowMs)): Promise<FilterModel | undefined> {
   let model = start;
   for (;;) {
-    const built = buildFilter(category, model, { nowMs: nowMs() });
+    // A raw condition in another language (KQL) is checked where it is typed, not as a $filter.
+    const built = buildFilter(category, raw.language === 'odata' ? model : { ...model, raw: undefined }, { nowMs: nowMs() });
     const items: Item[] = [
-      { label: '$(play) Run query', description: built.problems.length ? `fix first: ${built.problems[0].message}` : '', detail: describeModel(category, model), action: async () => (built.problems.length ? undefined : 'run') },
+      { label: '$(play) Run query', description: built.problems.length ? `fix first: ${built.problems[0].message}` : '', detail: describeModel(category, model, raw.language), action: async () => (built.problems.length ? undefined : 'run') },
       { label: 'Time range', kind: vscode.QuickPickItemKind.Separator },
       {
         label: `$(calendar) ${describeTime(model.time)}`,
@@ -94,7 +122,7 @@ export async function promptFilter(prompter: Prompter, category: GraphCategory, 
       { label: 'Conditions', kind: vscode.QuickPickItemKind.Separator },
       ...model.clauses.map((c, i) => ({ label: `$(close) ${describeClause(category, c)}`, description: 'remove', action: async () => ({ ...model, clauses: model.clauses.filter((_, j) => j !== i) }) })),
       ...model.client.map((c) => ({ label: `$(close) ${c.kind === 'failuresOnly' ? 'Failures only (applied to loaded rows: Graph cannot filter on it)' : c.kind}`, description: 'remove', action: async () => ({ ...model, client: model.client.filter((x) => x !== c) }) })),
-      ...(model.raw ? [{ label: `$(close) $filter: ${model.raw}`, description: 'remove', action: async () => ({ ...model, raw: undefined }) }] : []),
+      ...(model.raw ? [{ label: `$(close) ${raw.language === 'odata' ? '$filter' : 'KQL'}: ${model.raw}`, description: 'remove', action: async () => ({ ...model, raw: undefined }) }] : []),
       { label: 'Add', kind: vscode.QuickPickItemKind.Separator },
       ...intentsFor(category.id).map((intent) => ({
         label: `$(add) ${intent.label}`,
@@ -111,19 +139,13 @@ export async function promptFilter(prompter: Prompter, category: GraphCategory, 
       })),
       { label: '$(filter) Custom condition…', detail: 'Any property Graph can filter on, with the operators it accepts', action: () => customCondition(prompter, category, model, nowMs()) },
       {
-        label: '$(code) Raw $filter…',
-        detail: 'For experts: checked as you type, the same way',
+        label: raw.label,
+        detail: raw.detail,
         action: async () => {
-          const raw = await prompter.input({
-            title: 'Raw $filter',
-            prompt: `$filter for ${category.label} (the time range is added for you)`,
-            value: model.raw ?? '',
-            validate: (text) => {
-              const p = buildFilter(category, { ...model, raw: text }, { nowMs: nowMs() }).problems[0];
-              return p ? `${p.position !== undefined ? `At character ${p.position + 1}: ` : ''}${p.message}` : undefined;
-            },
-          });
-          return raw === undefined ? undefined : { ...model, raw: raw.trim() || undefined, clauses: raw.trim() ? [] : model.clauses };
+          const text = await prompter.input({ title: raw.title, prompt: raw.prompt, value: model.raw ?? '', validate: (t) => (t.trim() === '' ? undefined : raw.check(t, model)) });
+          if (text === undefined) return undefined;
+          const value = text.trim() || undefined;
+          return { ...model, raw: value, clauses: value && raw.language === 'odata' ? [] : model.clauses };
         },
       },
     ];

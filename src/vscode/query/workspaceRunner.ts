@@ -5,7 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { type WorkspaceCategory } from '../../core/catalog/types';
+import { loadKusto } from '../../core/kql/kusto';
 import { compileKql } from '../../core/logAnalytics/compile';
+import { checkRawKql, describeRawProblem } from '../../core/logAnalytics/rawKql';
 import { sliceQuery } from '../../core/logAnalytics/slices';
 import { workspaceTable, type WorkspaceTableName } from '../../core/logAnalytics/tables';
 import { toGraphShape } from '../../core/logAnalytics/toGraph';
@@ -40,8 +42,11 @@ export class WorkspaceQueryRunner {
     if (!table) return undefined;
     const nowMs = Date.now();
     const compiled = compileKql(table, model, { nowMs });
-    if (compiled.problems.length > 0) {
-      void vscode.window.showErrorMessage(`${category.label}: ${compiled.problems[0].message}`);
+    // An expert's KQL is read by Microsoft's parser before anything is sent (loaded on first use).
+    const rawProblem = model.raw?.trim() ? checkRawKql(await loadKusto(), table, model.raw.trim())[0] : undefined;
+    const problem = compiled.problems[0] ? compiled.problems[0].message : rawProblem ? describeRawProblem(rawProblem) : undefined;
+    if (problem) {
+      void vscode.window.showErrorMessage(`${category.label}: ${problem}`);
       return undefined;
     }
     let connection;
@@ -67,7 +72,7 @@ export class WorkspaceQueryRunner {
     };
     this.deps.log.info(`Workspace query ${category.workspaceName} · ${table.name} on ${tenant.displayName}:\n${compiled.query}`);
     return this.deps.panels.open(
-      { tenant, category, model, filter: compiled.query, filterText: `${describeModel(category.graph, model)} · workspace ${category.workspaceName}`, graphOrigin: origin, fetchedAtMs: nowMs, range: compiled.range },
+      { tenant, category, model, filter: compiled.query, filterText: `${describeModel(category.graph, model, 'kql')} · workspace ${category.workspaceName}`, graphOrigin: origin, fetchedAtMs: nowMs, range: compiled.range },
       // A workspace query is not saved in the tree (the toolbar does not offer it).
       { pages: (signal) => pages(signal), stats, firstLoad: PAGES_PER_LOAD, saveQuery: async () => undefined },
     );

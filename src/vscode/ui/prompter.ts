@@ -15,6 +15,8 @@ export interface Choice {
   readonly actions: readonly string[];
 }
 
+export type Validation = string | { readonly warning: string } | undefined;
+
 /** A value the user types: a client secret or a passphrase (password: true), an id. */
 export interface InputQuestion {
   readonly title: string;
@@ -22,8 +24,8 @@ export interface InputQuestion {
   readonly password?: boolean;
   readonly value?: string;
   readonly placeHolder?: string;
-  /** An error message (the value is refused) or a warning (shown, the value is accepted). */
-  readonly validate?: (value: string) => string | { readonly warning: string } | undefined;
+  /** An error message (the value is refused) or a warning (shown, the value is accepted); it may take a moment (a parser to load). */
+  readonly validate?: (value: string) => Validation | Promise<Validation>;
 }
 
 export interface PickOptions {
@@ -83,8 +85,8 @@ export class WindowPrompter implements Prompter {
       // A secret or passphrase is often copied from another window: clicking there must not lose it.
       ignoreFocusOut: true,
       validateInput: validate
-        ? (v) => {
-            const problem = validate(v);
+        ? async (v) => {
+            const problem = await validate(v);
             return typeof problem === 'object' ? { message: problem.warning, severity: vscode.InputBoxValidationSeverity.Warning } : problem;
           }
         : undefined,
@@ -174,7 +176,7 @@ export class ScriptedPrompter implements Prompter {
     const a = this.next('input', q.prompt);
     if (a === null) return undefined;
     if (typeof a !== 'string') throw this.misfit(a, q.prompt);
-    const problem = q.validate?.(a);
+    const problem = await q.validate?.(a);
     // The input box would not accept it: the user would have to change it or press Escape.
     if (typeof problem === 'string') throw new Error(`The input box refuses the scripted answer: ${problem}`);
     return a;

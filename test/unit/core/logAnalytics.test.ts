@@ -6,6 +6,7 @@ import { loadKusto } from '../../../src/core/kql/kusto';
 import { kqlString, kqlStringProblem } from '../../../src/core/kql/literals';
 import { childrenOf, kindOf, type KustoLanguage, type SyntaxNode } from '../../../src/core/kql/syntax';
 import { compileKql } from '../../../src/core/logAnalytics/compile';
+import { checkRawKql } from '../../../src/core/logAnalytics/rawKql';
 import { WORKSPACE_TABLES, workspaceTable, type WorkspaceTable } from '../../../src/core/logAnalytics/tables';
 import { type FilterModel } from '../../../src/core/odata/model';
 import { parseQueryResponse, WorkspaceResponseError } from '../../../src/core/logAnalytics/queryApi';
@@ -86,12 +87,24 @@ describe('core/logAnalytics: Graph filters as KQL over workspace tables', functi
   });
 
   it('refuses what the table or the value cannot hold, with the reason, instead of sending it', () => {
-    const c = compileKql(table('AADRiskyUsers'), model([{ field: 'ipAddress', op: 'eq', values: ['1.2.3.4'] }, { field: 'userPrincipalName', op: 'eq', values: ['a\u0000b@contoso.com'] }], { raw: "userId eq 'x'" }), { nowMs: NOW });
-    assert.deepStrictEqual(
-      c.problems.map((p) => p.message),
-      ['A raw $filter is Graph’s language: on a workspace, write the condition in KQL instead.', 'ipAddress is not a column of AADRiskyUsers.', 'The value holds a control character (U+0000) that a query cannot hold.'],
-    );
+    const c = compileKql(table('AADRiskyUsers'), model([{ field: 'ipAddress', op: 'eq', values: ['1.2.3.4'] }, { field: 'userPrincipalName', op: 'eq', values: ['a\u0000b@contoso.com'] }]), { nowMs: NOW });
+    assert.deepStrictEqual(c.problems.map((p) => p.message), ['ipAddress is not a column of AADRiskyUsers.', 'The value holds a control character (U+0000) that a query cannot hold.']);
     assert.ok(compileKql(table('SigninLogs'), model([{ field: 'userId', op: 'eq', values: ['not-a-guid'] }]), { nowMs: NOW }).problems[0].message.includes('GUID'));
+  });
+
+  it('an expert’s raw KQL condition is checked against the table’s columns, each problem at its place in the text typed', () => {
+    const t = table('AADNonInteractiveUserSignInLogs');
+    assert.deepStrictEqual(checkRawKql(kusto, t, 'ResultType == "50126" and UserPrincipalName startswith "a"'), []);
+    const [syntax] = checkRawKql(kusto, t, 'ResultType == ');
+    assert.strictEqual(syntax.position, 13, 'just after ==');
+    assert.match(syntax.message, /expression/i);
+    const [unknown] = checkRawKql(kusto, t, 'ResultType == "0" and Nope == 1');
+    assert.deepStrictEqual([unknown.position, /Nope/.test(unknown.message)], [22, true]);
+    // The type trap: in this table LocationDetails is a string of JSON, so a member needs parse_json.
+    assert.ok(checkRawKql(kusto, t, 'LocationDetails.city == "Lagos"').length > 0, 'a member of a string is refused');
+    assert.deepStrictEqual(checkRawKql(kusto, t, 'tostring(parse_json(LocationDetails).city) == "Lagos"'), []);
+    assert.deepStrictEqual(checkRawKql(kusto, table('SigninLogs'), 'tostring(LocationDetails.city) == "Lagos"'), [], 'dynamic in SigninLogs');
+    assert.match(compileKql(t, model([], { raw: ' ResultType != "0" ' }), { nowMs: NOW }).query, /\| where \(ResultType != "0"\)\n\| sort by TimeGenerated desc$/);
   });
 
   it('every compiled query parses cleanly with Microsoft’s KQL parser', () => {

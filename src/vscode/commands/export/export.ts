@@ -8,7 +8,7 @@ import { type ExportArgDeps, exportArg, type ExportInput } from './args';
 
 function specOf({ source, choice }: ExportInput, extensionVersion: string, nowMs: number): ExportSpec {
   return {
-    ...exportsOf(source.category).exportSpecFields(source.category),
+    ...exportsOf(source.category).exportSpecFields(source.category, source.model),
     tenantKey: source.tenant.key,
     categoryId: source.category.id,
     // Set from the tenant's endpoints when the export runs (and again on every resume).

@@ -1,5 +1,8 @@
 import { defaultModel } from '../../../core/catalog/defaultModel';
-import { promptFilter } from '../../query/filterPrompt';
+import { loadKusto } from '../../../core/kql/kusto';
+import { checkRawKql, describeRawProblem } from '../../../core/logAnalytics/rawKql';
+import { workspaceTable } from '../../../core/logAnalytics/tables';
+import { promptFilter, type RawDialect } from '../../query/filterPrompt';
 import { type WorkspaceQueryRunner } from '../../query/workspaceRunner';
 import { type TenantStore } from '../../tenants/tenantStore';
 import { type Workspaces } from '../../workspaces/workspaces';
@@ -17,7 +20,20 @@ export function runWorkspaceQueryCommand(deps: { readonly store: TenantStore; re
     run: async ({ tenant, category, model }: WorkspaceQueryTarget, { prompter }) => {
       // A workspace is for history: the builder starts at the last 7 days rather than Graph's day.
       const start = { ...defaultModel(category.graph), time: { kind: 'last' as const, hours: 24 * 7 } };
-      const chosen = model ?? (await promptFilter(prompter, category.graph, start, `${category.label} · ${category.workspaceName}`, () => Date.now()));
+      const table = workspaceTable(category.table);
+      const kql: RawDialect = {
+        label: '$(code) Raw KQL condition…',
+        detail: 'For experts: checked as you type by Microsoft’s KQL parser, against the table’s columns',
+        title: `Raw KQL · ${category.table}`,
+        prompt: `A condition on ${category.table}’s columns, for example ResultType == "50126" (the time range and other conditions are added for you)`,
+        check: async (text) => {
+          if (!table) return undefined;
+          const problem = checkRawKql(await loadKusto(), table, text)[0];
+          return problem ? describeRawProblem(problem) : undefined;
+        },
+        language: 'kql',
+      };
+      const chosen = model ?? (await promptFilter(prompter, category.graph, start, `${category.label} · ${category.workspaceName}`, () => Date.now(), kql));
       return chosen ? deps.runner.start(tenant, category, chosen) : undefined;
     },
   });
