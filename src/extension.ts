@@ -119,7 +119,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
         ...exportCommands({ store, queries, panels, state: context.globalState, extensionVersion }, exports),
         ...triageCommands(triageDeps, triageView),
         ...o365Commands({ ...deps, panels }, o365),
-        ...workspaceCommands({ store, workspaces, runner: workspaceRunner }),
+        ...workspaceCommands({ store, workspaces, runner: workspaceRunner, panels }),
         showLogCommand(channel),
       ],
       { prompter },

@@ -79,6 +79,26 @@ describe('Log Analytics workspaces inside VS Code, against the fake workspace', 
     assert.ok(title(), `a detail tab for ${String(record.userPrincipalName)}`);
   });
 
+  it('Run on Workspace… takes a Graph report’s conditions to the workspace, over a range Graph no longer keeps', async () => {
+    const graph = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: keys.full, category: 'signIns.interactive', model: { time: { kind: 'last', hours: 24 }, clauses: [{ field: 'status/errorCode', op: 'eq', values: [50126] }], client: [] } });
+    assert.ok(graph);
+    await graph.loading;
+    // One workspace: no pick; the range is asked.
+    fake.api.prompts.answer('Last 60 days');
+    const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runOnWorkspace', graph);
+    assert.ok(panel, 'a workspace panel opened');
+    await panel.loading;
+    await panel.load(Infinity);
+    assert.strictEqual(panel.query.category.source, 'logAnalytics');
+    assert.match(panel.query.filter ?? '', /^SigninLogs\n\| where TimeGenerated between .*\n\| where ResultType =~ "50126"/);
+    const rows = readable(panel.loadedRecords());
+    assert.ok(rows.length > 0 && rows.every((r) => (r.status as { errorCode?: unknown }).errorCode === 50126), `${rows.length} rows, each error 50126`);
+    assert.ok(Math.round((panel.query.range!.toMs - panel.query.range!.fromMs) / DAY) === 60, 'sixty days');
+    // A report the workspace cannot run (Office 365 content, a directory audit) is told so.
+    const audits = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: keys.full, category: 'directoryAudits', model: { time: { kind: 'last', hours: 24 }, clauses: [], client: [] } });
+    assert.strictEqual(await vscode.commands.executeCommand('identityLogs.runOnWorkspace', audits), undefined);
+  });
+
   it('without Data.Read, and without a role on the workspace, the query fails with the true cause', async () => {
     await addWorkspace(keys.noDataRead);
     await addWorkspace(keys.noRole);

@@ -1,7 +1,8 @@
 /** A workspace table as a results-panel category: the Graph report it mirrors, read from the workspace. */
 import { categoryById } from '../catalog/categories';
-import { type WorkspaceCategory } from '../catalog/types';
-import { type WorkspaceTable } from './tables';
+import { type CategorySpec, type WorkspaceCategory } from '../catalog/types';
+import { tableForCategory, type WorkspaceTable } from './tables';
+import { GRAPH_SHAPED_TABLES } from './toGraph';
 
 export interface WorkspaceRef {
   readonly id: string;
@@ -29,4 +30,11 @@ export function workspaceCategory(workspace: WorkspaceRef, table: WorkspaceTable
     ...(graph.display ? { display: graph.display } : {}),
     title: graph.title,
   };
+}
+
+/** The workspace table a Graph report's query can also run on (its rows read in the report's shape). */
+export function workspaceTableOf(category: CategorySpec): WorkspaceTable | undefined {
+  if (category.source !== 'graph') return undefined;
+  const table = tableForCategory(category.id);
+  return table && GRAPH_SHAPED_TABLES.has(table.name) ? table : undefined;
 }

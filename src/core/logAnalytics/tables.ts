@@ -143,7 +143,7 @@ export function workspaceTable(name: string): WorkspaceTable | undefined {
   return WORKSPACE_TABLES.find((t) => t.name === name);
 }
 
-/** The table that mirrors a Graph report (for "Run on workspace…"). */
+/** The table that mirrors a Graph report (for "Run on Workspace…"). */
 export function tableForCategory(category: CategoryId): WorkspaceTable | undefined {
   return WORKSPACE_TABLES.find((t) => t.graphCategory === category);
 }

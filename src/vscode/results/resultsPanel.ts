@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { sourceOf } from '../../core/sources/registry';
+import { workspaceTableOf } from '../../core/logAnalytics/category';
 import { type CopyFormat } from '../../core/sources/source';
 import { type CategorySpec } from '../../core/catalog/types';
 import { type FilterModel } from '../../core/odata/model';
@@ -99,6 +100,10 @@ export class ResultsPanel implements vscode.Disposable {
     const title = resultsTitle(query.category.label, query.filterText, `${query.tenant.displayName}${fake}`);
     this.restored = restored !== undefined;
     this.panel = restored ?? vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, title, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    // Title-bar actions that fit only some reports (Run on Workspace…) ask which report has focus.
+    const focused = () => void vscode.commands.executeCommand('setContext', 'identityLogs.activeResultsOnWorkspace', workspaceTableOf(query.category) !== undefined);
+    focused();
+    this.panel.onDidChangeViewState((e) => e.webviewPanel.active && focused());
     this.panel.title = title;
     this.panel.webview.options = webviewOptions(deps.extensionUri);
     this.panel.webview.html = webviewHtml(this.panel.webview, deps.extensionUri, 'results', title);

@@ -5,9 +5,11 @@ import { type Command } from '../command';
 import { addWorkspaceCommand } from './addWorkspace';
 import { refreshWorkspacesCommand } from './refreshWorkspaces';
 import { removeWorkspaceCommand } from './removeWorkspace';
+import { runOnWorkspaceCommand } from './runOnWorkspace';
+import { type ResultsPanels } from '../../results/resultsPanels';
 import { runWorkspaceQueryCommand } from './runWorkspaceQuery';
 
-/** Log Analytics workspaces: add, remove, refresh, and query their tables. */
-export function workspaceCommands(deps: { readonly store: TenantStore; readonly workspaces: Workspaces; readonly runner: WorkspaceQueryRunner }): Command[] {
-  return [addWorkspaceCommand(deps), removeWorkspaceCommand(deps), refreshWorkspacesCommand(deps.workspaces), runWorkspaceQueryCommand(deps)];
+/** Log Analytics workspaces: add, remove, refresh, query their tables, and run a Graph report's query on one. */
+export function workspaceCommands(deps: { readonly store: TenantStore; readonly workspaces: Workspaces; readonly runner: WorkspaceQueryRunner; readonly panels: ResultsPanels }): Command[] {
+  return [addWorkspaceCommand(deps), removeWorkspaceCommand(deps), refreshWorkspacesCommand(deps.workspaces), runWorkspaceQueryCommand(deps), runOnWorkspaceCommand(deps)];
 }
