@@ -112,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
     restoreResultsPanels({ store, log: logger, runner }),
     registerCommands(
       [
-        ...tenantCommands(deps, reports),
+        ...tenantCommands(deps, reports, workspaces),
         ...demoCommands(deps, demo, workspaces),
         ...queryCommands({ store, queries, runner }, { ...deps, pacer, records, runner, panels: details.signIns }),
         ...resultsCommands({ panels, runner, records, state: context.globalState }),

@@ -156,6 +156,18 @@ describe('Log Analytics workspaces inside VS Code, against the fake workspace', 
     }
   });
 
+  it('Diagnose Permissions checks each workspace: allowed with the tables it receives, or Data.Read or the workspace role missing', async () => {
+    type Report = { workspaces?: { name: string; dataRead?: boolean; access: { ok: boolean; receiving?: string[]; code?: string } }[] };
+    const report = (key: string) => vscode.commands.executeCommand<Report>('identityLogs.diagnosePermissions', key);
+    const full = (await report(keys.full)).workspaces?.[0];
+    assert.strictEqual(full?.dataRead, true);
+    assert.deepStrictEqual(full?.access, { ok: true, receiving: ['SigninLogs', 'AADNonInteractiveUserSignInLogs', 'AADServicePrincipalSignInLogs'] });
+    const noDataRead = (await report(keys.noDataRead)).workspaces?.[0];
+    assert.deepStrictEqual([noDataRead?.dataRead, noDataRead?.access.ok, noDataRead?.access.code], [false, false, 'InsufficientAccessError/MissingPermission']);
+    const noRole = (await report(keys.noRole)).workspaces?.[0];
+    assert.deepStrictEqual([noRole?.dataRead, noRole?.access.ok, noRole?.access.code], [true, false, 'InsufficientAccessError/AuthorizationFailed']);
+  });
+
   it('Remove Workspace asks first, then takes it out of the tree', async () => {
     fake.api.prompts.answer(true);
     assert.strictEqual(await vscode.commands.executeCommand('identityLogs.removeWorkspace', { tenantKey: keys.noRole, workspaceId: WORKSPACE }), true);

@@ -67,6 +67,13 @@ export interface SignInView {
   readonly related: readonly RelatedQuery[];
 }
 
+/** "Workspace 9000… · table SigninLogs · received 2026-12-01T10:00:05Z", or '' for a Graph record. */
+function workspaceSourceText(v: unknown): string {
+  if (typeof v !== 'object' || v === null) return '';
+  const w = v as { workspaceId?: unknown; table?: unknown; timeGenerated?: unknown };
+  return typeof w.workspaceId === 'string' && typeof w.table === 'string' ? `workspace ${w.workspaceId} · table ${w.table}${typeof w.timeGenerated === 'string' ? ` · received ${w.timeGenerated}` : ''}` : '';
+}
+
 const s = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 /** An enum value in words (the raw value is in the record's JSON and exports). */
@@ -149,6 +156,8 @@ export function signInView(r: Record<string, unknown>): SignInView {
       { label: 'Sign-in event type', value: Array.isArray(r.signInEventTypes) ? r.signInEventTypes.map(s).join(', ') : '' },
       { label: 'Token issuer', value: s(r.tokenIssuerType) },
       { label: 'User agent', value: s(r.userAgent) },
+      // A record read from a Log Analytics workspace says so: where, and when the workspace received it.
+      { label: 'Read from', value: workspaceSourceText(r.workspaceSource) },
     ].filter((f) => f.value !== ''),
     location: [
       { label: 'IP address', value: s(r.ipAddress), copy: true },

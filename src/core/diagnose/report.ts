@@ -19,9 +19,21 @@ export interface PermissionReport {
   readonly tokenError?: string;
   /** What to do about it, when the cause is catalogued. */
   readonly tokenNextStep?: string;
+  /** The tenant's Log Analytics workspaces: whether each answers, and why not. */
+  readonly workspaces?: readonly WorkspaceCheck[];
 }
 
-export function buildReport(input: { tenantName: string; tenant: string; clientId: string; signInKind: string; cloud: Cloud; claims: TokenClaims | undefined; manageClaims?: TokenClaims; tokenError?: string; tokenNextStep?: string }): PermissionReport {
+/** One workspace as Diagnose Permissions found it. */
+export interface WorkspaceCheck {
+  readonly name: string;
+  readonly id: string;
+  /** The Log Analytics token carries Data.Read (undefined: no token could be had). */
+  readonly dataRead: boolean | undefined;
+  /** It answered; or why not, in the error catalog's words. */
+  readonly access: { readonly ok: true; readonly receiving: readonly string[] } | { readonly ok: false; readonly code: string; readonly summary: string };
+}
+
+export function buildReport(input: { tenantName: string; tenant: string; clientId: string; signInKind: string; cloud: Cloud; claims: TokenClaims | undefined; manageClaims?: TokenClaims; tokenError?: string; tokenNextStep?: string; workspaces?: readonly WorkspaceCheck[] }): PermissionReport {
   return {
     tenantName: input.tenantName,
     tenant: input.tenant,
@@ -35,7 +47,22 @@ export function buildReport(input: { tenantName: string; tenant: string; clientI
     consentUrl: adminConsentUrl(input.cloud, input.tenant, input.clientId),
     tokenError: input.tokenError,
     tokenNextStep: input.tokenNextStep,
+    ...(input.workspaces ? { workspaces: input.workspaces } : {}),
   };
+}
+
+/** A workspace's line in the report: allowed, or what is missing and what to do. */
+function workspaceLine(w: WorkspaceCheck, delegated: boolean): string {
+  const esc = escapeMarkdown;
+  const name = `${esc(w.name)} (${esc(w.id)})`;
+  if (w.access.ok) return `| ${name} | allowed | ${w.access.receiving.length ? esc(w.access.receiving.join(', ')) : 'no sign-in table yet'} | Nothing to do. |`;
+  const todo =
+    w.dataRead === false || w.access.code.endsWith('MissingPermission')
+      ? `Grant the ${delegated ? 'delegated' : 'application'} permission Log Analytics API › Data.Read and admin consent.`
+      : w.access.code.endsWith('AuthorizationFailed')
+        ? 'On the workspace\'s Access control (IAM), assign Log Analytics Reader (or Log Analytics Data Reader, or Reader).'
+        : esc(w.access.summary);
+  return `| ${name} | **refused** | ${esc(w.access.code)} | ${todo} |`;
 }
 
 /**
@@ -83,6 +110,9 @@ export function reportMarkdown(r: PermissionReport): string {
   for (const c of r.checks) {
     const needs = [c.requirement.permissions.join(' + '), delegated && c.requirement.roles.length ? `role: ${c.requirement.roles.join(' / ')}` : '', c.requirement.license ? `licence: ${c.requirement.license}` : ''].filter(Boolean).join('; ');
     lines.push(`| ${c.requirement.label} | ${c.ok ? 'allowed' : '**missing**'} | ${needs} | ${advice(c, delegated)} |`);
+  }
+  if (r.workspaces && r.workspaces.length > 0) {
+    lines.push('', '## Log Analytics workspaces', '', '| Workspace | Status | Tables or cause | What to do |', '| --- | --- | --- | --- |', ...r.workspaces.map((w) => workspaceLine(w, delegated)));
   }
   lines.push(
     '',

@@ -25,7 +25,7 @@ export type TableState = 'receiving' | 'empty' | 'notReceived';
 export type WorkspaceState =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'loaded'; readonly tables: ReadonlyMap<string, TableState> }
-  | { readonly kind: 'failed'; readonly summary: string };
+  | { readonly kind: 'failed'; readonly code: string; readonly summary: string };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY = (tenantKey: string) => `identityLogs.workspaces.${tenantKey}`;
@@ -106,7 +106,8 @@ export class Workspaces implements vscode.Disposable {
       await Promise.all([worker(), worker(), worker(), worker()]);
       result = { kind: 'loaded', tables };
     } catch (e) {
-      result = { kind: 'failed', summary: summarize(diagnose(e)) };
+      const d = diagnose(e);
+      result = { kind: 'failed', code: d.code, summary: summarize(d) };
     }
     this.states.set(`${tenant.key}:${workspace.id}`, result);
     return result;

@@ -65,6 +65,28 @@ describe('core/diagnose: token claims → what is missing', () => {
     assert.doesNotMatch(md, /missing|Grant the application permission|admin-consent link/);
   });
 
+  it('the report has a line per workspace: allowed with its tables, or the permission or role to grant, names escaped', () => {
+    const report = buildReport({
+      tenantName: 'Contoso',
+      tenant: 'contoso.onmicrosoft.com',
+      clientId: '00000000-0000-4000-8000-00000000000b',
+      signInKind: 'clientSecret',
+      cloud: cloudById('global'),
+      claims: app(['AuditLog.Read.All']),
+      workspaces: [
+        { name: 'sentinel', id: 'w1', dataRead: true, access: { ok: true, receiving: ['SigninLogs'] } },
+        { name: 'no-data-read', id: 'w2', dataRead: false, access: { ok: false, code: 'InsufficientAccessError/MissingPermission', summary: 'Data.Read is missing.' } },
+        { name: '[evil](command:x) <b>', id: 'w3', dataRead: true, access: { ok: false, code: 'InsufficientAccessError/AuthorizationFailed', summary: 'No role on the workspace.' } },
+      ],
+    });
+    const md = reportMarkdown(report);
+    assert.match(md, /## Log Analytics workspaces/);
+    assert.match(md, /\| sentinel \(w1\) \| allowed \| SigninLogs \| Nothing to do\. \|/);
+    assert.match(md, /\| no-data-read \(w2\) \| \*\*refused\*\* \| .*MissingPermission \| Grant the application permission Log Analytics API › Data\.Read and admin consent\. \|/);
+    assert.match(md, /\*\*refused\*\* \| .*AuthorizationFailed \| On the workspace's Access control \(IAM\), assign Log Analytics Reader/);
+    assert.ok(!md.includes('<b>') && !md.includes('](command:'), 'a workspace name cannot become a link or HTML');
+  });
+
   it('escapes Markdown and HTML in outside text', () => {
     assert.strictEqual(escapeMarkdown('[x](javascript:alert(1)) <img> a|b'), '\\[x\\]\\(javascript:alert\\(1\\)\\) &#60;img&#62; a\\|b');
   });

@@ -11,6 +11,7 @@ import { WORKSPACE_TABLES, workspaceTable, type WorkspaceTable } from '../../../
 import { type FilterModel } from '../../../src/core/odata/model';
 import { parseQueryResponse, WorkspaceResponseError } from '../../../src/core/logAnalytics/queryApi';
 import { toGraphShape } from '../../../src/core/logAnalytics/toGraph';
+import { signInView } from '../../../src/core/detail/signInView';
 import { isUnreadable } from '../../../src/core/records/untrusted';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
@@ -213,6 +214,10 @@ describe('core/logAnalytics: the query API’s tables as records, and sign-in ro
       assert.strictEqual(s.createdDateTime, '2026-12-01T10:00:00Z');
     }
     assert.deepStrictEqual(dyn.workspaceSource, { workspaceId: 'w', table: 'SigninLogs', timeGenerated: '2026-12-01T10:00:05Z' });
+    // The detail panel says where the record was read.
+    const readFrom = (r: Record<string, unknown>) => signInView(r).basic.find((f) => f.label === 'Read from')?.value;
+    assert.strictEqual(readFrom(dyn), 'workspace w · table SigninLogs · received 2026-12-01T10:00:05Z');
+    assert.strictEqual(readFrom({ ...dyn, workspaceSource: undefined }), undefined, 'a Graph record has no such line');
     assert.strictEqual(dyn.isInteractive, true);
     assert.strictEqual(str.isInteractive, false);
   });

@@ -1,5 +1,6 @@
 import { type ReportDocuments } from '../../reportView';
 import { type TenantContext } from '../../tenants/tenantContext';
+import { type Workspaces } from '../../workspaces/workspaces';
 import { type Command } from '../command';
 import { addTenantCommand } from './addTenant';
 import { adminConsentUrlCommand } from './adminConsentUrl';
@@ -11,7 +12,7 @@ import { signInCommand } from './signIn';
 import { signOutCommand } from './signOut';
 
 /** The tenant commands: add, sign in and out, edit, remove, copy its id, diagnose, admin consent. */
-export function tenantCommands(deps: TenantContext, reports: ReportDocuments): Command[] {
+export function tenantCommands(deps: TenantContext, reports: ReportDocuments, workspaces: Workspaces): Command[] {
   return [
     addTenantCommand(deps),
     signInCommand(deps),
@@ -19,7 +20,7 @@ export function tenantCommands(deps: TenantContext, reports: ReportDocuments): C
     editTenantCommand(deps),
     removeTenantCommand(deps),
     copyTenantIdCommand(deps),
-    diagnosePermissionsCommand(deps, reports),
+    diagnosePermissionsCommand(deps, reports, workspaces),
     adminConsentUrlCommand(deps),
   ];
 }
