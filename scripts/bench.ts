@@ -1,18 +1,20 @@
 /**
  * `npm run bench`: Identity Log Explorer's client against the Graph JS SDK (PageIterator with its
  * default RetryHandler), in the same run, against the same fake tenant data, with the documented
- * throttling (time-scaled), in three scenarios: clean, 5% faults, and wide-window gateway timeouts.
- * Each client runs in its own process; the emulator runs in a third. The last line is JSON.
+ * throttling (time-scaled), in three scenarios: clean, 5% faults, and wide-window gateway timeouts;
+ * then 90 days exported from a Log Analytics workspace against Graph's ceiling, and the export
+ * throughput. Each client runs in its own process; the emulator runs in a third. The last line is
+ * JSON. BENCH_ONLY=export or BENCH_ONLY=logAnalytics runs just that part.
  */
-import { type ChildProcess, execFile, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { defaultConfig } from '../src/emulator/config';
 import { defaultSizes, TenantData } from '../src/emulator/data/dataset';
 import { interactiveIds } from '../test/support/truth';
+import { checkNdjson, type Info, ROOT, runChild, startEmulator } from './benchSupport';
+import { LA_DAYS, workspaceScenario } from './benchWorkspaceScenario';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const TENANT = '11111111-1111-4111-8111-111111111111';
 const APP = 'c0000000-0000-4000-8000-00000000000a';
 const DAY = 86_400_000;
@@ -25,51 +27,12 @@ const LATENCY_MS = 20;
 /** Export: sign-ins in the range, and a time scale that makes our pacer (5 per 10 s) no limit. */
 const EXPORT_N = Number(process.env.BENCH_EXPORT_N ?? 1_000_000);
 const EXPORT_TIME_SCALE = 0.0005;
-
-interface Info {
-  authorityHost: string;
-  caCertPath: string;
-  tenants: { apps: { clientId: string; secret: string }[] }[];
-}
-
-interface ClientResult {
-  count: number;
-  seconds: number;
-  completed: boolean;
-  error?: string;
-  peakRssMb: number;
-  cpuSeconds?: number;
-}
+/** Workspace: interactive sign-ins per 7 days (the workspace holds 90 days of them at that rate). */
+const LA_N = Number(process.env.BENCH_LA_N ?? 20_000);
 
 /** Interactive sign-ins are about half of all; enough total records to hold N of them in 7 days. */
 function totalFor(n: number): number {
   return Math.ceil(n * 2.05);
-}
-
-function startEmulator(args: string[]): Promise<{ child: ChildProcess; info: Info }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'out', 'src', 'emulator', 'cli.js'), '--json', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let buf = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      buf += c.toString();
-      const nl = buf.indexOf('\n');
-      if (nl >= 0) resolve({ child, info: JSON.parse(buf.slice(0, nl)) as Info });
-    });
-    child.on('exit', (code) => reject(new Error(`emulator exited ${code}`)));
-  });
-}
-
-function runChild(script: string, env: Record<string, string>): Promise<ClientResult> {
-  return new Promise((resolve, reject) =>
-    execFile(process.execPath, [script], { env: { ...process.env, ...env }, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
-      const line = stdout.trim().split('\n').pop() ?? '';
-      try {
-        resolve(JSON.parse(line) as ClientResult);
-      } catch {
-        reject(new Error(`${path.basename(script)} failed: ${err?.message ?? ''}\n${stderr}`));
-      }
-    }),
-  );
 }
 
 async function token(info: Info, secret: string): Promise<string> {
@@ -139,35 +102,6 @@ async function scenario(s: Scenario, n: number, scratch: string, clients: ('ours
   }
 }
 
-/**
- * Counts the records of an NDJSON file against the truth, reading it a chunk at a time. Ids are
- * looked up, not kept: a substring would keep its whole 1 MB chunk alive.
- */
-async function checkNdjson(file: string, truth: ReadonlySet<string>): Promise<{ lost: number; duplicated: number; lines: number }> {
-  const index = new Map<string, number>();
-  for (const id of truth) index.set(id, index.size);
-  const seen = new Uint8Array(index.size);
-  let duplicated = 0;
-  let lines = 0;
-  let rest = '';
-  for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const parts = (rest + String(chunk)).split('\n');
-    rest = parts.pop() ?? '';
-    for (const line of parts) {
-      if (line === '') continue;
-      lines++;
-      // Records start with their id (checked: the generator writes it first).
-      const i = index.get(/^\{"id":"([^"]+)"/.exec(line)?.[1] ?? '');
-      // A record outside the truth counts as a duplicate: it should not be there either.
-      if (i === undefined || seen[i] === 1) duplicated++;
-      else seen[i] = 1;
-    }
-  }
-  let lost = 0;
-  for (const v of seen) if (v === 0) lost++;
-  return { lost, duplicated, lines };
-}
-
 type ExportSide = { recordsPerSec: number; peakRssMb: number; cpuSeconds?: number; records: number; lost: number; duplicated: number; completed: boolean; seconds: number; error?: string };
 
 /**
@@ -220,7 +154,8 @@ async function main(): Promise<void> {
     // 60 s of service time per day of window: a 7-day filtered query exceeds the 300 s gateway.
     { name: 'timeouts', args: ['--wide-query-seconds-per-day', '60', '--gateway-timeout', '300'] },
   ];
-  const skipQuery = process.env.BENCH_ONLY === 'export';
+  const only = process.env.BENCH_ONLY;
+  const skipQuery = only === 'export' || only === 'logAnalytics';
   console.log(`Benchmark: ${N.toLocaleString('en-US')} interactive sign-ins over 7 days, page ${PAGE}, reports throttle 5 per ${10 * TIME_SCALE} s (time scale ${TIME_SCALE}), ${LATENCY_MS} ms latency.`);
   console.log(`Throttle-bound ceiling: ${Math.round(CEILING).toLocaleString('en-US')} records/s (page size × allowed requests per window).\n`);
   const out: Record<string, unknown> = {};
@@ -244,6 +179,17 @@ async function main(): Promise<void> {
     console.log(`Memory: peak RSS of our client streaming to a sink: ${(small.ours as { peakRssMb: number }).peakRssMb} MB at N=${Math.round(N / 10)}, ${big.peakRssMb} MB at N=${N}: +${rise} MB.`);
   }
 
+  console.log(`\nWorkspace: ${LA_DAYS} days of interactive sign-ins exported from the fake workspace (${LA_N.toLocaleString('en-US')} per 7 days), same throttle time scale and latency as above.`);
+  const la = await workspaceScenario({ n: LA_N, total: totalFor(LA_N), timeScale: TIME_SCALE, latencyMs: LATENCY_MS, ceiling: CEILING }, scratch);
+  console.log(`workspace ours     ${String(la.recordsPerSec).padStart(7)} rec/s  ${String(la.records).padStart(8)}/${la.expected} records  lost ${la.lost}  dup ${la.duplicated}  ${la.completed ? 'complete' : 'INCOMPLETE'}  ${la.seconds} s  ${la.slices} slices  ${la.requests} requests  peak RSS ${la.peakRssMb} MB${la.error ? `  (${la.error.slice(0, 90)})` : ''}`);
+  console.log(`          against Graph's throttle-bound ceiling of ${la.graphCeilingRecordsPerSec.toLocaleString('en-US')} records/s (for the 30 days it keeps): ${la.ratio}×`);
+  const logAnalytics = { recordsPerSec: la.recordsPerSec, graphCeilingRecordsPerSec: la.graphCeilingRecordsPerSec, lost: la.lost, duplicated: la.duplicated, completed: la.completed };
+  if (only === 'logAnalytics') {
+    fs.rmSync(scratch, { recursive: true, force: true });
+    console.log(JSON.stringify({ logAnalytics }));
+    return;
+  }
+
   console.log(`\nExport: ${EXPORT_N.toLocaleString('en-US')} interactive sign-ins to NDJSON, no throttling (the client is the bottleneck).`);
   const ex = await exportScenario(EXPORT_N, scratch, ['ours', 'baseline']);
   for (const who of ['ours', 'baseline'] as const) {
@@ -263,6 +209,7 @@ async function main(): Promise<void> {
       scenarios: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, strip(v as Record<string, Record<string, unknown>>)])),
       memory: rise === undefined ? undefined : { rssRiseMb20kTo200k: rise },
       export: { ours: side(ex.ours), baseline: side(ex.baseline), records: ex.ours.records, ratio: Number((ex.ours.recordsPerSec / Math.max(1, ex.baseline.recordsPerSec)).toFixed(2)), oursPeakRssRiseMb: exportRise },
+      logAnalytics,
     }),
   );
 }

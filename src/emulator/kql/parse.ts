@@ -50,8 +50,25 @@ export function parseQuery(text: string): Node {
   return parsed.Syntax;
 }
 
+/**
+ * The evaluator asks the same nodes for their kind and children once per row: both are worked out
+ * once per node and kept (a query's tree is small; its rows are many).
+ */
+const kinds = new WeakMap<Node, string>();
+const partsOf = new WeakMap<Node, Node[]>();
+const operandsOf = new WeakMap<Node, Node[]>();
+
 /** The node's class without its namespace: `BinaryExpression`, `IdentifierToken` … */
 export function kind(n: Node): string {
+  let k = kinds.get(n);
+  if (k === undefined) {
+    k = kindOf(n);
+    kinds.set(n, k);
+  }
+  return k;
+}
+
+function kindOf(n: Node): string {
   const s = n.constructor.$$name ?? '';
   const plus = s.lastIndexOf('+');
   if (plus >= 0) return s.slice(plus + 1);
@@ -62,6 +79,15 @@ export function kind(n: Node): string {
 
 /** Children, with the parser's lists (SyntaxList, SeparatedElement) and empty tokens flattened away. */
 export function parts(n: Node): Node[] {
+  let cached = partsOf.get(n);
+  if (!cached) {
+    cached = partsUncached(n);
+    partsOf.set(n, cached);
+  }
+  return cached;
+}
+
+function partsUncached(n: Node): Node[] {
   const out: Node[] = [];
   for (let i = 0; i < n.ChildCount; i++) {
     const c = n.GetChild(i);
@@ -75,7 +101,12 @@ export function parts(n: Node): Node[] {
 
 /** The parts that are not punctuation or keywords (tokens of kind KindToken). */
 export function operands(n: Node): Node[] {
-  return parts(n).filter((c) => kind(c) !== 'KindToken');
+  let cached = operandsOf.get(n);
+  if (!cached) {
+    cached = parts(n).filter((c) => kind(c) !== 'KindToken');
+    operandsOf.set(n, cached);
+  }
+  return cached;
 }
 
 /** The text of the first token under a node (an identifier, a keyword used as a name such as count). */
