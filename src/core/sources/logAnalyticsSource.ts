@@ -25,7 +25,7 @@ export function workspaceModelOfSpec(spec: ExportSpec): FilterModel {
     parsed = {};
   }
   const m = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Partial<FilterModel>;
-  return { time: { kind: 'all' }, clauses: Array.isArray(m.clauses) ? m.clauses : [], client: Array.isArray(m.client) ? m.client : [] };
+  return { time: { kind: 'all' }, clauses: Array.isArray(m.clauses) ? m.clauses : [], client: Array.isArray(m.client) ? m.client : [], ...(typeof m.raw === 'string' && m.raw.trim() !== '' ? { raw: m.raw } : {}) };
 }
 
 /** The registry hands this adapter workspace categories only; anything else is a wiring bug. */
@@ -60,8 +60,9 @@ export const LOG_ANALYTICS_SOURCE: SourceAdapter = {
     },
     exportSpecFields(category, model) {
       const c = workspace(category);
-      // The filter without its time: the spec's range (and each resume's cursor) says which time.
-      return { source: { kind: 'logAnalytics', params: { workspaceId: c.workspaceId, workspaceName: c.workspaceName, table: c.table, model: JSON.stringify({ clauses: model.clauses, client: model.client }) } } };
+      // The filter without its time (the spec's range and each resume's cursor say which time),
+      // raw KQL condition included: the export holds what the panel showed.
+      return { source: { kind: 'logAnalytics', params: { workspaceId: c.workspaceId, workspaceName: c.workspaceName, table: c.table, model: JSON.stringify({ clauses: model.clauses, client: model.client, ...(model.raw ? { raw: model.raw } : {}) }) } } };
     },
     newExport,
     async openExport(connections, category) {

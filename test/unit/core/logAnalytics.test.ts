@@ -7,6 +7,10 @@ import { kqlString, kqlStringProblem } from '../../../src/core/kql/literals';
 import { childrenOf, kindOf, type KustoLanguage, type SyntaxNode } from '../../../src/core/kql/syntax';
 import { compileKql } from '../../../src/core/logAnalytics/compile';
 import { checkRawKql } from '../../../src/core/logAnalytics/rawKql';
+import { workspaceCategory } from '../../../src/core/logAnalytics/category';
+import { exportsOf } from '../../../src/core/sources/registry';
+import { workspaceModelOfSpec } from '../../../src/core/sources/logAnalyticsSource';
+import { type ExportSpec } from '../../../src/core/export/checkpoint';
 import { WORKSPACE_TABLES, workspaceTable, type WorkspaceTable } from '../../../src/core/logAnalytics/tables';
 import { type FilterModel } from '../../../src/core/odata/model';
 import { parseQueryResponse, WorkspaceResponseError } from '../../../src/core/logAnalytics/queryApi';
@@ -106,6 +110,13 @@ describe('core/logAnalytics: Graph filters as KQL over workspace tables', functi
     assert.deepStrictEqual(checkRawKql(kusto, t, 'tostring(parse_json(LocationDetails).city) == "Lagos"'), []);
     assert.deepStrictEqual(checkRawKql(kusto, table('SigninLogs'), 'tostring(LocationDetails.city) == "Lagos"'), [], 'dynamic in SigninLogs');
     assert.match(compileKql(t, model([], { raw: ' ResultType != "0" ' }), { nowMs: NOW }).query, /\| where \(ResultType != "0"\)\n\| sort by TimeGenerated desc$/);
+  });
+
+  it('a workspace export keeps the whole filter, raw KQL condition included, so it holds what the panel showed', () => {
+    const category = workspaceCategory({ id: '90000000-0000-4000-8000-000000000001', name: 'ws' }, table('SigninLogs'))!;
+    const filter: FilterModel = { time: { kind: 'last', hours: 24 }, clauses: [{ field: 'userPrincipalName', op: 'eq', values: ['a@b.c'] }], client: [{ kind: 'failuresOnly' }], raw: 'ResultType != "0"' };
+    const spec = exportsOf(category).exportSpecFields(category, filter) as Pick<ExportSpec, 'source'>;
+    assert.deepStrictEqual(workspaceModelOfSpec(spec as ExportSpec), { time: { kind: 'all' }, clauses: filter.clauses, client: filter.client, raw: filter.raw });
   });
 
   it('every compiled query parses cleanly with Microsoft’s KQL parser', () => {
