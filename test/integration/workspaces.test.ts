@@ -7,6 +7,7 @@ import type { ExportJob } from '../../src/vscode/export/exportJobs';
 import { cancelOnceRowsWritten, resumeOffered } from './exportSteps';
 import { readable } from '../../src/core/records/untrusted';
 import { receivedMs } from '../../src/emulator/data/workspaceRows';
+import { ingestionLagMs, LAG_SALT, MAX_INGESTION_LAG_MS } from '../../src/emulator/data/workspaceTables';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
@@ -77,6 +78,48 @@ describe('Log Analytics workspaces inside VS Code, against the fake workspace', 
     const title = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).find((l) => l.includes(String(record.userPrincipalName)));
     while (!title() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     assert.ok(title(), `a detail tab for ${String(record.userPrincipalName)}`);
+  });
+
+  it('audits, provisioning, risk detections and risky users: each table’s panel holds the fake tenant’s records of the range, newest first, and opens their detail panels', async () => {
+    const data = fake.emulator.datasets.get(CONTOSO)!;
+    const month = { time: { kind: 'last', hours: 24 * 30 }, clauses: [], client: [] };
+    const at = (v: unknown) => Date.parse(String(v));
+    // When the workspace received each record of the tenant (the fake's ingestion lag), newest first.
+    const truth: Record<string, (from: number, to: number) => { id: string; at: number }[]> = {
+      AuditLogs: (from, to) => [...data.workspaceAudits(from - MAX_INGESTION_LAG_MS, to)].map(({ key, record }) => ({ id: String(record.id), at: at(record.activityDateTime) + ingestionLagMs(data.seed, LAG_SALT.audit, key) })),
+      AADProvisioningLogs: (from, to) => [...data.workspaceProvisioning(from - MAX_INGESTION_LAG_MS, to)].map(({ key, record }) => ({ id: String(record.id), at: at(record.activityDateTime) + ingestionLagMs(data.seed, LAG_SALT.provisioning, key) })),
+      AADUserRiskEvents: () => Array.from({ length: data.riskDetectionCount }, (_, j) => data.riskDetection(j)).map((r, j) => ({ id: String(r.id), at: at(r.lastUpdatedDateTime) + ingestionLagMs(data.seed, LAG_SALT.riskDetection, j) })),
+      AADRiskyUsers: () => [...data.riskyUsers.values()].flatMap((u, k) => u.history.map((h, i) => ({ id: u.id, at: at(h.riskLastUpdatedDateTime) + ingestionLagMs(data.seed, LAG_SALT.riskyUser, k * 4096 + i) }))),
+    };
+    const titles = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+    for (const [table, expectedOf] of Object.entries(truth)) {
+      const panel = await run(keys.full, table, month);
+      await panel.load(Infinity);
+      assert.strictEqual(panel.progress()?.state, 'done', table);
+      const range = panel.query.range!;
+      const expected = expectedOf(range.fromMs, range.toMs)
+        .filter((r) => r.at >= range.fromMs && r.at <= range.toMs)
+        .sort((a, b) => b.at - a.at)
+        .map((r) => r.id);
+      const records = readable(panel.loadedRecords());
+      assert.ok(expected.length > 0, `${table} has records in the range`);
+      assert.deepStrictEqual(records.map((r) => String(r.id)), expected, `${table}: exactly the tenant's records, newest first`);
+      // The report's own detail panel opens on a workspace row, named by what it is about.
+      const about: Record<string, (r: Record<string, unknown>) => unknown> = {
+        AuditLogs: (r) => r.activityDisplayName,
+        AADProvisioningLogs: (r) => (r.sourceIdentity as { displayName?: unknown }).displayName,
+        AADUserRiskEvents: (r) => r.userPrincipalName,
+        AADRiskyUsers: (r) => r.userPrincipalName,
+      };
+      const title = String(about[table](records[0]));
+      const before = new Set(titles());
+      await panel.openRow(String(records[0].id));
+      const opened = () => titles().filter((l) => !before.has(l));
+      const deadline = Date.now() + 10_000;
+      while (opened().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      assert.strictEqual(opened().length, 1, `${table}: one detail tab opened`);
+      assert.ok(opened()[0].includes(title.slice(0, 30)), `${table}: the tab ${opened()[0]} is about ${title}`);
+    }
   });
 
   it('Run on Workspace… takes a Graph report’s conditions to the workspace, over a range Graph no longer keeps', async () => {
@@ -161,7 +204,7 @@ describe('Log Analytics workspaces inside VS Code, against the fake workspace', 
     const report = (key: string) => vscode.commands.executeCommand<Report>('identityLogs.diagnosePermissions', key);
     const full = (await report(keys.full)).workspaces?.[0];
     assert.strictEqual(full?.dataRead, true);
-    assert.deepStrictEqual(full?.access, { ok: true, receiving: ['SigninLogs', 'AADNonInteractiveUserSignInLogs', 'AADServicePrincipalSignInLogs'] });
+    assert.deepStrictEqual(full?.access, { ok: true, receiving: ['SigninLogs', 'AADNonInteractiveUserSignInLogs', 'AADServicePrincipalSignInLogs', 'AuditLogs', 'AADProvisioningLogs', 'AADRiskyUsers', 'AADUserRiskEvents', 'AADRiskyServicePrincipals'] });
     const noDataRead = (await report(keys.noDataRead)).workspaces?.[0];
     assert.deepStrictEqual([noDataRead?.dataRead, noDataRead?.access.ok, noDataRead?.access.code], [false, false, 'InsufficientAccessError/MissingPermission']);
     const noRole = (await report(keys.noRole)).workspaces?.[0];

@@ -49,7 +49,35 @@ const SIGN_IN_COMMON = [
 /** SigninLogs keeps its nested columns as dynamic; the other sign-in tables as strings of JSON. */
 const nested = (type: 'dynamic' | 'string') => ['Status', 'LocationDetails', 'DeviceDetail', 'ConditionalAccessPolicies'].map((c) => `${c}:${type}`);
 
+/** The columns every table has (TimeGenerated is when the workspace received the row). */
+const COMMON = ['TenantId:string', 'TimeGenerated:datetime', 'OperationName:string', 'Type:string'];
+const LOG_RESULT = ['OperationVersion:string', 'Category:string', 'ResultType:string', 'ResultSignature:string', 'ResultDescription:string', 'DurationMs:long'];
+
+const AUDIT = [...COMMON, ...LOG_RESULT, 'CorrelationId:string', 'Identity:string', 'Level:string', 'Location:string', 'AdditionalDetails:dynamic', 'Id:string', 'InitiatedBy:dynamic', 'LoggedByService:string', 'Result:string', 'ResultReason:string', 'TargetResources:dynamic', 'AADTenantId:string', 'ActivityDisplayName:string', 'ActivityDateTime:datetime', 'AADOperationType:string'];
+const PROVISIONING = [
+  ...COMMON,
+  ...LOG_RESULT,
+  'Id:string',
+  'JobId:string',
+  'CycleId:string',
+  'ChangeId:string',
+  'Action:string',
+  'ProvisioningAction:string',
+  'ActivityDateTime:datetime',
+  ...['InitiatedBy', 'ServicePrincipal', 'SourceSystem', 'TargetSystem', 'SourceIdentity', 'TargetIdentity', 'ModifiedProperties', 'ProvisioningSteps', 'ProvisioningStatusInfo'].map((c) => `${c}:string`),
+];
+const RISK_EVENTS = [...COMMON, 'Id:string', 'RequestId:string', 'CorrelationId:string', 'RiskEventType:string', 'RiskState:string', 'RiskLevel:string', 'RiskDetail:string', 'Source:string', 'DetectionTimingType:string', 'Activity:string', 'TokenIssuerType:string', 'IpAddress:string', 'Location:dynamic', 'ActivityDateTime:datetime', 'DetectedDateTime:datetime', 'LastUpdatedDateTime:datetime', 'UserId:string', 'UserDisplayName:string', 'UserPrincipalName:string', 'AdditionalInfo:dynamic'];
+const RISKY_USERS = [...COMMON, 'Id:string', 'UserDisplayName:string', 'UserPrincipalName:string', 'IsDeleted:bool', 'IsProcessing:bool', 'RiskLevel:string', 'RiskState:string', 'RiskDetail:string', 'RiskLastUpdatedDateTime:datetime'];
+const RISKY_SERVICE_PRINCIPALS = [...COMMON, 'Id:string', 'AppId:string', 'DisplayName:string', 'ServicePrincipalType:string', 'AccountEnabled:bool', 'IsProcessing:bool', 'RiskLevel:string', 'RiskState:string', 'RiskDetail:string', 'RiskLastUpdatedDateTime:datetime'];
+
+const schema = (columns: readonly string[]) => `(${columns.join(', ')})`;
+
 export const TABLE_SCHEMAS: Partial<Readonly<Record<WorkspaceTableName, string>>> = {
+  AuditLogs: schema(AUDIT),
+  AADProvisioningLogs: schema(PROVISIONING),
+  AADUserRiskEvents: schema(RISK_EVENTS),
+  AADRiskyUsers: schema(RISKY_USERS),
+  AADRiskyServicePrincipals: schema(RISKY_SERVICE_PRINCIPALS),
   SigninLogs: `(${[...SIGN_IN_COMMON, ...nested('dynamic')].join(', ')})`,
   AADNonInteractiveUserSignInLogs: `(${[...SIGN_IN_COMMON, ...nested('string')].join(', ')})`,
   AADServicePrincipalSignInLogs: `(${[...SIGN_IN_COMMON, ...nested('string')].join(', ')})`,

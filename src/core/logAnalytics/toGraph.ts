@@ -1,6 +1,7 @@
 /**
- * A workspace sign-in row in Graph's shape, so the grid, the detail panel (its conditional access
- * table included) and exports read it as they read Graph's. The columns Log Analytics renamed come
+ * A workspace row in the shape of the Graph report its table mirrors (sign-ins, audits,
+ * provisioning, risk detections, risky users), so the grid, the detail panels (the sign-in
+ * panel's conditional access table included) and exports read it as they read Graph's. The columns Log Analytics renamed come
  * back under Graph's names; `dynamic` columns (strings of JSON in the non-interactive, service
  * principal and managed identity tables) are parsed; a value that does not parse stays as text.
  * Where the record came from is kept beside it, under `workspaceSource`.
@@ -37,15 +38,123 @@ export interface WorkspaceSource {
   readonly timeGenerated: string | null;
 }
 
-/** The tables whose rows are put in Graph's shape (the others keep their columns). */
-export const GRAPH_SHAPED_TABLES: ReadonlySet<WorkspaceTableName> = new Set(['SigninLogs', 'AADNonInteractiveUserSignInLogs', 'AADServicePrincipalSignInLogs', 'AADManagedIdentitySignInLogs']);
+/** How a column becomes a Graph property's value. */
+type Read = 'text' | 'dynamic' | 'bool' | 'number' | 'jsonText';
+/** Graph property ← column, read as said; the first column present wins where several are listed. */
+type Shape = readonly (readonly [property: string, columns: string | readonly string[], read: Read])[];
 
-/** A row of a sign-in table as a Graph signIn; rows of other tables keep their columns, with their source. */
+const SIGN_IN_TABLES: readonly WorkspaceTableName[] = ['SigninLogs', 'AADNonInteractiveUserSignInLogs', 'AADServicePrincipalSignInLogs', 'AADManagedIdentitySignInLogs'];
+
+/**
+ * The other tables that mirror a Graph report, property by property (API-FACTS 8 and the tables'
+ * reference pages): mostly Graph's names in PascalCase, with the renames spelt out.
+ */
+const SHAPES: Partial<Readonly<Record<WorkspaceTableName, Shape>>> = {
+  AuditLogs: [
+    ['id', 'Id', 'text'],
+    ['category', 'Category', 'text'],
+    ['correlationId', 'CorrelationId', 'text'],
+    ['result', 'Result', 'text'],
+    ['resultReason', 'ResultReason', 'text'],
+    ['activityDisplayName', ['ActivityDisplayName', 'OperationName'], 'text'],
+    ['activityDateTime', 'ActivityDateTime', 'text'],
+    ['loggedByService', 'LoggedByService', 'text'],
+    ['operationType', 'AADOperationType', 'text'],
+    ['initiatedBy', 'InitiatedBy', 'dynamic'],
+    ['targetResources', 'TargetResources', 'dynamic'],
+    ['additionalDetails', 'AdditionalDetails', 'dynamic'],
+  ],
+  AADProvisioningLogs: [
+    ['id', 'Id', 'text'],
+    ['activityDateTime', 'ActivityDateTime', 'text'],
+    ['tenantId', 'TenantId', 'text'],
+    ['jobId', 'JobId', 'text'],
+    ['cycleId', 'CycleId', 'text'],
+    ['changeId', 'ChangeId', 'text'],
+    ['durationInMilliseconds', 'DurationMs', 'number'],
+    ['provisioningAction', 'ProvisioningAction', 'text'],
+    ['initiatedBy', 'InitiatedBy', 'dynamic'],
+    ['servicePrincipal', 'ServicePrincipal', 'dynamic'],
+    ['sourceSystem', 'SourceSystem', 'dynamic'],
+    ['targetSystem', 'TargetSystem', 'dynamic'],
+    ['sourceIdentity', 'SourceIdentity', 'dynamic'],
+    ['targetIdentity', 'TargetIdentity', 'dynamic'],
+    ['modifiedProperties', 'ModifiedProperties', 'dynamic'],
+    ['provisioningSteps', 'ProvisioningSteps', 'dynamic'],
+    ['provisioningStatusInfo', 'ProvisioningStatusInfo', 'dynamic'],
+  ],
+  AADUserRiskEvents: [
+    ['id', 'Id', 'text'],
+    // The request id of the sign-in the detection is about.
+    ['requestId', 'RequestId', 'text'],
+    ['correlationId', 'CorrelationId', 'text'],
+    ['riskEventType', 'RiskEventType', 'text'],
+    ['riskState', 'RiskState', 'text'],
+    ['riskLevel', 'RiskLevel', 'text'],
+    ['riskDetail', 'RiskDetail', 'text'],
+    ['source', 'Source', 'text'],
+    ['detectionTimingType', 'DetectionTimingType', 'text'],
+    ['activity', 'Activity', 'text'],
+    ['tokenIssuerType', 'TokenIssuerType', 'text'],
+    ['ipAddress', 'IpAddress', 'text'],
+    ['location', 'Location', 'dynamic'],
+    ['activityDateTime', 'ActivityDateTime', 'text'],
+    ['detectedDateTime', 'DetectedDateTime', 'text'],
+    ['lastUpdatedDateTime', 'LastUpdatedDateTime', 'text'],
+    ['userId', 'UserId', 'text'],
+    ['userDisplayName', 'UserDisplayName', 'text'],
+    ['userPrincipalName', 'UserPrincipalName', 'text'],
+    // Graph sends it as a string of JSON; the workspace as dynamic.
+    ['additionalInfo', 'AdditionalInfo', 'jsonText'],
+  ],
+  AADRiskyUsers: [
+    ['id', 'Id', 'text'],
+    ['userDisplayName', 'UserDisplayName', 'text'],
+    ['userPrincipalName', 'UserPrincipalName', 'text'],
+    ['isDeleted', 'IsDeleted', 'bool'],
+    ['isProcessing', 'IsProcessing', 'bool'],
+    ['riskLevel', 'RiskLevel', 'text'],
+    ['riskState', 'RiskState', 'text'],
+    ['riskDetail', 'RiskDetail', 'text'],
+    ['riskLastUpdatedDateTime', 'RiskLastUpdatedDateTime', 'text'],
+  ],
+};
+
+/** The tables whose rows are put in Graph's shape (the others keep their columns). */
+export const GRAPH_SHAPED_TABLES: ReadonlySet<WorkspaceTableName> = new Set([...SIGN_IN_TABLES, ...(Object.keys(SHAPES) as WorkspaceTableName[])]);
+
+function read(value: unknown, how: Read): unknown {
+  switch (how) {
+    case 'text':
+      return text(value);
+    case 'dynamic':
+      return value === undefined ? null : dynamic(value);
+    case 'bool':
+      return typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : null;
+    case 'number':
+      return typeof value === 'number' ? value : typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : null;
+    case 'jsonText':
+      return typeof value === 'string' || value === null || value === undefined ? (value ?? null) : JSON.stringify(value);
+  }
+}
+
+function shaped(r: SourceRecord, shape: Shape, workspaceSource: WorkspaceSource): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [property, columns, how] of shape) {
+    const column = typeof columns === 'string' ? columns : (columns.find((c) => r[c] !== undefined && r[c] !== null && r[c] !== '') ?? columns[0]);
+    out[property] = read(r[column], how);
+  }
+  out.workspaceSource = workspaceSource;
+  return out;
+}
+
+/** A row of a table that mirrors a Graph report in that report's shape; rows of other tables keep their columns, with their source. */
 export function toGraphShape(row: LogRecord, source: Omit<WorkspaceSource, 'timeGenerated'>): LogRecord {
   if (isUnreadable(row)) return row;
   const workspaceSource: WorkspaceSource = { ...source, timeGenerated: text(row.TimeGenerated) };
-  if (!GRAPH_SHAPED_TABLES.has(source.table)) return screenRecord({ ...row, workspaceSource });
-  return screenRecord(signInOf(row, workspaceSource));
+  if (SIGN_IN_TABLES.includes(source.table)) return screenRecord(signInOf(row, workspaceSource));
+  const shape = SHAPES[source.table];
+  return screenRecord(shape ? shaped(row, shape, workspaceSource) : { ...row, workspaceSource });
 }
 
 function signInOf(r: SourceRecord, workspaceSource: WorkspaceSource): Record<string, unknown> {

@@ -119,10 +119,7 @@ export class TenantData {
    */
   private historyContext(): SignInContext {
     if (this.history) return this.history;
-    const t = this.signInTimeline;
-    const spanMs = WORKSPACE_HISTORY_DAYS * DAY - t.spanMs;
-    const count = Math.min(2_000_000, Math.round((t.count * spanMs) / t.spanMs));
-    this.history = { ...this.signInCtx, seed: mix32(this.seed, STREAM.workspaceHistory), timeline: { anchorMs: t.anchorMs - t.spanMs, spanMs, count } };
+    this.history = { ...this.signInCtx, seed: mix32(this.seed, STREAM.workspaceHistory), timeline: this.historyTimeline(this.signInTimeline) };
     return this.history;
   }
 
@@ -133,6 +130,33 @@ export class TenantData {
     const h = this.historyContext();
     const [hFrom, hTo] = indexRange(h.seed, STREAM.signIn, h.timeline, geMs, leMs);
     for (let i = hFrom; i < hTo; i++) yield signInAt(h, i);
+  }
+
+  /** A report's timeline continued back to the workspace history's start, with its own seed (see historyContext). */
+  private historyTimeline(t: Timeline): Timeline {
+    const spanMs = WORKSPACE_HISTORY_DAYS * DAY - t.spanMs;
+    return { anchorMs: t.anchorMs - t.spanMs, spanMs, count: Math.min(2_000_000, Math.round((t.count * spanMs) / t.spanMs)) };
+  }
+
+  /**
+   * Directory audits a workspace holds between the two instants: Graph's, then older ones only the
+   * workspace keeps. `key` tells them apart (Graph's index, or a negative one for the history).
+   */
+  *workspaceAudits(geMs: number, leMs: number): Generator<{ readonly key: number; readonly record: Record<string, unknown> }> {
+    const [from, to] = this.auditRange(geMs, leMs);
+    for (let i = from; i < to; i++) yield { key: i, record: this.audit(i) };
+    const ctx = { seed: mix32(this.seed, STREAM.workspaceHistory, STREAM.audit), timeline: this.historyTimeline(this.auditTimeline), users: this.users, vocab: this.vocab };
+    const [hFrom, hTo] = indexRange(ctx.seed, STREAM.audit, ctx.timeline, geMs, leMs);
+    for (let i = hFrom; i < hTo; i++) yield { key: -1 - i, record: auditAt(ctx, i) };
+  }
+
+  /** Provisioning events a workspace holds between the two instants, as workspaceAudits. */
+  *workspaceProvisioning(geMs: number, leMs: number): Generator<{ readonly key: number; readonly record: Record<string, unknown> }> {
+    const [from, to] = this.provisioningRange(geMs, leMs);
+    for (let i = from; i < to; i++) yield { key: i, record: this.provisioning(i) };
+    const ctx = { seed: mix32(this.seed, STREAM.workspaceHistory, STREAM.provisioning), timeline: this.historyTimeline(this.provisioningTimeline), tenantId: this.tenant.id, users: this.users };
+    const [hFrom, hTo] = indexRange(ctx.seed, STREAM.provisioning, ctx.timeline, geMs, leMs);
+    for (let i = hFrom; i < hTo; i++) yield { key: -1 - i, record: provisioningAt(ctx, i) };
   }
 
   audit(index: number): Record<string, unknown> {

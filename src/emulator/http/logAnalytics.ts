@@ -8,7 +8,7 @@
 import type * as http from 'http';
 import { type TenantConfig, type WorkspaceConfig } from '../config';
 import { type TenantData } from '../data/dataset';
-import { signInColumns, signInRow, TABLE_OF_EVENT, type WorkspaceColumn } from '../data/workspaceRows';
+import { workspaceTableData, type WorkspaceTableData } from '../data/workspaceTables';
 import { type Directory } from './directory';
 import { type FaultInjector } from './faults';
 import { readBody, type Res, sendJson } from './respond';
@@ -27,8 +27,6 @@ export interface LogAnalyticsOptions {
 /** 200 queries per 30 s per user (or app), across workspaces. */
 const QUERIES_PER_USER: Limit = { requests: 200, windowMs: 30_000 };
 const DAY = 86_400_000;
-/** TimeGenerated trails the sign-in by at most this (see receivedMs). */
-const INGESTION_LAG_MS = 300_000;
 
 class WorkspaceError extends Error {
   constructor(
@@ -142,13 +140,9 @@ export class LogAnalytics {
     const { KqlError } = await import('../kql/parse');
     const { KDate } = await import('../kql/scalars');
     const tables = new Set(workspace.tables);
-    const rowsOf = function* (table: string, columns: readonly WorkspaceColumn[]): Generator<Row> {
-      const datetimes = columns.filter((c) => c.type === 'datetime').map((c) => c.name);
-      for (const record of data.workspaceSignIns(kept.fromMs - INGESTION_LAG_MS, kept.toMs)) {
-        if (TABLE_OF_EVENT[record.eventType] !== table) continue;
-        const row: Record<string, unknown> = signInRow(record, tenant.id, data.seed);
-        const received = row.TimeGenerated as number;
-        if (received < kept.fromMs || received > kept.toMs) continue;
+    const rowsOf = function* (table: WorkspaceTableData): Generator<Row> {
+      const datetimes = table.columns.filter((c) => c.type === 'datetime').map((c) => c.name);
+      for (const row of table.rows(kept.fromMs, kept.toMs)) {
         for (const d of datetimes) row[d] = new KDate(row[d] as number);
         yield row as Row;
       }
@@ -160,9 +154,8 @@ export class LogAnalytics {
         {
           now,
           table: (name) => {
-            if (!tables.has(name)) return undefined;
-            const columns = signInColumns(name);
-            return { columns, rows: rowsOf(name, columns) };
+            const table = tables.has(name) ? workspaceTableData(data, tenant.id, name) : undefined;
+            return table && { columns: table.columns, rows: rowsOf(table) };
           },
         },
         this.options.rowLimit,

@@ -19,6 +19,7 @@ export class RowStore {
   private pending: RowData[] = [];
   private timer: NodeJS.Timeout | undefined;
   private unreadableCount = 0;
+  private repeatedIds = 0;
   private caHiddenSeen = false;
 
   constructor(
@@ -30,8 +31,9 @@ export class RowStore {
   add(records: readonly LogRecord[]): void {
     for (const r of records) {
       let row = toDisplayRow(this.category, r);
-      // Identical unreadable records share a text hash: each still gets its own row.
-      if (row.unreadable && this.records.has(row.id)) row = { ...row, id: `${row.id}#${this.unreadableCount}` };
+      // Identical unreadable records share a text hash, and a workspace keeps a row per change of
+      // a risky user (one id, many rows): each still gets its own row.
+      if (this.records.has(row.id)) row = { ...row, id: `${row.id}#${++this.repeatedIds}` };
       this.records.set(row.id, r);
       if (row.unreadable) {
         this.unreadableCount++;

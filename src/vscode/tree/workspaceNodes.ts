@@ -1,7 +1,7 @@
 /** "Log Analytics workspaces" under a tenant: its workspaces, and under each the Entra tables it receives. */
 import * as vscode from 'vscode';
 import { workspaceCategory } from '../../core/logAnalytics/category';
-import { type WorkspaceTable } from '../../core/logAnalytics/tables';
+import { type WorkspaceTable, WORKSPACE_TABLES } from '../../core/logAnalytics/tables';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { BROWSABLE_TABLES, type SavedWorkspace, type TableState, type Workspaces } from '../workspaces/workspaces';
 import { MessageNode } from './messageNode';
@@ -61,7 +61,9 @@ export class WorkspaceNode implements TreeNode {
       return [new MessageNode(`${this.id}:error`, `Cannot read the workspace: ${state.summary}`, 'error', { command: 'identityLogs.diagnosePermissions', title: 'Diagnose Permissions', arguments: [this.tenant.key] }, `${state.summary}\n\nClick to run Diagnose Permissions.`)];
     }
     const tables = state.kind === 'loaded' ? state.tables : new Map<string, TableState>();
-    return BROWSABLE_TABLES.map((t) => new WorkspaceTableNode(this.tenant, this.workspace, t, tables.get(t.name) ?? 'notReceived'));
+    // The tables with a report view first (they open in the grid), then the others, for what the workspace receives.
+    const ordered = [...BROWSABLE_TABLES, ...WORKSPACE_TABLES.filter((t) => !BROWSABLE_TABLES.includes(t))];
+    return ordered.map((t) => new WorkspaceTableNode(this.tenant, this.workspace, t, tables.get(t.name) ?? 'notReceived'));
   }
 }
 
@@ -79,22 +81,25 @@ export class WorkspaceTableNode implements TreeNode {
     this.id = `workspace:${tenant.key}:${workspace.id}:${table.name}`;
   }
 
-  /** The results-panel category it opens (every browsable table mirrors a Graph report). */
+  /** The results-panel category it opens; undefined for a table whose rows have no report view. */
   get category() {
-    return workspaceCategory(this.workspace, this.table);
+    return BROWSABLE_TABLES.includes(this.table) ? workspaceCategory(this.workspace, this.table) : undefined;
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.table.label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const received = this.state !== 'notReceived';
-    item.iconPath = new vscode.ThemeIcon(received ? 'table' : 'circle-slash');
+    const opens = received && this.category !== undefined;
+    item.iconPath = new vscode.ThemeIcon(!received ? 'circle-slash' : opens ? 'table' : 'list-flat');
     item.description = [this.table.name, DESCRIPTION[this.state]].filter(Boolean).join(' · ');
-    item.tooltip = received
-      ? `${this.table.name} in ${this.workspace.name}: click to run a query on it.`
-      : `${this.workspace.name} does not receive ${this.table.name}. In the Entra admin center, under Diagnostic settings, send the category ${this.table.source} to this workspace (new data can take up to 3 days to appear).`;
-    item.contextValue = received ? 'workspaceTable' : 'workspaceTable.missing';
-    if (received) item.command = { command: 'identityLogs.runWorkspaceQuery', title: 'Run Query…', arguments: [this] };
+    item.tooltip = !received
+      ? `${this.workspace.name} does not receive ${this.table.name}. ${this.table.source.includes(' ') ? `It comes from ${this.table.source}` : `In the Entra admin center, under Diagnostic settings, send the category ${this.table.source} to this workspace`} (new data can take up to 3 days to appear).`
+      : opens
+        ? `${this.table.name} in ${this.workspace.name}: click to run a query on it.`
+        : `${this.workspace.name} receives ${this.table.name}. Its rows mirror no report of this extension, so they do not open in its grid; query them in the Azure portal’s Logs blade.`;
+    item.contextValue = opens ? 'workspaceTable' : received ? 'workspaceTable.other' : 'workspaceTable.missing';
+    if (opens) item.command = { command: 'identityLogs.runWorkspaceQuery', title: 'Run Query…', arguments: [this] };
     return item;
   }
 

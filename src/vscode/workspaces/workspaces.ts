@@ -31,9 +31,9 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY = (tenantKey: string) => `identityLogs.workspaces.${tenantKey}`;
 
 /**
- * The tables the tree offers: those whose rows are read in the shape of a Graph report, so its grid
- * columns and detail panel fit them (the sign-in tables today; audit and risk tables keep their own
- * columns, which the report's grid would show empty).
+ * The tables that open in a results panel: those whose rows are read in the shape of a Graph report
+ * (sign-ins, audits, provisioning, risk detections, risky users), so its grid columns, filters and
+ * detail panel fit them. The tree lists every Entra table, so a user sees what the workspace receives.
  */
 export const BROWSABLE_TABLES: readonly WorkspaceTable[] = WORKSPACE_TABLES.filter((t) => t.graphCategory !== undefined && GRAPH_SHAPED_TABLES.has(t.name));
 
@@ -84,13 +84,13 @@ export class Workspaces implements vscode.Disposable {
     return this.states.get(`${tenant.key}:${workspace.id}`) ?? { kind: 'unknown' };
   }
 
-  /** Asks each table for one row, four at a time. A refusal that is not "no such table" stops the probe: it is about access. */
+  /** Asks each Entra table for one row, four at a time. A refusal that is not "no such table" stops the probe: it is about access. */
   async probe(tenant: TenantConfig, workspace: SavedWorkspace): Promise<WorkspaceState> {
     let result: WorkspaceState;
     try {
       const { api } = await this.api(tenant);
       const tables = new Map<string, TableState>();
-      const queue = [...BROWSABLE_TABLES];
+      const queue = [...WORKSPACE_TABLES];
       const worker = async () => {
         for (let t = queue.shift(); t; t = queue.shift()) {
           const name = t.name;

@@ -12,6 +12,7 @@ import { exportsOf } from '../../../src/core/sources/registry';
 import { workspaceModelOfSpec } from '../../../src/core/sources/logAnalyticsSource';
 import { type ExportSpec } from '../../../src/core/export/checkpoint';
 import { WORKSPACE_TABLES, workspaceTable, type WorkspaceTable } from '../../../src/core/logAnalytics/tables';
+import { TABLE_SCHEMAS } from '../../../src/core/logAnalytics/schema';
 import { type FilterModel } from '../../../src/core/odata/model';
 import { parseQueryResponse, WorkspaceResponseError } from '../../../src/core/logAnalytics/queryApi';
 import { toGraphShape } from '../../../src/core/logAnalytics/toGraph';
@@ -44,7 +45,12 @@ describe('core/logAnalytics: Graph filters as KQL over workspace tables', functi
     kusto = await loadKusto();
   });
 
-  it('maps every property the sign-in filter builder offers, in all four sign-in tables', () => {
+  it('maps every property the filter builder offers, in every table that mirrors a Graph report', () => {
+    for (const name of ['AuditLogs', 'AADProvisioningLogs', 'AADUserRiskEvents', 'AADRiskyUsers']) {
+      const graph = categoryById(table(name).graphCategory!) as GraphCategory;
+      const missing = graph.fields.map((f) => f.path).filter((p) => !table(name).fields[p]);
+      assert.deepStrictEqual(missing, [], `${name} lacks a column for ${missing.join(', ')}`);
+    }
     for (const name of ['SigninLogs', 'AADNonInteractiveUserSignInLogs', 'AADServicePrincipalSignInLogs', 'AADManagedIdentitySignInLogs']) {
       const graph = categoryById(table(name).graphCategory!) as GraphCategory;
       const missing = [...graph.fields.map((f) => f.path), ...graph.lambdas.map((l) => l.path)].filter((p) => !table(name).fields[p]);
@@ -122,14 +128,20 @@ describe('core/logAnalytics: Graph filters as KQL over workspace tables', functi
   it('every compiled query parses cleanly with Microsoft’s KQL parser', () => {
     for (const t of WORKSPACE_TABLES) {
       for (const [field, ref] of Object.entries(t.fields)) {
-        const value = ref.type === 'int' ? 1 : field.toLowerCase().endsWith('id') ? '00000000-0000-4000-8000-000000000000' : field === 'userPrincipalName' ? 'a@b.c' : field === 'ipAddress' ? '1.2.3.4' : field === 'location/countryOrRegion' ? 'US' : 'x';
         const graphField = t.graphCategory ? categoryById(t.graphCategory)?.fields.find((f) => f.path === field) : undefined;
         const lambda = t.graphCategory ? categoryById(t.graphCategory)?.lambdas.find((l) => l.path === field) : undefined;
+        // A value the property accepts, so the clause is compiled, not refused.
+        const kind = graphField?.kind ?? lambda?.item?.kind;
+        const value =
+          kind?.type === 'enum' ? kind.values[0] : ref.type === 'int' || kind?.type === 'int' ? 1 : ref.type === 'bool' || kind?.type === 'bool' ? true : kind?.type === 'guid' || field.toLowerCase().endsWith('id') ? '00000000-0000-4000-8000-000000000000' : kind?.type === 'upn' ? 'a@b.c' : kind?.type === 'ip' ? '1.2.3.4' : kind?.type === 'country' ? 'US' : 'x';
         // Every operator the filter builder offers on the property, and "not equal".
         for (const op of [...new Set([...(graphField?.operators ?? lambda?.item?.operators ?? ['eq' as const]), 'ne' as const])]) {
           const c = compileKql(t, model([{ field, op, values: [value] }]), { nowMs: NOW });
-          const parsed = kusto.parse(c.query);
-          assert.deepStrictEqual(parsed.diagnostics, [], `${t.name}.${field} ${op}: ${c.query}`);
+          assert.deepStrictEqual(c.problems, [], `${t.name}.${field} ${op} ${String(value)}`);
+          // Against the table's columns where we know them: a wrong name or type is an error too.
+          const schema = TABLE_SCHEMAS[t.name];
+          const diagnostics = schema ? kusto.analyze(c.query, [{ name: t.name, schema }]).filter((d) => d.severity === 'Error') : kusto.parse(c.query).diagnostics;
+          assert.deepStrictEqual(diagnostics, [], `${t.name}.${field} ${op}: ${c.query}`);
         }
       }
     }

@@ -12,6 +12,7 @@ import { toGraphShape } from '../../../src/core/logAnalytics/toGraph';
 import { isUnreadable, type SourceRecord } from '../../../src/core/records/untrusted';
 import { type Emulator, startEmulator } from '../../../src/emulator';
 import { receivedMs } from '../../../src/emulator/data/workspaceRows';
+import { ingestionLagMs, LAG_SALT, MAX_INGESTION_LAG_MS } from '../../../src/emulator/data/workspaceTables';
 import { emulatorApi } from '../../support/emulatorApi';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
@@ -64,6 +65,50 @@ describe('core/logAnalytics against the fake workspace (HTTPS, MSAL tokens)', fu
     assert.deepStrictEqual((graph.status as Record<string, unknown>).errorCode, (recent.json.status as Record<string, unknown>).errorCode);
     assert.deepStrictEqual(graph.location, recent.json.location);
     assert.strictEqual(Date.parse(String(graph.createdDateTime)), Date.parse(String(recent.json.createdDateTime)));
+  });
+
+  it('audits, provisioning, risk detections and risky users: a range of each table is the fake tenant’s Graph records of that range, in Graph’s shape', async () => {
+    const data = emulator.datasets.get(CONTOSO)!;
+    const nowMs = Date.now();
+    const client = await api(FULL_APP);
+    const read = async (name: string, days: number) => {
+      const table = workspaceTable(name)!;
+      const c = compileKql(table, { time: { kind: 'last', hours: 24 * days }, clauses: [], client: [] }, { nowMs });
+      const result = await client.query({ workspaceId: WORKSPACE, query: c.query, timespan: c.timespan });
+      assert.strictEqual(result.partial, undefined, name);
+      const records = result.records.map((r) => {
+        const { workspaceSource, ...graph } = toGraphShape(r, { workspaceId: WORKSPACE, table: table.name }) as Record<string, unknown>;
+        assert.deepStrictEqual(workspaceSource, { workspaceId: WORKSPACE, table: name, timeGenerated: (r as SourceRecord).TimeGenerated }, `${name}: where the row came from`);
+        return graph;
+      });
+      return { records, range: c.range! };
+    };
+    const inRange = (range: { fromMs: number; toMs: number }, receivedMs: number) => receivedMs >= range.fromMs && receivedMs <= range.toMs;
+    const byId = (list: Record<string, unknown>[]) => [...list].sort((a, b) => String(a.id).localeCompare(String(b.id)) || String(a.riskLastUpdatedDateTime).localeCompare(String(b.riskLastUpdatedDateTime)));
+
+    // 60 days: Graph's 7, then the history only the workspace keeps.
+    const audits = await read('AuditLogs', 60);
+    const auditTruth = [...data.workspaceAudits(audits.range.fromMs - MAX_INGESTION_LAG_MS, audits.range.toMs)].filter(({ key, record }) => inRange(audits.range, Date.parse(String(record.activityDateTime)) + ingestionLagMs(data.seed, LAG_SALT.audit, key))).map((x) => x.record);
+    assert.ok(auditTruth.length > 300 && auditTruth.some((a) => Date.parse(String(a.activityDateTime)) < nowMs - 30 * DAY), `audits reach past Graph's span (${auditTruth.length})`);
+    assert.deepStrictEqual(byId(audits.records), byId(auditTruth));
+
+    const provisioning = await read('AADProvisioningLogs', 60);
+    const provisioningTruth = [...data.workspaceProvisioning(provisioning.range.fromMs - MAX_INGESTION_LAG_MS, provisioning.range.toMs)].filter(({ key, record }) => inRange(provisioning.range, Date.parse(String(record.activityDateTime)) + ingestionLagMs(data.seed, LAG_SALT.provisioning, key))).map((x) => x.record);
+    assert.ok(provisioningTruth.length > 50);
+    assert.deepStrictEqual(byId(provisioning.records), byId(provisioningTruth));
+
+    const risk = await read('AADUserRiskEvents', 30);
+    const riskTruth = Array.from({ length: data.riskDetectionCount }, (_, j) => ({ j, record: data.riskDetection(j) })).filter(({ j, record }) => inRange(risk.range, Date.parse(String(record.lastUpdatedDateTime)) + ingestionLagMs(data.seed, LAG_SALT.riskDetection, j))).map((x) => x.record);
+    assert.ok(riskTruth.length > 5);
+    assert.deepStrictEqual(byId(risk.records), byId(riskTruth));
+
+    // A row per change of a risky user: the newest row of each is Graph's riskyUser as it stands.
+    const risky = await read('AADRiskyUsers', 30);
+    const newest = new Map<string, Record<string, unknown>>();
+    for (const r of risky.records) if (String(newest.get(String(r.id))?.riskLastUpdatedDateTime ?? '') < String(r.riskLastUpdatedDateTime)) newest.set(String(r.id), r);
+    const current = [...data.riskyUsers.values()].map(({ history: _history, ...u }) => u);
+    assert.deepStrictEqual(byId([...newest.values()]), byId(current));
+    assert.strictEqual(risky.records.length, [...data.riskyUsers.values()].reduce((n, u) => n + u.history.length, 0));
   });
 
   it('refuses as the service does: no Data.Read, no role on the workspace, a syntax error with its place, a table it does not receive', async () => {

@@ -3,7 +3,8 @@ import { cloudById } from '../../../core/clouds';
 import { decodeClaims, type TokenClaims } from '../../../core/diagnose/claims';
 import { diagnose, summarize } from '../../../core/diagnose/classify';
 import { buildReport, type PermissionReport, reportMarkdown, type WorkspaceCheck } from '../../../core/diagnose/report';
-import { BROWSABLE_TABLES, type Workspaces } from '../../workspaces/workspaces';
+import { WORKSPACE_TABLES } from '../../../core/logAnalytics/tables';
+import { type Workspaces } from '../../workspaces/workspaces';
 import { type ReportDocuments } from '../../reportView';
 import { defineCommand } from '../command';
 import { tenantArg } from './args';
@@ -30,7 +31,7 @@ async function checkWorkspaces(deps: TenantContext, workspaces: Workspaces, tena
       name: w.name,
       id: w.id,
       dataRead,
-      access: state.kind === 'loaded' ? { ok: true, receiving: BROWSABLE_TABLES.map((t) => t.name).filter((n) => state.tables.get(n) === 'receiving') } : state.kind === 'failed' ? { ok: false, code: state.code, summary: state.summary } : { ok: false, code: 'Unknown', summary: 'not checked' },
+      access: state.kind === 'loaded' ? { ok: true, receiving: WORKSPACE_TABLES.map((t) => t.name).filter((n) => state.tables.get(n) === 'receiving') } : state.kind === 'failed' ? { ok: false, code: state.code, summary: state.summary } : { ok: false, code: 'Unknown', summary: 'not checked' },
     });
   }
   return checks;
