@@ -1,7 +1,13 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { ExportManifest } from '../../src/core/export/manifest';
 import { contrastOf, probeColours } from './contrast';
 import { withFakeWorkbench } from './fakeWorkbench';
-import { answer, choose, runCommand } from './workbench';
+import { answer, answerSaveDialog, choose, openWorkbench, runCommand, type Workbench } from './workbench';
+
+const DAY = 86_400_000;
 
 const WORKSPACE = '90000000-0000-4000-8000-000000000001';
 
@@ -65,5 +71,108 @@ describe('Log Analytics workspace (e2e: add it, see its tables, run failed sign-
     await detail.getByText('Conditional access').first().waitFor({ timeout: 30_000 });
     await detail.getByText('Failure').first().waitFor({ timeout: 10_000 });
     await fake.wb.screenshot('workspace-signin-detail-dark');
+  });
+});
+
+describe('The demo tenant’s workspace (e2e: failed sign-ins of the last 60 days, a detail, an export to NDJSON)', function () {
+  let wb: Workbench;
+  let folder: string;
+  let dir: string;
+
+  before(async () => {
+    // The demo as `npm run demo` opens it: the marker file and the setting, in a fresh profile.
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'idlog-demo-workspace-e2e-'));
+    fs.writeFileSync(path.join(folder, '.identity-logs-demo'), 'demo\n');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idlog-workspace-export-'));
+    wb = await openWorkbench({ folder, settings: { 'identityLogs.demo.prepareOnStartup': true } });
+  });
+
+  after(async () => {
+    await wb?.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('from the tree: the demo workspace’s sign-in table, failures of the last 60 days, a row’s detail, then an export to NDJSON that holds exactly them', async () => {
+    const page = wb.page;
+    const tenants = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Tenants' }) });
+    const row = (text: string | RegExp) => tenants.locator('.monaco-list-rows .monaco-list-row', { hasText: text }).first();
+    await row('Contoso').locator('.label-description', { hasText: /signed in · Demo/ }).waitFor({ timeout: 60_000 });
+    // Room for the tree: fold the Risky Users view.
+    await page.locator('.part.sidebar .pane-header', { hasText: 'Risky Users' }).click();
+    // The demo may open with its tenant expanded already.
+    await row('Log Analytics workspaces').waitFor({ timeout: 5_000 }).catch(() => row('Contoso').click());
+    await row('Log Analytics workspaces').click();
+    await row('contoso-sentinel').click();
+    const table = (name: string) => tenants.locator('.monaco-list-rows .monaco-list-row', { has: page.locator('.label-description', { hasText: new RegExp(`^${name}( ·|$)`) }) }).first();
+    await table('SigninLogs').waitFor({ timeout: 60_000 });
+    // Every Entra table is listed: the audit and risk tables the demo routes, and the ones it does not.
+    assert.match(await table('AuditLogs').innerText(), /Directory audits/);
+    assert.match(await table('MicrosoftGraphActivityLogs').innerText(), /not received/);
+    for (const theme of ['light', 'dark', 'hcDark'] as const) {
+      await wb.setTheme(theme);
+      await wb.screenshot(`workspace-demo-tree-${theme}`);
+    }
+    await wb.setTheme('light');
+
+    await table('SigninLogs').click();
+    await choose(page, 'change');
+    await choose(page, 'Last 60 days');
+    await choose(page, 'Failures only');
+    await choose(page, 'Run query');
+    const grid = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await grid.locator('.status', { hasText: /all loaded|paused/ }).waitFor({ timeout: 120_000 });
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    const statuses = await grid.locator('[role="row"][aria-rowindex] [role="gridcell"]:nth-child(2)').allInnerTexts();
+    assert.ok(statuses.length > 5 && statuses.every((s) => !/^Success/.test(s)), `failures only: ${statuses.slice(0, 3).join(' | ')}`);
+    const firstTime = (await grid.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').first().innerText()).trim();
+    for (const theme of ['light', 'dark', 'hcDark'] as const) {
+      await wb.setTheme(theme);
+      await wb.screenshot(`workspace-demo-results-${theme}`);
+      const colours = await probeColours(grid.locator('results-grid'), ['td failure']);
+      const ratio = contrastOf(colours['td failure'], colours.background);
+      assert.ok(ratio >= 4.5, `${theme}: failure text ${colours['td failure']} on ${colours.background} is ${ratio.toFixed(2)}:1`);
+    }
+    await wb.setTheme('light');
+
+    // The sign-in panel says where the record was read from.
+    await grid.locator('[role="row"][aria-rowindex="2"]').dblclick();
+    const detail = page.frameLocator('iframe.webview.ready >> nth=1').frameLocator('iframe#active-frame');
+    await detail.getByText('Conditional access').first().waitFor({ timeout: 30_000 });
+    await detail.getByText(/workspace contoso-sentinel \(90000000-0000-4000-8000-000000000001\) · table SigninLogs/).first().waitFor({ timeout: 10_000 });
+    for (const theme of ['light', 'dark', 'hcDark'] as const) {
+      await wb.setTheme(theme);
+      await wb.screenshot(`workspace-demo-detail-${theme}`);
+    }
+    await wb.setTheme('light');
+
+    // Back to the results (the detail closed), and export what they hold.
+    await runCommand(page, 'View: Close Editor');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Interactive sign-ins (SigninLogs)' }).first().waitFor({ timeout: 10_000 });
+    await grid.locator('vscode-button', { hasText: 'Export…' }).click();
+    await page.locator('.quick-input-widget').waitFor({ timeout: 15_000 });
+    await wb.screenshot('workspace-demo-export-question-light');
+    // "Failures only" is a filter of the panel: the export asks whether it applies (it does).
+    await choose(page, 'The rows the panel shows');
+    await choose(page, 'NDJSON');
+    await choose(page, 'Same as the query: Last 60 days');
+    await choose(page, 'One file');
+    const target = path.join(dir, 'demo-failed-60-days.ndjson');
+    await answerSaveDialog(page, target);
+    const banner = grid.locator('.exporting');
+    await banner.filter({ hasText: 'complete, verified by its manifest' }).waitFor({ timeout: 300_000 });
+    await wb.screenshot('workspace-demo-export-light');
+    const manifest = JSON.parse(fs.readFileSync(`${target}.manifest.json`, 'utf8')) as ExportManifest;
+    const records = fs.readFileSync(target, 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { id: string; createdDateTime: string; status: { errorCode: number }; workspaceSource?: { table?: string } });
+    assert.strictEqual(manifest.complete, true);
+    assert.strictEqual(manifest.rows, records.length);
+    assert.strictEqual(new Set(records.map((r) => r.id)).size, records.length, 'each sign-in once');
+    assert.ok(records.every((r) => r.status.errorCode !== 0 && r.workspaceSource?.table === 'SigninLogs'), 'failed sign-ins from SigninLogs only');
+    const times = records.map((r) => Date.parse(r.createdDateTime));
+    const now = Date.now();
+    assert.ok(times.every((t) => t > now - 61 * DAY), 'within the 60 days');
+    assert.ok(times.some((t) => t < now - 30 * DAY), 'past the 30 days Graph keeps');
+    // The export starts where the grid does: the newest failure.
+    assert.strictEqual(new Date(times[0]).toISOString().slice(0, 16).replace('T', ' '), firstTime.slice(0, 16));
   });
 });

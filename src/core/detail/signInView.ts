@@ -70,8 +70,10 @@ export interface SignInView {
 /** "Workspace 9000… · table SigninLogs · received 2026-12-01T10:00:05Z", or '' for a Graph record. */
 function workspaceSourceText(v: unknown): string {
   if (typeof v !== 'object' || v === null) return '';
-  const w = v as { workspaceId?: unknown; table?: unknown; timeGenerated?: unknown };
-  return typeof w.workspaceId === 'string' && typeof w.table === 'string' ? `workspace ${w.workspaceId} · table ${w.table}${typeof w.timeGenerated === 'string' ? ` · received ${w.timeGenerated}` : ''}` : '';
+  const w = v as { workspaceId?: unknown; workspaceName?: unknown; table?: unknown; timeGenerated?: unknown };
+  if (typeof w.workspaceId !== 'string' || typeof w.table !== 'string') return '';
+  const workspace = typeof w.workspaceName === 'string' && w.workspaceName !== '' ? `workspace ${w.workspaceName} (${w.workspaceId})` : `workspace ${w.workspaceId}`;
+  return `${workspace} · table ${w.table}${typeof w.timeGenerated === 'string' ? ` · received ${w.timeGenerated}` : ''}`;
 }
 
 const s = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));

@@ -17,6 +17,7 @@ export interface WorkspaceExport {
   readonly api: Pick<LogAnalyticsApi, 'query'>;
   readonly stats: RequestStats;
   readonly workspaceId: string;
+  readonly workspaceName?: string;
   readonly table: WorkspaceTable;
   readonly model: FilterModel;
   readonly now: () => number;
@@ -41,7 +42,7 @@ export function workspaceWindows(x: WorkspaceExport): WindowSource {
           for (let i = 0; i < next.value.narrowed; i++) options.onSplit();
           return { splits: next.value.narrowed };
         }
-        const records = next.value.records.map((r) => toGraphShape(r, { workspaceId: x.workspaceId, table: x.table.name }));
+        const records = next.value.records.map((r) => toGraphShape(r, { workspaceId: x.workspaceId, ...(x.workspaceName ? { workspaceName: x.workspaceName } : {}), table: x.table.name }));
         for (let i = 0; i < records.length; i += PAGE_ROWS) yield { records: records.slice(i, i + PAGE_ROWS), window: next.value.window, pageNumber: ++pageNumber };
       }
     },

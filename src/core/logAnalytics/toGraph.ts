@@ -33,6 +33,8 @@ function errorCode(v: unknown): unknown {
 
 export interface WorkspaceSource {
   readonly workspaceId: string;
+  /** The name the user gave it, when known (the detail panel names it). */
+  readonly workspaceName?: string;
   readonly table: WorkspaceTableName;
   /** When the workspace received the record. */
   readonly timeGenerated: string | null;

@@ -70,7 +70,7 @@ export const LOG_ANALYTICS_SOURCE: SourceAdapter = {
       const table = workspaceTable(c.table);
       if (!table) throw new Error(`${c.table} is not a table this version knows.`);
       const { api, stats } = await connections.logAnalytics();
-      return { run: (context, checkpoint) => runExport({ ...context, category, windows: workspaceWindows({ api, stats, workspaceId: c.workspaceId, table, model: workspaceModelOfSpec(checkpoint.spec), now: context.now }) }, checkpoint) };
+      return { run: (context, checkpoint) => runExport({ ...context, category, windows: workspaceWindows({ api, stats, workspaceId: c.workspaceId, workspaceName: c.workspaceName, table, model: workspaceModelOfSpec(checkpoint.spec), now: context.now }) }, checkpoint) };
     },
     describeExport: (spec) => `table ${spec.source?.params.table ?? '?'} of workspace ${spec.source?.params.workspaceName ?? '?'}`,
   },

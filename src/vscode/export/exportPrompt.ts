@@ -86,8 +86,10 @@ async function pickTime(prompter: Prompter, input: ExportPromptInput): Promise<T
   if ('timeProperty' in input.category && !input.category.timeProperty) return { kind: 'all' };
   const items: { label: string; description?: string; time?: TimeRange }[] = [];
   if (input.model.time.kind !== 'all') items.push({ label: `Same as the query: ${describeTime(input.model.time)}`, time: input.model.time });
-  for (const hours of [DAY_H, 7 * DAY_H, 30 * DAY_H]) items.push({ label: describeTime({ kind: 'last', hours }), time: { kind: 'last', hours } });
-  items.push({ label: 'All available', description: input.category.throttle === 'reports' ? 'the last 30 days Graph keeps' : undefined, time: { kind: 'all' } });
+  // A workspace keeps history past Graph's 30 days: that is what it is exported for.
+  const workspace = input.category.source === 'logAnalytics';
+  for (const hours of [DAY_H, 7 * DAY_H, 30 * DAY_H, ...(workspace ? [90 * DAY_H] : [])]) items.push({ label: describeTime({ kind: 'last', hours }), time: { kind: 'last', hours } });
+  items.push({ label: 'All available', description: workspace ? 'all the workspace keeps' : input.category.throttle === 'reports' ? 'the last 30 days Graph keeps' : undefined, time: { kind: 'all' } });
   items.push({ label: 'Custom range…' });
   const pick = await prompter.pick(items, { title: 'Export: time range', placeHolder: 'Which time range? (exported newest first, one UTC day at a time)' });
   if (!pick) return undefined;

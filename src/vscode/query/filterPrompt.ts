@@ -8,7 +8,13 @@ import { askCustomRange } from './customRangePrompt';
 
 const OP_LABEL: Record<Operator, string> = { eq: 'equals', ne: 'does not equal', gt: 'after', ge: 'on or after', lt: 'before', le: 'on or before', startswith: 'starts with', contains: 'contains' };
 
-const TIMES: { label: string; time: TimeRange }[] = [
+export interface TimeChoice {
+  readonly label: string;
+  readonly time: TimeRange;
+}
+
+/** Graph keeps 30 days at most. */
+export const GRAPH_TIMES: readonly TimeChoice[] = [
   { label: 'Last hour', time: { kind: 'last', hours: 1 } },
   { label: 'Last 24 hours', time: { kind: 'last', hours: 24 } },
   { label: 'Last 7 days', time: { kind: 'last', hours: 24 * 7 } },
@@ -16,10 +22,19 @@ const TIMES: { label: string; time: TimeRange }[] = [
   { label: 'All available', time: { kind: 'all' } },
 ];
 
+/** A workspace is where history is kept: the ranges past Graph's 30 days are offered too. */
+export const WORKSPACE_TIMES: readonly TimeChoice[] = [
+  ...GRAPH_TIMES.slice(0, 4),
+  { label: 'Last 60 days', time: { kind: 'last', hours: 24 * 60 } },
+  { label: 'Last 90 days', time: { kind: 'last', hours: 24 * 90 } },
+  { label: 'Last 180 days', time: { kind: 'last', hours: 24 * 180 } },
+  { label: 'All available', time: { kind: 'all' } },
+];
+
 export function describeTime(t: TimeRange): string {
   if (t.kind === 'all') return 'All available';
   if (t.kind === 'between') return `${t.from.replace('T', ' ').replace(/:00\.000Z$|\.000Z$/, 'Z').replace(/ 00:00Z$/, '')} → ${t.to.replace('T', ' ').replace(/\.999Z$|\.000Z$/, 'Z').replace(/ 23:59:59Z$/, '')}`;
-  return TIMES.find((x) => x.time.kind === 'last' && x.time.hours === t.hours)?.label ?? `Last ${t.hours} hours`;
+  return WORKSPACE_TIMES.find((x) => x.time.kind === 'last' && x.time.hours === t.hours)?.label ?? (t.hours % 24 === 0 ? `Last ${t.hours / 24} days` : `Last ${t.hours} hours`);
 }
 
 export function describeClause(category: GraphCategory, c: Clause): string {
@@ -101,7 +116,7 @@ function odataRaw(category: GraphCategory, nowMs: () => number): RawDialect {
  * custom conditions limited to what Graph accepts, or a raw `$filter` checked as it is typed.
  * Resolves with the model to run, or undefined when the user leaves.
  */
-export async function promptFilter(prompter: Prompter, category: GraphCategory, start: FilterModel, title: string, nowMs: () => number, raw: RawDialect = odataRaw(category, nowMs)): Promise<FilterModel | undefined> {
+export async function promptFilter(prompter: Prompter, category: GraphCategory, start: FilterModel, title: string, nowMs: () => number, raw: RawDialect = odataRaw(category, nowMs), times: readonly TimeChoice[] = GRAPH_TIMES): Promise<FilterModel | undefined> {
   let model = start;
   for (;;) {
     // A raw condition in another language (KQL) is checked where it is typed, not as a $filter.
@@ -113,7 +128,7 @@ export async function promptFilter(prompter: Prompter, category: GraphCategory, 
         label: `$(calendar) ${describeTime(model.time)}`,
         description: 'change',
         action: async () => {
-          const pick = await prompter.pick([...TIMES.map((t) => ({ label: t.label, time: t.time as TimeRange | undefined })), { label: 'Custom range…', time: undefined }], { placeHolder: 'Time range' });
+          const pick = await prompter.pick([...times.map((t) => ({ label: t.label, time: t.time as TimeRange | undefined })), { label: 'Custom range…', time: undefined }], { placeHolder: 'Time range' });
           if (!pick) return undefined;
           const time = pick.time ?? (await askCustomRange(prompter, 'Query', nowMs(), 1));
           return time ? { ...model, time } : undefined;

@@ -59,7 +59,7 @@ export class WorkspaceQueryRunner {
     const { api, origin, stats } = connection;
     // Half-open slices: the end instant itself belongs to the range.
     const range = compiled.range ? { fromMs: compiled.range.fromMs, toMs: compiled.range.toMs + 1 } : { fromMs: nowMs - ALL_DAYS * DAY, toMs: nowMs + 1 };
-    const source = { workspaceId: category.workspaceId, table: table.name as WorkspaceTableName };
+    const source = { workspaceId: category.workspaceId, workspaceName: category.workspaceName, table: table.name as WorkspaceTableName };
     const pages = async function* (signal: AbortSignal): AsyncGenerator<QueryPage, QueryEnd, void> {
       const slices = sliceQuery(api, { workspaceId: category.workspaceId, table, model, range }, { nowMs, signal });
       let pageNumber = 0;

@@ -2,7 +2,7 @@ import { defaultModel } from '../../../core/catalog/defaultModel';
 import { loadKusto } from '../../../core/kql/kusto';
 import { checkRawKql, describeRawProblem } from '../../../core/logAnalytics/rawKql';
 import { workspaceTable } from '../../../core/logAnalytics/tables';
-import { promptFilter, type RawDialect } from '../../query/filterPrompt';
+import { promptFilter, type RawDialect, WORKSPACE_TIMES } from '../../query/filterPrompt';
 import { type WorkspaceQueryRunner } from '../../query/workspaceRunner';
 import { type TenantStore } from '../../tenants/tenantStore';
 import { type Workspaces } from '../../workspaces/workspaces';
@@ -33,7 +33,7 @@ export function runWorkspaceQueryCommand(deps: { readonly store: TenantStore; re
         },
         language: 'kql',
       };
-      const chosen = model ?? (await promptFilter(prompter, category.graph, start, `${category.label} · ${category.workspaceName}`, () => Date.now(), kql));
+      const chosen = model ?? (await promptFilter(prompter, category.graph, start, `${category.label} · ${category.workspaceName}`, () => Date.now(), kql, WORKSPACE_TIMES));
       return chosen ? deps.runner.start(tenant, category, chosen) : undefined;
     },
   });
