@@ -23,6 +23,8 @@ const N = Number(process.env.BENCH_N ?? 200_000);
 const TIME_SCALE = Number(process.env.BENCH_TIME_SCALE ?? 0.06);
 const PAGE = 1000;
 const CEILING = (PAGE * 5) / (10 * TIME_SCALE);
+/** What Graph serves a tenant's app at most, in real time: 5 pages of 1,000 sign-ins per 10 s. */
+const GRAPH_DOCUMENTED_CEILING = (PAGE * 5) / 10;
 const LATENCY_MS = 20;
 /** Export: sign-ins in the range, and a time scale that makes our pacer (5 per 10 s) no limit. */
 const EXPORT_N = Number(process.env.BENCH_EXPORT_N ?? 1_000_000);
@@ -179,10 +181,14 @@ async function main(): Promise<void> {
     console.log(`Memory: peak RSS of our client streaming to a sink: ${(small.ours as { peakRssMb: number }).peakRssMb} MB at N=${Math.round(N / 10)}, ${big.peakRssMb} MB at N=${N}: +${rise} MB.`);
   }
 
-  console.log(`\nWorkspace: ${LA_DAYS} days of interactive sign-ins exported from the fake workspace (${LA_N.toLocaleString('en-US')} per 7 days), same throttle time scale and latency as above.`);
-  const la = await workspaceScenario({ n: LA_N, total: totalFor(LA_N), timeScale: TIME_SCALE, latencyMs: LATENCY_MS, ceiling: CEILING }, scratch);
+  // Both sides at the services' documented limits, in real time: the workspace side is bound by
+  // CPU (the fake's KQL engine and our client), which no time scale speeds up, so comparing it with
+  // Graph's time-compressed ceiling above would compare a real rate with a compressed one.
+  console.log(`\nWorkspace: ${LA_DAYS} days of interactive sign-ins exported from the fake workspace (${LA_N.toLocaleString('en-US')} per 7 days), at the documented limits in real time (200 queries per 30 s, 5 at once), ${LATENCY_MS} ms latency.`);
+  const la = await workspaceScenario({ n: LA_N, total: totalFor(LA_N), timeScale: 1, latencyMs: LATENCY_MS, ceiling: GRAPH_DOCUMENTED_CEILING }, scratch);
   console.log(`workspace ours     ${String(la.recordsPerSec).padStart(7)} rec/s  ${String(la.records).padStart(8)}/${la.expected} records  lost ${la.lost}  dup ${la.duplicated}  ${la.completed ? 'complete' : 'INCOMPLETE'}  ${la.seconds} s  ${la.slices} slices  ${la.requests} requests  peak RSS ${la.peakRssMb} MB${la.error ? `  (${la.error.slice(0, 90)})` : ''}`);
-  console.log(`          against Graph's throttle-bound ceiling of ${la.graphCeilingRecordsPerSec.toLocaleString('en-US')} records/s (for the 30 days it keeps): ${la.ratio}×`);
+  console.log(`          against Graph's documented throttle-bound ceiling of ${la.graphCeilingRecordsPerSec.toLocaleString('en-US')} records/s (5 requests of ${PAGE} per 10 s, for the 30 days it keeps): ${la.ratio}×`);
+  console.log(`          (against the time-compressed ceiling of the scenarios above, ${Math.round(CEILING).toLocaleString('en-US')} records/s: ${(la.recordsPerSec / CEILING).toFixed(2)}×)`);
   const logAnalytics = { recordsPerSec: la.recordsPerSec, graphCeilingRecordsPerSec: la.graphCeilingRecordsPerSec, lost: la.lost, duplicated: la.duplicated, completed: la.completed };
   if (only === 'logAnalytics') {
     fs.rmSync(scratch, { recursive: true, force: true });

@@ -20,9 +20,12 @@ export interface ClientResult {
   cpuSeconds?: number;
 }
 
+/** BENCH_CPU_PROF=<dir>: each child writes a V8 CPU profile there (to see where the time goes). */
+const PROFILE = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+
 export function startEmulator(args: string[]): Promise<{ child: ChildProcess; info: Info }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'out', 'src', 'emulator', 'cli.js'), '--json', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...PROFILE, path.join(ROOT, 'out', 'src', 'emulator', 'cli.js'), '--json', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let buf = '';
     child.stdout!.on('data', (c: Buffer) => {
       buf += c.toString();
@@ -35,7 +38,7 @@ export function startEmulator(args: string[]): Promise<{ child: ChildProcess; in
 
 export function runChild(script: string, env: Record<string, string>): Promise<ClientResult> {
   return new Promise((resolve, reject) =>
-    execFile(process.execPath, [script], { env: { ...process.env, ...env }, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [...PROFILE, script], { env: { ...process.env, ...env }, maxBuffer: 1 << 20 }, (err, stdout, stderr) => {
       const line = stdout.trim().split('\n').pop() ?? '';
       try {
         resolve(JSON.parse(line) as ClientResult);

@@ -50,6 +50,12 @@ export interface ExportRunDeps {
  */
 export interface WindowSource {
   pages(window: { readonly fromMs: number; readonly toMs: number } | undefined, options: { readonly signal?: AbortSignal; readonly onSplit: () => void }): AsyncGenerator<QueryPage, QueryEnd, void>;
+  /**
+   * The window the export will ask for after the current one: a source whose service allows
+   * queries side by side (a workspace) may start on it while this one is written. Nothing is
+   * written from it before its turn, so checkpoints and resume are unchanged.
+   */
+  ahead?(window: { readonly fromMs: number; readonly toMs: number }, signal?: AbortSignal): void;
   timeOf(record: Record<string, unknown>): number | undefined;
   readonly stats: RequestStats;
 }
@@ -111,6 +117,12 @@ export function rowFilterFor(category: CategorySpec, filters: RowFilters | undef
   return (r) => rowMatches(toDisplayRow(category, r), filters);
 }
 
+/** The next window this run will ask for, as it will ask it (no cursor: it has not started). */
+function nextToAsk(cp: ExportCheckpoint, from: number): { fromMs: number; toMs: number } | undefined {
+  const w = cp.windows.slice(from).find((x) => x.status !== 'done' && x.status !== 'incomplete');
+  return w && { fromMs: w.coveredFromMs ?? w.fromMs, toMs: w.toMs };
+}
+
 const idOf = (r: LogRecord): string => (isUnreadable(r) ? r.id : String(r.id));
 
 function timeOf(category: GraphCategory, r: Record<string, unknown>): number | undefined {
@@ -146,6 +158,8 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
         continue;
       }
       part = await beginWindow(fsys, cp, w, part, enc, writer);
+      const following = timed ? nextToAsk(cp, cp.windowIndex + 1) : undefined;
+      if (following) deps.windows.ahead?.(following, deps.signal);
       const open = cp.part!;
       // Records at the resume instant that an earlier run already wrote; within a run, runQuery
       // itself drops the records that recur at window edges.

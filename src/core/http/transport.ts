@@ -6,6 +6,7 @@
  */
 import * as http from 'http';
 import * as https from 'https';
+import * as zlib from 'zlib';
 import { asNetworkFailure } from './networkFailure';
 
 export interface HttpResponseLike {
@@ -23,6 +24,16 @@ export interface HttpRequestInit {
 
 export type FetchLike = (url: string, init: HttpRequestInit) => Promise<HttpResponseLike>;
 
+/** The stream that undoes a Content-Encoding; undefined for none, 'unknown' for one we did not ask for. */
+function decoderFor(encoding: string | string[] | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined | 'unknown' {
+  const e = (Array.isArray(encoding) ? encoding.join(',') : (encoding ?? '')).trim().toLowerCase();
+  if (e === '' || e === 'identity') return undefined;
+  if (e === 'gzip' || e === 'x-gzip') return zlib.createGunzip();
+  if (e === 'deflate') return zlib.createInflate();
+  if (e === 'br') return zlib.createBrotliDecompress();
+  return 'unknown';
+}
+
 export class ConnectionDroppedError extends Error {
   readonly code = 'ECONNRESET';
 }
@@ -32,23 +43,38 @@ export function httpTransport(agents: { https: https.Agent; http: http.Agent }):
     new Promise<HttpResponseLike>((resolve, reject) => {
       const u = new URL(url);
       const body = init.body !== undefined ? Buffer.from(init.body) : undefined;
-      const headers: Record<string, string> = { ...init.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) };
+      // Sign-in pages are about 3 MB of JSON that Graph and Log Analytics compress about tenfold.
+      const headers: Record<string, string> = { 'Accept-Encoding': 'gzip, deflate, br', ...init.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) };
       const options = { method: init.method, headers, agent: u.protocol === 'http:' ? agents.http : agents.https };
       const req = (u.protocol === 'http:' ? http : https).request(u, options, (res) => {
         // The body is read eagerly so a drop mid-body rejects text() instead of hanging it.
-        const chunks: Buffer[] = [];
-        let received = 0;
         const text = new Promise<string>((ok, fail) => {
+          const chunks: Buffer[] = [];
+          let received = 0;
+          const decoder = decoderFor(res.headers['content-encoding']);
+          if (decoder === 'unknown') {
+            res.resume();
+            fail(new ConnectionDroppedError(`The service answered in an encoding it was not asked for (${String(res.headers['content-encoding']).slice(0, 40)}).`));
+            return;
+          }
+          // Compressed bodies are decoded as they arrive; a cut-off or damaged stream is a dropped connection (retried).
+          const decoded = decoder ?? res;
+          decoded.on('data', (c: Buffer) => chunks.push(c));
+          decoder?.on('error', () => fail(new ConnectionDroppedError(`The compressed response was cut off or damaged after ${received} bytes.`)));
           res.on('data', (c: Buffer) => {
-            chunks.push(c);
             received += c.length;
+            decoder?.write(c);
           });
           res.on('aborted', () => fail(new ConnectionDroppedError('The connection dropped while the response was arriving.')));
           res.on('error', (e) => fail(e));
           res.on('end', () => {
             const expected = Number(res.headers['content-length']);
             if (!res.complete || (Number.isFinite(expected) && received < expected)) fail(new ConnectionDroppedError(`The response ended early (${received} of ${expected} bytes).`));
-            else ok(Buffer.concat(chunks).toString('utf8'));
+            else if (!decoder) ok(Buffer.concat(chunks).toString('utf8'));
+            else {
+              decoder.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+              decoder.end();
+            }
           });
         });
         text.catch(() => undefined);

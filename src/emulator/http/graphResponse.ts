@@ -1,6 +1,6 @@
 /** How the fake Graph answers: its error type, `$select` projection, and bodies damaged by faults in transit. */
 import { type FaultKind } from './faults';
-import { type RequestIds, type Res } from './respond';
+import { encodeBody, type RequestIds, type Res } from './respond';
 
 /** A Graph error response: HTTP status, Graph error code and message. */
 export class HttpError extends Error {
@@ -24,9 +24,10 @@ export function project(record: Record<string, unknown>, select: string[], entit
 
 /** Writes a JSON body, applying the faults that damage a body in transit. */
 export function writeBody(res: Res, ids: RequestIds, body: Record<string, unknown>, fault: FaultKind | undefined): void {
-  const text = JSON.stringify(body);
-  const headers = { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8', 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId };
-  const bytes = Buffer.from(text);
+  // Compressed first when asked: the faults damage the bytes in transit, as a network would.
+  const encoded = encodeBody(res, Buffer.from(JSON.stringify(body)));
+  const headers = { 'Content-Type': 'application/json; odata.metadata=minimal; charset=utf-8', 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId, ...encoded.headers };
+  const bytes = encoded.body;
   if (fault === 'reset') {
     res.writeHead(200, { ...headers, 'Content-Length': bytes.length });
     res.write(bytes.subarray(0, Math.floor(bytes.length / 2)));

@@ -8,7 +8,7 @@ import { type TenantData } from '../data/dataset';
 import { type ContentType, CONTENT_TYPES, o365Time } from '../data/o365';
 import { type Directory } from './directory';
 import { type FaultInjector } from './faults';
-import { afError, type Res, sendJson } from './respond';
+import { afError, encodeBody, type Res, sendJson } from './respond';
 import { O365_PER_TENANT, type SlidingWindows } from './throttle';
 import { bearer, type TokenService } from './tokens';
 
@@ -179,16 +179,16 @@ export class Manage {
       const blob = data.findBlob(contentId);
       if (!blob || blob.contentCreatedMs > this.options.now()) throw new AfError(404, 'AF20050', `The specified content (${contentId}) doesn't exist.`);
       if (blob.contentExpirationMs <= this.options.now()) throw new AfError(400, 'AF20051', `Content requested with the key ${contentId} has already expired. Content older than 7 days cannot be retrieved.`);
-      const text = JSON.stringify(data.blobRecords(blob));
-      const bytes = Buffer.from(text);
+      const encoded = encodeBody(res, Buffer.from(JSON.stringify(data.blobRecords(blob))));
+      const bytes = encoded.body;
       if (fault === 'reset') {
-        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': bytes.length });
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': bytes.length, ...encoded.headers });
         res.write(bytes.subarray(0, bytes.length >> 1));
         setImmediate(() => res.socket?.destroy());
         return;
       }
       const body = fault === 'truncate' ? bytes.subarray(0, Math.max(1, Math.floor(bytes.length * 0.6))) : bytes;
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length, ...encoded.headers });
       res.end(body);
       return;
     }

@@ -1,13 +1,36 @@
 /** Response helpers with the services' exact error envelopes (API-FACTS 2, 3, 4). */
 import * as crypto from 'crypto';
 import type * as http from 'http';
+import * as zlib from 'zlib';
 
 export type Res = http.ServerResponse;
 
+/** Bodies smaller than this go as they are (as the services do: compressing them gains nothing). */
+const COMPRESS_FROM = 1024;
+
+/**
+ * A body as the client asked for it, as Graph and Log Analytics answer: gzip or deflate when the
+ * request's Accept-Encoding names it (a `q=0` refuses it), otherwise as is. Level 1: the fake
+ * spends little CPU on it, so benchmarks measure the client.
+ */
+export function encodeBody(res: Res, bytes: Buffer): { readonly body: Buffer; readonly headers: Record<string, string> } {
+  const accepted = new Set(
+    String(res.req?.headers['accept-encoding'] ?? '')
+      .split(',')
+      .map((part) => part.trim().toLowerCase().split(';'))
+      .filter(([, q]) => !/^\s*q=0(\.0*)?\s*$/.test(q ?? ''))
+      .map(([name]) => name),
+  );
+  if (bytes.length < COMPRESS_FROM) return { body: bytes, headers: {} };
+  if (accepted.has('gzip')) return { body: zlib.gzipSync(bytes, { level: 1 }), headers: { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } };
+  if (accepted.has('deflate')) return { body: zlib.deflateSync(bytes, { level: 1 }), headers: { 'Content-Encoding': 'deflate', Vary: 'Accept-Encoding' } };
+  return { body: bytes, headers: {} };
+}
+
 export function sendJson(res: Res, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
-  res.end(text);
+  const encoded = encodeBody(res, Buffer.from(JSON.stringify(body)));
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': encoded.body.length, ...encoded.headers, ...headers });
+  res.end(encoded.body);
 }
 
 export function sendEmpty(res: Res, status: number, headers: Record<string, string> = {}): void {
