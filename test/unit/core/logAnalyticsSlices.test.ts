@@ -1,5 +1,13 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { checkpointPathOf, type Destination, loadCheckpoint } from '../../../src/core/export/checkpoint';
+import { NODE_FS } from '../../../src/core/export/exportFs';
+import { ExportInterruptedError, newExport, runExport } from '../../../src/core/export/runExport';
+import { workspaceCategory } from '../../../src/core/logAnalytics/category';
+import { workspaceWindows } from '../../../src/core/logAnalytics/exportWindows';
 import { QueryTimeoutError } from '../../../src/core/http/client';
 import { type WorkspaceResult } from '../../../src/core/logAnalytics/queryApi';
 import { sliceQuery, SliceTooLargeError, type SlicedQuery } from '../../../src/core/logAnalytics/slices';
@@ -99,5 +107,85 @@ describe('core/logAnalytics: slicing a long range to stay inside the query APIâ€
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('core/logAnalytics: a workspace export asks the next day while it writes this one', function () {
+  this.timeout(60_000);
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ile-ws-ahead-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const table = workspaceTable('SigninLogs')!;
+  const category = workspaceCategory({ id: 'w', name: 'bench' }, table)!;
+  const range = { fromMs: NOW - 10 * DAY, toMs: NOW - 1 };
+  const times = Array.from({ length: 2000 }, (_, i) => NOW - 2 - Math.floor((i * 10 * DAY) / 2000));
+
+  /** The workspace above, each answer after a short wait, counting how many queries run at once. */
+  function slowWorkspace() {
+    const inner = workspace(times, 100_000);
+    const seen = { now: 0, most: 0, queries: 0 };
+    return {
+      seen,
+      query: async (q: Parameters<typeof inner.query>[0] & { signal?: AbortSignal }) => {
+        seen.queries++;
+        seen.most = Math.max(seen.most, ++seen.now);
+        try {
+          await new Promise((r) => setTimeout(r, 15));
+          if (q.signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+          return await inner.query(q);
+        } finally {
+          seen.now--;
+        }
+      },
+    };
+  }
+
+  const run = async (file: string, api: ReturnType<typeof slowWorkspace>, ahead: boolean, signal?: AbortSignal, stopAfterRows?: { rows: number; abort: AbortController }) => {
+    const destination: Destination = { kind: 'file', path: file };
+    const cp =
+      (await loadCheckpoint(NODE_FS, checkpointPathOf(destination))) ??
+      newExport(
+        {
+          tenantKey: 't',
+          categoryId: category.id,
+          graphOrigin: '',
+          filterWithoutTime: undefined,
+          range,
+          format: 'ndjson',
+          destination,
+          header: { tenant: { id: 't', name: 't', cloud: 'global' }, category: { id: category.id, label: category.label, endpoint: category.endpoint }, filter: null, fetchedAt: new Date(NOW).toISOString(), tool: 'test' },
+          extensionVersion: 'test',
+          source: { kind: 'logAnalytics', params: { workspaceId: 'w', workspaceName: 'bench', table: table.name, model: JSON.stringify({ clauses: [], client: [] }) } },
+        },
+        NOW,
+      );
+    const source = workspaceWindows({ api, stats: { requests: 0, retries: 0, throttled: 0, refreshedTokens: 0 } as never, workspaceId: 'w', table, model: { time: { kind: 'all' }, clauses: [], client: [] }, now: () => NOW });
+    const windows = ahead ? source : { ...source, ahead: undefined };
+    return runExport({ category, fs: NODE_FS, now: () => NOW, windows, signal, onProgress: (p) => stopAfterRows && p.rows >= stopAfterRows.rows && stopAfterRows.abort.abort() }, cp);
+  };
+  const ids = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id);
+
+  it('two queries at once at most, and the same file as asking one day at a time', async () => {
+    const sequential = slowWorkspace();
+    await run(path.join(dir, 'one.ndjson'), sequential, false);
+    assert.strictEqual(sequential.seen.most, 1);
+    const overlapped = slowWorkspace();
+    await run(path.join(dir, 'two.ndjson'), overlapped, true);
+    assert.strictEqual(overlapped.seen.most, 2, 'the next day was asked while this one was written');
+    assert.strictEqual(overlapped.seen.queries, sequential.seen.queries, 'each day asked once');
+    assert.deepStrictEqual(ids(path.join(dir, 'two.ndjson')), ids(path.join(dir, 'one.ndjson')));
+    assert.deepStrictEqual(ids(path.join(dir, 'one.ndjson')), times.map((_, i) => `r${i}`));
+  });
+
+  it('cancelled midway with a day asked ahead, then resumed: the file is the workspaceâ€™s rows, each once', async () => {
+    const file = path.join(dir, 'resumed.ndjson');
+    const abort = new AbortController();
+    await assert.rejects(run(file, slowWorkspace(), true, abort.signal, { rows: 700, abort }), ExportInterruptedError);
+    assert.ok(!fs.existsSync(file) && fs.existsSync(checkpointPathOf({ kind: 'file', path: file })));
+    await run(file, slowWorkspace(), true);
+    assert.deepStrictEqual(ids(file), times.map((_, i) => `r${i}`));
   });
 });
