@@ -76,7 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     scanLimit: 200_000,
   });
   const manage = new Manage(directory, tokens, datasetView, { origin: () => origin, now, timeScale, latencyMs: options.latencyMs ?? 0, faults, throttle, contentPageSize: options.contentPageSize ?? 50 });
-  const logAnalytics = new LogAnalytics(directory, tokens, datasetView, { now, faults, throttle, rowLimit: options.workspaceRowLimit ?? 500_000 });
+  const logAnalytics = new LogAnalytics(directory, tokens, datasetView, { now, faults, throttle, rowLimit: options.workspaceRowLimit ?? 500_000, sizeLimit: options.workspaceSizeLimit ?? 100_000_000 });
 
   const info = (): EmulatorInfo => ({
     authorityHost: origin,

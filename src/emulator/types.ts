@@ -30,6 +30,8 @@ export interface EmulatorOptions {
   readonly contentPageSize?: number;
   /** Rows a workspace query returns before it is cut short as a partial result (the service's 500,000). */
   readonly workspaceRowLimit?: number;
+  /** Bytes of JSON a workspace answer may hold (the service's about 100 MB). */
+  readonly workspaceSizeLimit?: number;
   /** The data's "now"; default the start time. */
   readonly anchorMs?: number;
   /** Where the CA and app key files go; default a new temp dir. */

@@ -52,7 +52,9 @@ export function parseQueryResponse(body: unknown): WorkspaceResult {
   });
   const error = (body as { error?: unknown }).error;
   const e = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : undefined;
-  return { columns, records, ...(e ? { partial: { code: str(e.code) ?? 'PartialError', message: str(e.message) ?? 'The workspace returned part of the result.' } } : {}) };
+  // The service's top message is generic ("There were some errors…"); its details say which limit.
+  const details = Array.isArray(e?.details) ? e.details.slice(0, 5).map((d: unknown) => str((d as { message?: unknown } | null)?.message)).filter((m): m is string => m !== undefined) : [];
+  return { columns, records, ...(e ? { partial: { code: str(e.code) ?? 'PartialError', message: details.length > 0 ? details.join('; ').slice(0, 500) : (str(e.message) ?? 'The workspace returned part of the result.') } } : {}) };
 }
 
 export interface WorkspaceQuery {

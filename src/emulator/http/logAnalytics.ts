@@ -11,7 +11,7 @@ import { type TenantData } from '../data/dataset';
 import { workspaceTableData, type WorkspaceTableData } from '../data/workspaceTables';
 import { type Directory } from './directory';
 import { type FaultInjector } from './faults';
-import { readBody, type Res, sendJson } from './respond';
+import { readBody, type Res, sendJson, sendJsonText } from './respond';
 import { type Limit, type SlidingWindows } from './throttle';
 import { bearer, type TokenService } from './tokens';
 import type { Row } from '../kql/evaluate';
@@ -22,6 +22,8 @@ export interface LogAnalyticsOptions {
   readonly throttle: SlidingWindows;
   /** Rows a query may return before the answer is cut short (the service's 500,000). */
   readonly rowLimit: number;
+  /** Bytes of JSON an answer may hold before it is cut short (the service's about 100 MB). */
+  readonly sizeLimit: number;
 }
 
 /** 200 queries per 30 s per user (or app), across workspaces. */
@@ -165,9 +167,22 @@ export class LogAnalytics {
       throw e;
     }
     const cell = (v: unknown): unknown => (v instanceof KDate ? new Date(v.ms).toISOString() : v !== null && typeof v === 'object' ? JSON.stringify(v) : (v ?? null));
-    sendJson(res, 200, {
-      tables: [{ name: 'PrimaryResult', columns: result.columns, rows: result.rows.map((r) => result.columns.map((c) => cell(r[c.name]))) }],
-      ...(result.truncated ? { error: { code: 'PartialError', message: 'There were some errors when processing your query.', details: [{ code: 'EngineError', message: `Query result set has exceeded the internal record count limit ${this.options.rowLimit}` }] } } : {}),
-    });
+    // Rows are written one at a time so an answer stops before the size limit, as the service's
+    // does: the rows that fit, and a partial result that says which limit was reached.
+    const rows: string[] = [];
+    let bytes = 0;
+    let cutBySize = false;
+    for (const r of result.rows) {
+      const text = JSON.stringify(result.columns.map((c) => cell(r[c.name])));
+      if (bytes + text.length + 1 > this.options.sizeLimit) {
+        cutBySize = true;
+        break;
+      }
+      bytes += text.length + 1;
+      rows.push(text);
+    }
+    const limit = cutBySize ? `Query result set has exceeded the internal data size limit ${this.options.sizeLimit} (E_QUERY_RESULT_SET_TOO_LARGE)` : result.truncated ? `Query result set has exceeded the internal record count limit ${this.options.rowLimit}` : undefined;
+    const error = limit ? { code: 'PartialError', message: 'There were some errors when processing your query.', details: [{ code: 'EngineError', message: limit }] } : undefined;
+    sendJsonText(res, 200, `{"tables":[{"name":"PrimaryResult","columns":${JSON.stringify(result.columns)},"rows":[${rows.join(',')}]}]${error ? `,"error":${JSON.stringify(error)}` : ''}}`);
   }
 }

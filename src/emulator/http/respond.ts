@@ -28,7 +28,12 @@ export function encodeBody(res: Res, bytes: Buffer): { readonly body: Buffer; re
 }
 
 export function sendJson(res: Res, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const encoded = encodeBody(res, Buffer.from(JSON.stringify(body)));
+  sendJsonText(res, status, JSON.stringify(body), headers);
+}
+
+/** A body already written as JSON text. */
+export function sendJsonText(res: Res, status: number, text: string, headers: Record<string, string> = {}): void {
+  const encoded = encodeBody(res, Buffer.from(text));
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': encoded.body.length, ...encoded.headers, ...headers });
   res.end(encoded.body);
 }

@@ -7,6 +7,7 @@ import { diagnose } from '../../../src/core/diagnose/classify';
 import { ServiceError } from '../../../src/core/http/serviceError';
 import { compileKql } from '../../../src/core/logAnalytics/compile';
 import { LogAnalyticsApi } from '../../../src/core/logAnalytics/queryApi';
+import { sliceQuery } from '../../../src/core/logAnalytics/slices';
 import { workspaceTable } from '../../../src/core/logAnalytics/tables';
 import { toGraphShape } from '../../../src/core/logAnalytics/toGraph';
 import { isUnreadable, type SourceRecord } from '../../../src/core/records/untrusted';
@@ -127,6 +128,41 @@ describe('core/logAnalytics against the fake workspace (HTTPS, MSAL tokens)', fu
     assert.strictEqual(await refusal(FULL_APP, 'SigninLogs | where '), '400 BadArgumentError/SyntaxError: The KQL does not parse');
     assert.strictEqual(await refusal(FULL_APP, 'AADManagedIdentitySignInLogs | take 1'), '400 BadArgumentError/SemanticError: The query names something the workspace does not have');
     await assert.rejects((await api(FULL_APP)).query({ workspaceId: '90000000-0000-4000-8000-0000000000ff', query: 'SigninLogs' }), (e: unknown) => e instanceof ServiceError && e.status === 404 && e.code === 'WorkspaceNotFoundError');
+  });
+
+  it('an answer larger than the size limit: the rows that fit and a partial result; slicing narrows until every row comes, each once', async () => {
+    const small = await startEmulator({ signIns: 1500, throttling: false, workspaceSizeLimit: 400_000 });
+    try {
+      const client = new LogAnalyticsApi((await emulatorApi(small, CONTOSO, FULL_APP)).client, small.origin);
+      const whole = await client.query({ workspaceId: WORKSPACE, query: 'SigninLogs | sort by TimeGenerated desc' });
+      assert.strictEqual(whole.partial?.code, 'PartialError');
+      assert.match(whole.partial?.message ?? '', /data size limit 400000/);
+      assert.ok(whole.records.length > 10, `${whole.records.length} rows fit`);
+      const nowMs = Date.now();
+      const range = { fromMs: nowMs - 20 * DAY, toMs: nowMs };
+      const ids: string[] = [];
+      const slices = sliceQuery(client, { workspaceId: WORKSPACE, table: workspaceTable('SigninLogs')!, model: { time: { kind: 'all' }, clauses: [], client: [] }, range }, { nowMs });
+      let narrowed = 0;
+      for (;;) {
+        const next = await slices.next();
+        if (next.done) {
+          narrowed = next.value.narrowed;
+          break;
+        }
+        ids.push(...next.value.records.map((r) => String((r as SourceRecord).Id)));
+      }
+      const data = small.datasets.get(CONTOSO)!;
+      const truth = [...data.workspaceSignIns(range.fromMs - 300_000, range.toMs)]
+        .filter((r) => r.eventType === 'interactiveUser')
+        .map((r) => ({ id: String(r.json.id), at: receivedMs(r, data.seed) }))
+        .filter((r) => r.at >= range.fromMs && r.at < range.toMs)
+        .sort((a, b) => b.at - a.at)
+        .map((r) => r.id);
+      assert.ok(narrowed > 0, 'slices were narrowed on the size limit');
+      assert.deepStrictEqual(ids, truth);
+    } finally {
+      await small.close();
+    }
   });
 
   it('more rows than the cap: the rows up to it, and a partial result that says why', async () => {
