@@ -16,6 +16,8 @@ export interface Cloud {
   /** Log Analytics query API host, and the token resource (audience) it expects: not the same name in the public cloud. */
   readonly logAnalyticsHost: string;
   readonly logAnalyticsResource: string;
+  /** Azure Resource Manager host (to find the workspaces a credential can read); its token audience is its origin. */
+  readonly armHost: string;
   /** Identity Protection's dismiss action is not offered in every cloud. */
   readonly supportsRiskDismiss: boolean;
 }
@@ -29,6 +31,7 @@ export const CLOUDS: Readonly<Record<CloudId, Cloud>> = {
     manageHost: 'manage.office.com',
     logAnalyticsHost: 'api.loganalytics.azure.com',
     logAnalyticsResource: 'https://api.loganalytics.io',
+    armHost: 'management.azure.com',
     supportsRiskDismiss: true,
   },
   usGovHigh: {
@@ -39,6 +42,7 @@ export const CLOUDS: Readonly<Record<CloudId, Cloud>> = {
     manageHost: 'manage.office365.us',
     logAnalyticsHost: 'api.loganalytics.us',
     logAnalyticsResource: 'https://api.loganalytics.us',
+    armHost: 'management.usgovcloudapi.net',
     supportsRiskDismiss: true,
   },
   usGovDod: {
@@ -49,6 +53,7 @@ export const CLOUDS: Readonly<Record<CloudId, Cloud>> = {
     manageHost: 'manage.protection.apps.mil',
     logAnalyticsHost: 'api.loganalytics.us',
     logAnalyticsResource: 'https://api.loganalytics.us',
+    armHost: 'management.usgovcloudapi.net',
     supportsRiskDismiss: true,
   },
   china: {
@@ -59,6 +64,7 @@ export const CLOUDS: Readonly<Record<CloudId, Cloud>> = {
     manageHost: undefined,
     logAnalyticsHost: 'api.loganalytics.azure.cn',
     logAnalyticsResource: 'https://api.loganalytics.azure.cn',
+    armHost: 'management.chinacloudapi.cn',
     supportsRiskDismiss: false,
   },
 };
@@ -91,10 +97,12 @@ export interface Endpoints {
   readonly graphOrigin: string;
   readonly manageOrigin: string | undefined;
   readonly logAnalyticsOrigin: string;
+  readonly armOrigin: string;
   /** Resource identifiers used in scopes (`<resource>/.default`) and expected as token audience. */
   readonly graphResource: string;
   readonly manageResource: string | undefined;
   readonly logAnalyticsResource: string;
+  readonly armResource: string;
   /** True when the origins are the local fake tenant's. */
   readonly local: boolean;
 }
@@ -109,6 +117,8 @@ export function cloudEndpoints(cloud: Cloud, gcc = false): Endpoints {
     manageResource: manageHost ? `https://${manageHost}` : undefined,
     logAnalyticsOrigin: `https://${cloud.logAnalyticsHost}`,
     logAnalyticsResource: cloud.logAnalyticsResource,
+    armOrigin: `https://${cloud.armHost}`,
+    armResource: `https://${cloud.armHost}`,
     local: false,
   };
 }
@@ -137,6 +147,8 @@ export function localEndpoints(cloud: Cloud, origin: string): Endpoints {
     graphResource: real.graphResource,
     manageResource: real.manageResource ?? 'https://manage.office.com',
     logAnalyticsResource: real.logAnalyticsResource,
+    armOrigin: origin,
+    armResource: real.armResource,
     local: true,
   };
 }

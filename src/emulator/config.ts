@@ -40,6 +40,17 @@ export interface WorkspaceConfig {
   readonly tables: readonly string[];
   /** Apps (client ids) and users (object ids) with an Azure role on it (Log Analytics Reader). */
   readonly readers: readonly string[];
+  /** Where it lives in Azure Resource Manager. */
+  readonly subscriptionId: string;
+  readonly resourceGroup: string;
+  readonly location: string;
+}
+
+/** An Azure subscription of the tenant, and who has a role on it (Reader) that lists its resources. */
+export interface SubscriptionConfig {
+  readonly id: string;
+  readonly displayName: string;
+  readonly readers: readonly string[];
 }
 
 export interface TenantConfig {
@@ -51,6 +62,7 @@ export interface TenantConfig {
   readonly apps: readonly AppConfig[];
   readonly users: readonly UserConfig[];
   readonly workspaces?: readonly WorkspaceConfig[];
+  readonly subscriptions?: readonly SubscriptionConfig[];
 }
 
 /** The sign-in tables a routed workspace holds in the fake tenant. */
@@ -103,8 +115,14 @@ export function defaultConfig(): EmulatorConfig {
             tables: [...WORKSPACE_SIGN_IN_TABLES.filter((t) => t !== 'AADManagedIdentitySignInLogs'), ...WORKSPACE_OTHER_TABLES],
             // The full app and the security operator; the limited app has the role but not Data.Read.
             readers: ['c0000000-0000-4000-8000-00000000000a', 'c0000000-0000-4000-8000-00000000000b', 'a0000000-0000-4000-8000-000000000002'],
+            subscriptionId: '00000000-0000-4000-8000-0000000000aa',
+            resourceGroup: 'security',
+            location: 'westeurope',
           },
         ],
+        // Reader on the subscription lets the full app and the security operator find the
+        // workspace through Resource Manager; the other apps must be given its ID.
+        subscriptions: [{ id: '00000000-0000-4000-8000-0000000000aa', displayName: 'Contoso Security', readers: ['c0000000-0000-4000-8000-00000000000a', 'a0000000-0000-4000-8000-000000000002'] }],
         apps: [
           {
             clientId: 'c0000000-0000-4000-8000-00000000000a',
@@ -153,7 +171,7 @@ export function defaultConfig(): EmulatorConfig {
             secrets: [],
             certificate: false,
             roles: [],
-            scopes: ['AuditLog.Read.All', 'Directory.Read.All', 'Policy.Read.All', 'IdentityRiskEvent.Read.All', 'IdentityRiskyUser.ReadWrite.All', 'IdentityRiskyServicePrincipal.ReadWrite.All', 'Data.Read', 'offline_access'],
+            scopes: ['AuditLog.Read.All', 'Directory.Read.All', 'Policy.Read.All', 'IdentityRiskEvent.Read.All', 'IdentityRiskyUser.ReadWrite.All', 'IdentityRiskyServicePrincipal.ReadWrite.All', 'Data.Read', 'user_impersonation', 'offline_access'],
             publicClient: true,
             consented: true,
           },

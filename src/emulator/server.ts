@@ -17,6 +17,7 @@ import { Graph } from './http/graph';
 import { type Emulator, type EmulatorInfo, type EmulatorOptions, type EmulatorState } from './types';
 import { Manage } from './http/manage';
 import { LogAnalytics } from './http/logAnalytics';
+import { ResourceManager } from './http/arm';
 import { readBody, sendJson } from './http/respond';
 import { Sts } from './http/sts';
 import { SlidingWindows } from './http/throttle';
@@ -77,6 +78,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const manage = new Manage(directory, tokens, datasetView, { origin: () => origin, now, timeScale, latencyMs: options.latencyMs ?? 0, faults, throttle, contentPageSize: options.contentPageSize ?? 50 });
   const logAnalytics = new LogAnalytics(directory, tokens, datasetView, { now, faults, throttle, rowLimit: options.workspaceRowLimit ?? 500_000, sizeLimit: options.workspaceSizeLimit ?? 100_000_000 });
+  const arm = new ResourceManager(directory, tokens, { now, faults });
 
   const info = (): EmulatorInfo => ({
     authorityHost: origin,
@@ -154,6 +156,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if (await graph.handle(req, res, url)) return;
       if (await manage.handle(req, res, url)) return;
       if (await logAnalytics.handle(req, res, url)) return;
+      if (await arm.handle(req, res, url)) return;
       if (await sts.handle(req, res, url)) return;
       sendJson(res, 404, { error: { code: 'NotFound', message: `No route for ${req.method} ${url.pathname}` } });
     })().catch((e: unknown) => {

@@ -211,6 +211,25 @@ describe('Log Analytics workspaces inside VS Code, against the fake workspace', 
     assert.deepStrictEqual([noRole?.dataRead, noRole?.access.ok, noRole?.access.code], [true, false, 'InsufficientAccessError/AuthorizationFailed']);
   });
 
+  it('Find Workspaces… lists what Resource Manager shows the credential; without a role it says why and offers to add by ID', async () => {
+    const finder = await fake.addTenant('Workspace finder', FULL_APP);
+    fake.api.prompts.answer(['contoso-sentinel']);
+    assert.deepStrictEqual(await vscode.commands.executeCommand('identityLogs.findWorkspaces', finder), [WORKSPACE]);
+    const panel = await run(finder, 'SigninLogs', { time: { kind: 'last', hours: 24 }, clauses: [], client: [] });
+    assert.ok(readable(panel.loadedRecords()).length > 0, 'the workspace found answers queries');
+    // Found again: it is in the tree already, nothing is asked.
+    const asked = fake.api.prompts.asked().length;
+    assert.deepStrictEqual(await vscode.commands.executeCommand('identityLogs.findWorkspaces', finder), []);
+    assert.strictEqual(fake.api.prompts.asked().length, asked);
+
+    // The app without Data.Read has no role on the subscription either: nothing is found, and why.
+    const blind = await fake.addTenant('Workspace blind', NO_DATA_READ);
+    fake.api.prompts.answer('Add by ID…', WORKSPACE, 'by-id');
+    assert.deepStrictEqual(await vscode.commands.executeCommand('identityLogs.findWorkspaces', blind), [WORKSPACE]);
+    const question = fake.api.prompts.asked().find((q) => q.kind === 'choose' && q.message.startsWith('No Log Analytics workspace found for Workspace blind'));
+    assert.match(question?.message ?? '', /no Azure role on any subscription/);
+  });
+
   it('Remove Workspace asks first, then takes it out of the tree', async () => {
     fake.api.prompts.answer(true);
     assert.strictEqual(await vscode.commands.executeCommand('identityLogs.removeWorkspace', { tenantKey: keys.noRole, workspaceId: WORKSPACE }), true);

@@ -14,7 +14,7 @@ import { SecretCachePlugin } from './cachePlugin';
 import type { MsalNetwork } from './networkClient';
 import { type SecretStore, secretKeys } from './secretStore';
 
-export type ResourceKind = 'graph' | 'manage' | 'logAnalytics';
+export type ResourceKind = 'graph' | 'manage' | 'logAnalytics' | 'arm';
 
 export interface AccessToken {
   readonly token: string;
@@ -91,6 +91,7 @@ function scopeFor(endpoints: Endpoints, resource: ResourceKind): string {
     return `${endpoints.manageResource}/.default`;
   }
   if (resource === 'logAnalytics') return `${endpoints.logAnalyticsResource}/.default`;
+  if (resource === 'arm') return `${endpoints.armResource}/.default`;
   return `${endpoints.graphResource}/.default`;
 }
 

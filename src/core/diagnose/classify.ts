@@ -32,6 +32,9 @@ export function diagnose(error: unknown): Diagnosis {
     const base = explain(error.code);
     return { code: error.code, explanation: base ? { ...base, title: `${base.title} (${error.host})` } : undefined, serviceMessage: error.message };
   }
+  if (error instanceof ServiceError && error.service === 'arm') {
+    return { code: error.code, explanation: explain(`arm:${error.code}`) ?? explain(error.code), serviceMessage: error.serviceMessage, status: error.status, requestId: error.requestId, clientRequestId: error.clientRequestId, date: error.date };
+  }
   if (error instanceof ServiceError && error.service === 'logAnalytics') {
     const explanation = explain(`la:${error.code}/${error.innerCode ?? ''}`) ?? explain(`la:${error.code}`) ?? explain(error.code);
     return { code: error.innerCode ? `${error.code}/${error.innerCode}` : error.code, explanation, serviceMessage: error.serviceMessage, status: error.status, requestId: error.requestId, clientRequestId: error.clientRequestId, date: error.date };

@@ -7,6 +7,7 @@
 import * as path from 'path';
 import { type CategorySpec, type GraphCategory } from '../catalog/types';
 import { type ApiClient, RetriesExhaustedError, type RequestStats } from '../http/client';
+import { AbortedError } from '../http/clock';
 import { type QueryEnd, type QueryPage, runQuery, type RunOptions } from '../query/runQuery';
 import { partialPathOf, PartFile, writeFileAtomic } from './atomicFile';
 import { checkpointPathOf, type ExportCheckpoint, type ExportSpec, manifestPathOf, type WindowState } from './checkpoint';
@@ -150,6 +151,8 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
     await prepareDestination(fsys, spec);
     part = await reopenPart(fsys, cp, timed);
     for (; cp.windowIndex < cp.windows.length; cp.windowIndex++) {
+      // A cancel stops at the next window even when its rows are at hand already (asked ahead).
+      if (deps.signal?.aborted) throw new AbortedError();
       const w = cp.windows[cp.windowIndex];
       if (w.status === 'done' || w.status === 'incomplete') continue;
       if (timed && clampToRetention(w, retentionDays, deps.now()) === 'skip') {

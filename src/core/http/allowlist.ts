@@ -2,14 +2,14 @@
  * The bearer token goes only to allowed origins (DESIGN rule 1): https and the exact host of the
  * resource the token was issued for, in the tenant's cloud, or the fake tenant's loopback origin. A
  * Graph token goes only to the Graph host, a Management API token only to the Management API host
- * and a Log Analytics token only to the Log Analytics query host: a token is a key to one service, and no other host (the login host included) needs it.
+ * a Log Analytics token only to the Log Analytics query host and an Azure Resource Manager token only to ARM: a token is a key to one service, and no other host (the login host included) needs it.
  * Links the service hands back (@odata.nextLink, NextPageUri, contentUri, redirects) pass through
  * here before anything is sent.
  */
 import { type Endpoints } from '../clouds';
 
 /** The resources the extension asks tokens for. */
-export type TokenResource = 'graph' | 'manage' | 'logAnalytics';
+export type TokenResource = 'graph' | 'manage' | 'logAnalytics' | 'arm';
 
 /** For each resource, the origins its token may be sent to. */
 export type TokenOrigins = Readonly<Record<TokenResource, readonly string[]>>;
@@ -18,7 +18,7 @@ export type LinkVerdict = { readonly ok: true; readonly url: URL } | { readonly 
 
 export function allowedOrigins(endpoints: Endpoints): TokenOrigins {
   const origin = (o: string | undefined): string[] => (typeof o === 'string' ? [new URL(o).origin] : []);
-  return { graph: origin(endpoints.graphOrigin), manage: origin(endpoints.manageOrigin), logAnalytics: origin(endpoints.logAnalyticsOrigin) };
+  return { graph: origin(endpoints.graphOrigin), manage: origin(endpoints.manageOrigin), logAnalytics: origin(endpoints.logAnalyticsOrigin), arm: origin(endpoints.armOrigin) };
 }
 
 /**

@@ -17,6 +17,8 @@ export const LIMITS = {
   manage: { requests: 2_000, windowMs: 60_000 },
   // Log Analytics: 200 queries per 30 s per user, across workspaces.
   logAnalytics: { requests: 200, windowMs: 30_000 },
+  // Azure Resource Manager: 12,000 reads per hour per principal; a workspace search makes a few.
+  arm: { requests: 200, windowMs: 60_000 },
 } as const satisfies Record<string, Limit>;
 
 export type LimitName = keyof typeof LIMITS;

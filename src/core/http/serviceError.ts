@@ -1,7 +1,7 @@
-/** An error answer from Graph, the Management API or Log Analytics, with the ids support needs. */
-export type ServiceName = 'graph' | 'manage' | 'logAnalytics';
+/** An error answer from Graph, the Management API, Log Analytics or Azure Resource Manager, with the ids support needs. */
+export type ServiceName = 'graph' | 'manage' | 'logAnalytics' | 'arm';
 
-const SERVICE_LABEL: Readonly<Record<ServiceName, string>> = { graph: 'Graph', manage: 'Management API', logAnalytics: 'Log Analytics' };
+const SERVICE_LABEL: Readonly<Record<ServiceName, string>> = { graph: 'Graph', manage: 'Management API', logAnalytics: 'Log Analytics', arm: 'Azure Resource Manager' };
 
 export class ServiceError extends Error {
   constructor(

@@ -6,6 +6,7 @@
  * so the service and the writer work side by side; its rows wait for their turn in memory.
  */
 import { type WindowSource } from '../export/runExport';
+import { AbortedError } from '../http/clock';
 import { type RequestStats } from '../http/client';
 import { type FilterModel } from '../odata/model';
 import { type LogRecord } from '../records/untrusted';
@@ -65,7 +66,8 @@ export function workspaceWindows(x: WorkspaceExport): WindowSource {
       return Number.isNaN(t) ? undefined : t;
     },
     ahead(window, signal) {
-      if (prefetched.has(key(window))) return;
+      // An abort listener added to a signal already aborted never runs: a cancelled export asks nothing more.
+      if (signal?.aborted || prefetched.has(key(window))) return;
       const controller = new AbortController();
       const stop = () => controller.abort();
       signal?.addEventListener('abort', stop, { once: true });
@@ -87,6 +89,8 @@ export function workspaceWindows(x: WorkspaceExport): WindowSource {
       if (ready) {
         prefetched.delete(key(window));
         try {
+          // Rows asked ahead are not a reason to go on after a cancel.
+          if (options.signal?.aborted) throw new AbortedError();
           const { slices, narrowed } = await ready.result;
           for (const slice of slices) {
             const records = slice.records.map(shape);

@@ -17,6 +17,14 @@ export const MANAGE_RESOURCES: Record<EmulatorCloud, string[]> = {
 };
 
 /** The Log Analytics API's token audience per cloud (its query host is another name in the public cloud). */
+/** Azure Resource Manager, by cloud (the older management.core.windows.net audience is accepted too). */
+export const ARM_RESOURCES: Record<EmulatorCloud, string[]> = {
+  global: ['https://management.azure.com', 'https://management.core.windows.net'],
+  usGovHigh: ['https://management.usgovcloudapi.net', 'https://management.core.usgovcloudapi.net'],
+  usGovDod: ['https://management.usgovcloudapi.net', 'https://management.core.usgovcloudapi.net'],
+  china: ['https://management.chinacloudapi.cn', 'https://management.core.chinacloudapi.cn'],
+};
+
 export const LOG_ANALYTICS_RESOURCES: Record<EmulatorCloud, string> = {
   global: 'https://api.loganalytics.io',
   usGovHigh: 'https://api.loganalytics.us',
@@ -27,8 +35,10 @@ export const LOG_ANALYTICS_RESOURCES: Record<EmulatorCloud, string> = {
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const LOG_ANALYTICS_APP_ID = 'ca7f3f0b-7d91-482c-8e09-c5d840d0eac5';
 export const MANAGE_APP_ID = 'c5393580-f805-4401-95e8-94b7a6ef2fc2';
+/** Windows Azure Service Management API. */
+export const ARM_APP_ID = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
 
-export type ResourceKind = 'graph' | 'manage' | 'logAnalytics';
+export type ResourceKind = 'graph' | 'manage' | 'logAnalytics' | 'arm';
 
 export class Directory {
   constructor(readonly tenants: readonly TenantConfig[]) {}
@@ -57,6 +67,7 @@ export class Directory {
     if (r === GRAPH_RESOURCES[tenant.cloud] || r === GRAPH_APP_ID) return 'graph';
     if (MANAGE_RESOURCES[tenant.cloud].includes(r) || r === MANAGE_APP_ID) return 'manage';
     if (r === LOG_ANALYTICS_RESOURCES[tenant.cloud] || r === LOG_ANALYTICS_APP_ID) return 'logAnalytics';
+    if (ARM_RESOURCES[tenant.cloud].includes(r) || r === ARM_APP_ID) return 'arm';
     return undefined;
   }
 }
@@ -64,10 +75,12 @@ export class Directory {
 const PERMISSIONS_OF: Readonly<Record<Exclude<ResourceKind, 'graph'>, ReadonlySet<string>>> = {
   manage: new Set(['ActivityFeed.Read', 'ActivityFeed.ReadDlp', 'ServiceHealth.Read']),
   logAnalytics: new Set(['Data.Read']),
+  // Resource Manager has no app roles: access is Azure RBAC. A user's token carries this scope.
+  arm: new Set(['user_impersonation']),
 };
 
 /** The permissions (application roles or delegated scopes) that belong to a resource: a token carries only its own. */
 export function rolesFor(kind: ResourceKind, roles: readonly string[]): string[] {
   if (kind !== 'graph') return roles.filter((r) => PERMISSIONS_OF[kind].has(r));
-  return roles.filter((r) => !PERMISSIONS_OF.manage.has(r) && !PERMISSIONS_OF.logAnalytics.has(r));
+  return roles.filter((r) => !PERMISSIONS_OF.manage.has(r) && !PERMISSIONS_OF.logAnalytics.has(r) && !PERMISSIONS_OF.arm.has(r));
 }

@@ -29,7 +29,12 @@ export class WorkspacesNode implements TreeNode {
 
   getChildren(): TreeNode[] {
     const list = this.workspaces.list(this.tenant.key);
-    if (list.length === 0) return [new MessageNode(`${this.id}:empty`, 'Add a workspace by its ID…', 'add', { command: 'identityLogs.addWorkspace', title: 'Add Workspace…', arguments: [this] }, 'The Workspace ID is on the workspace’s Overview page in the Azure portal.')];
+    if (list.length === 0) {
+      return [
+        new MessageNode(`${this.id}:find`, 'Find the workspaces this tenant can read…', 'search', { command: 'identityLogs.findWorkspaces', title: 'Find Workspaces…', arguments: [this] }, 'Lists the Log Analytics workspaces of the subscriptions the tenant’s credential has an Azure role (such as Reader) on.'),
+        new MessageNode(`${this.id}:empty`, 'Add a workspace by its ID…', 'add', { command: 'identityLogs.addWorkspace', title: 'Add Workspace…', arguments: [this] }, 'The Workspace ID is on the workspace’s Overview page in the Azure portal.'),
+      ];
+    }
     return list.map((w) => new WorkspaceNode(this.tenant, w, this.workspaces));
   }
 }

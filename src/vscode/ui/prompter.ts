@@ -165,7 +165,8 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async choose(q: Choice): Promise<string | undefined> {
-    const a = this.next('choose', q.message);
+    // The detail is what the dialog says under its title: tests read it too.
+    const a = this.next('choose', q.detail ? `${q.message}\n${q.detail}` : q.message);
     if (a === null) return undefined;
     if (typeof a !== 'string' || !q.actions.includes(a)) throw this.misfit(a, q.message);
     return a;

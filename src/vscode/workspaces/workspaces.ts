@@ -8,6 +8,7 @@ import { diagnose, summarize } from '../../core/diagnose/classify';
 import { type RequestStats } from '../../core/http/client';
 import { type Pacer } from '../../core/http/pacer';
 import { ServiceError } from '../../core/http/serviceError';
+import { findWorkspaces, type WorkspaceSearch } from '../../core/arm/findWorkspaces';
 import { LogAnalyticsApi } from '../../core/logAnalytics/queryApi';
 import { type WorkspaceTable, WORKSPACE_TABLES } from '../../core/logAnalytics/tables';
 import { GRAPH_SHAPED_TABLES } from '../../core/logAnalytics/toGraph';
@@ -72,6 +73,12 @@ export class Workspaces implements vscode.Disposable {
     await this.memento.update(KEY(tenantKey), this.list(tenantKey).filter((w) => w.id !== id));
     this.states.delete(`${tenantKey}:${id}`);
     this.changed.fire();
+  }
+
+  /** The workspaces the tenant's credential can find through Azure Resource Manager (a role such as Reader on their subscription). */
+  async find(tenant: TenantConfig): Promise<WorkspaceSearch> {
+    const { client, endpoints } = await this.sessions.apiClient(tenant, this.pacer);
+    return findWorkspaces(client, endpoints.armOrigin);
   }
 
   /** A connection to the tenant's workspaces, signed in with its credential. */

@@ -57,7 +57,7 @@ describe('core/http: token host allowlist', () => {
 
   it('allows only the fake tenant origin for a local tenant, http included when that is its origin', () => {
     const local = allowedOrigins(localEndpoints(cloudById('global'), 'http://127.0.0.1:4321'));
-    assert.deepStrictEqual(local, { graph: ['http://127.0.0.1:4321'], manage: ['http://127.0.0.1:4321'], logAnalytics: ['http://127.0.0.1:4321'] });
+    assert.deepStrictEqual(local, { graph: ['http://127.0.0.1:4321'], manage: ['http://127.0.0.1:4321'], logAnalytics: ['http://127.0.0.1:4321'], arm: ['http://127.0.0.1:4321'] });
     assert.strictEqual(checkTokenUrl('http://127.0.0.1:4321/v1.0/x', local.graph).ok, true);
     assert.strictEqual(checkTokenUrl('http://127.0.0.1:4322/v1.0/x', local.graph).ok, false);
     assert.strictEqual(checkTokenUrl('https://graph.microsoft.com/v1.0/x', local.graph).ok, false);
@@ -144,7 +144,7 @@ describe('core/http: the client retries what is worth retrying, and nothing else
           tokens.push(o.forceRefresh ? 'refresh' : 'cached');
           return `token-${tokens.length}`;
         },
-        origins: { graph: ['https://graph.microsoft.com'], manage: ['https://manage.office.com'], logAnalytics: ['https://api.loganalytics.azure.com'] },
+        origins: { graph: ['https://graph.microsoft.com'], manage: ['https://manage.office.com'], logAnalytics: ['https://api.loganalytics.azure.com'], arm: ['https://management.azure.com'] },
         clock,
         random: () => 0.5,
         log: NULL_LOGGER,

@@ -124,7 +124,7 @@ describe('core/logAnalytics: a workspace export asks the next day while it write
   const times = Array.from({ length: 2000 }, (_, i) => NOW - 2 - Math.floor((i * 10 * DAY) / 2000));
 
   /** The workspace above, each answer after a short wait, counting how many queries run at once. */
-  function slowWorkspace() {
+  function slowWorkspace(delayMs = 15) {
     const inner = workspace(times, 100_000);
     const seen = { now: 0, most: 0, queries: 0 };
     return {
@@ -133,7 +133,7 @@ describe('core/logAnalytics: a workspace export asks the next day while it write
         seen.queries++;
         seen.most = Math.max(seen.most, ++seen.now);
         try {
-          await new Promise((r) => setTimeout(r, 15));
+          await new Promise((r) => setTimeout(r, delayMs));
           if (q.signal?.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
           return await inner.query(q);
         } finally {
@@ -178,6 +178,15 @@ describe('core/logAnalytics: a workspace export asks the next day while it write
     assert.strictEqual(overlapped.seen.queries, sequential.seen.queries, 'each day asked once');
     assert.deepStrictEqual(ids(path.join(dir, 'two.ndjson')), ids(path.join(dir, 'one.ndjson')));
     assert.deepStrictEqual(ids(path.join(dir, 'one.ndjson')), times.map((_, i) => `r${i}`));
+  });
+
+  it('a cancel stops the export even when the next day has already arrived', async () => {
+    const file = path.join(dir, 'fast.ndjson');
+    const abort = new AbortController();
+    const api = slowWorkspace(0);
+    await assert.rejects(run(file, api, true, abort.signal, { rows: 1, abort }), ExportInterruptedError);
+    assert.ok(api.seen.queries <= 3, `${api.seen.queries} days asked: the one written, and at most two ahead`);
+    assert.ok(!fs.existsSync(file));
   });
 
   it('cancelled midway with a day asked ahead, then resumed: the file is the workspace’s rows, each once', async () => {

@@ -90,7 +90,7 @@ describe('core/http transport: compressed bodies over loopback', () => {
     const client = new ApiClient({
       fetch,
       tokens: async () => 'token',
-      origins: { graph: [origin], manage: [], logAnalytics: [] },
+      origins: { graph: [origin], manage: [], logAnalytics: [], arm: [] },
       clock,
       random: () => 0.5,
       log: NULL_LOGGER,

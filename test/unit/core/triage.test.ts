@@ -55,7 +55,7 @@ function fakeService(clock: FakeClock, userIds: string[], script: Behaviour[] = 
     const since = m ? Date.parse(m[1]) : -Infinity;
     return reply(200, { value: [...users.values()].filter((x) => Date.parse(x.riskLastUpdatedDateTime) >= since) });
   };
-  const client = new ApiClient({ fetch, tokens: async () => 'token', origins: { graph: [ORIGIN], manage: [], logAnalytics: [] }, clock, random: () => 0.5, log: NULL_LOGGER, pacer: new Pacer(clock), tenantKey: 't', appKey: 'a', retry: DEFAULT_RETRY, requestTimeoutMs: 60_000 });
+  const client = new ApiClient({ fetch, tokens: async () => 'token', origins: { graph: [ORIGIN], manage: [], logAnalytics: [], arm: [] }, clock, random: () => 0.5, log: NULL_LOGGER, pacer: new Pacer(clock), tenantKey: 't', appKey: 'a', retry: DEFAULT_RETRY, requestTimeoutMs: 60_000 });
   return { users, posts, gets, api: new TriageApi(client, ORIGIN) };
 }
 

@@ -38,7 +38,7 @@ const HOSTILE_PAGE = `{"value":[
 
 function pageClient(body: string): ApiClient {
   const fetch: FetchLike = async () => ({ status: 200, headers: { get: () => null }, text: async () => body });
-  return new ApiClient({ fetch, tokens: async () => 't', origins: { graph: [ORIGIN], manage: [], logAnalytics: [] }, clock: SYSTEM_CLOCK, random: Math.random, log: NULL_LOGGER, pacer: new Pacer(SYSTEM_CLOCK), tenantKey: 't', appKey: 'a', retry: DEFAULT_RETRY, requestTimeoutMs: 10_000 });
+  return new ApiClient({ fetch, tokens: async () => 't', origins: { graph: [ORIGIN], manage: [], logAnalytics: [], arm: [] }, clock: SYSTEM_CLOCK, random: Math.random, log: NULL_LOGGER, pacer: new Pacer(SYSTEM_CLOCK), tenantKey: 't', appKey: 'a', retry: DEFAULT_RETRY, requestTimeoutMs: 10_000 });
 }
 
 async function allRecords(body: string): Promise<LogRecord[]> {

@@ -3,13 +3,14 @@ import { type TenantStore } from '../../tenants/tenantStore';
 import { type Workspaces } from '../../workspaces/workspaces';
 import { type Command } from '../command';
 import { addWorkspaceCommand } from './addWorkspace';
+import { findWorkspacesCommand } from './findWorkspaces';
 import { refreshWorkspacesCommand } from './refreshWorkspaces';
 import { removeWorkspaceCommand } from './removeWorkspace';
 import { runOnWorkspaceCommand } from './runOnWorkspace';
 import { type ResultsPanels } from '../../results/resultsPanels';
 import { runWorkspaceQueryCommand } from './runWorkspaceQuery';
 
-/** Log Analytics workspaces: add, remove, refresh, query their tables, and run a Graph report's query on one. */
+/** Log Analytics workspaces: add (by ID or found through Resource Manager), remove, refresh, query their tables, and run a Graph report's query on one. */
 export function workspaceCommands(deps: { readonly store: TenantStore; readonly workspaces: Workspaces; readonly runner: WorkspaceQueryRunner; readonly panels: ResultsPanels }): Command[] {
-  return [addWorkspaceCommand(deps), removeWorkspaceCommand(deps), refreshWorkspacesCommand(deps.workspaces), runWorkspaceQueryCommand(deps), runOnWorkspaceCommand(deps)];
+  return [addWorkspaceCommand(deps), findWorkspacesCommand(deps), removeWorkspaceCommand(deps), refreshWorkspacesCommand(deps.workspaces), runWorkspaceQueryCommand(deps), runOnWorkspaceCommand(deps)];
 }
