@@ -111,6 +111,11 @@ describe('core/logAnalytics: Graph filters as KQL over workspace tables', functi
     assert.match(syntax.message, /expression/i);
     const [unknown] = checkRawKql(kusto, t, 'ResultType == "0" and Nope == 1');
     assert.deepStrictEqual([unknown.position, /Nope/.test(unknown.message)], [22, true]);
+    assert.doesNotMatch(unknown.message, /Did you mean/, 'nothing is close to Nope');
+    // A misspelt or wrongly cased column: the message names the one probably meant.
+    assert.match(checkRawKql(kusto, t, 'resulttype == "0"')[0].message, /Did you mean ResultType\?$/);
+    assert.match(checkRawKql(kusto, t, 'UserPrincipleName == "a"')[0].message, /Did you mean UserPrincipalName\?$/);
+    assert.match(checkRawKql(kusto, table('AuditLogs'), 'Initiated == "x"')[0].message, /Did you mean InitiatedBy\?$/);
     // The type trap: in this table LocationDetails is a string of JSON, so a member needs parse_json.
     assert.ok(checkRawKql(kusto, t, 'LocationDetails.city == "Lagos"').length > 0, 'a member of a string is refused');
     assert.deepStrictEqual(checkRawKql(kusto, t, 'tostring(parse_json(LocationDetails).city) == "Lagos"'), []);
