@@ -5,7 +5,7 @@ import * as path from 'path';
 import type { ExportManifest } from '../../src/core/export/manifest';
 import { contrastOf, probeColours } from './contrast';
 import { withFakeWorkbench } from './fakeWorkbench';
-import { answer, answerSaveDialog, choose, openWorkbench, runCommand, type Workbench } from './workbench';
+import { answerSaveDialog, choose, openWorkbench, runCommand, type Workbench } from './workbench';
 
 const DAY = 86_400_000;
 
@@ -19,12 +19,22 @@ describe('Log Analytics workspace (e2e: add it, see its tables, run failed sign-
   // A workspace table's row, by the table name in its description (its label is the Graph report's, as in the Sign-ins group).
   const tableRow = (table: string) => tenants().locator('.monaco-list-rows .monaco-list-row', { has: fake.wb.page.locator('.label-description', { hasText: new RegExp(`^${table}( ·|$)`) }) }).first();
 
-  it('adds the workspace from the tree by its ID and name, and lists the tables it receives and the ones it does not', async () => {
+  it('finds the workspace from the tree through Resource Manager, and lists the tables it receives and the ones it does not', async () => {
+    const page = fake.wb.page;
     await row('Contoso').click();
     await row('Log Analytics workspaces').click();
-    await row('Add a workspace by its ID').click();
-    await answer(fake.wb.page, WORKSPACE);
-    await answer(fake.wb.page, 'contoso-sentinel');
+    // The one workspace found is offered ticked, with where it lives (seen in each theme; a theme
+    // change goes through the command palette, which closes the picker, so it is opened again).
+    const found = page.locator('.quick-input-list .monaco-list-row', { hasText: 'contoso-sentinel' }).first();
+    for (const theme of ['dark', 'hcDark', 'light'] as const) {
+      await fake.wb.setTheme(theme);
+      await row('Find the workspaces this tenant can read').click();
+      await found.waitFor({ timeout: 30_000 });
+      assert.match(await found.innerText(), new RegExp(`${WORKSPACE}[\\s\\S]*Contoso Security › security · westeurope · keeps 90 days`));
+      await fake.wb.screenshot(`workspace-find-${theme}`);
+      if (theme !== 'light') await page.keyboard.press('Escape');
+    }
+    await page.locator('.quick-input-widget input.input').press('Enter');
     await row('contoso-sentinel').click();
     await tableRow('SigninLogs').waitFor({ timeout: 30_000 });
     assert.match(await tableRow('SigninLogs').innerText(), /Interactive sign-ins/);

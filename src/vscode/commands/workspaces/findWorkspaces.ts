@@ -41,7 +41,7 @@ export function findWorkspacesCommand(deps: { readonly store: TenantStore; reado
       }
       const picked = await prompter.pickMany(
         fresh.map((w) => ({ label: w.name, description: w.id, detail: describe(w), picked: fresh.length === 1, workspace: w })),
-        { title: `Find Workspaces · ${tenant.displayName}`, placeHolder: 'The workspaces to add: the ones your Entra diagnostic settings send logs to', matchOnDescription: true, matchOnDetail: true },
+        { title: `Find Workspaces · ${tenant.displayName}`, placeHolder: 'Workspaces to add (where your Entra logs are sent)', matchOnDescription: true, matchOnDetail: true },
       );
       if (!picked || picked.length === 0) return undefined;
       for (const p of picked) await deps.workspaces.add(tenant.key, { id: p.workspace.id, name: p.workspace.name });
@@ -51,5 +51,6 @@ export function findWorkspacesCommand(deps: { readonly store: TenantStore; reado
 }
 
 function describe(w: FoundWorkspace): string {
-  return [`subscription ${w.subscriptionName}`, w.resourceGroup && `resource group ${w.resourceGroup}`, w.location, w.retentionDays !== undefined && `keeps ${w.retentionDays} days`].filter(Boolean).join(' · ');
+  // Subscription › resource group, as the portal writes a resource's place; short enough for the picker.
+  return [[w.subscriptionName, w.resourceGroup].filter(Boolean).join(' › '), w.location, w.retentionDays !== undefined && `keeps ${w.retentionDays} days`].filter(Boolean).join(' · ');
 }
