@@ -40,6 +40,13 @@ export interface ExportSpec {
    */
   readonly retentionDays?: number;
   /**
+   * The range starts at the retention edge itself ("All available", or a range that reached past
+   * it when planned): records that age out before their window's turn were never part of what was
+   * asked, so such a window is passed over as empty, not reported missing. A range that starts
+   * later than the edge keeps its promise: a window of it that ages out is incomplete.
+   */
+  readonly startsAtRetentionEdge?: boolean;
+  /**
    * The source's own part of the export, set by its adapter; absent for a Graph query. (Office 365
    * content, for example, names its content type: its windows are over availability time and each
    * is listed, then read blob by blob.)

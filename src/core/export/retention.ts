@@ -19,12 +19,20 @@ export function isRetentionRefusal(e: unknown): boolean {
 
 /**
  * Resolves the retention edge for a window at the moment it starts (and on every resume). A window
- * wholly beyond it is marked incomplete at once, with no request that is certain to fail; one that
- * straddles it starts at the edge plus a margin, and says so.
+ * wholly beyond it is marked incomplete at once, with no request that is certain to fail (or, when
+ * the range starts at the edge itself, passed over as empty); one that straddles it starts at the
+ * edge plus a margin, and says so.
  */
-export function clampToRetention(w: WindowState, retentionDays: number | undefined, nowMs: number): 'skip' | 'go' {
+export function clampToRetention(w: WindowState, retentionDays: number | undefined, nowMs: number, startsAtEdge = false): 'skip' | 'go' {
   if (retentionDays === undefined) return 'go';
   const edge = nowMs - retentionDays * DAY_MS + RETENTION_MARGIN_MS;
+  if (w.toMs < edge && startsAtEdge) {
+    // The edge moved past this whole window before its turn (an "All available" export started
+    // just after midnight UTC, whose oldest day is minutes long): it covers nothing, by design.
+    w.status = 'done';
+    w.coveredFromMs = w.toMs;
+    return 'skip';
+  }
   if (w.toMs < edge) {
     w.status = 'incomplete';
     w.reason = `older than the ${retentionDays} days Graph keeps these logs by the time the export reached it (${new Date(edge).toISOString()}); these records are gone from Graph`;

@@ -155,7 +155,7 @@ export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise
       if (deps.signal?.aborted) throw new AbortedError();
       const w = cp.windows[cp.windowIndex];
       if (w.status === 'done' || w.status === 'incomplete') continue;
-      if (timed && clampToRetention(w, retentionDays, deps.now()) === 'skip') {
+      if (timed && clampToRetention(w, retentionDays, deps.now(), spec.startsAtRetentionEdge) === 'skip') {
         await commitPoint();
         report();
         continue;

@@ -6,11 +6,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { partialPathOf } from '../../../src/core/export/atomicFile';
 import { ByteBuilder } from '../../../src/core/export/byteBuilder';
-import { assertForward, checkpointPathOf, CheckpointError, type Destination, loadCheckpoint, manifestPathOf } from '../../../src/core/export/checkpoint';
+import { assertForward, checkpointPathOf, CheckpointError, type Destination, loadCheckpoint, manifestPathOf, type WindowState } from '../../../src/core/export/checkpoint';
 import { csvCell, csvRecord, leafPaths, valueAt } from '../../../src/core/export/csv';
 import { type ExportFs, NODE_FS } from '../../../src/core/export/exportFs';
 import { type ExportManifest } from '../../../src/core/export/manifest';
 import { ExportInterruptedError, newExport } from '../../../src/core/export/runExport';
+import { clampToRetention } from '../../../src/core/export/retention';
 import { DAY_MS, dayWindows } from '../../../src/core/export/windows';
 import { exportPlan } from '../../../src/core/export/plan';
 import { NO_ROW_FILTERS } from '../../../src/core/query/rowFilters';
@@ -366,7 +367,8 @@ describe('core/export at the retention edge', function () {
     assert.ok(plan.range && plan.retentionDays === 30);
     const dest: Destination = { kind: 'file', path: path.join(dir, 'all.ndjson') };
     const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, FAST);
-    const out = await exportOrResume(client, { ...exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', plan.range, undefined), retentionDays: plan.retentionDays }, { checkpointPath: checkpointPathOf(dest) });
+    assert.strictEqual(plan.startsAtRetentionEdge, true, '"All available" starts at the edge');
+    const out = await exportOrResume(client, { ...exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', plan.range, undefined), retentionDays: plan.retentionDays, startsAtRetentionEdge: true }, { checkpointPath: checkpointPathOf(dest) });
     const m = out.manifest;
     assert.strictEqual(m.complete, true, JSON.stringify(m.incompleteWindows));
     const from = Date.parse(m.range!.from);
@@ -392,7 +394,7 @@ describe('core/export at the retention edge', function () {
       const category = categoryById(id) as GraphCategory;
       const plan = exportPlan(category, { ...EMPTY_FILTER, time: { kind: 'all' } }, { kind: 'all' }, Date.now());
       const dest: Destination = { kind: 'file', path: path.join(dir, `${id}.ndjson`) };
-      const spec = { ...exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', plan.range, undefined, category), filterWithoutTime: plan.filterWithoutTime, ...(plan.retentionDays ? { retentionDays: plan.retentionDays } : {}) };
+      const spec = { ...exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', plan.range, undefined, category), filterWithoutTime: plan.filterWithoutTime, ...(plan.retentionDays ? { retentionDays: plan.retentionDays } : {}), ...(plan.startsAtRetentionEdge ? { startsAtRetentionEdge: true } : {}) };
       const out = await exportOrResume(client, spec, { checkpointPath: checkpointPathOf(dest), category });
       const m = out.manifest;
       assert.strictEqual(m.complete, true, `${id}: ${JSON.stringify(m.incompleteWindows)}`);
@@ -404,6 +406,25 @@ describe('core/export at the retention edge', function () {
       assert.strictEqual(m.rows, truthCount(from, to), `${id}: the fake tenant's truth for ${m.range ? `${m.range.from} → ${m.range.to}` : 'all time'}`);
       assert.ok(m.rows > 0, `${id}: some rows`);
     }
+  });
+
+  it('just after midnight UTC, the oldest day of "All available" is minutes long and ages out before its turn: passed over as empty, not reported missing; an explicit range keeps its promise', () => {
+    const now = Date.parse('2026-12-02T00:05:53Z');
+    const sliver = (): WindowState => ({ fromMs: Date.parse('2026-11-01T23:51:52.919Z'), toMs: Date.parse('2026-11-01T23:59:59.999Z'), rows: 0, status: 'pending' });
+    const all = sliver();
+    assert.strictEqual(clampToRetention(all, 30, now, true), 'skip');
+    assert.deepStrictEqual([all.status, all.coveredFromMs, all.reason], ['done', all.toMs, undefined]);
+    const asked = sliver();
+    assert.strictEqual(clampToRetention(asked, 30, now, false), 'skip');
+    assert.strictEqual(asked.status, 'incomplete');
+    assert.match(asked.reason ?? '', /older than the 30 days Graph keeps/);
+    // A window the edge cuts through starts at the edge (plus the margin), either way.
+    const day: WindowState = { fromMs: Date.parse('2026-11-02T00:00:00Z'), toMs: Date.parse('2026-11-02T23:59:59.999Z'), rows: 0, status: 'pending' };
+    assert.strictEqual(clampToRetention(day, 30, now, true), 'go');
+    assert.strictEqual(day.coveredFromMs, now - 30 * DAY_MS + 10 * 60_000);
+    // The plan says which ranges start at the edge.
+    assert.strictEqual(exportPlan(SIGN_INS, { ...EMPTY_FILTER, time: { kind: 'all' } }, { kind: 'all' }, now).startsAtRetentionEdge, true);
+    assert.strictEqual(exportPlan(SIGN_INS, EMPTY_FILTER, { kind: 'last', hours: 24 * 7 }, now).startsAtRetentionEdge, undefined);
   });
 
   it('a window wholly past the edge by the time it starts, or on resume, is marked incomplete without a request', async () => {

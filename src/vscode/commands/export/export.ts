@@ -16,6 +16,7 @@ function specOf({ source, choice }: ExportInput, extensionVersion: string, nowMs
     filterWithoutTime: choice.plan.filterWithoutTime,
     range: choice.plan.range,
     ...(choice.plan.retentionDays !== undefined ? { retentionDays: choice.plan.retentionDays } : {}),
+    ...(choice.plan.startsAtRetentionEdge ? { startsAtRetentionEdge: true } : {}),
     ...(choice.rowFilters ? { rowFilters: choice.rowFilters } : {}),
     format: choice.format,
     columns: choice.columns,
