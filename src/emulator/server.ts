@@ -145,10 +145,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     return true;
   };
 
+  let served = 0;
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? '/', origin);
     (async () => {
       if (options.controlEndpoints !== false && (await control(req, res, url))) return;
+      served++;
       if (url.pathname === '/devicelogin') {
         await handleDevicePage(req, res, sts, config);
         return;
@@ -203,6 +205,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     pendingDeviceCodes: () => sts.pendingDeviceCodes(),
     tokenRequests: () => Object.fromEntries(sts.tokenRequests),
     workspaceQueries: () => logAnalytics.queries(),
+    requestsServed: () => served,
     subscriptions: (tenantId) => manage.subscriptionState(tenantId),
     riskActions: () => graph.riskActions.map((r) => ({ ...r, ids: [...r.ids] })),
     exportState(): EmulatorState {

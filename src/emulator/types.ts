@@ -98,6 +98,8 @@ export interface Emulator {
   tokenRequests(): Record<string, number>;
   /** The KQL queries the fake workspaces received, oldest first. */
   workspaceQueries(): readonly string[];
+  /** Requests the fake services answered (its control routes aside): what a test counts to say "before any request". */
+  requestsServed(): number;
   subscriptions(tenantId: string): Record<string, string>;
   /** Risk action calls (confirmCompromised, dismiss) that passed throttling, in order. */
   riskActions(): readonly RiskActionRecord[];

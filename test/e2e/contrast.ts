@@ -53,3 +53,28 @@ export async function probeColours(app: Locator, classNames: readonly string[]):
     return out;
   }, classNames);
 }
+
+/**
+ * The contrast of an element's text on what is behind it: its computed colour against the first
+ * opaque background among it and its ancestors (across shadow roots), or, in a webview whose page
+ * is transparent, the theme's editor background, in the live theme.
+ */
+export async function elementContrast(el: Locator): Promise<{ readonly ratio: number; readonly foreground: string; readonly background: string }> {
+  const { foreground, background } = await el.evaluate((node: unknown) => {
+    // Typed by hand: the tests compile without the DOM library.
+    type Style = { color: string; backgroundColor: string; getPropertyValue(p: string): string };
+    type El = { parentElement: El | null; getRootNode(): { host?: El }; ownerDocument: { documentElement: El; defaultView: { getComputedStyle(e: El): Style } } };
+    const start = node as El;
+    const style = (e: El) => start.ownerDocument.defaultView.getComputedStyle(e);
+    const transparent = (c: string) => c === 'transparent' || /rgba\(\d+,\s*\d+,\s*\d+,\s*0\)/.test(c);
+    let bg = '';
+    for (let e: El | null | undefined = start; e && !bg; e = e.parentElement ?? e.getRootNode().host) {
+      const c = style(e).backgroundColor;
+      if (!transparent(c)) bg = c;
+    }
+    // A webview's page is transparent over the editor: its background is the theme's editor background.
+    const editor = style(start.ownerDocument.documentElement).getPropertyValue('--vscode-editor-background').trim();
+    return { foreground: style(start).color, background: bg || editor || 'rgb(255, 255, 255)' };
+  });
+  return { ratio: contrastOf(foreground, background), foreground, background };
+}

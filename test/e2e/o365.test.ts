@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { ExportManifest } from '../../src/core/export/manifest';
+import { elementContrast } from './contrast';
 import { CONTOSO, withFakeWorkbench } from './fakeWorkbench';
 import { answerSaveDialog, choose, pickMenuItem, runCommand } from './workbench';
 
@@ -49,10 +50,12 @@ describe('Office 365 activity (e2e: subscribe, browse, open a record)', function
     await detail.getByText('Common fields').waitFor({ timeout: 30_000 });
     // Record type by name (the panel's text sits in shadow DOM, which getByText reaches).
     await detail.getByText(/^AzureActiveDirectory(StsLogon)? \(\d+\)$/).first().waitFor({ timeout: 10_000 });
-    for (const theme of ['light', 'dark'] as const) {
+    for (const theme of ['light', 'dark', 'hcDark'] as const) {
       await fake.wb.setTheme(theme);
-      const file = await fake.wb.screenshot(`o365-record-${theme}`);
-      assert.ok(fs.statSync(file).size > 20_000);
+      await fake.wb.screenshot(`o365-record-${theme}`);
+      // The record's own text (its record type), not only the page, must be readable.
+      const c = await elementContrast(detail.getByText(/^AzureActiveDirectory(StsLogon)? \(\d+\)$/).first());
+      assert.ok(c.ratio >= 4.5, `${theme}: record text ${c.foreground} on ${c.background} is ${c.ratio.toFixed(2)}:1`);
     }
     await fake.wb.setTheme('light');
   });

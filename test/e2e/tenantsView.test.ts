@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
+import { elementContrast } from './contrast';
 import { openContainer, openWorkbench, type Workbench } from './workbench';
 
 describe('Identity Logs container (e2e, code-server in Chromium)', function () {
@@ -38,11 +38,18 @@ describe('Identity Logs container (e2e, code-server in Chromium)', function () {
     assert.strictEqual(await tenantsPane.locator('.welcome-view-content').isVisible(), true);
   });
 
-  for (const theme of ['light', 'dark'] as const) {
-    it(`renders in the ${theme} theme`, async () => {
+  for (const theme of ['light', 'dark', 'hcDark'] as const) {
+    it(`the welcome text and its button stay readable in the ${theme} theme`, async () => {
       await wb.setTheme(theme);
-      const file = await wb.screenshot(`tenants-welcome-${theme}`);
-      assert.ok(fs.statSync(file).size > 10_000, 'screenshot is suspiciously small');
+      await wb.screenshot(`tenants-welcome-${theme}`);
+      const welcome = wb.page.locator('.part.sidebar .welcome-view-content');
+      for (const [what, el] of [
+        ['welcome text', welcome.locator('p').first()],
+        ['Add Tenant button', welcome.getByRole('button', { name: 'Add Tenant' })],
+      ] as const) {
+        const c = await elementContrast(el);
+        assert.ok(c.ratio >= 4.5, `${theme}: ${what} ${c.foreground} on ${c.background} is ${c.ratio.toFixed(2)}:1`);
+      }
     });
   }
 });
