@@ -30,6 +30,8 @@ export interface DatasetSizes {
   readonly hostileText: boolean;
   /** The seeded attack story (the demo tenant's); off for the tests' background data. */
   readonly story: boolean;
+  /** Records of a stream that share each millisecond (a burst mode for tests); 1 when unset. */
+  readonly recordsPerMs?: number;
 }
 
 export function defaultSizes(signIns = 5000): DatasetSizes {
@@ -83,9 +85,10 @@ export class TenantData {
     this.vocab = vocabulary(sizes.hostileText);
     this.users = buildDirectory(this.seed, tenant, Math.max(sizes.users, tenant.users.length + 1), this.vocab);
     this.riskyDirectoryUsers = chooseRiskyUsers(this.users);
-    this.signInTimeline = { anchorMs, spanMs, count: sizes.signIns };
-    this.auditTimeline = { anchorMs, spanMs, count: sizes.audits };
-    this.provisioningTimeline = { anchorMs, spanMs, count: sizes.provisioning };
+    const perMs = sizes.recordsPerMs ?? 1;
+    this.signInTimeline = { anchorMs, spanMs, count: sizes.signIns, perMs };
+    this.auditTimeline = { anchorMs, spanMs, count: sizes.audits, perMs };
+    this.provisioningTimeline = { anchorMs, spanMs, count: sizes.provisioning, perMs };
     this.signInCtx = { seed: this.seed, timeline: this.signInTimeline, tenantId: tenant.id, license: tenant.license, users: this.users, riskyUsers: this.riskyDirectoryUsers, vocab: this.vocab };
     this.riskyUsers = new Map(initialRiskyUsers(this.seed, this.riskyDirectoryUsers, anchorMs, tenant.license).map((u) => [u.id, u]));
     this.storyCtx = { seed: this.seed, tenantId: tenant.id, license: tenant.license, vocab: this.vocab };
