@@ -4,7 +4,8 @@ import { type GraphCategory } from '../../src/core/catalog/types';
 import { type Destination, type ExportSpec, loadCheckpoint } from '../../src/core/export/checkpoint';
 import { type ExportFs, NODE_FS } from '../../src/core/export/exportFs';
 import { type ExportFormat } from '../../src/core/export/formats';
-import { type ExportOutcome, type ExportProgress, graphWindows, newExport, runExport } from '../../src/core/export/runExport';
+import { type ExportOutcome, type ExportProgress, newExport, runExport } from '../../src/core/export/runExport';
+import { graphWindows } from '../../src/core/export/windowSource';
 import { type ApiClient } from '../../src/core/http/client';
 
 export const SIGN_INS = categoryById('signIns.interactive') as GraphCategory;

@@ -5,11 +5,11 @@
  * next to a manifest that proves what it holds.
  */
 import * as path from 'path';
-import { type CategorySpec, type GraphCategory } from '../catalog/types';
-import { type ApiClient, RetriesExhaustedError, type RequestStats } from '../http/client';
+import { type CategorySpec } from '../catalog/types';
+import { RetriesExhaustedError } from '../http/client';
 import { AbortedError } from '../http/clock';
-import { type QueryEnd, type QueryPage, runQuery, type RunOptions } from '../query/runQuery';
 import { partialPathOf, PartFile, writeFileAtomic } from './atomicFile';
+import { type WindowSource } from './windowSource';
 import { checkpointPathOf, type ExportCheckpoint, type ExportSpec, manifestPathOf, type WindowState } from './checkpoint';
 import { beginWindow, CheckpointWriter, countWritten, endLastFile, endWindow, prepareDestination } from './commitPoint';
 import { type ExportFs } from './exportFs';
@@ -44,34 +44,8 @@ export interface ExportRunDeps {
   readonly onProgress?: (p: ExportProgress) => void;
 }
 
-/**
- * Where a timed export's records come from: the pages of one window, newest first (the window's
- * end is inclusive, so a resume asks again for its cursor's instant and drops what it wrote there),
- * and the instant of a record on the axis the windows cut.
- */
-export interface WindowSource {
-  pages(window: { readonly fromMs: number; readonly toMs: number } | undefined, options: { readonly signal?: AbortSignal; readonly onSplit: () => void }): AsyncGenerator<QueryPage, QueryEnd, void>;
-  /**
-   * The window the export will ask for after the current one: a source whose service allows
-   * queries side by side (a workspace) may start on it while this one is written. Nothing is
-   * written from it before its turn, so checkpoints and resume are unchanged.
-   */
-  ahead?(window: { readonly fromMs: number; readonly toMs: number }, signal?: AbortSignal): void;
-  timeOf(record: Record<string, unknown>): number | undefined;
-  readonly stats: RequestStats;
-}
-
 export interface ExportDeps extends ExportRunDeps {
   readonly windows: WindowSource;
-}
-
-/** A Graph report as a window source: runQuery over the export's filter, by the report's time property. */
-export function graphWindows(client: ApiClient, category: GraphCategory, spec: ExportSpec, now: () => number, runOptions?: Pick<RunOptions, 'minWindowMs' | 'slowPageMs'>): WindowSource {
-  return {
-    stats: client.stats,
-    timeOf: (r) => timeOf(category, r),
-    pages: (window, o) => runQuery(client, { category, graphOrigin: spec.graphOrigin, filterWithoutTime: spec.filterWithoutTime, pageSize: spec.pageSize, window }, { ...runOptions, signal: o.signal, now, onSplit: o.onSplit }),
-  };
 }
 
 export interface ExportOutcome {
@@ -126,11 +100,6 @@ function nextToAsk(cp: ExportCheckpoint, from: number): { fromMs: number; toMs: 
 
 const idOf = (r: LogRecord): string => (isUnreadable(r) ? r.id : String(r.id));
 
-function timeOf(category: GraphCategory, r: Record<string, unknown>): number | undefined {
-  if (!category.timeProperty) return undefined;
-  const t = Date.parse(String(r[category.timeProperty]));
-  return Number.isNaN(t) ? undefined : t;
-}
 
 export async function runExport(deps: ExportDeps, cp: ExportCheckpoint): Promise<ExportOutcome> {
   const { spec } = cp;

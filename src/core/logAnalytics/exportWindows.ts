@@ -5,7 +5,7 @@
  * The next window is asked while this one is written (the API runs 5 queries of a user at once),
  * so the service and the writer work side by side; its rows wait for their turn in memory.
  */
-import { type WindowSource } from '../export/runExport';
+import { type WindowSource } from '../export/windowSource';
 import { AbortedError } from '../http/clock';
 import { type RequestStats } from '../http/client';
 import { type FilterModel } from '../odata/model';

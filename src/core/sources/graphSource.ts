@@ -1,7 +1,8 @@
 /** Microsoft Graph's report and Identity Protection APIs as a source. */
 import { type CategorySpec, type GraphCategory } from '../catalog/types';
 import { exportPlan } from '../export/plan';
-import { graphWindows, newExport, runExport } from '../export/runExport';
+import { newExport, runExport } from '../export/runExport';
+import { graphWindows } from '../export/windowSource';
 import { curlCommand, graphUrl, powershellCommand } from '../odata/copyAs';
 import { type SourceAdapter } from './source';
 

@@ -195,10 +195,10 @@ function riskySpRow(h: Record<string, unknown>, tenantId: string, received: numb
 }
 
 /** Every history entry of every subject, each with a key of its own (subject k, entry h). */
-function* historyEntries(subjects: Iterable<{ history: Record<string, unknown>[] }>): Generator<{ key: number; entry: Record<string, unknown> }> {
+function* historyEntries(subjects: Iterable<{ history: Record<string, unknown>[] }>): Generator<{ key: number; record: Record<string, unknown> }> {
   let k = 0;
   for (const subject of subjects) {
-    for (let h = 0; h < subject.history.length; h++) yield { key: k * 4096 + h, entry: subject.history[h] };
+    for (let h = 0; h < subject.history.length; h++) yield { key: k * 4096 + h, record: subject.history[h] };
     k++;
   }
 }
@@ -222,58 +222,34 @@ export function workspaceTableData(data: TenantData, tenantId: string, name: str
       },
     };
   }
+  /** A table of keyed records that reach the workspace a lag after the instant in `at`. */
+  const table = (
+    columns: readonly WorkspaceColumn[],
+    salt: number,
+    records: (fromMs: number, toMs: number) => Iterable<{ readonly key: number; readonly record: Record<string, unknown> }>,
+    at: string,
+    toRow: (record: Record<string, unknown>, tenantId: string, received: number) => Record<string, unknown>,
+  ): WorkspaceTableData => ({
+    columns,
+    *rows(fromMs, toMs) {
+      for (const { key, record } of records(fromMs - MAX_INGESTION_LAG_MS, toMs)) {
+        const received = ms(record[at]) + ingestionLagMs(seed, salt, key);
+        if (within(received, fromMs, toMs)) yield toRow(record, tenantId, received);
+      }
+    },
+  });
+  const riskDetections = () => Array.from({ length: data.riskDetectionCount }, (_, j) => ({ key: j, record: data.riskDetection(j) }));
   switch (name) {
     case 'AuditLogs':
-      return {
-        columns: AUDIT_COLUMNS,
-        *rows(fromMs, toMs) {
-          for (const { key, record } of data.workspaceAudits(fromMs - MAX_INGESTION_LAG_MS, toMs)) {
-            const received = ms(record.activityDateTime) + ingestionLagMs(seed, LAG_SALT.audit, key);
-            if (within(received, fromMs, toMs)) yield auditRow(record, tenantId, received);
-          }
-        },
-      };
+      return table(AUDIT_COLUMNS, LAG_SALT.audit, (from, to) => data.workspaceAudits(from, to), 'activityDateTime', auditRow);
     case 'AADProvisioningLogs':
-      return {
-        columns: PROVISIONING_COLUMNS,
-        *rows(fromMs, toMs) {
-          for (const { key, record } of data.workspaceProvisioning(fromMs - MAX_INGESTION_LAG_MS, toMs)) {
-            const received = ms(record.activityDateTime) + ingestionLagMs(seed, LAG_SALT.provisioning, key);
-            if (within(received, fromMs, toMs)) yield provisioningRow(record, tenantId, received);
-          }
-        },
-      };
+      return table(PROVISIONING_COLUMNS, LAG_SALT.provisioning, (from, to) => data.workspaceProvisioning(from, to), 'activityDateTime', provisioningRow);
     case 'AADUserRiskEvents':
-      return {
-        columns: RISK_EVENT_COLUMNS,
-        *rows(fromMs, toMs) {
-          for (let j = 0; j < data.riskDetectionCount; j++) {
-            const record = data.riskDetection(j);
-            const received = ms(record.lastUpdatedDateTime) + ingestionLagMs(seed, LAG_SALT.riskDetection, j);
-            if (within(received, fromMs, toMs)) yield riskEventRow(record, tenantId, received);
-          }
-        },
-      };
+      return table(RISK_EVENT_COLUMNS, LAG_SALT.riskDetection, riskDetections, 'lastUpdatedDateTime', riskEventRow);
     case 'AADRiskyUsers':
-      return {
-        columns: RISKY_USER_COLUMNS,
-        *rows(fromMs, toMs) {
-          for (const { key, entry } of historyEntries(data.riskyUsers.values())) {
-            const received = ms(entry.riskLastUpdatedDateTime) + ingestionLagMs(seed, LAG_SALT.riskyUser, key);
-            if (within(received, fromMs, toMs)) yield riskyUserRow(entry, tenantId, received);
-          }
-        },
-      };
+      return table(RISKY_USER_COLUMNS, LAG_SALT.riskyUser, () => historyEntries(data.riskyUsers.values()), 'riskLastUpdatedDateTime', riskyUserRow);
     case 'AADRiskyServicePrincipals':
-      return {
-        columns: RISKY_SP_COLUMNS,
-        *rows(fromMs, toMs) {
-          for (const { key, entry } of historyEntries(data.riskyServicePrincipals.values())) {
-            const received = ms(entry.riskLastUpdatedDateTime) + ingestionLagMs(seed, LAG_SALT.riskyServicePrincipal, key);
-            if (within(received, fromMs, toMs)) yield riskySpRow(entry, tenantId, received);
-          }
-        },
-      };
+      return table(RISKY_SP_COLUMNS, LAG_SALT.riskyServicePrincipal, () => historyEntries(data.riskyServicePrincipals.values()), 'riskLastUpdatedDateTime', riskySpRow);
     default:
       return undefined;
   }
