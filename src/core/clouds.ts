@@ -133,7 +133,8 @@ export function parseLocalOrigin(value: string): string | undefined {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return undefined;
-  if (url.hostname !== '127.0.0.1' && url.hostname !== '[::1]' && url.hostname !== 'localhost') return undefined;
+  // All of 127.0.0.0/8 is loopback (the URL parser has already normalised the address).
+  if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(url.hostname) && url.hostname !== '[::1]' && url.hostname !== 'localhost') return undefined;
   return url.origin;
 }
 

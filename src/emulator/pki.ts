@@ -61,8 +61,8 @@ export function createCa(): KeyAndCert & { forgeKey: forge.pki.rsa.PrivateKey; f
   return { keyPem, certPem: forge.pki.certificateToPem(cert), forgeKey, forgeCert: cert };
 }
 
-/** A server certificate for the loopback names only. */
-export function createServerCert(ca: ReturnType<typeof createCa>): KeyAndCert {
+/** A server certificate for the loopback names only (and the loopback address the server listens on). */
+export function createServerCert(ca: ReturnType<typeof createCa>, host = '127.0.0.1'): KeyAndCert {
   const { keyPem, forgePublic } = newKeyPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = forgePublic;
@@ -80,6 +80,7 @@ export function createServerCert(ca: ReturnType<typeof createCa>): KeyAndCert {
         { type: 7, ip: '127.0.0.1' },
         { type: 7, ip: '::1' },
         { type: 2, value: 'localhost' },
+        ...(host !== '127.0.0.1' ? [{ type: 7, ip: host }] : []),
       ],
     },
   ]);

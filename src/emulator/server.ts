@@ -30,6 +30,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const config = options.config ?? defaultConfig();
   const seed = options.seed ?? 1;
   const protocol = options.protocol ?? 'https';
+  // The fake tenant only ever listens on loopback: tests and the demo send no traffic elsewhere.
+  const host = options.host ?? '127.0.0.1';
+  if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) throw new Error(`The fake tenant listens on a 127.0.0.0/8 address, not ${host}.`);
   const timeScale = options.timeScale ?? 1;
   const now = options.clock ?? (() => Date.now());
   const anchorMs = options.anchorMs ?? now();
@@ -169,7 +172,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   if (protocol === 'https') {
     const ca = createCa();
-    const serverCert = createServerCert(ca);
+    const serverCert = createServerCert(ca, host);
     caPem = ca.certPem;
     caCertPath = path.join(stateDir, 'ca.pem');
     fs.writeFileSync(caCertPath, ca.certPem);
@@ -179,16 +182,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   server.keepAliveTimeout = 30_000;
   const sockets = new Set<Socket>();
+  let refused = 0;
   server.on('connection', (s) => {
+    if (options.acceptOnlyFrom && s.remoteAddress !== options.acceptOnlyFrom && s.remoteAddress !== `::ffff:${options.acceptOnlyFrom}`) {
+      refused++;
+      s.destroy();
+      return;
+    }
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  origin = `${protocol}://127.0.0.1:${port}`;
+  origin = `${protocol}://${host}:${port}`;
 
   const emulator: Emulator = {
     get info() {
@@ -206,6 +215,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tokenRequests: () => Object.fromEntries(sts.tokenRequests),
     workspaceQueries: () => logAnalytics.queries(),
     requestsServed: () => served,
+    connectionsRefused: () => refused,
     subscriptions: (tenantId) => manage.subscriptionState(tenantId),
     riskActions: () => graph.riskActions.map((r) => ({ ...r, ids: [...r.ids] })),
     exportState(): EmulatorState {

@@ -43,6 +43,13 @@ export interface EmulatorOptions {
    * a user's extension host, turns them off.
    */
   readonly controlEndpoints?: boolean;
+  /** The loopback address to listen on (127.0.0.0/8); default 127.0.0.1. */
+  readonly host?: string;
+  /**
+   * Accept connections only from this loopback address, and close any other at once: a tenant
+   * that only a proxy (connecting from that address) can reach, as on a corporate network.
+   */
+  readonly acceptOnlyFrom?: string;
 }
 
 export interface EmulatorAppInfo {
@@ -100,6 +107,8 @@ export interface Emulator {
   workspaceQueries(): readonly string[];
   /** Requests the fake services answered (its control routes aside): what a test counts to say "before any request". */
   requestsServed(): number;
+  /** Connections closed unanswered because they did not come from `acceptOnlyFrom`. */
+  connectionsRefused(): number;
   subscriptions(tenantId: string): Record<string, string>;
   /** Risk action calls (confirmCompromised, dismiss) that passed throttling, in order. */
   riskActions(): readonly RiskActionRecord[];

@@ -7,6 +7,7 @@ import { allowedOrigins } from '../../src/core/http/allowlist';
 import { ApiClient } from '../../src/core/http/client';
 import { SYSTEM_CLOCK } from '../../src/core/http/clock';
 import { Pacer } from '../../src/core/http/pacer';
+import type { ProxySettings } from '../../src/core/http/proxy';
 import { DEFAULT_RETRY, type RetryPolicy } from '../../src/core/http/retry';
 import { type FetchLike, httpTransport } from '../../src/core/http/transport';
 import { NULL_LOGGER } from '../../src/core/log/redact';
@@ -18,9 +19,9 @@ export interface EmulatorApi {
   readonly sent: { url: string; token: boolean }[];
 }
 
-export async function emulatorApi(emulator: Pick<Emulator, 'origin' | 'caPem' | 'info'>, tenant: string, clientId: string, options: { timeScale?: number; retry?: Partial<RetryPolicy>; requestTimeoutMs?: number } = {}): Promise<EmulatorApi> {
+export async function emulatorApi(emulator: Pick<Emulator, 'origin' | 'caPem' | 'info'>, tenant: string, clientId: string, options: { timeScale?: number; retry?: Partial<RetryPolicy>; requestTimeoutMs?: number; proxy?: ProxySettings } = {}): Promise<EmulatorApi> {
   const endpoints = localEndpoints(cloudById('global'), emulator.origin);
-  const agents = createAgents({ ca: emulator.caPem ?? undefined });
+  const agents = createAgents({ ca: emulator.caPem ?? undefined, proxy: options.proxy });
   const secrets = new MemorySecretStore();
   const app = emulator.info.tenants.find((t) => t.id === tenant)!.apps.find((a) => a.clientId === clientId)!;
   const credential = new AppCredential('clientSecret', { tenantKey: 'test', tenant, clientId, endpoints, secrets, network: msalNetworkClient(agents), log: NULL_LOGGER });

@@ -6,18 +6,51 @@ import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@az
 import * as http from 'http';
 import * as https from 'https';
 import { NetworkFailureError } from '../http/networkFailure';
-import { httpTransport } from '../http/transport';
+import { NO_PROXY_SETTINGS, type ProxyEndpoint, type ProxySettings, proxyFor } from '../http/proxy';
+import { type Agents, httpTransport } from '../http/transport';
+import { HttpsTunnelAgent, HttpTunnelAgent } from '../http/tunnel';
 
 export interface TransportOptions {
   /** Extra CA certificates (PEM) to trust, for the local fake tenant. */
   readonly ca?: string;
+  /** VS Code's proxy settings; none when absent. */
+  readonly proxy?: ProxySettings;
 }
 
-/** One keep-alive agent per CA; plain http only ever reaches loopback (see parseLocalOrigin). */
-export function createAgents(options: TransportOptions): { https: https.Agent; http: http.Agent } {
+export interface ManagedAgents extends Agents {
+  /** Closes every pooled socket (the proxy settings changed, or the extension stops). */
+  destroy(): void;
+}
+
+/**
+ * Keep-alive agents for one CA and one set of proxy settings: a direct pair, and a tunnelling pair
+ * per proxy in use. Plain http only ever reaches loopback (see parseLocalOrigin).
+ */
+export function createAgents(options: TransportOptions): ManagedAgents {
+  const tls = { keepAlive: true, maxSockets: 8, ...(options.ca ? { ca: options.ca } : {}) };
+  const direct = { https: new https.Agent(tls), http: new http.Agent({ keepAlive: true, maxSockets: 8 }) };
+  const tunnels = new Map<string, { https: https.Agent; http: http.Agent }>();
+  const settings = options.proxy ?? NO_PROXY_SETTINGS;
+  const through = (proxy: ProxyEndpoint) => {
+    const key = `${proxy.protocol}//${proxy.host}:${proxy.port} ${proxy.authorization ?? ''}`;
+    const known = tunnels.get(key);
+    if (known) return known;
+    const pair = { https: new HttpsTunnelAgent(proxy, tls), http: new HttpTunnelAgent(proxy, { keepAlive: true, maxSockets: 8 }) };
+    tunnels.set(key, pair);
+    return pair;
+  };
   return {
-    https: new https.Agent({ keepAlive: true, maxSockets: 8, ...(options.ca ? { ca: options.ca } : {}) }),
-    http: new http.Agent({ keepAlive: true, maxSockets: 8 }),
+    agentFor: (url) => {
+      const proxy = proxyFor(url, settings);
+      const pair = proxy ? through(proxy) : direct;
+      return url.protocol === 'http:' ? pair.http : pair.https;
+    },
+    destroy: () => {
+      for (const pair of [direct, ...tunnels.values()]) {
+        pair.https.destroy();
+        pair.http.destroy();
+      }
+    },
   };
 }
 
@@ -31,7 +64,7 @@ export interface MsalNetwork extends INetworkModule {
   lastFailure(): NetworkFailureError | undefined;
 }
 
-export function msalNetworkClient(agents: { https: https.Agent; http: http.Agent }): MsalNetwork {
+export function msalNetworkClient(agents: Agents): MsalNetwork {
   const transport = httpTransport(agents);
   let count = 0;
   let last: NetworkFailureError | undefined;

@@ -8,6 +8,7 @@ import * as crypto from 'crypto';
 import { type Logger } from '../log/redact';
 import { checkTokenUrl, type TokenOrigins, type TokenResource, UnsafeLinkError } from './allowlist';
 import { AbortedError, type Clock } from './clock';
+import { NetworkFailureError } from './networkFailure';
 import { type LimitName, type Pacer } from './pacer';
 import { backoffMs, isRetryableStatus, isThrottleBody, parseRetryAfter, type RetryPolicy } from './retry';
 import { ServiceError } from './serviceError';
@@ -165,6 +166,8 @@ export class ApiClient {
       if (failure !== undefined) {
         const timedOut = timeout.signal.aborted;
         if (timedOut && options.timeoutsToCaller) throw new QueryTimeoutError(true);
+        // A proxy that wants credentials or an untrusted certificate answers the same way every time.
+        if (failure instanceof NetworkFailureError && !failure.retryable) throw failure;
         lastError = timedOut ? new QueryTimeoutError(true) : failure;
       } else if (res && res.status >= 300 && res.status < 400) {
         const location = res.headers.get('location');

@@ -5,13 +5,31 @@
  * and MSAL's bare `network_error` can be traced back to what actually happened.
  */
 
-export type NetworkFailureCode = 'NetworkDns' | 'NetworkRefused' | 'NetworkTimeout' | 'NetworkTls' | 'NetworkUnreachable' | 'NetworkReset' | 'NetworkError';
+export type NetworkFailureCode =
+  | 'NetworkDns'
+  | 'NetworkRefused'
+  | 'NetworkTimeout'
+  | 'NetworkTls'
+  | 'NetworkUnreachable'
+  | 'NetworkReset'
+  | 'NetworkError'
+  | 'ProxyAuthRequired'
+  | 'ProxyRefused'
+  | 'ProxyUnreachable'
+  | 'ProxyUnsupported';
+
+/** The proxy's answers (see tunnel.ts) each have their own cause and next step. */
+const PROXY: Record<string, NetworkFailureCode> = { EPROXYAUTH: 'ProxyAuthRequired', EPROXYREFUSED: 'ProxyRefused', EPROXYUNREACHABLE: 'ProxyUnreachable', EPROXYUNSUPPORTED: 'ProxyUnsupported' };
+
+/** Failures a retry cannot fix: a setting or a certificate has to change first. */
+const FINAL = new Set<NetworkFailureCode>(['NetworkTls', 'ProxyAuthRequired', 'ProxyRefused', 'ProxyUnsupported']);
 
 const TLS = /^(CERT_|UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT|ERR_TLS_|ERR_SSL_|EPROTO$|HOSTNAME_MISMATCH)/;
 
 /** The catalog code for a node socket or TLS error code. */
 export function networkFailureCode(errno: string | undefined): NetworkFailureCode {
   if (!errno) return 'NetworkError';
+  if (PROXY[errno]) return PROXY[errno];
   if (errno === 'ENOTFOUND' || errno === 'EAI_AGAIN' || errno === 'EAI_FAIL') return 'NetworkDns';
   if (errno === 'ECONNREFUSED') return 'NetworkRefused';
   if (errno === 'ETIMEDOUT' || errno === 'ESOCKETTIMEDOUT' || errno === 'UND_ERR_CONNECT_TIMEOUT') return 'NetworkTimeout';
@@ -34,6 +52,11 @@ export class NetworkFailureError extends Error {
     const code = networkFailureCode(errno);
     super(`Could not reach ${host}: ${detail}${errno && !detail.includes(errno) ? ` (${errno})` : ''}`);
     this.code = code;
+  }
+
+  /** Whether trying again, unchanged, can succeed. */
+  get retryable(): boolean {
+    return !FINAL.has(this.code);
   }
 }
 

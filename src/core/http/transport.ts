@@ -1,5 +1,5 @@
 /**
- * The HTTP transport: node's https over our agents (CA trust for the fake tenant). It is written
+ * The HTTP transport: node's https over our agents (CA trust for the fake tenant, proxy tunnels). It is written
  * against node's request directly because a connection that drops mid-body must fail at once:
  * node-fetch 2 leaves such a body pending until a timeout (seen against the fake tenant's reset
  * fault), and a dropped page must be retried, not waited on for minutes.
@@ -38,14 +38,19 @@ export class ConnectionDroppedError extends Error {
   readonly code = 'ECONNRESET';
 }
 
-export function httpTransport(agents: { https: https.Agent; http: http.Agent }): FetchLike {
+/** The agent for one request: direct, or through the proxy that applies to its host. */
+export interface Agents {
+  agentFor(url: URL): http.Agent;
+}
+
+export function httpTransport(agents: Agents): FetchLike {
   return (url, init) =>
     new Promise<HttpResponseLike>((resolve, reject) => {
       const u = new URL(url);
       const body = init.body !== undefined ? Buffer.from(init.body) : undefined;
       // Sign-in pages are about 3 MB of JSON that Graph and Log Analytics compress about tenfold.
       const headers: Record<string, string> = { 'Accept-Encoding': 'gzip, deflate, br', ...init.headers, ...(body ? { 'Content-Length': String(body.length) } : {}) };
-      const options = { method: init.method, headers, agent: u.protocol === 'http:' ? agents.http : agents.https };
+      const options = { method: init.method, headers, agent: agents.agentFor(u) };
       const req = (u.protocol === 'http:' ? http : https).request(u, options, (res) => {
         // The body is read eagerly so a drop mid-body rejects text() instead of hanging it.
         const text = new Promise<string>((ok, fail) => {

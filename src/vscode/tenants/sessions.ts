@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { AppCredential, type CancellationSignal, DeviceCodeCredential, type DeviceCodePrompt, type TokenProvider } from '../../core/auth/credentials';
-import { createAgents, msalNetworkClient } from '../../core/auth/networkClient';
+import { createAgents, type ManagedAgents, msalNetworkClient } from '../../core/auth/networkClient';
 import { allSecretKeys, type SecretStore } from '../../core/auth/secretStore';
 import { cloudById, cloudEndpoints, type Endpoints, localEndpoints } from '../../core/clouds';
 import { diagnose, summarize } from '../../core/diagnose/classify';
@@ -12,7 +12,7 @@ import { DEFAULT_RETRY } from '../../core/http/retry';
 import { httpTransport } from '../../core/http/transport';
 import { type Logger } from '../../core/log/redact';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
-import { fakeTenantSettings } from '../settings';
+import { fakeTenantSettings, onProxySettingsChanged, proxySettings } from '../settings';
 
 export type SignInState =
   | { readonly kind: 'unknown' }
@@ -39,6 +39,7 @@ export class TenantSessions implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: { dispose(): void };
+  private readonly proxySubscription: { dispose(): void };
 
   private demoEndpoint: { origin: string; caPem: string } | undefined;
 
@@ -54,6 +55,13 @@ export class TenantSessions implements vscode.Disposable {
         this.providers.delete(tenant.key);
         void this.refresh(tenant);
       }
+    });
+    // A new proxy applies to the next request: pooled sockets (direct or tunnelled) are closed,
+    // and sign-in, whose network module holds the agents, is rebuilt with the new ones.
+    this.proxySubscription = onProxySettingsChanged(() => {
+      for (const a of this.agents.values()) a.destroy();
+      this.agents.clear();
+      this.providers.clear();
     });
   }
 
@@ -107,13 +115,14 @@ export class TenantSessions implements vscode.Disposable {
     return { client, endpoints };
   }
 
-  private readonly agents = new Map<string, ReturnType<typeof createAgents>>();
+  private readonly agents = new Map<string, ManagedAgents>();
 
-  private agentsFor(ca: string | undefined): ReturnType<typeof createAgents> {
+  /** Agents for a CA under the current proxy settings (a settings change drops them all, see the constructor). */
+  private agentsFor(ca: string | undefined): ManagedAgents {
     const key = ca ?? '';
     let a = this.agents.get(key);
     if (!a) {
-      a = createAgents({ ca });
+      a = createAgents({ ca, proxy: proxySettings() });
       this.agents.set(key, a);
     }
     return a;
@@ -228,6 +237,8 @@ export class TenantSessions implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.proxySubscription.dispose();
+    for (const a of this.agents.values()) a.destroy();
     this.changed.dispose();
   }
 }

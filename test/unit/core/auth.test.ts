@@ -31,6 +31,10 @@ describe('core/http: socket and TLS failures map to their own catalog codes', ()
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'NetworkTls'],
     ['CERT_HAS_EXPIRED', 'NetworkTls'],
     ['ERR_TLS_CERT_ALTNAME_INVALID', 'NetworkTls'],
+    ['EPROXYAUTH', 'ProxyAuthRequired'],
+    ['EPROXYREFUSED', 'ProxyRefused'],
+    ['EPROXYUNREACHABLE', 'ProxyUnreachable'],
+    ['EPROXYUNSUPPORTED', 'ProxyUnsupported'],
     ['EWHATEVER', 'NetworkError'],
   ];
   for (const [errno, code] of table) it(`${errno} → ${code}`, () => {

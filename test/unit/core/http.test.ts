@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { NetworkFailureError } from '../../../src/core/http/networkFailure';
 import { allowedOrigins, checkTokenUrl } from '../../../src/core/http/allowlist';
 import { AbortedError } from '../../../src/core/http/clock';
 import { ApiClient, MAX_REDIRECTS, RetriesExhaustedError, TooManyRedirectsError } from '../../../src/core/http/client';
@@ -158,6 +159,19 @@ describe('core/http: the client retries what is worth retrying, and nothing else
   };
   const URL_ = 'https://graph.microsoft.com/v1.0/auditLogs/signIns';
   const graphError = (code: string) => ({ error: { code, message: code, innerError: { 'request-id': 'r' } } });
+
+  it('a proxy that wants credentials or refuses, or an untrusted certificate, fails at once; a proxy that is down is retried', async () => {
+    for (const errno of ['EPROXYAUTH', 'EPROXYREFUSED', 'CERT_HAS_EXPIRED']) {
+      const seen: { url: string; init: HttpRequestInit }[] = [];
+      const { client: c } = client([{ status: 0, throw: new NetworkFailureError('graph.microsoft.com', errno, 'x') }], seen);
+      await assert.rejects(c.request(URL_, { resource: 'graph', limit: 'reports' }), (e: unknown) => e instanceof NetworkFailureError && e.errno === errno);
+      assert.strictEqual(seen.length, 1, `${errno}: one attempt`);
+    }
+    const seen: { url: string; init: HttpRequestInit }[] = [];
+    const { client: c } = client([{ status: 0, throw: new NetworkFailureError('graph.microsoft.com', 'EPROXYUNREACHABLE', 'x') }, { status: 200, body: { value: [2] } }], seen);
+    assert.deepStrictEqual((await c.request(URL_, { resource: 'graph', limit: 'reports' })).body, { value: [2] });
+    assert.strictEqual(seen.length, 2);
+  });
 
   it('honours a fractional Retry-After on 429', async () => {
     const { client: c, clock } = client([{ status: 429, headers: { 'retry-after': '2.128' }, body: graphError('TooManyRequests') }, { status: 200, body: { value: [1] } }]);

@@ -21,8 +21,8 @@ describe('core/http transport: compressed bodies over loopback', () => {
   let server: http.Server;
   let origin: string;
   let handle: Handler = () => undefined;
-  const agents = { http: new http.Agent({ keepAlive: true }), https: undefined as never };
-  const fetch = httpTransport(agents);
+  const agent = new http.Agent({ keepAlive: true });
+  const fetch = httpTransport({ agentFor: () => agent });
   // A page of sign-in-like JSON, with text outside ASCII.
   const page = { value: Array.from({ length: 400 }, (_, i) => ({ id: `id-${i}`, userDisplayName: `Zoë Ünal ${i}`, status: { errorCode: i % 7 === 0 ? 50126 : 0 } })) };
   const text = JSON.stringify(page);
@@ -33,7 +33,7 @@ describe('core/http transport: compressed bodies over loopback', () => {
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   after(async () => {
-    agents.http.destroy();
+    agent.destroy();
     await new Promise((r) => server.close(r));
   });
 
