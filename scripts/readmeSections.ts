@@ -11,6 +11,8 @@ import { REQUIREMENTS } from '../src/core/diagnose/requirements';
 export const COMMON_ERRORS = [
   'NetworkDns',
   'NetworkTls',
+  'ProxyAuthRequired',
+  'ProxyRefused',
   'AADSTS7000215',
   'AADSTS700016',
   'AADSTS90002',

@@ -30,7 +30,7 @@ export function diagnose(error: unknown): Diagnosis {
   if (error instanceof RetriesExhaustedError) return diagnose(error.last);
   if (error instanceof NetworkFailureError) {
     const base = explain(error.code);
-    return { code: error.code, explanation: base ? { ...base, title: `${base.title} (${error.host})` } : undefined, serviceMessage: error.message };
+    return { code: error.code, explanation: base ? { ...base, title: `${base.title} (${error.proxy ?? error.host})` } : undefined, serviceMessage: error.message };
   }
   if (error instanceof ServiceError && error.service === 'arm') {
     return { code: error.code, explanation: explain(`arm:${error.code}`) ?? explain(error.code), serviceMessage: error.serviceMessage, status: error.status, requestId: error.requestId, clientRequestId: error.clientRequestId, date: error.date };

@@ -48,6 +48,8 @@ export class NetworkFailureError extends Error {
     /** node's own code (ENOTFOUND, CERT_HAS_EXPIRED, …), for the log and support. */
     readonly errno: string | undefined,
     detail: string,
+    /** The proxy in between, when the proxy is what failed. */
+    readonly proxy?: string,
   ) {
     const code = networkFailureCode(errno);
     super(`Could not reach ${host}: ${detail}${errno && !detail.includes(errno) ? ` (${errno})` : ''}`);
@@ -73,5 +75,6 @@ export function asNetworkFailure(error: unknown, url: string): unknown {
   } catch {
     host = 'the service';
   }
-  return new NetworkFailureError(host, errno, typeof e.message === 'string' ? e.message : errno);
+  const proxy = typeof (e as { proxy?: unknown }).proxy === 'string' ? (e as { proxy: string }).proxy : undefined;
+  return new NetworkFailureError(host, errno, typeof e.message === 'string' ? e.message : errno, proxy);
 }

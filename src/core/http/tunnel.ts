@@ -18,6 +18,8 @@ export type ProxyFailureCode = 'EPROXYAUTH' | 'EPROXYREFUSED' | 'EPROXYUNREACHAB
 export class ProxyFailure extends Error {
   constructor(
     readonly code: ProxyFailureCode,
+    /** The proxy's host:port (never its credentials), which the user must check. */
+    readonly proxy: string,
     message: string,
   ) {
     super(message);
@@ -41,7 +43,7 @@ interface Target {
 /** Opens a tunnel to `target` through `proxy`; the callback gets a raw socket to the target. */
 export function openTunnel(proxy: ProxyEndpoint, target: Target, done: (err: Error | null, socket?: net.Socket) => void): void {
   if (proxy.protocol === 'unsupported') {
-    done(new ProxyFailure('EPROXYUNSUPPORTED', `the proxy ${proxy.display} is not an http:// or https:// proxy`));
+    done(new ProxyFailure('EPROXYUNSUPPORTED', proxy.display, `the proxy ${proxy.display} is not an http:// or https:// proxy`));
     return;
   }
   let finished = false;
@@ -55,9 +57,9 @@ export function openTunnel(proxy: ProxyEndpoint, target: Target, done: (err: Err
     proxy.protocol === 'https:' ? tls.connect({ host: proxy.host, port: proxy.port, servername: net.isIP(proxy.host) ? undefined : proxy.host }) : net.connect({ host: proxy.host, port: proxy.port });
   const timer = setTimeout(() => {
     socket.destroy();
-    finish(new ProxyFailure('EPROXYUNREACHABLE', `the proxy ${proxy.display} did not open a tunnel within ${TUNNEL_TIMEOUT_MS / 1000} s`));
+    finish(new ProxyFailure('EPROXYUNREACHABLE', proxy.display, `the proxy ${proxy.display} did not open a tunnel within ${TUNNEL_TIMEOUT_MS / 1000} s`));
   }, TUNNEL_TIMEOUT_MS);
-  const onError = (e: NodeJS.ErrnoException) => finish(new ProxyFailure('EPROXYUNREACHABLE', `the proxy ${proxy.display} could not be reached (${clean(e.code ?? e.message, 40)})`));
+  const onError = (e: NodeJS.ErrnoException) => finish(new ProxyFailure('EPROXYUNREACHABLE', proxy.display, `the proxy ${proxy.display} could not be reached (${clean(e.code ?? e.message, 40)})`));
   socket.once('error', onError);
   const authority = `${net.isIPv6(target.host) ? `[${target.host}]` : target.host}:${target.port}`;
   socket.once(proxy.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
@@ -70,7 +72,7 @@ export function openTunnel(proxy: ProxyEndpoint, target: Target, done: (err: Err
     if (end < 0) {
       if (head.length > MAX_HEAD) {
         socket.destroy();
-        finish(new ProxyFailure('EPROXYREFUSED', `the proxy ${proxy.display} sent an answer that is not HTTP`));
+        finish(new ProxyFailure('EPROXYREFUSED', proxy.display, `the proxy ${proxy.display} sent an answer that is not HTTP`));
       }
       return;
     }
@@ -89,9 +91,9 @@ export function openTunnel(proxy: ProxyEndpoint, target: Target, done: (err: Err
     if (code === 407) {
       const challenge = lines.find((l) => /^proxy-authenticate:/i.test(l));
       const scheme = challenge ? clean(challenge.slice(challenge.indexOf(':') + 1).trim().split(/\s+/)[0], 20) : '';
-      finish(new ProxyFailure('EPROXYAUTH', `the proxy ${proxy.display} asks for credentials (407${scheme ? `, ${scheme}` : ''})${proxy.authorization ? '; the ones configured were refused' : ''}`));
+      finish(new ProxyFailure('EPROXYAUTH', proxy.display, `the proxy ${proxy.display} asks for credentials (407${scheme ? `, ${scheme}` : ''})${proxy.authorization ? '; the ones configured were refused' : ''}`));
     } else {
-      finish(new ProxyFailure('EPROXYREFUSED', `the proxy ${proxy.display} refused the tunnel to ${clean(target.host, 100)} (${code || 'no HTTP status'}${status?.[2] ? ` ${clean(status[2])}` : ''})`));
+      finish(new ProxyFailure('EPROXYREFUSED', proxy.display, `the proxy ${proxy.display} refused the tunnel to ${clean(target.host, 100)} (${code || 'no HTTP status'}${status?.[2] ? ` ${clean(status[2])}` : ''})`));
     }
   };
   socket.on('data', onData);
