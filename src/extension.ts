@@ -130,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
   // After the commands exist: it runs Add Demo Tenant.
   void prepareDemoOnStartup(store);
   // The API reads stored state and the view's contents: it exists for this extension's own tests only.
-  return testing && prompts ? createApi(store, context.globalState, secrets, () => riskyTree.snapshot(), () => errors.reported(), prompts) : undefined;
+  return testing && prompts ? createApi(store, context.globalState, secrets, () => riskyTree.snapshot(), () => errors.reported(), prompts, { log: context.logUri.fsPath, globalStorage: context.globalStorageUri.fsPath, storage: context.storageUri?.fsPath }) : undefined;
 }
 
 export function deactivate(): void {

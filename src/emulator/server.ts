@@ -216,6 +216,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     workspaceQueries: () => logAnalytics.queries(),
     requestsServed: () => served,
     connectionsRefused: () => refused,
+    credentialsSeen: () => [...sts.credentials],
     subscriptions: (tenantId) => manage.subscriptionState(tenantId),
     riskActions: () => graph.riskActions.map((r) => ({ ...r, ids: [...r.ids] })),
     exportState(): EmulatorState {

@@ -107,6 +107,8 @@ export interface Emulator {
   workspaceQueries(): readonly string[];
   /** Requests the fake services answered (its control routes aside): what a test counts to say "before any request". */
   requestsServed(): number;
+  /** Every token, code, secret and assertion the fake tenant issued or received so far. */
+  credentialsSeen(): readonly string[];
   /** Connections closed unanswered because they did not come from `acceptOnlyFrom`. */
   connectionsRefused(): number;
   subscriptions(tenantId: string): Record<string, string>;

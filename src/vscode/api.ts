@@ -24,11 +24,13 @@ export interface IdentityLogsApi {
   riskyUsersView(): Promise<TreeSnapshot[]>;
   /** The failures reported to the user, newest last, as the error catalog phrased them. */
   reportedErrors(): readonly ReportedError[];
+  /** Where the extension's log channel writes its file, and its storage folders: every place it writes on its own. */
+  readonly folders: { readonly log: string; readonly globalStorage: string; readonly storage: string | undefined };
   /** Answers to the extension's questions (confirmations), given in advance; unanswered ones are declined. */
   readonly prompts: Pick<ScriptedPrompter, 'answer' | 'asked' | 'clear'>;
 }
 
-export function createApi(store: TenantStore, state: vscode.Memento, secrets: SecretStore, riskyUsersView: () => Promise<TreeSnapshot[]>, reportedErrors: () => readonly ReportedError[], prompts: ScriptedPrompter): IdentityLogsApi {
+export function createApi(store: TenantStore, state: vscode.Memento, secrets: SecretStore, riskyUsersView: () => Promise<TreeSnapshot[]>, reportedErrors: () => readonly ReportedError[], prompts: ScriptedPrompter, folders: IdentityLogsApi['folders']): IdentityLogsApi {
   return {
     tenants: () => store.list(),
     storedState: () => Object.fromEntries(state.keys().map((k) => [k, state.get(k)])),
@@ -42,6 +44,7 @@ export function createApi(store: TenantStore, state: vscode.Memento, secrets: Se
     fakeTenantOrigin: () => fakeTenantSettings()?.origin,
     riskyUsersView,
     reportedErrors,
+    folders,
     prompts,
   };
 }

@@ -6,6 +6,7 @@ import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@az
 import * as http from 'http';
 import * as https from 'https';
 import { NetworkFailureError } from '../http/networkFailure';
+import type { Logger } from '../log/redact';
 import { NO_PROXY_SETTINGS, type ProxyEndpoint, type ProxySettings, proxyFor } from '../http/proxy';
 import { type Agents, httpTransport } from '../http/transport';
 import { HttpsTunnelAgent, HttpTunnelAgent } from '../http/tunnel';
@@ -64,7 +65,7 @@ export interface MsalNetwork extends INetworkModule {
   lastFailure(): NetworkFailureError | undefined;
 }
 
-export function msalNetworkClient(agents: Agents): MsalNetwork {
+export function msalNetworkClient(agents: Agents, log?: Logger): MsalNetwork {
   const transport = httpTransport(agents);
   let count = 0;
   let last: NetworkFailureError | undefined;
@@ -81,6 +82,8 @@ export function msalNetworkClient(agents: Agents): MsalNetwork {
         // MSAL reads error and error_description from the body; keep the failure readable.
         body = { error: 'invalid_response', error_description: `The sign-in service answered ${res.status} with a body that is not JSON.` };
       }
+      // Never the body: it carries the secret, the assertion, the code or the tokens.
+      log?.trace(`MSAL ${method} ${new URL(url).host}${new URL(url).pathname} → ${res.status}`);
       const headers: Record<string, string> = {};
       for (const name of ['content-type', 'x-ms-request-id', 'x-ms-clitelem', 'retry-after', 'date']) {
         const v = res.headers.get(name);

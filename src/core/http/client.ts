@@ -138,6 +138,7 @@ export class ApiClient {
       let res: HttpResponseLike | undefined;
       let failure: unknown;
       let text = '';
+      const startedMs = this.o.clock.now();
       this.stats.requests++;
       try {
         res = await this.o.fetch(verdict.url.toString(), {
@@ -161,6 +162,9 @@ export class ApiClient {
       }
       if (options.signal?.aborted) throw new AbortedError();
       const requestId = res?.headers.get('request-id') ?? clientRequestId;
+      // One line per request at trace level, for support: where it went and how it ended; the
+      // redacting logger removes anything token-shaped that a URL might carry.
+      this.o.log.trace(`${options.method ?? 'GET'} ${verdict.url.host}${verdict.url.pathname}${verdict.url.search.slice(0, 300)} → ${res ? res.status : describe(failure)} in ${this.o.clock.now() - startedMs} ms, ${text.length} chars (request-id ${requestId})`);
 
       let retryAfterMs: number | undefined;
       if (failure !== undefined) {

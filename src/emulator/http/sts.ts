@@ -44,6 +44,12 @@ export class Sts {
   private readonly refreshTokens = new Map<string, RefreshState>();
   /** Counts of token requests by grant type, for tests that check caching. */
   readonly tokenRequests = new Map<string, number>();
+  /** Every credential issued or received (tokens, codes, secrets, assertions): what must never reach a log. */
+  readonly credentials = new Set<string>();
+
+  private remember(...values: (string | null | undefined)[]): void {
+    for (const v of values) if (v) this.credentials.add(v);
+  }
 
   constructor(
     private readonly directory: Directory,
@@ -115,6 +121,7 @@ export class Sts {
       status: 'pending',
     };
     this.deviceCodes.set(deviceCode, state);
+    this.remember(deviceCode, userCode);
     const verificationUri = `${this.options.origin()}/devicelogin`;
     sendJson(res, 200, {
       user_code: userCode,
@@ -153,6 +160,7 @@ export class Sts {
   private token(res: Res, tenant: TenantConfig, segment: string, form: URLSearchParams): void {
     const grant = form.get('grant_type') ?? '';
     this.count(grant);
+    this.remember(form.get('client_secret'), form.get('client_assertion'), form.get('refresh_token'), form.get('device_code'));
     // MSAL sends the short form; the RFC 8628 URN is accepted too, as Entra ID does.
     if (grant === 'device_code' || grant === 'urn:ietf:params:oauth:grant-type:device_code') return this.deviceCodeToken(res, tenant, form);
     if (grant === 'client_credentials') return this.clientCredentials(res, tenant, segment, form);
@@ -230,6 +238,7 @@ export class Sts {
       ).toString('base64url'),
       '',
     ].join('.');
+    this.remember(token, refresh, idToken);
     sendJson(res, 200, {
       token_type: 'Bearer',
       scope: granted.map((s) => `${resolved.resource}/${s}`).concat(['openid', 'profile', 'offline_access']).join(' '),
@@ -280,6 +289,7 @@ export class Sts {
       { aud: resolved.resource, iss: `https://sts.windows.net/${tenant.id}/`, tid: tenant.id, appid: app.clientId, azp: app.clientId, roles: rolesFor(resolved.kind, app.roles), oid: crypto.createHash('md5').update(app.clientId).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12}).*$/, '$1-$2-$3-$4-$5'), idtyp: 'app' },
       this.options.now(),
     );
+    this.remember(token);
     sendJson(res, 200, { token_type: 'Bearer', expires_in: expiresIn, ext_expires_in: expiresIn, access_token: token });
   }
 }

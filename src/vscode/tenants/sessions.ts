@@ -139,7 +139,7 @@ export class TenantSessions implements vscode.Disposable {
     const cached = this.providers.get(tenant.key);
     if (cached && cached.config === config) return cached.provider;
     const { endpoints, ca } = this.endpoints(tenant);
-    const deps = { tenantKey: tenant.key, tenant: tenant.tenant, clientId: tenant.clientId, endpoints, secrets: this.secrets, network: msalNetworkClient(this.agentsFor(ca)), log: this.log };
+    const deps = { tenantKey: tenant.key, tenant: tenant.tenant, clientId: tenant.clientId, endpoints, secrets: this.secrets, network: msalNetworkClient(this.agentsFor(ca), this.log), log: this.log };
     const provider = tenant.signInKind === 'deviceCode' ? new DeviceCodeCredential(deps) : new AppCredential(tenant.signInKind, deps, tenant.certificateThumbprint);
     this.providers.set(tenant.key, { config, provider });
     return provider;
