@@ -47,6 +47,12 @@ const LAZY = [
   { importer: path.join('core', 'kql', 'kusto.ts'), request: /^\.\/kustoLanguage$/, entry: 'src/core/kql/kustoLanguage.ts', bundle: 'kusto.js' },
 ];
 
+/**
+ * What only the extension's own tests use (the test API, the scripted prompter): required by
+ * extension.ts under ExtensionMode.Test only, and left out of the VSIX by .vscodeignore.
+ */
+const TEST_KIT = { entry: 'src/vscode/testing/testKit.ts', bundle: 'test-kit.js' };
+
 /** Microsoft's KQL parser scripts: every bundle that imports them gets the one shared runtime instead. */
 const KUSTO_RUNTIME = { entry: 'src/core/kql/kustoRuntime.ts', bundle: 'kusto-runtime.js' };
 
@@ -55,6 +61,9 @@ const lazyBundles = {
   setup(build) {
     build.onResolve({ filter: /^@kusto\/language-service-next\// }, (args) =>
       args.importer.endsWith(path.join('kql', 'kustoRuntime.ts')) ? undefined : { path: `./${KUSTO_RUNTIME.bundle}`, external: true },
+    );
+    build.onResolve({ filter: /\/testing\/testKit$/ }, (args) =>
+      args.kind === 'require-call' && args.importer.endsWith('extension.ts') ? { path: `./${TEST_KIT.bundle}`, external: true } : undefined,
     );
     build.onResolve({ filter: /\/(emulator|pfx|msal|kustoLanguage)$/ }, (args) => {
       const lazy = args.kind === 'dynamic-import' && LAZY.find((l) => args.importer.endsWith(l.importer) && l.request.test(args.path));
@@ -81,6 +90,7 @@ async function main() {
     await esbuild.context({ ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [...common.plugins, lazyBundles], supported: { 'dynamic-import': false } }),
     ...(await Promise.all(LAZY.map((l) => esbuild.context({ ...node, entryPoints: [l.entry], outfile: `dist/${l.bundle}`, plugins: [...common.plugins, lazyBundles] })))),
     await esbuild.context({ ...node, entryPoints: [KUSTO_RUNTIME.entry], outfile: `dist/${KUSTO_RUNTIME.bundle}`, plugins: [...common.plugins, lazyBundles] }),
+    await esbuild.context({ ...node, entryPoints: [TEST_KIT.entry], outfile: `dist/${TEST_KIT.bundle}`, plugins: [...common.plugins, lazyBundles] }),
   ];
   const webviews = webviewEntryPoints();
   if (Object.keys(webviews).length > 0) {

@@ -32,8 +32,9 @@ const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies']
 const size = fs.statSync(out).size;
 console.log(`VSIX: ${path.basename(out)}  ${(size / 1024).toFixed(1)} KiB, ${listing.length} files`);
 for (const f of listing) console.log(`  ${f}`);
-// Only what runs: no source maps (they double the size and carry our sources' paths), no sources.
-const bad = listing.filter((f) => !/^(dist\/|media\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f) || f.endsWith('.map'));
+// Only what runs: no source maps (they double the size and carry our sources' paths), no sources,
+// and not the test kit (the extension's own tests' API and prompter).
+const bad = listing.filter((f) => !/^(dist\/|media\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/.test(f) || f.endsWith('.map') || f === 'dist/test-kit.js');
 if (bad.length > 0) {
   console.error(`Files that do not run were packaged: ${bad.join(', ')}`);
   process.exit(1);

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { createApi, type IdentityLogsApi } from './vscode/api';
 import { commandTitles, registerCommands } from './vscode/commands/command';
 import { demoCommands } from './vscode/commands/demo';
 import { exportCommands } from './vscode/commands/export';
@@ -12,7 +11,9 @@ import { workspaceCommands } from './vscode/commands/workspaces';
 import { Workspaces } from './vscode/workspaces/workspaces';
 import { WorkspaceQueryRunner } from './vscode/query/workspaceRunner';
 import { ErrorReporter } from './vscode/ui/errorReporter';
-import { type Prompter, ScriptedPrompter, WindowPrompter } from './vscode/ui/prompter';
+import type { IdentityLogsApi } from './vscode/testing/testApi';
+import type * as TestKit from './vscode/testing/testKit';
+import { type Prompter, WindowPrompter } from './vscode/ui/prompter';
 import { openDetailsRefresher } from './vscode/triage/refreshOpenDetails';
 import { trackWalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
 import { restoreResultsPanels } from './vscode/results/restoreResultsPanels';
@@ -50,7 +51,10 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
   const errors = new ErrorReporter(logger, channel);
   // Under the extension's own tests, questions are answered by the test (through its API), never by flags.
   const testing = context.extensionMode === vscode.ExtensionMode.Test;
-  const prompts = testing ? new ScriptedPrompter() : undefined;
+  // The test kit is its own bundle, required only here and never packaged (see esbuild.js).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const kit = testing ? (require('./vscode/testing/testKit') as typeof TestKit) : undefined;
+  const prompts = kit ? new kit.ScriptedPrompter() : undefined;
   const prompter: Prompter = prompts ?? new WindowPrompter();
   const store = new TenantStore(context.globalState);
   const secrets = secretStoreOf(context.secrets);
@@ -130,7 +134,9 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
   // After the commands exist: it runs Add Demo Tenant.
   void prepareDemoOnStartup(store);
   // The API reads stored state and the view's contents: it exists for this extension's own tests only.
-  return testing && prompts ? createApi(store, context.globalState, secrets, () => riskyTree.snapshot(), () => errors.reported(), prompts, { log: context.logUri.fsPath, globalStorage: context.globalStorageUri.fsPath, storage: context.storageUri?.fsPath }) : undefined;
+  return kit && prompts
+    ? kit.createApi({ store, state: context.globalState, secrets, riskyTree, reportedErrors: () => errors.reported(), prompts, folders: { log: context.logUri.fsPath, globalStorage: context.globalStorageUri.fsPath, storage: context.storageUri?.fsPath } })
+    : undefined;
 }
 
 export function deactivate(): void {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { IdentityLogsApi } from '../../src/vscode/api';
+import type { IdentityLogsApi } from '../../src/vscode/testing/testApi';
 
 const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
 

@@ -18,7 +18,7 @@ import { httpTransport } from '../../src/core/http/transport';
 import { NULL_LOGGER } from '../../src/core/log/redact';
 import { ManageApi } from '../../src/core/o365/manageApi';
 import { DEMO_APP_ID, DEMO_TENANT_ID, DemoTenant } from '../../src/vscode/demo/demoTenant';
-import type { IdentityLogsApi } from '../../src/vscode/api';
+import type { IdentityLogsApi } from '../../src/vscode/testing/testApi';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import type { PermissionReport } from '../../src/core/diagnose/report';
 

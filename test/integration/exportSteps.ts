@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { ExportManifest } from '../../src/core/export/manifest';
-import type { IdentityLogsApi } from '../../src/vscode/api';
+import type { IdentityLogsApi } from '../../src/vscode/testing/testApi';
 import type { ExportJob, ExportState } from '../../src/vscode/export/exportJobs';
 
 /** Cancels the job as soon as it reports written rows; checks it ended cancelled with nothing under the target name. */

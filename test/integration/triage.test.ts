@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import type { TriageRunReport } from '../../src/vscode/triage/triageAction';
-import type { TreeSnapshot } from '../../src/vscode/tree/riskyUsersTree';
+import type { TreeSnapshot } from '../../src/vscode/testing/treeSnapshot';
 import { defaultConfig } from '../../src/emulator';
 import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 

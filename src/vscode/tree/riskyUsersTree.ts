@@ -79,18 +79,9 @@ export interface RiskyUsersTree extends vscode.Disposable {
   readonly view: vscode.TreeView<TreeNode>;
   /** Selects a user or service principal and opens it, so its new history item shows. */
   reveal(subject: 'users' | 'servicePrincipals', id: string): Promise<boolean>;
-  /** What the view shows now, groups opened down to the users (support and tests). */
-  snapshot(): Promise<TreeSnapshot[]>;
-}
-
-export interface TreeSnapshot {
-  readonly id: string;
-  readonly label: string;
-  readonly description?: string;
-  readonly contextValue?: string;
-  /** A plain string is inert text; a Markdown tooltip is reported as such (it could hold links). */
-  readonly tooltip?: string | { readonly markdown: string };
-  readonly children: TreeSnapshot[];
+  /** What the view draws from, and when its data has settled (for the extension's own tests). */
+  readonly provider: vscode.TreeDataProvider<TreeNode>;
+  settled(): Promise<void>;
 }
 
 export function registerRiskyUsersTree(model: TriageModel, selection: TriageSelection, onTenantsChanged: vscode.Event<unknown>, onSignInChanged: vscode.Event<string>): RiskyUsersTree {
@@ -138,22 +129,10 @@ export function registerRiskyUsersTree(model: TriageModel, selection: TriageSele
     }
     return undefined;
   };
-  const snap = async (nodes: TreeNode[], depth: number): Promise<TreeSnapshot[]> =>
-    Promise.all(
-      nodes.map(async (n) => {
-        const item = n.getTreeItem();
-        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-        const group = /:(level|state):[^:]+$|:servicePrincipals$|:examples$/.test(n.id);
-        const tooltip = item.tooltip === undefined ? undefined : typeof item.tooltip === 'string' ? item.tooltip : { markdown: item.tooltip.value };
-        return { id: n.id, label, description: typeof item.description === 'string' ? item.description : undefined, contextValue: item.contextValue, tooltip, children: group && depth > 0 ? await snap(await n.getChildren(), depth - 1) : [] };
-      }),
-    );
   return {
     view,
-    snapshot: async () => {
-      await model.settled();
-      return snap(await provider.getChildren(), 4);
-    },
+    provider,
+    settled: () => model.settled(),
     reveal: async (subject, id) => {
       const tenant = selection.tenant();
       // A hidden view has nothing rendered to reveal into; the next look shows the new state anyway.

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../../src/emulator';
-import type { IdentityLogsApi } from '../../../src/vscode/api';
+import type { IdentityLogsApi } from '../../../src/vscode/testing/testApi';
 
 export const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
 export const CONTOSO = '11111111-1111-4111-8111-111111111111';

@@ -112,6 +112,12 @@ describe('core/export: writers', () => {
   });
 });
 
+/**
+ * The size of the big datasets: 1 in `npm test`; `npm run mutation` runs the same checks on a
+ * twentieth of the data, since every mutant reruns the tests that cover it.
+ */
+const SCALE = Number(process.env.IDLOG_TEST_SCALE ?? 1);
+
 describe('core/export against the fake tenant', function () {
   this.timeout(300_000);
   let emulator: Emulator;
@@ -120,7 +126,7 @@ describe('core/export against the fake tenant', function () {
   const range = { fromMs: now - 7 * DAY_MS + 120_000, toMs: now };
 
   before(async () => {
-    emulator = await startEmulator({ signIns: 205_000, throttling: false, timeScale: FAST.timeScale, anchorMs: now });
+    emulator = await startEmulator({ signIns: Math.round(205_000 * SCALE), throttling: false, timeScale: FAST.timeScale, anchorMs: now });
   });
   after(async () => {
     await emulator.close();
@@ -130,7 +136,7 @@ describe('core/export against the fake tenant', function () {
 
   it('exports 100,000+ sign-ins to NDJSON, JSON and CSV: every id once, in the generator order, with a manifest that verifies', async () => {
     const expected = truth(emulator, range.fromMs, range.toMs);
-    assert.ok(expected.length >= 100_000, `${expected.length} sign-ins in range`);
+    assert.ok(expected.length >= 100_000 * SCALE, `${expected.length} sign-ins in range`);
     const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, FAST);
     const progress: number[] = [];
     for (const format of ['ndjson', 'json', 'csv'] as const) {
@@ -218,7 +224,8 @@ describe('core/export against the fake tenant', function () {
     const midnight = Math.floor(now / DAY_MS) * DAY_MS;
     const r = { fromMs: midnight - 2 * DAY_MS, toMs: midnight - 1 };
     const dest: Destination = { kind: 'file', path: path.join(dir, 'signins.ndjson') };
-    const out = await exportOrResume(api.client, exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', r), { checkpointPath: checkpointPathOf(dest) });
+    // Pages of 100 keep several pages in the first window at any dataset size (see SCALE).
+    const out = await exportOrResume(api.client, { ...exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', r), pageSize: 100 }, { checkpointPath: checkpointPathOf(dest) });
     assert.ok(api.sent.every((s) => new URL(s.url).origin === emulator.origin), 'nothing was sent to the foreign host');
     assert.strictEqual(out.manifest.complete, false);
     assert.strictEqual(out.manifest.incompleteWindows.length, 1);
@@ -233,7 +240,7 @@ describe('core/export against the fake tenant', function () {
   it('a full disk: a clear error, nothing under the target name, and a resume after space is freed completes it exactly', async () => {
     const dest: Destination = { kind: 'file', path: path.join(dir, 'signins.ndjson') };
     const r = { fromMs: now - DAY_MS, toMs: now };
-    let budget = 12_000_000;
+    let budget = 12_000_000 * SCALE;
     const full: ExportFs = {
       ...NODE_FS,
       open: async (p, flags) => {
@@ -293,7 +300,7 @@ describe('core/export against the fake tenant', function () {
     const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, FAST);
     const spec = exportSpec(emulator.origin, CONTOSO, dest, 'csv', r, ['id', 'createdDateTime']);
     const abort = new AbortController();
-    const err = await exportOrResume(client, spec, { signal: abort.signal, checkpointPath: checkpointPathOf(dest), onProgress: (p) => p.rows >= 5000 && abort.abort() }).catch((e: unknown) => e);
+    const err = await exportOrResume(client, spec, { signal: abort.signal, checkpointPath: checkpointPathOf(dest), onProgress: (p) => p.rows >= 5000 * SCALE && abort.abort() }).catch((e: unknown) => e);
     assert.ok(err instanceof ExportInterruptedError);
     assert.ok(err.reachedMs !== undefined && err.reachedMs < r.toMs && err.reachedMs > r.fromMs, 'says how far it got');
     assert.ok(!fs.existsSync(dest.path));
@@ -461,14 +468,14 @@ describe('core/export with 5% faults', function () {
   this.timeout(300_000);
   it('loses nothing, duplicates nothing, and accounts for every injected fault', async () => {
     const now = Date.now();
-    const emulator = await startEmulator({ signIns: 60_000, timeScale: 0.001, faultRate: 0.05, latencySpikeMs: 20, anchorMs: now });
+    const emulator = await startEmulator({ signIns: Math.round(60_000 * SCALE), timeScale: 0.001, faultRate: 0.05, latencySpikeMs: 20, anchorMs: now });
     const dir = tmpDir();
     try {
       const { client } = await emulatorApi(emulator, CONTOSO, FULL_APP, { timeScale: 0.001, requestTimeoutMs: 10_000 });
       const r = { fromMs: now - 7 * DAY_MS + 120_000, toMs: now };
       const dest: Destination = { kind: 'file', path: path.join(dir, 'signins.ndjson') };
-      // Small pages: more requests, so a 5% rate injects enough faults to count.
-      const spec = { ...exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', r), pageSize: 250 };
+      // Small pages: more requests, so a 5% rate injects enough faults to count (at any SCALE).
+      const spec = { ...exportSpec(emulator.origin, CONTOSO, dest, 'ndjson', r), pageSize: Math.max(10, Math.round(250 * SCALE)) };
       const out = await exportOrResume(client, spec, { checkpointPath: checkpointPathOf(dest) });
       const ids = ndjsonIds(dest.path);
       assert.deepStrictEqual(ids, truth(emulator, r.fromMs, r.toMs), 'zero loss, zero duplicates, same order');

@@ -1,16 +1,18 @@
 import type * as vscode from 'vscode';
-import { allSecretKeys, type SecretStore } from '../core/auth/secretStore';
-import { type TenantConfig } from '../core/tenants/tenantConfig';
-import { fakeTenantSettings } from './settings';
-import { type TenantStore } from './tenants/tenantStore';
-import type { TreeSnapshot } from './tree/riskyUsersTree';
-import type { ReportedError } from './ui/errorReporter';
-import type { ScriptedPrompter } from './ui/prompter';
+import { allSecretKeys, type SecretStore } from '../../core/auth/secretStore';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { fakeTenantSettings } from '../settings';
+import { type TenantStore } from '../tenants/tenantStore';
+import type { RiskyUsersTree } from '../tree/riskyUsersTree';
+import type { ReportedError } from '../ui/errorReporter';
+import type { ScriptedPrompter } from './scriptedPrompter';
+import { snapshotTree, type TreeSnapshot } from './treeSnapshot';
 
 /**
  * What the extension exports when it runs under its own tests (ExtensionMode.Test), and never to
  * users: read-only facts the tests check. It never hands out a secret value, only the names of the
- * secrets a tenant has stored.
+ * secrets a tenant has stored. It lives in its own bundle (dist/test-kit.js), loaded only under
+ * the tests and left out of the VSIX, so none of it ships.
  */
 export interface IdentityLogsApi {
   tenants(): TenantConfig[];
@@ -30,21 +32,34 @@ export interface IdentityLogsApi {
   readonly prompts: Pick<ScriptedPrompter, 'answer' | 'asked' | 'clear'>;
 }
 
-export function createApi(store: TenantStore, state: vscode.Memento, secrets: SecretStore, riskyUsersView: () => Promise<TreeSnapshot[]>, reportedErrors: () => readonly ReportedError[], prompts: ScriptedPrompter, folders: IdentityLogsApi['folders']): IdentityLogsApi {
+export interface TestApiDeps {
+  readonly store: TenantStore;
+  readonly state: vscode.Memento;
+  readonly secrets: SecretStore;
+  readonly riskyTree: RiskyUsersTree;
+  readonly reportedErrors: () => readonly ReportedError[];
+  readonly prompts: ScriptedPrompter;
+  readonly folders: IdentityLogsApi['folders'];
+}
+
+export function createApi(d: TestApiDeps): IdentityLogsApi {
   return {
-    tenants: () => store.list(),
-    storedState: () => Object.fromEntries(state.keys().map((k) => [k, state.get(k)])),
+    tenants: () => d.store.list(),
+    storedState: () => Object.fromEntries(d.state.keys().map((k) => [k, d.state.get(k)])),
     storedSecretNames: async (tenantKey) => {
-      const tenant = store.get(tenantKey);
+      const tenant = d.store.get(tenantKey);
       const keys = allSecretKeys(tenantKey, tenant?.clientId ?? '');
       const present: string[] = [];
-      for (const k of keys) if ((await secrets.get(k)) !== undefined) present.push(k);
+      for (const k of keys) if ((await d.secrets.get(k)) !== undefined) present.push(k);
       return present;
     },
     fakeTenantOrigin: () => fakeTenantSettings()?.origin,
-    riskyUsersView,
-    reportedErrors,
-    folders,
-    prompts,
+    riskyUsersView: async () => {
+      await d.riskyTree.settled();
+      return snapshotTree(d.riskyTree.provider, 4);
+    },
+    reportedErrors: d.reportedErrors,
+    folders: d.folders,
+    prompts: d.prompts,
   };
 }
