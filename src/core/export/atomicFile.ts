@@ -92,8 +92,10 @@ async function writeAll(handle: FileLike, data: Buffer, position: number): Promi
 }
 
 /**
- * Small files (manifest, checkpoint, saved documents): temp file, fsync, rename. The temp name is
- * fixed, so one left by a killed process is overwritten and consumed by the next write.
+ * Small files (manifest, checkpoint, saved documents): temp file, fsync, rename, then fsync the
+ * folder, without which the rename itself may not survive a power cut (a checkpoint that vanishes
+ * makes a resume start over). The temp name is fixed, so one left by a killed process is
+ * overwritten and consumed by the next write.
  */
 export async function writeFileAtomic(fsys: ExportFs, target: string, text: string): Promise<void> {
   const tmp = `${target}.tmp`;
@@ -106,6 +108,7 @@ export async function writeFileAtomic(fsys: ExportFs, target: string, text: stri
       await h.close();
     }
     await fsys.rename(tmp, target);
+    await fsys.syncDir(path.dirname(target));
   } catch (e) {
     await fsys.rm(tmp).catch(() => undefined);
     throw e;
