@@ -107,8 +107,15 @@ describe('core/export: writers', () => {
     const fewer = { ...a, rows: 400 };
     const earlierWindow = { ...a, windowIndex: 0 };
     const laterCursor = { ...a, cursor: { toMs: 2000, edgeIds: [] } };
+    // Folder mode and Office 365: finished files and the blob journal only grow.
+    const day = { path: '/tmp/x/2026-01-02.ndjson', rows: 10, bytes: 100, sha256: 'ab' };
+    const withFiles = { ...a, files: [day, { ...day, path: '/tmp/x/2026-01-01.ndjson' }], journal: { path: '/tmp/x.journal', bytes: 300 } };
+    const fewerFiles = { ...withFiles, rows: 600, files: [day] };
+    const shorterJournal = { ...withFiles, rows: 600, journal: { path: '/tmp/x.journal', bytes: 200 } };
     for (const bad of [fewer, earlierWindow, laterCursor]) assert.throws(() => assertForward(a, bad), CheckpointError);
+    for (const bad of [fewerFiles, shorterJournal]) assert.throws(() => assertForward(withFiles, bad), CheckpointError);
     assert.doesNotThrow(() => assertForward(a, { ...a, rows: 600, cursor: { toMs: 900, edgeIds: [] } }));
+    assert.doesNotThrow(() => assertForward(withFiles, { ...withFiles, rows: 600, journal: { path: '/tmp/x.journal', bytes: 400 } }));
   });
 });
 
