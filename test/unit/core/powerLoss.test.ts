@@ -12,7 +12,10 @@ import * as crypto from 'crypto';
 import fc from 'fast-check';
 import * as path from 'path';
 import { PartFile } from '../../../src/core/export/atomicFile';
-import { checkpointPathOf, type Destination } from '../../../src/core/export/checkpoint';
+import { checkpointPathOf, type Destination, type ExportSpec, loadCheckpoint } from '../../../src/core/export/checkpoint';
+import { o365Category } from '../../../src/core/o365/category';
+import { newO365Export, runO365Export } from '../../../src/core/o365/exportContent';
+import { ManageApi } from '../../../src/core/o365/manageApi';
 import { type Emulator, startEmulator } from '../../../src/emulator';
 import { emulatorApi } from '../../support/emulatorApi';
 import { exportOrResume, exportSpec } from '../../support/exportHarness';
@@ -132,5 +135,74 @@ describe('property: an export survives a power cut at any file operation', funct
     assert.strictEqual(f.afterPowerLoss().contents('/d/a')?.toString(), 'abc', 'only the synced bytes');
     await f.rename('/d/a', '/d/b');
     assert.deepStrictEqual(f.afterPowerLoss().names(), [path.resolve('/d/a')], 'a rename not made durable is undone');
+  });
+});
+
+describe('property: an Office 365 export survives a power cut at any file operation', function () {
+  this.timeout(600_000);
+  const AAD = 'Audit.AzureActiveDirectory';
+  let emulator: Emulator;
+  let manage: ManageApi;
+  const dest: Destination & { kind: 'file' } = { kind: 'file', path: path.resolve('/o365-target/aad.ndjson') };
+  let spec: ExportSpec;
+  let reference: Buffer;
+  let operations = 0;
+  const run = async (fsys: PowerLossFs) => {
+    const existing = await loadCheckpoint(fsys, checkpointPathOf(dest));
+    const cp = existing ?? newO365Export(spec, Date.now());
+    if (existing) cp.resumes++;
+    return runO365Export({ api: manage, stats: manage.stats, category: o365Category(AAD), fs: fsys, now: Date.now, concurrency: 4 }, cp);
+  };
+
+  before(async () => {
+    const now = Date.now();
+    emulator = await startEmulator({ signIns: 3000, throttling: false, contentPageSize: 7, anchorMs: now });
+    const api = await emulatorApi(emulator, CONTOSO, FULL_APP, { timeScale: 0.001 });
+    manage = new ManageApi(api.client, emulator.origin, CONTOSO, CONTOSO);
+    await manage.start(AAD);
+    const range = { fromMs: now - 2 * DAY, toMs: now - 3_600_000 };
+    spec = {
+      tenantKey: 'test',
+      categoryId: 'o365',
+      graphOrigin: '',
+      filterWithoutTime: undefined,
+      range,
+      format: 'ndjson',
+      destination: dest,
+      header: { tenant: { id: CONTOSO, name: 'Contoso', cloud: 'global' }, category: { id: 'o365', label: AAD, endpoint: 'v1.0/activity/feed' }, filter: null, fetchedAt: new Date(range.toMs).toISOString(), tool: 'test' },
+      extensionVersion: '0.0.0-test',
+      source: { kind: 'o365', params: { contentType: AAD } },
+    };
+    const clean = new PowerLossFs();
+    await run(clean);
+    reference = clean.contents(dest.path)!;
+    operations = clean.operations;
+    assert.ok(reference.length > 20_000 && operations > 20, `${reference.length} bytes in ${operations} file operations`);
+  });
+  after(() => emulator.close());
+
+  it('once or twice at any operation: the target is whole or absent after each cut, and the resume equals an uninterrupted export', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: operations }), fc.option(fc.integer({ min: 1, max: operations }), { nil: undefined }), async (first, second) => {
+        const when = `cut at operation ${first}${second ? `, then at ${second} of the resume` : ''}`;
+        const a = new PowerLossFs(first);
+        await run(a).catch(() => undefined);
+        let b = a.afterPowerLoss(second);
+        const whole = (f: PowerLossFs) => {
+          const now = f.contents(dest.path);
+          assert.ok(now === undefined || now.equals(reference), `${when}: the target holds ${now?.length} bytes`);
+        };
+        whole(b);
+        if (second !== undefined) {
+          await run(b).catch(() => undefined);
+          b = b.afterPowerLoss();
+          whole(b);
+        }
+        await run(b);
+        assert.ok(b.contents(dest.path)?.equals(reference), `${when}: the resumed export equals an uninterrupted one`);
+        assert.deepStrictEqual(b.names().map((n) => path.basename(n)), ['aad.ndjson', 'aad.ndjson.manifest.json'], `${when}: no partial file, checkpoint or journal left`);
+      }),
+      { numRuns: RUNS * 2, ...SEED },
+    );
   });
 });
