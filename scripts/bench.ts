@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: Identity Log Explorer's client against the Graph JS SDK (PageIterator with its
  * default RetryHandler), in the same run, against the same fake tenant data, with the documented
- * throttling (time-scaled), in three scenarios: clean, 5% faults, and wide-window gateway timeouts;
+ * throttling (time-scaled), in four scenarios: clean, clean beside a CPU-bound neighbour process,
+ * 5% faults, and wide-window gateway timeouts; each client's CPU and wire bytes per 1,000 records;
  * then 90 days exported from a Log Analytics workspace against Graph's ceiling, and the export
  * throughput. Each client runs in its own process; the emulator runs in a third. The last line is
  * JSON. BENCH_ONLY=export or BENCH_ONLY=logAnalytics runs just that part.
@@ -12,7 +13,7 @@ import * as path from 'path';
 import { defaultConfig } from '../src/emulator/config';
 import { defaultSizes, TenantData } from '../src/emulator/data/dataset';
 import { interactiveIds } from '../test/support/truth';
-import { checkNdjson, type Info, ROOT, runChild, startEmulator } from './benchSupport';
+import { checkNdjson, emulatorStats, type Info, ROOT, runChild, startEmulator, startNeighbour } from './benchSupport';
 import { LA_DAYS, workspaceScenario } from './benchWorkspaceScenario';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
@@ -66,8 +67,10 @@ function check(file: string, truth: ReadonlySet<string>): { lost: number; duplic
 }
 
 interface Scenario {
-  readonly name: 'clean' | 'faults' | 'timeouts';
+  readonly name: 'clean' | 'contended' | 'faults' | 'timeouts';
   readonly args: string[];
+  /** A CPU-bound neighbour process runs while both clients do (a user's laptop is always busy). */
+  readonly neighbour?: boolean;
 }
 
 async function scenario(s: Scenario, n: number, scratch: string, clients: ('ours' | 'sdk')[]) {
@@ -82,21 +85,31 @@ async function scenario(s: Scenario, n: number, scratch: string, clients: ('ours
     const truth = new Set(interactiveIds(new TenantData(7, defaultConfig().tenants[0], anchorMs, defaultSizes(total)), fromMs, toMs));
     const filter = `createdDateTime ge ${new Date(fromMs).toISOString()} and createdDateTime le ${new Date(toMs).toISOString()}`;
     const results: Record<string, Record<string, unknown>> = {};
-    for (const who of clients) {
-      const out = path.join(scratch, `${s.name}-${who}-${n}.txt`);
-      const r =
-        who === 'ours'
-          ? await runChild(path.join(ROOT, 'out', 'scripts', 'benchOurs.js'), { IDLOG_BENCH_JOB: JSON.stringify({ origin: info.authorityHost, caPath: info.caCertPath, tenant: TENANT, clientId: APP, secret, timeScale: TIME_SCALE, fromMs, toMs, out }) })
-          : await runChild(path.join(ROOT, 'out', 'test', 'support', 'sdkPager.js'), {
-              NODE_EXTRA_CA_CERTS: info.caCertPath,
-              IDLOG_SDK_JOB: JSON.stringify({ origin: info.authorityHost, token: await token(info, secret), path: `${info.authorityHost}/v1.0/auditLogs/signIns?$top=${PAGE}&$filter=${encodeURIComponent(filter)}`, out, tolerateFailure: true }),
-            });
-      const { lost, duplicated } = check(out, truth);
-      const recordsPerSec = Math.round(r.count / r.seconds);
-      const completed = r.completed && lost === 0 && duplicated === 0;
-      // Raw rate while the client ran, and the rate of getting the whole, correct result (0 when
-      // the client gave up part-way: its user has nothing complete to work with).
-      results[who] = { records: r.count, expected: truth.size, recordsPerSec, effectiveRecordsPerSec: completed ? recordsPerSec : 0, fractionOfCeiling: Number((recordsPerSec / CEILING).toFixed(3)), lost, duplicated, completed, peakRssMb: r.peakRssMb, seconds: Number(r.seconds.toFixed(1)), ...(r.error ? { error: r.error } : {}) };
+    const neighbour = s.neighbour ? startNeighbour() : undefined;
+    try {
+      for (const who of clients) {
+        const out = path.join(scratch, `${s.name}-${who}-${n}.txt`);
+        const wireBefore = (await emulatorStats(info)).wireBytes;
+        const r =
+          who === 'ours'
+            ? await runChild(path.join(ROOT, 'out', 'scripts', 'benchOurs.js'), { IDLOG_BENCH_JOB: JSON.stringify({ origin: info.authorityHost, caPath: info.caCertPath, tenant: TENANT, clientId: APP, secret, timeScale: TIME_SCALE, fromMs, toMs, out }) })
+            : await runChild(path.join(ROOT, 'out', 'test', 'support', 'sdkPager.js'), {
+                NODE_EXTRA_CA_CERTS: info.caCertPath,
+                IDLOG_SDK_JOB: JSON.stringify({ origin: info.authorityHost, token: await token(info, secret), path: `${info.authorityHost}/v1.0/auditLogs/signIns?$top=${PAGE}&$filter=${encodeURIComponent(filter)}`, out, tolerateFailure: true }),
+              });
+        const wireBytes = (await emulatorStats(info)).wireBytes - wireBefore;
+        const { lost, duplicated } = check(out, truth);
+        const recordsPerSec = Math.round(r.count / r.seconds);
+        // Per 1,000 records: the client's own CPU (user + system), and the bytes that crossed the wire.
+        const per1000 = (x: number) => (r.count > 0 ? Math.round((x * 1000) / r.count) : undefined);
+        const costs = { cpuMsPer1000: r.cpuSeconds === undefined ? undefined : per1000(r.cpuSeconds * 1000), wireBytesPer1000: per1000(wireBytes), ...(r.bodyBytes ? { bodyBytesPer1000: per1000(r.bodyBytes) } : {}) };
+        const completed = r.completed && lost === 0 && duplicated === 0;
+        // Raw rate while the client ran, and the rate of getting the whole, correct result (0 when
+        // the client gave up part-way: its user has nothing complete to work with).
+        results[who] = { records: r.count, expected: truth.size, recordsPerSec, effectiveRecordsPerSec: completed ? recordsPerSec : 0, fractionOfCeiling: Number((recordsPerSec / CEILING).toFixed(3)), lost, duplicated, completed, peakRssMb: r.peakRssMb, seconds: Number(r.seconds.toFixed(1)), ...costs, ...(r.error ? { error: r.error } : {}) };
+      }
+    } finally {
+      neighbour?.kill('SIGKILL');
     }
     return results;
   } finally {
@@ -152,6 +165,7 @@ async function main(): Promise<void> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'idlog-bench-'));
   const scenarios: Scenario[] = [
     { name: 'clean', args: [] },
+    { name: 'contended', args: [], neighbour: true },
     { name: 'faults', args: ['--faults', '0.05'] },
     // 60 s of service time per day of window: a 7-day filtered query exceeds the 300 s gateway.
     { name: 'timeouts', args: ['--wide-query-seconds-per-day', '60', '--gateway-timeout', '300'] },
@@ -166,8 +180,10 @@ async function main(): Promise<void> {
     out[s.name] = r;
     for (const who of ['ours', 'sdk']) {
       const x = r[who] as Record<string, unknown>;
-      console.log(`${s.name.padEnd(9)} ${who.padEnd(5)} ${String(x.recordsPerSec).padStart(7)} rec/s  ${String(x.fractionOfCeiling).padStart(6)} of ceiling  ${String(x.records).padStart(7)}/${x.expected} records  lost ${x.lost}  dup ${x.duplicated}  ${x.completed ? 'complete' : 'INCOMPLETE'}  ${x.seconds} s  peak RSS ${x.peakRssMb} MB${x.error ? `  (${String(x.error).slice(0, 90)})` : ''}`);
+      console.log(`${s.name.padEnd(9)} ${who.padEnd(5)} ${String(x.recordsPerSec).padStart(7)} rec/s  ${String(x.fractionOfCeiling).padStart(6)} of ceiling  ${String(x.records).padStart(7)}/${x.expected} records  lost ${x.lost}  dup ${x.duplicated}  ${x.completed ? 'complete' : 'INCOMPLETE'}  ${x.seconds} s  peak RSS ${x.peakRssMb} MB  CPU ${x.cpuMsPer1000 ?? '?'} ms/1000  wire ${x.wireBytesPer1000 ?? '?'} B/1000${x.bodyBytesPer1000 ? ` (${x.bodyBytesPer1000} B/1000 decoded)` : ''}${x.error ? `  (${String(x.error).slice(0, 90)})` : ''}`);
     }
+    const [co, cs] = [r.ours.cpuMsPer1000, r.sdk.cpuMsPer1000] as (number | undefined)[];
+    if (co && cs) console.log(`${''.padEnd(9)} ours/sdk CPU per 1,000 records: ${(co / cs).toFixed(2)}; wire bytes: ${(Number(r.ours.wireBytesPer1000) / Math.max(1, Number(r.sdk.wireBytesPer1000))).toFixed(2)}; ours wire/decoded: ${(Number(r.ours.wireBytesPer1000) / Math.max(1, Number(r.ours.bodyBytesPer1000))).toFixed(3)}`);
     const ours = r.ours as { recordsPerSec: number; effectiveRecordsPerSec: number };
     const sdk = r.sdk as { recordsPerSec: number; effectiveRecordsPerSec: number };
     const effective = sdk.effectiveRecordsPerSec > 0 ? `${(ours.effectiveRecordsPerSec / sdk.effectiveRecordsPerSec).toFixed(2)}×` : ours.effectiveRecordsPerSec > 0 ? 'the SDK never completed' : 'neither completed';
@@ -207,8 +223,8 @@ async function main(): Promise<void> {
   const exportRise = ex.ours.peakRssMb - exSmall.ours.peakRssMb;
   console.log(`          our peak RSS: ${exSmall.ours.peakRssMb} MB at ${Math.round(EXPORT_N / 10).toLocaleString('en-US')} records, ${ex.ours.peakRssMb} MB at ${EXPORT_N.toLocaleString('en-US')}: +${exportRise} MB.`);
   fs.rmSync(scratch, { recursive: true, force: true });
-  const strip = (r: Record<string, Record<string, unknown>>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { recordsPerSec: v.recordsPerSec, effectiveRecordsPerSec: v.effectiveRecordsPerSec, fractionOfCeiling: v.fractionOfCeiling, lost: v.lost, duplicated: v.duplicated, completed: v.completed, peakRssMb: v.peakRssMb }]));
-  const side = (x: ExportSide) => ({ recordsPerSec: x.recordsPerSec, peakRssMb: x.peakRssMb, completed: x.completed, lost: x.lost, duplicated: x.duplicated });
+  const strip = (r: Record<string, Record<string, unknown>>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { recordsPerSec: v.recordsPerSec, effectiveRecordsPerSec: v.effectiveRecordsPerSec, fractionOfCeiling: v.fractionOfCeiling, lost: v.lost, duplicated: v.duplicated, completed: v.completed, peakRssMb: v.peakRssMb, cpuMsPer1000: v.cpuMsPer1000, wireBytesPer1000: v.wireBytesPer1000, ...(v.bodyBytesPer1000 ? { bodyBytesPer1000: v.bodyBytesPer1000 } : {}) }]));
+  const side = (x: ExportSide) => ({ recordsPerSec: x.recordsPerSec, peakRssMb: x.peakRssMb, completed: x.completed, lost: x.lost, duplicated: x.duplicated, cpuMsPer1000: x.cpuSeconds === undefined || x.records === 0 ? undefined : Math.round((x.cpuSeconds * 1e6) / x.records) });
   console.log(
     JSON.stringify({
       ceilingRecordsPerSec: Math.round(CEILING),

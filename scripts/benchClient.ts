@@ -9,7 +9,7 @@ import { ApiClient } from '../src/core/http/client';
 import { SYSTEM_CLOCK } from '../src/core/http/clock';
 import { Pacer } from '../src/core/http/pacer';
 import { DEFAULT_RETRY } from '../src/core/http/retry';
-import { httpTransport } from '../src/core/http/transport';
+import { type FetchLike, httpTransport } from '../src/core/http/transport';
 import { NULL_LOGGER } from '../src/core/log/redact';
 
 /** What the bench hands each child (as JSON in an environment variable). */
@@ -25,13 +25,28 @@ export interface BenchJob {
   readonly out: string;
 }
 
-export async function benchClient(job: BenchJob): Promise<ApiClient> {
+/** The client, and the bytes of the response bodies it decoded (to compare with the wire). */
+export async function benchClient(job: BenchJob): Promise<{ client: ApiClient; bodyBytes: () => number }> {
   const endpoints = localEndpoints(cloudById('global'), job.origin);
   const agents = createAgents({ ca: fs.readFileSync(job.caPath, 'utf8') });
   const credential = new AppCredential('clientSecret', { tenantKey: 'bench', tenant: job.tenant, clientId: job.clientId, endpoints, secrets: new MemorySecretStore(), network: msalNetworkClient(agents), log: NULL_LOGGER });
   await credential.signIn(job.secret);
-  return new ApiClient({
-    fetch: httpTransport(agents),
+  const transport = httpTransport(agents);
+  let bodyBytes = 0;
+  const counting: FetchLike = async (url, init) => {
+    const res = await transport(url, init);
+    return {
+      ...res,
+      headers: res.headers,
+      text: async () => {
+        const t = await res.text();
+        bodyBytes += Buffer.byteLength(t);
+        return t;
+      },
+    };
+  };
+  const client = new ApiClient({
+    fetch: counting,
     tokens: async (resource, o) => (await credential.getToken(resource, o)).token,
     origins: allowedOrigins(endpoints),
     clock: SYSTEM_CLOCK,
@@ -43,4 +58,5 @@ export async function benchClient(job: BenchJob): Promise<ApiClient> {
     retry: { ...DEFAULT_RETRY, baseDelayMs: DEFAULT_RETRY.baseDelayMs * job.timeScale, maxDelayMs: DEFAULT_RETRY.maxDelayMs * job.timeScale },
     requestTimeoutMs: 120_000,
   });
+  return { client, bodyBytes: () => bodyBytes };
 }

@@ -9,7 +9,7 @@ import { exportOrResume, exportSpec } from '../test/support/exportHarness';
 
 async function main(): Promise<void> {
   const job = JSON.parse(process.env.IDLOG_BENCH_EXPORT ?? '{}') as BenchJob;
-  const client = await benchClient(job);
+  const { client } = await benchClient(job);
   const destination: Destination = { kind: 'file', path: job.out };
   const started = process.hrtime.bigint();
   let count = 0;

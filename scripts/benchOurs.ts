@@ -10,7 +10,7 @@ import { runQuery } from '../src/core/query/runQuery';
 
 async function main(): Promise<void> {
   const job = JSON.parse(process.env.IDLOG_BENCH_JOB ?? '{}') as BenchJob;
-  const client = await benchClient(job);
+  const { client, bodyBytes } = await benchClient(job);
   const fd = fs.openSync(job.out, 'w');
   let count = 0;
   const started = process.hrtime.bigint();
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   }
   fs.closeSync(fd);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  process.stdout.write(JSON.stringify({ count, seconds, completed: !error && !incomplete, error: error ?? incomplete, retries: client.stats.retries, throttled: client.stats.throttled, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
+  process.stdout.write(JSON.stringify({ count, seconds, completed: !error && !incomplete, error: error ?? incomplete, retries: client.stats.retries, throttled: client.stats.throttled, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6, bodyBytes: bodyBytes() }) + '\n');
 }
 
 main().catch((e: unknown) => {

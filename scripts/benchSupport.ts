@@ -18,6 +18,27 @@ export interface ClientResult {
   error?: string;
   peakRssMb: number;
   cpuSeconds?: number;
+  /** Response bodies as decoded (ours only): what the wire would carry uncompressed. */
+  bodyBytes?: number;
+}
+
+/** The fake tenant's counters: requests served and bytes written to clients on the wire. */
+export async function emulatorStats(info: Info): Promise<{ requestsServed: number; wireBytes: number }> {
+  const https = await import('https');
+  return new Promise((resolve, reject) => {
+    https
+      .get(`${info.authorityHost}/_emulator/stats`, { ca: fs.readFileSync(info.caCertPath) }, (res) => {
+        let t = '';
+        res.on('data', (c: Buffer) => (t += c.toString()));
+        res.on('end', () => resolve(JSON.parse(t) as { requestsServed: number; wireBytes: number }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** A CPU-bound neighbour, as on a busy laptop: one process spinning until killed. */
+export function startNeighbour(): ChildProcess {
+  return spawn(process.execPath, ['-e', 'for (;;) { Math.sqrt(Math.random()); }'], { stdio: 'ignore' });
 }
 
 /** BENCH_CPU_PROF=<dir>: each child writes a V8 CPU profile there (to see where the time goes). */

@@ -19,7 +19,7 @@ interface WorkspaceJob extends BenchJob {
 
 async function main(): Promise<void> {
   const job = JSON.parse(process.env.IDLOG_BENCH_WORKSPACE ?? '{}') as WorkspaceJob;
-  const client = await benchClient(job);
+  const { client } = await benchClient(job);
   const table = workspaceTable('SigninLogs')!;
   const category = workspaceCategory({ id: job.workspaceId, name: 'bench' }, table)!;
   const destination: Destination = { kind: 'file', path: job.out };

@@ -128,6 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       }
     };
     if (route === 'GET /_emulator/info') sendJson(res, 200, info());
+    else if (route === 'GET /_emulator/stats') sendJson(res, 200, { requestsServed: served, wireBytes: wireBytes() });
     else if (route === 'GET /_emulator/faults') sendJson(res, 200, faults.injected());
     else if (route === 'POST /_emulator/faults') {
       const b = json();
@@ -183,6 +184,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   server.keepAliveTimeout = 30_000;
   const sockets = new Set<Socket>();
   let refused = 0;
+  // Bytes written to clients over TCP (after TLS and compression): what crossed the wire.
+  let bytesOfClosedSockets = 0;
+  const wireBytes = () => bytesOfClosedSockets + [...sockets].reduce((n, s) => n + s.bytesWritten, 0);
   server.on('connection', (s) => {
     if (options.acceptOnlyFrom && s.remoteAddress !== options.acceptOnlyFrom && s.remoteAddress !== `::ffff:${options.acceptOnlyFrom}`) {
       refused++;
@@ -190,7 +194,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return;
     }
     sockets.add(s);
-    s.on('close', () => sockets.delete(s));
+    s.on('close', () => {
+      bytesOfClosedSockets += s.bytesWritten;
+      sockets.delete(s);
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
