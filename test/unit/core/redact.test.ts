@@ -33,6 +33,18 @@ describe('core/log: nothing secret reaches the log', () => {
     }
   });
 
+  it('each shape on its own, without the secret registered: base64url tokens, any case of Bearer, secrets by key, JSON with spaces', () => {
+    // A JWT whose segments use the base64url characters - and _ is removed whole.
+    const urlSafe = 'eyJhbGciOi-J_UzI1NiJ9.eyJzdWIiOi-_xyz0123.sig-_abc-_def';
+    assert.strictEqual(redact(`token ${urlSafe} end`), 'token [redacted] end');
+    // An opaque (not JWT) access token after "bearer" in any case.
+    for (const scheme of ['Bearer', 'bearer', 'BEARER']) assert.strictEqual(redact(`Authorization: ${scheme} opaque.Token~123/+=`), `Authorization: ${scheme} [redacted]`);
+    // A client secret sent in a form, never registered with the logger.
+    assert.strictEqual(redact('grant_type=client_credentials&client_secret=Zz9~unregistered.Secret&scope=x'), 'grant_type=client_credentials&client_secret=[redacted]&scope=x');
+    // JSON as people and libraries write it, with spaces around the colon.
+    assert.strictEqual(redact('{"access_token" : "opaque-access-123456", "refresh_token":  "0.AAA-r"}'), '{"access_token" : "[redacted]", "refresh_token":  "[redacted]"}');
+  });
+
   it('keeps what support needs', () => {
     assert.strictEqual(redact('GET https://graph.microsoft.com/v1.0/auditLogs/signIns?$top=5 -> 429 request-id 1234'), 'GET https://graph.microsoft.com/v1.0/auditLogs/signIns?$top=5 -> 429 request-id 1234');
   });
