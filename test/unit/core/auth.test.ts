@@ -200,6 +200,9 @@ describe('core/auth: SecretStorage cache plugin', () => {
     await plugin.afterCacheAccess(context('{"Account":{}}', false).ctx);
     await plugin.afterCacheAccess(context('{"Account":{}}', true).ctx);
     assert.deepStrictEqual(store.writes, ['k'], 'unchanged content is not written again');
+    // MSAL says nothing changed: what it serializes (another window's cache read in, say) is not written back.
+    await plugin.afterCacheAccess(context('{"Account":{"from-another-window":{}}}', false).ctx);
+    assert.deepStrictEqual(store.writes, ['k'], 'a cache MSAL did not change is not written');
     const b = context(undefined, false);
     await plugin.beforeCacheAccess(b.ctx);
     assert.deepStrictEqual(b.state.deserialized, ['{"Account":{}}']);

@@ -160,6 +160,57 @@ describe('core/http: the client retries what is worth retrying, and nothing else
   const URL_ = 'https://graph.microsoft.com/v1.0/auditLogs/signIns';
   const graphError = (code: string) => ({ error: { code, message: code, innerError: { 'request-id': 'r' } } });
 
+  it('the retry budget is the number of retries an operation may make, across its requests, and no more', async () => {
+    const seen: { url: string; init: HttpRequestInit }[] = [];
+    const clock = new FakeClock(1_000_000);
+    const failing: FetchLike = async (url, init) => {
+      seen.push({ url, init });
+      return { status: 503, headers: { get: () => null }, text: async () => JSON.stringify(graphError('ServiceUnavailable')) };
+    };
+    const c = new ApiClient({
+      fetch: failing,
+      tokens: async () => 'token',
+      origins: { graph: ['https://graph.microsoft.com'], manage: [], logAnalytics: [], arm: [] },
+      clock,
+      random: () => 0.5,
+      log: NULL_LOGGER,
+      pacer: new Pacer(clock, { marginMs: 0 }),
+      tenantKey: 't',
+      appKey: 'a',
+      retry: { ...DEFAULT_RETRY, maxAttempts: 10, baseDelayMs: 10, budget: 3 },
+      requestTimeoutMs: 60_000,
+    });
+    await assert.rejects(c.request(URL_, { resource: 'graph', limit: 'reports' }));
+    assert.strictEqual(seen.length, 4, 'the first try and 3 retries: the budget, not maxAttempts, stopped it');
+    await assert.rejects(c.request(URL_, { resource: 'graph', limit: 'reports' }));
+    assert.strictEqual(seen.length, 5, 'a spent budget allows no retry of the next request');
+  });
+
+  it('a 429 pauses its pacer key for every request, not only the one that got it', async () => {
+    const clock = new FakeClock(1_000_000);
+    const pacer = new Pacer(clock, { marginMs: 0 });
+    const pauses: { key: string; untilMs: number; at: number }[] = [];
+    const pause = pacer.pause.bind(pacer);
+    pacer.pause = (key, untilMs) => {
+      pauses.push({ key, untilMs, at: clock.now() });
+      pause(key, untilMs);
+    };
+    let calls = 0;
+    const fetch: FetchLike = async () =>
+      ++calls === 1
+        ? { status: 429, headers: { get: (n: string) => (n.toLowerCase() === 'retry-after' ? '30' : null) }, text: async () => JSON.stringify(graphError('TooManyRequests')) }
+        : { status: 200, headers: { get: () => null }, text: async () => JSON.stringify({ value: [] }) };
+    const c = new ApiClient({ fetch, tokens: async () => 'token', origins: { graph: ['https://graph.microsoft.com'], manage: [], logAnalytics: [], arm: [] }, clock, random: () => 0.5, log: NULL_LOGGER, pacer, tenantKey: 't', appKey: 'a', retry: { ...DEFAULT_RETRY, baseDelayMs: 10 }, requestTimeoutMs: 60_000 });
+    await c.request(URL_, { resource: 'graph', limit: 'reports' });
+    assert.deepStrictEqual(pauses.map((p) => [p.key, p.untilMs - p.at]), [['reports:t:a', 30_000]], 'the shared key is paused for the Retry-After');
+    // And a paused key holds back whoever asks next (the pacer's side of the promise).
+    const other = new Pacer(clock, { marginMs: 0 });
+    other.pause('reports:t:a', clock.now() + 5_000);
+    const s0 = clock.sleeps.length;
+    await other.acquire('reports:t:a', 'reports');
+    assert.ok(clock.sleeps.slice(s0).reduce((a, b) => a + b, 0) >= 5_000, 'a paused key makes the next request wait');
+  });
+
   it('a proxy that wants credentials or refuses, or an untrusted certificate, fails at once; a proxy that is down is retried', async () => {
     for (const errno of ['EPROXYAUTH', 'EPROXYREFUSED', 'CERT_HAS_EXPIRED']) {
       const seen: { url: string; init: HttpRequestInit }[] = [];

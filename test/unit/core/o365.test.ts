@@ -5,7 +5,7 @@ import { type Emulator, startEmulator } from '../../../src/emulator';
 import { explain } from '../../../src/core/diagnose/errors';
 import { diagnose } from '../../../src/core/diagnose/classify';
 import { ServiceError } from '../../../src/core/http/serviceError';
-import { browseContent, mergeRecords } from '../../../src/core/o365/browse';
+import { browseContent, creationMs, mergeRecords } from '../../../src/core/o365/browse';
 import { recordTypeName } from '../../../src/core/o365/contentTypes';
 import { MAX_REDIRECTS, TooManyRedirectsError } from '../../../src/core/http/client';
 import { ListingCutShortError, ManageApi, StartThrottledError } from '../../../src/core/o365/manageApi';
@@ -204,6 +204,36 @@ describe('core/o365: the Management Activity API against the fake tenant', funct
     const e = await manage.content('Audit.Exchange', { startMs: Date.now() - HOUR, endMs: Date.now() }).catch((x: unknown) => x);
     assert.ok(e instanceof ServiceError && e.code === 'AF20022');
     assert.match(diagnose(e).explanation!.nextStep, /Start the subscription.*12 hours/);
+  });
+});
+
+describe('core/o365: times and subscriptions', function () {
+  this.timeout(60_000);
+
+  it('a CreationTime without a zone is UTC (as the service means it), whatever the machine\'s time zone', () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      assert.strictEqual(creationMs({ Id: 'a', CreationTime: '2026-11-22T10:00:00' }), Date.UTC(2026, 10, 22, 10, 0, 0));
+      assert.strictEqual(creationMs({ Id: 'b', CreationTime: '2026-11-22T10:00:00+02:00' }), Date.UTC(2026, 10, 22, 8, 0, 0));
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
+  it('starting a subscription that is already enabled (AF20024) is success, not an error', async () => {
+    // A fast clock, so the 15-minute start throttle passes in a moment.
+    const emulator = await startEmulator({ signIns: 200, throttling: false, timeScale: 0.0005 });
+    try {
+      const api = await emulatorApi(emulator, CONTOSO, FULL_APP, { timeScale: 0.0005 });
+      const manage = new ManageApi(api.client, emulator.origin, CONTOSO, CONTOSO);
+      assert.deepStrictEqual(await manage.start('Audit.AzureActiveDirectory'), { status: 'enabled', alreadyEnabled: false });
+      await new Promise((r) => setTimeout(r, 15 * 60_000 * 0.0005 + 200));
+      assert.deepStrictEqual(await manage.start('Audit.AzureActiveDirectory'), { status: 'enabled', alreadyEnabled: true });
+    } finally {
+      await emulator.close();
+    }
   });
 });
 

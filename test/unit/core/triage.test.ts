@@ -44,7 +44,8 @@ function fakeService(clock: FakeClock, userIds: string[], script: Behaviour[] = 
       if (behaviour === '400') return error(400, 'BadRequest', 'Too many userIds');
       const action = u.pathname.endsWith('/dismiss') ? 'dismissed' : 'confirmedCompromised';
       for (const id of body.userIds) {
-        const user = users.get(id);
+        // Graph matches ids whatever their case, as GUIDs are.
+        const user = users.get(id.toLowerCase());
         if (user) Object.assign(user, { riskState: action, riskLevel: action === 'dismissed' ? 'none' : 'high', riskLastUpdatedDateTime: new Date(clock.now()).toISOString() });
       }
       if (behaviour === 'resetAfterApply') throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
@@ -133,6 +134,17 @@ describe('core/triage: sending, pacing and reconciling (fake clock)', () => {
     assert.strictEqual(r.reconciled, true);
     assert.strictEqual(svc.gets.length, 1, 'one re-read');
     assert.deepStrictEqual(r.changed, list, 'all 75 changed, in the order chosen');
+    assert.deepStrictEqual(r.notChanged, []);
+  });
+
+  it('ids chosen in another case than Graph returns them are still matched when the result is re-read', async () => {
+    const clock = new FakeClock();
+    const list = ids(5);
+    const svc = fakeService(clock, list, ['resetAfterApply']);
+    const upper = list.map((id) => id.toUpperCase());
+    const r = await triage(clock, svc, upper);
+    assert.deepStrictEqual(r.chunks.map((c) => c.outcome), ['uncertain']);
+    assert.deepStrictEqual(r.changed, upper, 'judged changed by the re-read, in the case the user chose');
     assert.deepStrictEqual(r.notChanged, []);
   });
 
