@@ -11,6 +11,8 @@ import { type LogRecord, screenPage } from '../records/untrusted';
 import { type ContentType } from './contentTypes';
 import { type ContentWindow, formatO365Time } from './windows';
 
+const DAY_MS = 86_400_000;
+
 export interface Subscription {
   readonly contentType: string;
   readonly status: string;
@@ -125,8 +127,33 @@ export class ManageApi {
       .map((s) => ({ contentType: String(s.contentType ?? ''), status: String(s.status ?? ''), webhook: s.webhook ?? null }));
   }
 
-  /** Every content entry of one window, following NextPageUri (or NextPageUrl) to the last page. */
+  /**
+   * Every content entry created in [startMs, endMs) of one window. The service takes whole seconds
+   * (start inclusive, end exclusive), so the request is widened to the seconds around the window
+   * (a blob at its last millisecond would otherwise be left out) and the entries outside it are
+   * dropped here; a widened window longer than the service's 24 hours is listed in two requests.
+   */
   async content(contentType: ContentType, window: ContentWindow): Promise<ContentEntry[]> {
+    const startS = Math.floor(window.startMs / 1000) * 1000;
+    const endS = Math.ceil(window.endMs / 1000) * 1000;
+    const pieces = endS - startS > DAY_MS ? [{ startMs: startS, endMs: startS + DAY_MS }, { startMs: startS + DAY_MS, endMs: endS }] : [{ startMs: startS, endMs: endS }];
+    const seen = new Set<string>();
+    const out: ContentEntry[] = [];
+    for (const piece of pieces) {
+      for (const e of await this.listing(contentType, piece)) {
+        const created = Date.parse(e.contentCreated);
+        // An entry whose time cannot be read is kept: reading a blob twice is safe, losing one is not.
+        if (!Number.isNaN(created) && (created < window.startMs || created >= window.endMs)) continue;
+        if (seen.has(e.contentId)) continue;
+        seen.add(e.contentId);
+        out.push(e);
+      }
+    }
+    return out;
+  }
+
+  /** One listing request's entries, following NextPageUri (or NextPageUrl) to the last page. */
+  private async listing(contentType: ContentType, window: ContentWindow): Promise<ContentEntry[]> {
     let url: string | undefined = `${this.feed}/subscriptions/content?contentType=${encodeURIComponent(contentType)}&startTime=${formatO365Time(window.startMs)}&endTime=${formatO365Time(window.endMs)}`;
     const out: ContentEntry[] = [];
     for (let pages = 0; url; pages++) {

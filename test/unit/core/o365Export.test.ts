@@ -140,6 +140,19 @@ describe('core/o365: bulk export of audit content', function () {
     assert.deepStrictEqual(fs.readdirSync(dir).sort(), ['aad.ndjson', 'aad.ndjson.manifest.json']);
   });
 
+  it('a blob created at the very last millisecond of the range is exported (the range end is inclusive)', async () => {
+    const data = emulator.datasets.get(CONTOSO)!;
+    const edge = data.blobsCreatedBetween(AAD, now - 2 * DAY, now - HOUR, Date.now())[0];
+    assert.ok(edge, 'a blob to put at the edge');
+    const range = { fromMs: edge.contentCreatedMs - 6 * HOUR, toMs: edge.contentCreatedMs };
+    const dest: Destination = { kind: 'file', path: path.join(dir, 'edge.ndjson') };
+    const out = await run(spec(dest, 'ndjson', range));
+    const { blobs, merged } = truth(range);
+    assert.ok(blobs.some((b) => b.contentId === edge.contentId), 'the truth holds the edge blob');
+    assert.strictEqual(out.manifest.blobs?.fetched, blobs.length, 'every blob of the range, the edge one too');
+    assert.deepStrictEqual(ndjson(dest.path).map((r) => String(r.Id)).sort(), readable(merged.records).map((r) => String(r.Id)).sort());
+  });
+
   it('cancelled mid-way, then resumed: the same bytes as an uninterrupted export, and no blob read twice', async () => {
     const range = { fromMs: now - 3 * DAY, toMs: now - HOUR };
     const once: Destination = { kind: 'file', path: path.join(dir, 'once.ndjson') };

@@ -95,6 +95,7 @@ const RAW: [GraphCategory, string, RegExp | null, number?][] = [
   [SI, "userPrincipalName eq 'alice@contoso.com'", null],
   [SI, "userPrincipalName eq 'o''brien@contoso.com'", null],
   [SI, "userPrincipalName eq 'o'brien@contoso.com'", /quote inside a string must be doubled/, 23],
+  [SI, "userPrincipalName eq 'o'.brien@contoso.com'", /quote inside a string must be doubled/, 23],
   [SI, 'createdDateTime ge 2026-11-21T00:00:00Z', null],
   [SI, "createdDateTime ge '2026-11-21T00:00:00Z'", /Dates are not quoted/, 19],
   [SI, 'createdDateTime gt 2026-11-21T00:00:00Z', /does not support gt/, 16],

@@ -24,7 +24,8 @@ type Behaviour = 'ok' | '429' | 'resetAfterApply' | '500' | '403' | '400';
  * A small Identity Protection on a fake clock: applies dismiss/confirmCompromised to its users,
  * answers the re-read by riskLastUpdatedDateTime, and misbehaves per call as scripted.
  */
-function fakeService(clock: FakeClock, userIds: string[], script: Behaviour[] = []) {
+/** `skewMs`: how far the service's clock is behind ours (it stamps riskLastUpdatedDateTime). */
+function fakeService(clock: FakeClock, userIds: string[], script: Behaviour[] = [], skewMs = 0) {
   const users = new Map(userIds.map((id) => [id, { id, riskState: 'atRisk', riskLevel: 'medium', riskLastUpdatedDateTime: '2026-11-01T00:00:00Z', isProcessing: false }]));
   const posts: { atMs: number; ids: string[]; behaviour: Behaviour }[] = [];
   const gets: string[] = [];
@@ -46,7 +47,7 @@ function fakeService(clock: FakeClock, userIds: string[], script: Behaviour[] = 
       for (const id of body.userIds) {
         // Graph matches ids whatever their case, as GUIDs are.
         const user = users.get(id.toLowerCase());
-        if (user) Object.assign(user, { riskState: action, riskLevel: action === 'dismissed' ? 'none' : 'high', riskLastUpdatedDateTime: new Date(clock.now()).toISOString() });
+        if (user) Object.assign(user, { riskState: action, riskLevel: action === 'dismissed' ? 'none' : 'high', riskLastUpdatedDateTime: new Date(clock.now() - skewMs).toISOString() });
       }
       if (behaviour === 'resetAfterApply') throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       return reply(204);
@@ -134,6 +135,15 @@ describe('core/triage: sending, pacing and reconciling (fake clock)', () => {
     assert.strictEqual(r.reconciled, true);
     assert.strictEqual(svc.gets.length, 1, 'one re-read');
     assert.deepStrictEqual(r.changed, list, 'all 75 changed, in the order chosen');
+    assert.deepStrictEqual(r.notChanged, []);
+  });
+
+  it('a service clock two minutes behind ours: the re-read still finds the change the uncertain call made', async () => {
+    const clock = new FakeClock();
+    const list = ids(4);
+    const svc = fakeService(clock, list, ['resetAfterApply'], 120_000);
+    const r = await triage(clock, svc, list);
+    assert.deepStrictEqual(r.changed, list);
     assert.deepStrictEqual(r.notChanged, []);
   });
 
