@@ -263,6 +263,22 @@ describe('core/auth: certificate files', () => {
     assert.strictEqual((await loadCertificateFile(bytes, 'app.pfx', 'pfx pass')).thumbprintSha256, expected);
   });
 
+  it('a PFX that carries its chain before the app\'s certificate: the certificate that matches the key is the one used', () => {
+    const other = forge.pki.rsa.generateKeyPair(1024);
+    const ca = forge.pki.createCertificate();
+    ca.publicKey = other.publicKey;
+    ca.serialNumber = '02';
+    ca.validity.notBefore = new Date(Date.now() - 60_000);
+    ca.validity.notAfter = new Date(Date.now() + 86_400_000);
+    ca.setSubject([{ name: 'commonName', value: 'issuing CA' }]);
+    ca.setIssuer([{ name: 'commonName', value: 'issuing CA' }]);
+    ca.sign(other.privateKey, forge.md.sha256.create());
+    const p12 = forge.pkcs12.toPkcs12Asn1(fkey, [ca, cert], 'pfx pass', { algorithm: '3des' });
+    const bytes = Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
+    assert.strictEqual(readPfx(bytes, 'pfx pass').certificatePems.length, 2, 'the chain is in the file, CA first');
+    assert.strictEqual(loadPfxCertificate(bytes, 'pfx pass', readPfx).thumbprintSha256, expected);
+  });
+
   it('refuses a key that does not belong to the certificate', () => {
     const other = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     assert.throws(() => loadPemCertificate(other + certPem), /does not belong/);

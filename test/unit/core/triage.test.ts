@@ -138,6 +138,16 @@ describe('core/triage: sending, pacing and reconciling (fake clock)', () => {
     assert.deepStrictEqual(r.notChanged, []);
   });
 
+  it('confirm compromised, cut off after the service applied it: judged by the confirmed-compromised state it left', async () => {
+    const clock = new FakeClock();
+    const list = ids(3);
+    const svc = fakeService(clock, list, ['resetAfterApply']);
+    const r = await triage(clock, svc, list, 'confirmCompromised');
+    assert.deepStrictEqual(r.chunks.map((c) => c.outcome), ['uncertain']);
+    assert.deepStrictEqual(r.changed, list);
+    assert.strictEqual(svc.users.get(list[0])?.riskState, 'confirmedCompromised');
+  });
+
   it('a service clock two minutes behind ours: the re-read still finds the change the uncertain call made', async () => {
     const clock = new FakeClock();
     const list = ids(4);
