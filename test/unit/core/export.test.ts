@@ -69,11 +69,13 @@ describe('core/export: writers', () => {
   });
 
   it('neutralises cells a spreadsheet would run as formulas', () => {
-    for (const evil of ['=HYPERLINK("http://x","click")', '+1+cmd|/C calc!A0', '-2+3', '@SUM(A1)', '\t=1']) {
+    for (const evil of ['=HYPERLINK("http://x","click")', '+1+cmd|/C calc!A0', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) {
       const [[cell]] = parseCsv(csvCell(evil) + '\r\n');
       assert.strictEqual(cell, `'${evil}`, `${JSON.stringify(evil)} is prefixed`);
     }
     assert.strictEqual(csvCell(-5), '-5', 'numbers are not strings and stay numbers');
+    // A bare CR ends a row in spreadsheets: unquoted, the formula after it would start a row of its own.
+    assert.strictEqual(csvCell('x\r=cmd|/C calc!A0'), '"x\r=cmd|/C calc!A0"');
   });
 
   it('flattens nested fields to / paths; arrays and objects become JSON cells', () => {
