@@ -7,9 +7,8 @@ import type { AddTenantArgs } from '../../src/vscode/commands/tenants/addTenant'
 import type { ExportJob } from '../../src/vscode/export/exportJobs';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import type { TriageRunReport } from '../../src/vscode/triage/triageAction';
-import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
+import { CONTOSO, DEVICE_APP, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
-const DEVICE_APP = 'c0000000-0000-4000-8000-00000000000e';
 
 /** Every file under a folder (a missing folder has none), with its text. */
 function filesUnder(dir: string | undefined): { file: string; text: string }[] {
@@ -54,11 +53,7 @@ describe('Logs at trace level hold no token, secret, key or list of users', func
     await add({ displayName: 'Logs (certificate)', tenant: CONTOSO, target: 'fakeTenant', signInKind: 'certificate', clientId: FULL_APP }, pem);
     fs.rmSync(pem);
     const adding = add({ displayName: 'Logs (me)', tenant: CONTOSO, target: 'fakeTenant', signInKind: 'deviceCode', clientId: DEVICE_APP });
-    let pending: { userCode: string }[] = [];
-    for (let i = 0; i < 100 && pending.length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      pending = fake.emulator.pendingDeviceCodes();
-    }
+    const pending = await fake.deviceCodesRequested();
     fake.emulator.approveDeviceCode(pending[0].userCode, 'secops@contoso.onmicrosoft.com');
     const device = await adding;
     await vscode.commands.executeCommand('identityLogs.diagnosePermissions', device);

@@ -14,9 +14,8 @@ import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import { type ConnectProxy, startConnectProxy } from '../support/connectProxy';
 import { interactiveIds } from '../support/truth';
 import { ndjsonRecords } from './exportSteps';
-import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
+import { CONTOSO, DEVICE_APP, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
-const DEVICE_APP = 'c0000000-0000-4000-8000-00000000000e';
 
 const DAY = 86_400_000;
 const CREDENTIALS = `Basic ${Buffer.from('CORP\\secops:proxy-pass').toString('base64')}`;
@@ -68,11 +67,7 @@ describe('Behind a corporate proxy inside VS Code (a real CONNECT proxy on loopb
       fs.rmSync(pem, { force: true });
     }
     const adding = add({ displayName: 'Proxy (me)', tenant: CONTOSO, target: 'fakeTenant', signInKind: 'deviceCode', clientId: DEVICE_APP });
-    let pending: { userCode: string }[] = [];
-    for (let i = 0; i < 100 && pending.length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      pending = fake.emulator.pendingDeviceCodes();
-    }
+    const pending = await fake.deviceCodesRequested();
     assert.strictEqual(pending.length, 1, 'a device code was requested through the proxy');
     fake.emulator.approveDeviceCode(pending[0].userCode, 'secops@contoso.onmicrosoft.com');
     const device = await adding;

@@ -5,9 +5,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AddTenantArgs } from '../../src/vscode/commands/tenants/addTenant';
 import type { PermissionReport } from '../../src/core/diagnose/report';
-import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
+import { CONTOSO, DEVICE_APP, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
-const DEVICE_APP = 'c0000000-0000-4000-8000-00000000000e';
 
 describe('Tenants and sign-in against the fake tenant (inside VS Code)', function () {
   this.timeout(60_000);
@@ -56,11 +55,7 @@ describe('Tenants and sign-in against the fake tenant (inside VS Code)', functio
 
   it('adds a device-code tenant: the code is approved in the fake tenant and the user is signed in', async () => {
     const adding = add({ displayName: 'Contoso (me)', tenant: CONTOSO, target: 'fakeTenant', signInKind: 'deviceCode', clientId: DEVICE_APP });
-    let pending: { userCode: string }[] = [];
-    for (let i = 0; i < 100 && pending.length === 0; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      pending = fake.emulator.pendingDeviceCodes();
-    }
+    const pending = await fake.deviceCodesRequested();
     assert.strictEqual(pending.length, 1, 'a device code was requested');
     fake.emulator.approveDeviceCode(pending[0].userCode, 'secops@contoso.onmicrosoft.com');
     keys.device = await adding;

@@ -10,6 +10,8 @@ import type { IdentityLogsApi } from '../../../src/vscode/testing/testApi';
 export const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
 export const CONTOSO = '11111111-1111-4111-8111-111111111111';
 export const FULL_APP = 'c0000000-0000-4000-8000-00000000000a';
+/** The fake tenant's public client, for device-code sign-in. */
+export const DEVICE_APP = 'c0000000-0000-4000-8000-00000000000e';
 
 export interface FakeTenant {
   readonly emulator: Emulator;
@@ -20,6 +22,8 @@ export interface FakeTenant {
   addTenant(displayName: string, clientId: string, extra?: Record<string, unknown>): Promise<string>;
   /** Registers a tenant the suite added another way, so it is removed at the end too. */
   track(key: string): void;
+  /** The device codes waiting for approval, once a sign-in has asked for one (or after 10 s, none). */
+  deviceCodesRequested(): Promise<{ userCode: string }[]>;
 }
 
 const config = () => vscode.workspace.getConfiguration('identityLogs.fakeTenant');
@@ -52,6 +56,14 @@ export function withFakeTenant(options: EmulatorOptions): FakeTenant {
       return key;
     },
     track: (key) => void keys.push(key),
+    deviceCodesRequested: async () => {
+      let pending: { userCode: string }[] = [];
+      for (let i = 0; i < 100 && pending.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        pending = fixture.emulator.pendingDeviceCodes();
+      }
+      return pending;
+    },
   };
 
   before(async () => {
