@@ -48,7 +48,10 @@ describe('Tenants and sign-in against the fake tenant (inside VS Code)', functio
     } finally {
       fs.rmSync(pem, { force: true });
     }
-    assert.strictEqual(fake.api.tenants().find((t) => t.key === keys.cert)!.certificateThumbprint, app().thumbprintSha256);
+    // When it fails, say what the extension asked and reported: the cause is then in the CI log.
+    const asked = fake.api.prompts.asked().slice(-3);
+    const errors = fake.api.reportedErrors().slice(-3);
+    assert.strictEqual(fake.api.tenants().find((t) => t.key === keys.cert)?.certificateThumbprint, app().thumbprintSha256, JSON.stringify({ asked, errors }));
     const r = await report(keys.cert);
     assert.ok(r.claims && !r.claims.delegated && r.claims.roles.includes('Directory.Read.All'));
   });

@@ -71,6 +71,9 @@ export function withFakeTenant(options: EmulatorOptions): FakeTenant {
     await config().update('origin', emulator.origin, vscode.ConfigurationTarget.Global);
     await config().update('caCertificatePath', emulator.info.caCertPath, vscode.ConfigurationTarget.Global);
     api = (await vscode.extensions.getExtension<IdentityLogsApi>(EXTENSION_ID)!.activate()) as IdentityLogsApi;
+    // A suite starts with no answers waiting: one an earlier suite gave and no question took
+    // would otherwise answer this suite's first question.
+    api.prompts.clear();
   });
 
   after(async () => {

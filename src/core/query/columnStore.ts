@@ -1,0 +1,301 @@
+/**
+ * One grid column's cells for every loaded row, kept compact: a million sign-ins must fit in the
+ * extension host (shared by every extension the user runs) as display text, not as objects.
+ *
+ * - Repeated text (users, apps, statuses, countries) is interned: a row holds a 4-byte slot.
+ * - GUIDs (request and correlation ids), unique per row, would make the dictionary as large as
+ *   the rows; a canonical lower-case GUID is packed into 16 bytes instead and never interned.
+ * - Time cells ("2026-11-30 08:15:02Z", unique too) are kept as their instant in 8 bytes when the
+ *   text is exactly what that instant formats to; anything else (empty, unparseable) is interned.
+ *
+ * Every cell reads back as exactly the text (and raw value) it was given.
+ */
+
+/** A typed array that grows by doubling. */
+class Growable {
+  u32 = new Uint32Array(1024);
+  ensure(n: number): void {
+    if (n <= this.u32.length) return;
+    const next = new Uint32Array(Math.max(n, this.u32.length * 2));
+    next.set(this.u32);
+    this.u32 = next;
+  }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Slots at or above this point index the packed GUIDs, below it the dictionary. */
+const GUID_BIT = 0x80000000;
+const HEX = '0123456789abcdef';
+/** The collation `localeCompare` uses (no locale, no options), made once: far faster per call. */
+const COLLATOR = new Intl.Collator();
+
+/** The grid's time text for an instant (rows.ts formatTime does the same from the record). */
+export function timeText(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The instant a time cell stands for, when its text is exactly that instant's formatting. */
+function instantOf(text: string): number | undefined {
+  if (text.length !== 20) return undefined;
+  const ms = Date.parse(text.replace(' ', 'T'));
+  return Number.isFinite(ms) && timeText(ms) === text ? ms : undefined;
+}
+
+export interface CellValue {
+  readonly text: string;
+  /** The raw value behind a readable label (enum columns). */
+  readonly raw?: string;
+}
+
+/** A column of cells; `kind` decides only how compactly they are kept. */
+export class ColumnStore {
+  private readonly slots = new Growable();
+  /** Interned cells: text, and raw where it differs. Entry 0 is the empty cell. */
+  private readonly texts: string[] = [''];
+  private readonly raws: (string | undefined)[] = [undefined];
+  private readonly index = new Map<string, number>([['', 0]]);
+  /** Packed GUIDs, 16 bytes each, in arrival order. */
+  private guidBytes = new Uint8Array(0);
+  private guids = 0;
+  /** Time columns: each row's instant, or NaN when its cell is interned instead. */
+  private instants: Float64Array | undefined;
+  private rows = 0;
+
+  constructor(readonly kind: string | undefined) {
+    if (kind === 'datetime') this.instants = new Float64Array(1024);
+  }
+
+  get size(): number {
+    return this.rows;
+  }
+
+  push(text: string, raw?: string): void {
+    const row = this.rows++;
+    this.slots.ensure(this.rows);
+    if (this.instants) {
+      if (this.instants.length < this.rows) {
+        const next = new Float64Array(this.instants.length * 2);
+        next.set(this.instants);
+        this.instants = next;
+      }
+      const ms = raw === undefined ? instantOf(text) : undefined;
+      this.instants[row] = ms ?? Number.NaN;
+      if (ms !== undefined) return;
+    }
+    if (raw === undefined && GUID.test(text)) {
+      this.slots.u32[row] = GUID_BIT | this.packGuid(text);
+      return;
+    }
+    this.slots.u32[row] = this.intern(text, raw);
+  }
+
+  private intern(text: string, raw: string | undefined): number {
+    // A NUL cannot be part of what a user reads as the same cell: it keeps text and raw apart.
+    const key = raw === undefined ? text : `${text}\u0000${raw}`;
+    let id = this.index.get(key);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.texts.push(text);
+      this.raws.push(raw);
+      this.index.set(key, id);
+    }
+    return id;
+  }
+
+  private packGuid(text: string): number {
+    if ((this.guids + 1) * 16 > this.guidBytes.length) {
+      const next = new Uint8Array(Math.max(16 * 1024, this.guidBytes.length * 2));
+      next.set(this.guidBytes);
+      this.guidBytes = next;
+    }
+    const at = this.guids * 16;
+    const hex = text.replace(/-/g, '');
+    for (let i = 0; i < 16; i++) this.guidBytes[at + i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+    return this.guids++;
+  }
+
+  private guidText(n: number): string {
+    const at = n * 16;
+    let s = '';
+    for (let i = 0; i < 16; i++) {
+      const b = this.guidBytes[at + i];
+      s += HEX[b >> 4] + HEX[b & 15];
+      if (i === 3 || i === 5 || i === 7 || i === 9) s += '-';
+    }
+    return s;
+  }
+
+  /** The cell's text and raw value as given. */
+  cell(row: number): CellValue {
+    const ms = this.instants?.[row];
+    if (ms !== undefined && !Number.isNaN(ms)) return { text: timeText(ms) };
+    const slot = this.slots.u32[row];
+    if (slot >= GUID_BIT) return { text: this.guidText(slot - GUID_BIT) };
+    const raw = this.raws[slot];
+    return raw === undefined ? { text: this.texts[slot] } : { text: this.texts[slot], raw };
+  }
+
+  /**
+   * Which rows' cells (text or raw) contain `needle` (already lower-case): the dictionary is
+   * searched once, and packed values only when the needle could be part of one.
+   */
+  markMatches(needle: string, into: Uint8Array): void {
+    const hit = new Uint8Array(this.texts.length);
+    for (let i = 0; i < this.texts.length; i++) {
+      const raw = this.raws[i];
+      if (this.texts[i].toLowerCase().includes(needle) || (raw !== undefined && raw.toLowerCase().includes(needle))) hit[i] = 1;
+    }
+    const guidCandidate = /^[0-9a-f-]+$/.test(needle);
+    const timeCandidate = /^[0-9: z-]+$/.test(needle);
+    for (let row = 0; row < this.rows; row++) {
+      if (into[row]) continue;
+      const ms = this.instants?.[row];
+      if (ms !== undefined && !Number.isNaN(ms)) {
+        if (timeCandidate && timeText(ms).toLowerCase().includes(needle)) into[row] = 1;
+        continue;
+      }
+      const slot = this.slots.u32[row];
+      if (slot >= GUID_BIT) {
+        if (guidCandidate && this.guidText(slot - GUID_BIT).includes(needle)) into[row] = 1;
+      } else if (hit[slot]) into[row] = 1;
+    }
+  }
+
+  /**
+   * Each row's rank in the grid's order for this column (equal cells share a rank): text by
+   * `localeCompare`, numbers and statuses by the number in them, as `gridView.sortRows` orders.
+   * Returns the ranks and how many distinct ranks there are.
+   */
+  ranks(numeric: boolean, numberOf: (text: string) => number): { ranks: Uint32Array; count: number } {
+    const packed = this.packedRanks();
+    if (numeric || packed === 'mixed') return this.collatedRanks(numeric, numberOf);
+    // The dictionary is collated; the packed values are already in order (canonical GUIDs and
+    // formatted instants order the same by code unit as by localeCompare). Merge the two: each
+    // entry goes before the first packed value it does not follow (a binary search).
+    const d = this.texts.length;
+    const dict = Array.from({ length: d }, (_, id) => id).sort((a, b) => COLLATOR.compare(this.texts[a], this.texts[b]));
+    const before = dict.map((id) => {
+      let lo = 0;
+      let hi = packed.count;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (COLLATOR.compare(packed.text(mid), this.texts[id]) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    });
+    // Walk the merged order, starting a new rank only where neighbours differ.
+    const dictRank = new Uint32Array(d);
+    const packedRank = new Uint32Array(packed.count);
+    let rank = -1;
+    // The previous value's text, computed only if a comparison needs it.
+    let prev: (() => string) | undefined;
+    let prevPacked = false;
+    const step = (text: () => string, isPacked: boolean): number => {
+      // Two different packed values never collate equal; any other pair is compared.
+      const same = prev !== undefined && !(isPacked && prevPacked) && COLLATOR.compare(prev(), text()) === 0;
+      if (!same) rank++;
+      prev = text;
+      prevPacked = isPacked;
+      return rank;
+    };
+    let i = 0;
+    for (let j = 0; j <= packed.count; j++) {
+      while (i < d && before[i] === j) {
+        const id = dict[i++];
+        dictRank[id] = step(() => this.texts[id], false);
+      }
+      if (j < packed.count) packedRank[j] = step(() => packed.text(j), true);
+    }
+    const ranks = new Uint32Array(this.rows);
+    for (let row = 0; row < this.rows; row++) {
+      const p = packed.ofRow(row);
+      ranks[row] = p >= 0 ? packedRank[p] : dictRank[this.slots.u32[row]];
+    }
+    return { ranks, count: rank + 1 };
+  }
+
+  /** Exact for any mix of values, at the cost of collating each row's text (numbers are cheap). */
+  private collatedRanks(numeric: boolean, numberOf: (text: string) => number): { ranks: Uint32Array; count: number } {
+    const texts = Array.from({ length: this.rows }, (_, row) => this.cell(row).text);
+    const nums = numeric ? texts.map(numberOf) : [];
+    // NaN (two cells without a number) counts as equal, as Array.prototype.sort takes it.
+    const compare = (a: number, b: number) => (numeric ? nums[a] - nums[b] || 0 : COLLATOR.compare(texts[a], texts[b]));
+    const order = texts.map((_, row) => row).sort(compare);
+    const ranks = new Uint32Array(this.rows);
+    let rank = -1;
+    order.forEach((row, k) => {
+      if (k === 0 || compare(order[k - 1], row) !== 0) rank++;
+      ranks[row] = rank;
+    });
+    return { ranks, count: rank + 1 };
+  }
+
+  /**
+   * The column's packed values (instants or GUIDs), distinct and in order: how many, the text of
+   * the k-th, and each row's k (-1 for a row whose cell is in the dictionary). 'mixed' when the
+   * column holds both kinds (rare; the caller then collates every cell).
+   */
+  private packedRanks(): { count: number; text: (k: number) => string; ofRow: (row: number) => number } | 'mixed' {
+    const instants = this.instants;
+    let timed = 0;
+    if (instants) for (let row = 0; row < this.rows; row++) if (!Number.isNaN(instants[row])) timed++;
+    if (timed > 0 && this.guids > 0) return 'mixed';
+    if (instants && timed > 0) {
+      // A native numeric sort of the instants, then each row finds its own by binary search.
+      const sorted = new Float64Array(timed);
+      let k = 0;
+      for (let row = 0; row < this.rows; row++) if (!Number.isNaN(instants[row])) sorted[k++] = instants[row];
+      sorted.sort();
+      let n = 0;
+      for (let j = 0; j < sorted.length; j++) if (j === 0 || sorted[j] !== sorted[j - 1]) sorted[n++] = sorted[j];
+      const distinct = sorted.subarray(0, n);
+      const ofRow = new Int32Array(this.rows).fill(-1);
+      for (let row = 0; row < this.rows; row++) {
+        const ms = instants[row];
+        if (Number.isNaN(ms)) continue;
+        let lo = 0;
+        let hi = n - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (distinct[mid] < ms) lo = mid + 1;
+          else hi = mid;
+        }
+        ofRow[row] = lo;
+      }
+      return { count: n, text: (j) => timeText(distinct[j]), ofRow: (row) => ofRow[row] };
+    }
+    // GUIDs: a stable radix sort on their 16 bytes (least significant first), so a million sort
+    // in sixteen linear passes; equal neighbours then share a rank.
+    let order = Uint32Array.from({ length: this.guids }, (_, n) => n);
+    let next = new Uint32Array(this.guids);
+    const counts = new Uint32Array(257);
+    for (let byte = 15; byte >= 0; byte--) {
+      counts.fill(0);
+      for (let k = 0; k < order.length; k++) counts[this.guidBytes[order[k] * 16 + byte] + 1]++;
+      for (let b = 0; b < 256; b++) counts[b + 1] += counts[b];
+      for (let k = 0; k < order.length; k++) next[counts[this.guidBytes[order[k] * 16 + byte]]++] = order[k];
+      [order, next] = [next, order];
+    }
+    const guidK = new Int32Array(this.guids);
+    const representative: number[] = [];
+    for (let k = 0; k < order.length; k++) {
+      const n = order[k];
+      if (k === 0 || !this.sameGuid(order[k - 1], n)) representative.push(n);
+      guidK[n] = representative.length - 1;
+    }
+    return {
+      count: representative.length,
+      text: (j) => this.guidText(representative[j]),
+      ofRow: (row) => {
+        const slot = this.slots.u32[row];
+        return slot >= GUID_BIT ? guidK[slot - GUID_BIT] : -1;
+      },
+    };
+  }
+
+  private sameGuid(a: number, b: number): boolean {
+    for (let i = 0; i < 16; i++) if (this.guidBytes[a * 16 + i] !== this.guidBytes[b * 16 + i]) return false;
+    return true;
+  }
+}

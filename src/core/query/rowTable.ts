@@ -1,0 +1,165 @@
+/**
+ * A results panel's display rows, kept as compact columns in the host, and the grid's view of them
+ * (its filter and sort) computed here where the rows are: the webview asks for the rows in view
+ * and never holds them all, and "Save as JSON" and exports use this same view.
+ *
+ * The view is the one `gridView.ts` defines (tests hold the two equal); this computes it over a
+ * million rows without making a row object for each: the filter searches each column's
+ * dictionary once, and the sort is a counting sort over each row's rank in its column.
+ */
+import { ColumnStore } from './columnStore';
+import { type SortColumn, type SortState } from './gridView';
+import { type RowFilters } from './rowFilters';
+import { type DisplayRow } from './rows';
+
+/** Flag bits per row. */
+const FAILED = 1;
+const UNREADABLE = 2;
+const PIVOT_USER = 4;
+const PIVOT_IP = 8;
+
+/** One row as the grid shows it, by its position in arrival order. */
+export interface TableRow {
+  readonly index: number;
+  readonly cells: Record<string, string>;
+  readonly failed: boolean;
+  readonly ca?: ReadonlyArray<readonly [string, string]>;
+  readonly unreadable?: true;
+  readonly raw?: Record<string, string>;
+  readonly pivots?: { readonly user?: true; readonly ip?: true };
+}
+
+/** How `gridView.sortRows` reads a number out of a numeric or status cell. */
+export function sortNumber(s: string): number {
+  const m = /-?\d+(\.\d+)?/.exec(s);
+  return m ? Number(m[0]) : s === 'Success' ? 0 : Number.NEGATIVE_INFINITY;
+}
+
+export class RowTable {
+  private readonly columns: ColumnStore[];
+  private flags = new Uint8Array(1024);
+  /** Each row's conditional access list: 0 for none given, else 1 + its index in `caLists`. */
+  private caRef = new Uint32Array(1024);
+  private readonly caLists: ReadonlyArray<readonly [string, string]>[] = [];
+  private readonly caIndex = new Map<string, number>();
+  private readonly policyNames: string[] = [];
+  private readonly policySet = new Set<string>();
+  private rows = 0;
+
+  constructor(private readonly specs: readonly SortColumn[]) {
+    this.columns = specs.map((c) => new ColumnStore(c.kind));
+  }
+
+  get size(): number {
+    return this.rows;
+  }
+
+  /** Conditional access policy names seen so far, in the order they first appeared. */
+  policies(): readonly string[] {
+    return this.policyNames;
+  }
+
+  add(row: DisplayRow): number {
+    const index = this.rows++;
+    if (this.rows > this.flags.length) {
+      const flags = new Uint8Array(this.flags.length * 2);
+      flags.set(this.flags);
+      this.flags = flags;
+      const ca = new Uint32Array(this.caRef.length * 2);
+      ca.set(this.caRef);
+      this.caRef = ca;
+    }
+    this.specs.forEach((c, k) => this.columns[k].push(row.cells[c.id] ?? '', row.raw?.[c.id]));
+    this.flags[index] = (row.failed ? FAILED : 0) | (row.unreadable ? UNREADABLE : 0) | (row.pivots?.user ? PIVOT_USER : 0) | (row.pivots?.ip ? PIVOT_IP : 0);
+    this.caRef[index] = row.ca ? 1 + this.internCa(row.ca) : 0;
+    return index;
+  }
+
+  private internCa(ca: ReadonlyArray<readonly [string, string]>): number {
+    const key = JSON.stringify(ca);
+    let id = this.caIndex.get(key);
+    if (id === undefined) {
+      id = this.caLists.length;
+      this.caLists.push(ca.map(([n, r]) => [n, r] as const));
+      this.caIndex.set(key, id);
+      for (const [name] of ca) {
+        if (!this.policySet.has(name)) {
+          this.policySet.add(name);
+          this.policyNames.push(name);
+        }
+      }
+    }
+    return id;
+  }
+
+  row(index: number): TableRow {
+    const cells: Record<string, string> = {};
+    let raw: Record<string, string> | undefined;
+    this.specs.forEach((c, k) => {
+      const v = this.columns[k].cell(index);
+      cells[c.id] = v.text;
+      if (v.raw !== undefined) (raw ??= {})[c.id] = v.raw;
+    });
+    const f = this.flags[index];
+    const ca = this.caRef[index];
+    const user = (f & PIVOT_USER) !== 0;
+    const ip = (f & PIVOT_IP) !== 0;
+    return {
+      index,
+      cells,
+      failed: (f & FAILED) !== 0,
+      ...(raw ? { raw } : {}),
+      ...(ca ? { ca: this.caLists[ca - 1] } : {}),
+      ...((f & UNREADABLE) !== 0 ? { unreadable: true as const } : {}),
+      ...(user || ip ? { pivots: { ...(user ? { user: true as const } : {}), ...(ip ? { ip: true as const } : {}) } } : {}),
+    };
+  }
+
+  /**
+   * The rows the grid shows, in its order, as row indices: `undefined` when that is every row in
+   * arrival order (no filter, no sort), so the common case costs nothing.
+   */
+  view(filters: RowFilters, sort: SortState | undefined): Uint32Array | undefined {
+    const kept = this.filter(filters);
+    if (!sort || !this.specs.some((c) => c.id === sort.column)) return kept;
+    const k = this.specs.findIndex((c) => c.id === sort.column);
+    const kind = this.specs[k].kind;
+    const { ranks, count } = this.columns[k].ranks(kind === 'number' || kind === 'status', sortNumber);
+    // A counting sort by rank: linear, and stable (ties keep arrival order, as Array.sort does).
+    const rows = kept ?? Uint32Array.from({ length: this.rows }, (_, i) => i);
+    const starts = new Uint32Array(count + 1);
+    const rankOf = (row: number) => (sort.descending ? count - 1 - ranks[row] : ranks[row]);
+    for (const row of rows) starts[rankOf(row) + 1]++;
+    for (let r = 0; r < count; r++) starts[r + 1] += starts[r];
+    const out = new Uint32Array(rows.length);
+    for (const row of rows) out[starts[rankOf(row)]++] = row;
+    return out;
+  }
+
+  private filter(f: RowFilters): Uint32Array | undefined {
+    const text = f.text.trim().toLowerCase();
+    const caFiltered = f.caPolicy !== '' || f.caResult !== '' || f.reportOnly;
+    if (!f.failuresOnly && !caFiltered && !text) return undefined;
+    // Conditional access lists are few: each is judged once.
+    const caOk = this.caLists.map((ca) => {
+      if ((f.caPolicy || f.caResult) && !ca.some(([name, result]) => (!f.caPolicy || name === f.caPolicy) && (!f.caResult || result === f.caResult))) return false;
+      return !f.reportOnly || ca.some(([, result]) => result.startsWith('reportOnly'));
+    });
+    // With no list at all, `ca ?? []` passes only when nothing is asked of it.
+    const noCaOk = !caFiltered;
+    let textHit: Uint8Array | undefined;
+    if (text) {
+      textHit = new Uint8Array(this.rows);
+      for (const column of this.columns) column.markMatches(text, textHit);
+    }
+    const out: number[] = [];
+    for (let row = 0; row < this.rows; row++) {
+      if (f.failuresOnly && (this.flags[row] & FAILED) === 0) continue;
+      const ca = this.caRef[row];
+      if (!(ca ? caOk[ca - 1] : noCaOk)) continue;
+      if (textHit && !textHit[row]) continue;
+      out.push(row);
+    }
+    return Uint32Array.from(out);
+  }
+}

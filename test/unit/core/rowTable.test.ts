@@ -1,0 +1,137 @@
+/**
+ * The host's compact row table against the grid's definition of a view (gridView.ts): for any
+ * rows, any filter and any sort, the table shows the same rows in the same order, and every cell
+ * reads back as the text it was given. Runs IDLOG_PROPERTY_RUNS cases (12 by default, times 10 here:
+ * each case is cheap); IDLOG_PROPERTY_SEED replays one.
+ */
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { categoryById } from '../../../src/core/catalog/categories';
+import { filterRows, sortRows } from '../../../src/core/query/gridView';
+import { NO_ROW_FILTERS, type RowFilters } from '../../../src/core/query/rowFilters';
+import { RowTable } from '../../../src/core/query/rowTable';
+import { type DisplayRow, toDisplayRow } from '../../../src/core/query/rows';
+import { UnreadableRecord } from '../../../src/core/records/untrusted';
+
+const RUNS = Number(process.env.IDLOG_PROPERTY_RUNS ?? 12) * 10;
+const SEED = process.env.IDLOG_PROPERTY_SEED ? { seed: Number(process.env.IDLOG_PROPERTY_SEED) } : {};
+
+const COLUMNS = [
+  { id: 'time', kind: 'datetime' as const },
+  { id: 'status', kind: 'status' as const },
+  { id: 'user' },
+  { id: 'risk', kind: 'enum' as const },
+  { id: 'request' },
+  { id: 'count', kind: 'number' as const },
+];
+
+// Values chosen to collide: shared users, equal instants, GUIDs in any column, text that looks
+// like a time or a number, case and accents that collate together.
+// fast-check's uuid() favours near-identical values: a pool of random ones makes order matter.
+const guid = fc.oneof(fc.uuid(), fc.constantFrom('4770c639-cf6e-4da0-a7ec-cadddaee2c6c', '3e960129-5897-4b2f-9773-36eca6dd6bf6', 'acbd68e0-239e-4b4c-9459-1e77a0ea7834', '67e51eb6-8323-4091-a79f-85bc4e991214', '6fee32f0-3aad-4a38-8db4-c4385c39dda8', '11d9d8c9-62f9-451f-8006-904e9cbacf6d', '9158bda9-e464-497e-81a0-42e1e3bb0865', '3e13a6a6-6c93-4ecc-89fb-84b745250652'));
+const time = fc.date({ min: new Date('1999-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z'));
+const word = fc.constantFrom('', 'alice@contoso.com', 'Alice@contoso.com', 'bob', 'Éclair', 'eclair', '<img src=x>', 'Success', 'Failure 50126', 'Failure 53003', 'Interrupted 50074', '42', '-3.5', '2026-11-30 08:15:02Z', 'not a time', 'caf\u00e9', 'cafe\u0301', 'ABCDEF01-2345-6789-ABCD-EF0123456789');
+const cell = fc.oneof(word, guid, time, fc.string({ maxLength: 6 }));
+const raws = fc.constantFrom(undefined, 'atRisk', 'none', 'confirmedCompromised');
+const ca = fc.option(fc.array(fc.tuple(fc.constantFrom('Require MFA', 'Block legacy', 'Report: risky'), fc.constantFrom('success', 'failure', 'notApplied', 'reportOnlyFailure', 'reportOnlySuccess')), { maxLength: 3 }), { nil: undefined });
+
+const displayRow = fc
+  .record({ cells: fc.tuple(cell, cell, cell, cell, cell, cell), raw: raws, failed: fc.boolean(), ca, unreadable: fc.boolean(), user: fc.boolean(), ip: fc.boolean() })
+  .map(({ cells, raw, failed, ca, unreadable, user, ip }): Omit<DisplayRow, 'id'> => {
+    if (unreadable) return { cells: { time: `Unreadable record: ${cells[0]}` }, failed: false, unreadable: true };
+    const byId: Record<string, string> = {};
+    COLUMNS.forEach((c, k) => (byId[c.id] = cells[k]));
+    return {
+      cells: byId,
+      failed,
+      ...(raw !== undefined ? { raw: { risk: raw } } : {}),
+      ...(ca ? { ca } : {}),
+      ...(user || ip ? { pivots: { ...(user ? { user: true as const } : {}), ...(ip ? { ip: true as const } : {}) } } : {}),
+    };
+  });
+
+const filters: fc.Arbitrary<RowFilters> = fc.record({
+  text: fc.oneof(fc.constant(''), fc.constantFrom('alice', 'ECLAIR', '2026', ':15', 'z', '-', 'at', 'risk', '5', 'a1', ' '), fc.string({ maxLength: 3 })),
+  failuresOnly: fc.boolean(),
+  caPolicy: fc.constantFrom('', 'Require MFA', 'Report: risky'),
+  caResult: fc.constantFrom('', 'failure', 'reportOnlyFailure'),
+  reportOnly: fc.boolean(),
+});
+const sort = fc.option(fc.record({ column: fc.constantFrom(...COLUMNS.map((c) => c.id)), descending: fc.boolean() }), { nil: undefined });
+
+function tableOf(rows: readonly Omit<DisplayRow, 'id'>[]): { table: RowTable; withIds: DisplayRow[] } {
+  const table = new RowTable(COLUMNS);
+  const withIds = rows.map((r) => ({ ...r, id: String(table.add({ ...r, id: 'ignored' })) }));
+  return { table, withIds };
+}
+
+/** What the grid's definition shows, as row indices. */
+function expected(rows: DisplayRow[], f: RowFilters, s: { column: string; descending: boolean } | undefined): number[] {
+  return sortRows(filterRows(rows, f), s, COLUMNS).map((r) => Number(r.id));
+}
+
+function shown(table: RowTable, f: RowFilters, s: { column: string; descending: boolean } | undefined): number[] {
+  const v = table.view(f, s);
+  return v ? Array.from(v) : Array.from({ length: table.size }, (_, i) => i);
+}
+
+describe('results row table: compact columns in the host, the grid view computed where the rows are', () => {
+  it('every cell, raw value, flag and conditional access list reads back as given', () => {
+    fc.assert(
+      fc.property(fc.array(displayRow, { maxLength: 60, size: 'medium' }), (rows) => {
+        const { table, withIds } = tableOf(rows);
+        withIds.forEach((r, i) => {
+          const back = table.row(i);
+          for (const c of COLUMNS) assert.strictEqual(back.cells[c.id], r.cells[c.id] ?? '', `${c.id} of row ${i}`);
+          assert.deepStrictEqual(back.raw, r.raw);
+          assert.strictEqual(back.failed, r.failed);
+          assert.strictEqual(back.unreadable, r.unreadable);
+          assert.deepStrictEqual(back.pivots, r.pivots);
+          assert.deepStrictEqual(back.ca, r.ca);
+        });
+      }),
+      { numRuns: RUNS, ...SEED },
+    );
+  });
+
+  it('filters and sorts exactly as the grid definition does (the same rows, in the same order)', () => {
+    fc.assert(
+      fc.property(fc.array(displayRow, { maxLength: 80, size: 'medium' }), filters, sort, (rows, f, s) => {
+        const { table, withIds } = tableOf(rows);
+        assert.deepStrictEqual(shown(table, f, s), expected(withIds, f, s));
+      }),
+      { numRuns: RUNS, ...SEED },
+    );
+  });
+
+  it('lists the conditional access policies in the order they first appeared', () => {
+    const { table } = tableOf([
+      { cells: {}, failed: false, ca: [['B', 'success']] },
+      { cells: {}, failed: false },
+      { cells: {}, failed: false, ca: [['A', 'failure'], ['B', 'failure']] },
+    ]);
+    assert.deepStrictEqual(table.policies(), ['B', 'A']);
+  });
+
+  it('holds real sign-in rows (GUID ids, times, enum labels, an unreadable record) and sorts them by time, newest first', () => {
+    const SI = categoryById('signIns.interactive')!;
+    const record = (n: number) => ({
+      id: `0000000${n}-aaaa-4bbb-8ccc-0123456789ab`,
+      correlationId: `1111111${n}-aaaa-4bbb-8ccc-0123456789ab`,
+      createdDateTime: `2026-11-${29 + (n % 2 === 0 ? 1 : 0)}T0${n}:00:00Z`,
+      status: { errorCode: n % 3 === 0 ? 0 : 50126 },
+      userPrincipalName: `user${n % 2}@contoso.com`,
+      riskLevelDuringSignIn: 'none',
+      conditionalAccessStatus: 'notApplied',
+    });
+    const rows = [record(1), record(2), new UnreadableRecord('not an object', '42'), record(3)].map((r) => toDisplayRow(SI, r));
+    const table = new RowTable(SI.columns);
+    rows.forEach((r) => table.add(r));
+    rows.forEach((r, i) => assert.deepStrictEqual(table.row(i).cells, Object.fromEntries(SI.columns.map((c) => [c.id, r.cells[c.id] ?? '']))));
+    const byTime = shown(table, NO_ROW_FILTERS, { column: 'createdDateTime', descending: true });
+    // Nov 30 02:00, Nov 29 03:00, Nov 29 01:00; the unreadable row's first cell is its reason,
+    // text that collates after any date.
+    assert.deepStrictEqual(byTime, [2, 1, 3, 0]);
+    assert.deepStrictEqual(byTime, expected(rows.map((r, i) => ({ ...r, id: String(i) })), NO_ROW_FILTERS, { column: 'createdDateTime', descending: true }));
+  });
+});
