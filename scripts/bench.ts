@@ -4,8 +4,9 @@
  * throttling (time-scaled), in four scenarios: clean, clean beside a CPU-bound neighbour process,
  * 5% faults, and wide-window gateway timeouts; each client's CPU and wire bytes per 1,000 records;
  * then 90 days exported from a Log Analytics workspace against Graph's ceiling, and the export
- * throughput. Each client runs in its own process; the emulator runs in a third. The last line is
- * JSON. BENCH_ONLY=export or BENCH_ONLY=logAnalytics runs just that part.
+ * throughput; then the results grid in the real webview at 100,000 and 1,000,000 rows. Each client
+ * runs in its own process; the emulator runs in a third. The last line is JSON. BENCH_ONLY=export,
+ * logAnalytics or grid runs just that part; BENCH_GRID_ROWS sets the grid's sizes.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -15,6 +16,7 @@ import { defaultSizes, TenantData } from '../src/emulator/data/dataset';
 import { interactiveIds } from '../test/support/truth';
 import { checkNdjson, emulatorStats, type Info, ROOT, runChild, startEmulator, startNeighbour } from './benchSupport';
 import { LA_DAYS, workspaceScenario } from './benchWorkspaceScenario';
+import { type GridResult, gridScenario } from './benchGrid';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
 const APP = 'c0000000-0000-4000-8000-00000000000a';
@@ -171,6 +173,10 @@ async function main(): Promise<void> {
     { name: 'timeouts', args: ['--wide-query-seconds-per-day', '60', '--gateway-timeout', '300'] },
   ];
   const only = process.env.BENCH_ONLY;
+  if (only === 'grid') {
+    console.log(JSON.stringify({ grid: await gridBench() }));
+    return;
+  }
   const skipQuery = only === 'export' || only === 'logAnalytics';
   console.log(`Benchmark: ${N.toLocaleString('en-US')} interactive sign-ins over 7 days, page ${PAGE}, reports throttle 5 per ${10 * TIME_SCALE} s (time scale ${TIME_SCALE}), ${LATENCY_MS} ms latency.`);
   console.log(`Throttle-bound ceiling: ${Math.round(CEILING).toLocaleString('en-US')} records/s (page size × allowed requests per window).\n`);
@@ -223,6 +229,7 @@ async function main(): Promise<void> {
   const exportRise = ex.ours.peakRssMb - exSmall.ours.peakRssMb;
   console.log(`          our peak RSS: ${exSmall.ours.peakRssMb} MB at ${Math.round(EXPORT_N / 10).toLocaleString('en-US')} records, ${ex.ours.peakRssMb} MB at ${EXPORT_N.toLocaleString('en-US')}: +${exportRise} MB.`);
   fs.rmSync(scratch, { recursive: true, force: true });
+  const grid = await gridBench();
   const strip = (r: Record<string, Record<string, unknown>>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { recordsPerSec: v.recordsPerSec, effectiveRecordsPerSec: v.effectiveRecordsPerSec, fractionOfCeiling: v.fractionOfCeiling, lost: v.lost, duplicated: v.duplicated, completed: v.completed, peakRssMb: v.peakRssMb, cpuMsPer1000: v.cpuMsPer1000, wireBytesPer1000: v.wireBytesPer1000, ...(v.bodyBytesPer1000 ? { bodyBytesPer1000: v.bodyBytesPer1000 } : {}) }]));
   const side = (x: ExportSide) => ({ recordsPerSec: x.recordsPerSec, peakRssMb: x.peakRssMb, completed: x.completed, lost: x.lost, duplicated: x.duplicated, cpuMsPer1000: x.cpuSeconds === undefined || x.records === 0 ? undefined : Math.round((x.cpuSeconds * 1e6) / x.records) });
   console.log(
@@ -232,8 +239,23 @@ async function main(): Promise<void> {
       memory: rise === undefined ? undefined : { rssRiseMb20kTo200k: rise },
       export: { ours: side(ex.ours), baseline: side(ex.baseline), records: ex.ours.records, ratio: Number((ex.ours.recordsPerSec / Math.max(1, ex.baseline.recordsPerSec)).toFixed(2)), oursPeakRssRiseMb: exportRise },
       logAnalytics,
+      grid,
     }),
   );
+}
+
+/** The grid in the real webview, at each size of BENCH_GRID_ROWS (sign-ins loaded from the fake workspace). */
+async function gridBench(): Promise<Record<string, GridResult>> {
+  const sizes = (process.env.BENCH_GRID_ROWS ?? '100000,1000000').split(',').map(Number).filter((n) => n > 0);
+  console.log(`
+Grid: the results webview in Chromium inside code-server, every sign-in of a fake workspace loaded (${sizes.map((n) => n.toLocaleString('en-US')).join(' and ')} rows).`);
+  const out: Record<string, GridResult> = {};
+  for (const rows of sizes) {
+    const g = await gridScenario(rows, 1);
+    out[String(rows)] = g;
+    console.log(`grid ${String(g.rows).padStart(8)} rows  first row ${g.firstRowMs} ms  loaded in ${g.loadSeconds} s  sort ${g.sortMs} ms  filter ${g.filterMs} ms  scroll p95 frame ${g.scrollFrameP95Ms} ms  host RSS +${g.hostRssRiseMb} MB  webview heap ${g.webviewHeapMb} MB${g.error ? `  (${g.error.slice(0, 120)})` : ''}`);
+  }
+  return out;
 }
 
 main().catch((e: unknown) => {

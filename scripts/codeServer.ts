@@ -48,6 +48,8 @@ export interface RunningCodeServer {
   readonly userDataDir: string;
   readonly extensionsDir: string;
   readonly folder: string;
+  /** The server's process id, which leads its process group (extension hosts included). */
+  readonly pid: number;
   /** The server's output so far, for error messages. */
   output(): string;
   writeUserSettings(settings: Record<string, unknown>): void;
@@ -99,7 +101,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     const port = await waitForListening(child, () => output);
     const origin = `http://127.0.0.1:${port}`;
     await waitForHealthy(origin);
-    return { origin, port, userDataDir, extensionsDir, folder: options.folder, output: () => output, writeUserSettings, stop };
+    return { origin, port, userDataDir, extensionsDir, folder: options.folder, pid: child.pid!, output: () => output, writeUserSettings, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -30,6 +30,7 @@ import { createLog } from './vscode/log';
 import { QueryStore } from './vscode/query/queryStore';
 import { QueryRunner } from './vscode/query/queryRunner';
 import { RECORD_SCHEME, RecordDocuments } from './vscode/results/recordDocuments';
+import { SpillFolder } from './vscode/results/spillFolder';
 import { ResultsPanels } from './vscode/results/resultsPanels';
 import { Pacer } from './core/http/pacer';
 import { SYSTEM_CLOCK } from './core/http/clock';
@@ -68,7 +69,9 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
   const pacer = new Pacer(SYSTEM_CLOCK);
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
   const details = new RecordDetails({ extensionUri: context.extensionUri, store, log: logger, sessions, pacer, records, state: context.globalState, extensionVersion, prompter });
-  const panels = new ResultsPanels({ extensionUri: context.extensionUri, log: logger, channel, records, columns: queries, openDetail: (tenant, category, record) => details.open(tenant, category, record), extensionVersion });
+  // Results panels keep their loaded records in files, not in this host's memory (shared by every extension).
+  const spill = new SpillFolder(context.globalStorageUri.fsPath, logger);
+  const panels = new ResultsPanels({ extensionUri: context.extensionUri, log: logger, channel, records, columns: queries, openDetail: (tenant, category, record) => details.open(tenant, category, record), extensionVersion, spill, prompter });
   const runner = new QueryRunner({ sessions, pacer, queries, panels, log: logger, channel });
   const workspaces = new Workspaces(context.globalState, sessions, pacer);
   const workspaceRunner = new WorkspaceQueryRunner({ workspaces, panels, log: logger, channel });
@@ -96,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
   const triageView = { store, model: triage, selection, runner, details, records, extensionVersion };
   context.subscriptions.push(
     channel,
+    spill,
     demo,
     store,
     sessions,

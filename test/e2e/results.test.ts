@@ -65,8 +65,41 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
     assert.strictEqual(await grid.locator('[role="row"][aria-rowindex="2"]').innerText(), firstRow);
   });
 
+  it('holds only the rows in sight: scrolling to the end fetches the last rows from the host', async () => {
+    const numbers = async () => [...(await grid.locator('.status').innerText()).matchAll(/([\d,]+)/g)].map((m) => Number(m[1].replace(/,/g, '')));
+    const failuresOnly = async (on: boolean) => {
+      const before = await grid.locator('.status').innerText();
+      await grid.locator('vscode-checkbox[label="Failures only"]').evaluate((el: { checked: boolean; dispatchEvent(e: Event): boolean }, checked) => {
+        el.checked = checked;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      }, on);
+      await grid.locator('.status').filter({ hasNotText: before }).waitFor({ timeout: 10_000 });
+      await grid.locator('[role="grid"][aria-busy="false"]').waitFor({ timeout: 30_000 });
+    };
+    await failuresOnly(false);
+    const [shown, loaded] = await numbers();
+    assert.strictEqual(shown, loaded, 'every loaded row is in the view');
+    // More rows than one block (250) of what the webview asks the host for at a time.
+    assert.ok(shown > 250, `${shown} rows`);
+    const newest = await grid.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').first().innerText();
+    const drawn = await grid.locator('[role="row"][aria-rowindex]').count();
+    assert.ok(drawn < 80, `${drawn} rows in the document for ${shown} in the view`);
+    await grid.locator('.grid').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    const last = grid.locator(`[role="row"][aria-rowindex="${shown + 1}"] [role="gridcell"]`).first();
+    await last.waitFor({ timeout: 30_000 });
+    const oldest = await last.innerText();
+    assert.ok(oldest < newest && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/.test(oldest), `the last row is the oldest sign-in: ${oldest} < ${newest}`);
+    assert.strictEqual(await grid.locator('[role="row"][aria-rowindex="2"]').count(), 0, 'the first rows left the document');
+    await grid.locator('.grid').evaluate((el) => (el.scrollTop = 0));
+    await grid.locator('[role="row"][aria-rowindex="2"]').waitFor({ timeout: 30_000 });
+    await failuresOnly(true);
+  });
+
   it('sorts by a column', async () => {
     await grid.locator('[role="columnheader"]', { hasText: 'User' }).first().click();
+    // The host sorts (it holds the rows); the grid is busy until the sorted rows in sight are here.
+    await grid.locator('[role="columnheader"][aria-sort="ascending"]').waitFor({ timeout: 10_000 });
+    await grid.locator('[role="grid"][aria-busy="false"]').waitFor({ timeout: 30_000 });
     const users = await grid.locator('[role="row"][aria-rowindex] [role="gridcell"]:nth-child(3)').allInnerTexts();
     const sorted = [...users].sort((a, b) => a.localeCompare(b));
     assert.deepStrictEqual(users.slice(0, 10), sorted.slice(0, 10));

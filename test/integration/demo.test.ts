@@ -59,7 +59,7 @@ describe('Demo tenant inside VS Code (no network, no settings)', function () {
     const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runWorkspaceQuery', { tenantKey: key, workspaceId: '90000000-0000-4000-8000-000000000001', table: 'SigninLogs', model: { time: { kind: 'last', hours: 24 * 60 }, clauses: [], client: [{ kind: 'failuresOnly' }] } });
     assert.ok(panel, 'the demo workspace answered');
     await panel.loading;
-    const rows = readable(panel.loadedRecords());
+    const rows = readable(await panel.loadedRecords());
     assert.ok(rows.length > 0, 'failed sign-ins in the workspace');
     assert.ok(rows.every((r) => (r.status as { errorCode?: unknown }).errorCode !== 0), 'failures only');
     // The fake workspace read the KQL with Microsoft's parser, which ships once, in its own bundle.
@@ -71,7 +71,7 @@ describe('Demo tenant inside VS Code (no network, no settings)', function () {
     it(`${category} returns rows from the demo tenant`, async () => {
       const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: key, category, model: { time: { kind: 'all' }, clauses: [], client: [] } });
       await panel.loading;
-      assert.ok(readable(panel.loadedRecords()).length > 0, `${category}: no rows`);
+      assert.ok(readable(await panel.loadedRecords()).length > 0, `${category}: no rows`);
       assert.match(panel.panel.title, /\(Demo\)$/);
     });
   }
@@ -79,7 +79,7 @@ describe('Demo tenant inside VS Code (no network, no settings)', function () {
   it('the seeded password spray is there to find: one address of its network failed against many users of the tenant', async () => {
     const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: key, category: 'signIns.interactive', model: { time: { kind: 'all' }, clauses: [{ field: 'ipAddress', op: 'eq', values: ['203.0.113.17'] }], client: [] } });
     await panel.loading;
-    const rows = readable(panel.loadedRecords()) as { userId: string; userAgent: string; status: { errorCode: number } }[];
+    const rows = readable(await panel.loadedRecords()) as { userId: string; userAgent: string; status: { errorCode: number } }[];
     assert.ok(rows.length >= 7, `${rows.length} sign-ins from the spray's address`);
     assert.ok(new Set(rows.map((r) => r.userId)).size >= 6, 'many users from one address');
     assert.ok(rows.every((r) => r.userAgent === 'BAV2ROPC'));
@@ -90,7 +90,7 @@ describe('Demo tenant inside VS Code (no network, no settings)', function () {
     const atRisk = async () => {
       const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: key, category: 'riskyUsers', model: { time: { kind: 'all' }, clauses: [], client: [] } });
       await panel.loading;
-      return readable(panel.loadedRecords()).filter((r) => r.riskState === 'atRisk').map((r) => String(r.id));
+      return readable(await panel.loadedRecords()).filter((r) => r.riskState === 'atRisk').map((r) => String(r.id));
     };
     const before = await atRisk();
     assert.ok(before.length > 3, `${before.length} users at risk`);
@@ -109,7 +109,7 @@ describe('Demo tenant inside VS Code (no network, no settings)', function () {
     const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.o365.browse', { ...ref, hours: 24 });
     assert.ok(panel, 'a results panel opened');
     await panel.loading;
-    assert.ok(readable(panel.loadedRecords()).length > 50, `${readable(panel.loadedRecords()).length} records`);
+    assert.ok(readable(await panel.loadedRecords()).length > 50, `${readable(await panel.loadedRecords()).length} records`);
     assert.match(panel.panel.title, /\(Demo\)$/);
   });
 });

@@ -32,7 +32,7 @@ describe('Save and export inside VS Code, against the fake tenant', function () 
 
   it('"Open Results as JSON" opens a read-only JSON editor with the loaded rows under a query header', async () => {
     const panel = await runQuery();
-    const loaded = readable(panel.loadedRecords()).map((r) => r.id);
+    const loaded = readable(await panel.loadedRecords()).map((r) => r.id);
     assert.ok(loaded.length > 0, 'the query returned rows');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('identityLogs.openResultsAsJson', panel);
     assert.strictEqual(editor.document.languageId, 'json');
@@ -56,7 +56,7 @@ describe('Save and export inside VS Code, against the fake tenant', function () 
     assert.strictEqual(uri?.fsPath, target.fsPath);
     const doc = JSON.parse(fs.readFileSync(target.fsPath, 'utf8')) as { query: { count: number; tenant: { name: string } }; value: { id: string }[] };
     assert.strictEqual(doc.query.tenant.name, 'Export test');
-    assert.deepStrictEqual(doc.value.map((r) => r.id), readable(panel.loadedRecords()).map((r) => r.id));
+    assert.deepStrictEqual(doc.value.map((r) => r.id), readable(await panel.loadedRecords()).map((r) => r.id));
     assert.deepStrictEqual(fs.readdirSync(dir), ['saved.json'], 'no temporary file left');
   });
 

@@ -60,7 +60,7 @@ describe('Logs at trace level hold no token, secret, key or list of users', func
 
     const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: key, category: 'signIns.interactive', model: { time: { kind: 'last', hours: 24 }, clauses: [], client: [] } });
     await panel.loading;
-    const first = panel.loadedRecords()[0] as { id?: unknown };
+    const first = (await panel.loadedRecords())[0] as { id?: unknown };
     await vscode.commands.executeCommand('identityLogs.openSignInById', { tenantKey: key, id: String(first.id), asCorrelationId: false });
 
     const file = path.join(exportDir, 'signins.ndjson');

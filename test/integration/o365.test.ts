@@ -40,7 +40,7 @@ describe('Office 365 activity inside VS Code, against the fake tenant', function
     const data = fake.emulator.datasets.get(CONTOSO)!;
     const blobs = contentWindows(now - 2 * DAY, now, now).flatMap((w) => data.blobsCreatedBetween('Audit.AzureActiveDirectory', w.startMs, w.endMs, now));
     const truth = readable(mergeRecords(blobs.map((b) => data.blobRecords(b))).records);
-    const got = readable(panel.loadedRecords());
+    const got = readable(await panel.loadedRecords());
     assert.ok(got.length > 500, `${got.length} records`);
     const ids = got.map((r) => String(r.Id));
     assert.strictEqual(new Set(ids).size, ids.length, 'no record twice');

@@ -79,7 +79,7 @@ describe('Behind a corporate proxy inside VS Code (a real CONNECT proxy on loopb
     const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: secretKey, category: 'signIns.interactive', model: { time: { kind: 'last', hours: 24 }, clauses: [], client: [] } });
     await panel.loading;
     assert.strictEqual(panel.progress()?.state, 'done');
-    const got = readable(panel.loadedRecords()).map((r) => String(r.id));
+    const got = readable(await panel.loadedRecords()).map((r) => String(r.id));
     const expected = interactiveIds(fake.emulator.datasets.get(CONTOSO)!, before - DAY, before);
     assert.ok(got.length > 20, `${got.length} rows`);
     assert.deepStrictEqual(got.slice(0, 50), expected.slice(0, 50));
@@ -93,7 +93,7 @@ describe('Behind a corporate proxy inside VS Code (a real CONNECT proxy on loopb
     const data = fake.emulator.datasets.get(CONTOSO)!;
     const blobs = contentWindows(now - DAY, now, now).flatMap((w) => data.blobsCreatedBetween('Audit.AzureActiveDirectory', w.startMs, w.endMs, now));
     const truth = readable(mergeRecords(blobs.map((b) => data.blobRecords(b))).records).map((r) => String(r.Id));
-    const got = readable(panel.loadedRecords()).map((r) => String(r.Id));
+    const got = readable(await panel.loadedRecords()).map((r) => String(r.Id));
     assert.ok(got.length > 50, `${got.length} records`);
     assert.deepStrictEqual([...got].sort(), [...truth].sort());
   });

@@ -1,5 +1,7 @@
 import { readable } from '../../src/core/records/untrusted';
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
@@ -55,7 +57,7 @@ describe('Query engine inside VS Code: every category against the fake tenant', 
     it(`${category}: the panel holds exactly the fake tenant's ${type} sign-ins of the last 24 h, newest first`, async () => {
       const before = Date.now();
       const panel = await run(keys[0], category, { time: { kind: 'last', hours: 24 }, clauses: [], client: [] });
-      const got = readable(panel.loadedRecords()).map((r) => String(r.id));
+      const got = readable(await panel.loadedRecords()).map((r) => String(r.id));
       const expected = truth(type, before - DAY);
       assert.strictEqual(panel.progress()?.state, 'done');
       // The boundary second may differ by a record or two between the two clocks.
@@ -67,20 +69,39 @@ describe('Query engine inside VS Code: every category against the fake tenant', 
   for (const category of ['directoryAudits', 'provisioning', 'riskDetections', 'riskyUsers']) {
     it(`${category}: rows arrive`, async () => {
       const panel = await run(keys[0], category);
-      assert.ok(readable(panel.loadedRecords()).length > 0, 'rows');
+      assert.ok(readable(await panel.loadedRecords()).length > 0, 'rows');
       assert.ok(['done', 'paused'].includes(panel.progress()!.state), panel.progress()!.state);
     });
   }
 
+  it('keeps a panel\'s loaded records in a file of its own (owner-only, outside the host\'s memory) and deletes it when the panel closes', async () => {
+    const root = path.join(fake.api.folders.globalStorage, 'loaded-rows');
+    const files = () => (fs.existsSync(root) ? fs.readdirSync(root, { recursive: true }).map(String).filter((n) => n.endsWith('.rows')) : []);
+    const before = new Set(files());
+    const panel = await run(keys[0], 'signIns.interactive', { time: { kind: 'last', hours: 24 }, clauses: [], client: [] });
+    const records = readable(await panel.loadedRecords());
+    assert.ok(records.length > 50, `${records.length} records`);
+    const mine = files().filter((f) => !before.has(f));
+    assert.strictEqual(mine.length, 1, 'one file for the new panel');
+    const file = path.join(root, mine[0]);
+    const text = fs.readFileSync(file, 'utf8');
+    assert.strictEqual(text.split('\n').filter(Boolean).length, records.length, 'a line per loaded record');
+    for (const r of records) assert.ok(text.includes(JSON.stringify(r.id)), `record ${String(r.id)} is in the file`);
+    if (process.platform !== 'win32') assert.strictEqual(fs.statSync(file).mode & 0o777, 0o600);
+    panel.panel.dispose();
+    for (let i = 0; i < 100 && fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(!fs.existsSync(file), 'the file is gone once the panel closed');
+  });
+
   it('a filter is applied by Graph: failed sign-ins with one error code', async () => {
     const panel = await run(keys[0], 'signIns.interactive', { time: { kind: 'last', hours: 48 }, clauses: [{ field: 'status/errorCode', op: 'eq', values: [50126] }], client: [] });
-    const records = readable(panel.loadedRecords());
+    const records = readable(await panel.loadedRecords());
     assert.ok(records.length > 0 && records.every((r) => (r.status as { errorCode: number }).errorCode === 50126));
   });
 
   it('without a policy permission, conditional access is reported hidden rather than empty', async () => {
     const panel = await run(keys[1], 'signIns.interactive', { time: { kind: 'last', hours: 6 }, clauses: [], client: [] });
-    assert.ok(readable(panel.loadedRecords()).every((r) => !('appliedConditionalAccessPolicies' in r)));
+    assert.ok(readable(await panel.loadedRecords()).every((r) => !('appliedConditionalAccessPolicies' in r)));
   });
 
   it('an invalid filter is refused before any request, with the reason', async () => {
@@ -91,5 +112,30 @@ describe('Query engine inside VS Code: every category against the fake tenant', 
     // The count does move: the same query with a filter Graph takes is sent.
     await run(keys[0], 'signIns.interactive', { time: { kind: 'last', hours: 1 }, clauses: [{ field: 'status/errorCode', op: 'eq', values: [50126] }], client: [] });
     assert.ok(fake.emulator.requestsServed() > before, 'a query Graph accepts reaches the tenant');
+  });
+});
+
+describe('Load all on a large tenant inside VS Code: it says what it would mean first', function () {
+  this.timeout(180_000);
+  // Dense enough that the first five pages cover about 11 hours of a 30-day range.
+  const fake = withFakeTenant({ signIns: 150_000, timeScale: 0.01 });
+
+  it('forecasts the rows to come and the time at the pace so far, offers Export instead, and loads nothing when dismissed', async () => {
+    const key = await fake.addTenant('Large', FULL_APP);
+    const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: key, category: 'signIns.interactive', model: { time: { kind: 'last', hours: 720 }, clauses: [], client: [] } });
+    await panel.loading;
+    const first = panel.progress()!;
+    assert.strictEqual(first.state, 'paused');
+    assert.strictEqual(first.loaded, 5000, 'the first five pages');
+    const asked = fake.api.prompts.asked().length;
+    fake.api.prompts.answer(null);
+    await panel.loadAll();
+    const question = fake.api.prompts.asked().slice(asked);
+    assert.strictEqual(question.length, 1, 'one question');
+    const rows = Number(/Load about ([\d,]+) more rows\? At the pace so far that takes about /.exec(question[0].message)?.[1].replace(/,/g, '') ?? 0);
+    // 5,000 rows over the newest ~11 h of 720 h: some 300,000 more, as the data is even.
+    assert.ok(rows > 250_000 && rows < 400_000, question[0].message);
+    assert.match(question[0].message, /Export writes them to files as they arrive/);
+    assert.strictEqual(panel.progress()!.loaded, 5000, 'dismissed: nothing more was loaded');
   });
 });

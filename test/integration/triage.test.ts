@@ -123,8 +123,10 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
     const target = users().find((u) => u.riskState === 'atRisk')!;
     const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: keys.full, category: 'riskyUsers', model: { time: { kind: 'all' }, clauses: [], client: [] } });
     await panel.load(Infinity);
-    assert.ok(panel.record(target.id), 'the user is among the loaded rows');
-    await panel.openRow(target.id);
+    // A grid row's id is its place in arrival order.
+    const row = (await panel.loadedRecords()).findIndex((r) => (r as { id?: unknown }).id === target.id);
+    assert.ok(row >= 0, 'the user is among the loaded rows');
+    await panel.openRow(String(row));
     const tabLabel = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith(target.userPrincipalName))?.label ?? '';
     // The tab model follows the workbench a moment later: wait for the label, within limits.
     const until = async (re: RegExp) => {

@@ -1,7 +1,8 @@
 /**
- * The virtual grid: only the rows in view (and a margin) are in the DOM, the header sorts and its
- * handles resize, the first columns stay pinned while it scrolls sideways, and the keyboard moves,
- * opens and copies. Every value is a Lit text binding: log data is hostile text, never markup.
+ * The virtual grid: only the rows in view (and a margin) are in the DOM, and only those are held
+ * (it asks for the ones it lacks with `need-rows`); the header sorts and its handles resize, the
+ * first columns stay pinned while it scrolls sideways, and the keyboard moves, opens and copies.
+ * Every value is a Lit text binding: log data is hostile text, never markup.
  */
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -13,6 +14,11 @@ import { type SortState } from './model';
 export const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 26;
 const OVERSCAN = 12;
+/**
+ * The tallest scroll area drawn: browsers stop near 33 million pixels, and a million rows of 24
+ * are 24 million. Past this the scrollbar stands for the rows in proportion.
+ */
+const MAX_SCROLL_PX = 8_000_000;
 /** How many leading columns stay in view when scrolling sideways. */
 const PINNED = 2;
 
@@ -50,8 +56,14 @@ export class ResultsGrid extends LitElement {
   /** The visible columns, in order. */
   @property({ attribute: false }) columns: readonly ColumnInfo[] = [];
   @property({ attribute: false }) widths: ReadonlyMap<string, number> = new Map();
-  /** The rows after the filters and the sort. */
-  @property({ attribute: false }) view: readonly RowData[] = [];
+  /** Rows in the view (after the filters and the sort). */
+  @property({ attribute: false }) total = 0;
+  /** The row at a position of the view, when the webview holds it. */
+  @property({ attribute: false }) rowAt: (index: number) => RowData | undefined = () => undefined;
+  /** Changes when rows arrive, so the grid draws the ones it was waiting for. */
+  @property({ attribute: false }) revision = 0;
+  /** A new sort or filter is being computed by the host. */
+  @property({ attribute: false }) busy = false;
   @property({ attribute: false }) sort: SortState | undefined;
   @property({ attribute: false }) focused = -1;
   @property({ attribute: false }) label = 'Results';
@@ -65,6 +77,24 @@ export class ResultsGrid extends LitElement {
   override firstUpdated(): void {
     const grid = this.renderRoot.querySelector('.grid') as HTMLElement;
     new ResizeObserver(() => (this.viewport = grid.clientHeight)).observe(grid);
+  }
+
+  /** Pixels of scroll per row: ROW_HEIGHT, or less when the rows would be taller than a browser draws. */
+  private get pitch(): number {
+    return Math.min(ROW_HEIGHT, MAX_SCROLL_PX / Math.max(1, this.total));
+  }
+
+  /** The first and last positions in sight, plus a margin. */
+  private range(): { first: number; last: number } {
+    const first = Math.max(0, Math.floor(this.scrolled / this.pitch) - OVERSCAN);
+    const last = Math.min(this.total, first + Math.ceil(this.viewport / ROW_HEIGHT) + 2 * OVERSCAN);
+    return { first, last };
+  }
+
+  override updated(): void {
+    const { first, last } = this.range();
+    // Asking for what is held already costs nothing: the owner keeps track.
+    if (last > first) this.emit('need-rows', { first, last: last - 1 });
   }
 
   private emit<T>(name: string, detail: T): void {
@@ -101,12 +131,13 @@ export class ResultsGrid extends LitElement {
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
     if (e.key in moves) {
       e.preventDefault();
-      const next = Math.min(this.view.length - 1, Math.max(0, (this.focused < 0 ? -1 : this.focused) + moves[e.key]));
+      const next = Math.min(this.total - 1, Math.max(0, (this.focused < 0 ? -1 : this.focused) + moves[e.key]));
       const index = Number.isFinite(next) ? next : 0;
       const grid = e.currentTarget as HTMLElement;
-      const top = index * ROW_HEIGHT;
-      if (top < grid.scrollTop) grid.scrollTop = top;
-      else if (top + ROW_HEIGHT > grid.scrollTop + grid.clientHeight - HEADER_HEIGHT) grid.scrollTop = top + ROW_HEIGHT - grid.clientHeight + HEADER_HEIGHT;
+      // Where the row is drawn, relative to the top of what is in sight.
+      const top = this.rowTop(index) - grid.scrollTop;
+      if (top < 0) grid.scrollTop = index * this.pitch;
+      else if (top + ROW_HEIGHT > grid.clientHeight - HEADER_HEIGHT) grid.scrollTop = Math.max(0, index * this.pitch - (grid.clientHeight - HEADER_HEIGHT - ROW_HEIGHT));
       this.emit('focus-row', index);
     } else if (e.key === 'Enter' && this.focused >= 0) {
       e.preventDefault();
@@ -137,6 +168,17 @@ export class ResultsGrid extends LitElement {
     return i < pins.length ? { width: `${this.width(c)}px`, left: `${pins[i]}px` } : { width: `${this.width(c)}px` };
   }
 
+  /**
+   * Where a row is drawn in the scroll area. At full height that is its place; when the rows are
+   * scaled into MAX_SCROLL_PX, the rows in sight are laid out at full height from the one the
+   * scroll position stands for.
+   */
+  private rowTop(index: number): number {
+    if (this.pitch === ROW_HEIGHT) return index * ROW_HEIGHT;
+    const anchor = this.scrolled / this.pitch;
+    return this.scrolled + (index - anchor) * ROW_HEIGHT;
+  }
+
   private cellClass(c: ColumnInfo, text: string): string {
     if (c.kind !== 'status') return '';
     return text.startsWith('Failure') ? 'failure' : text.startsWith('Interrupted') ? 'interrupted' : text === 'Success' ? 'success' : '';
@@ -146,17 +188,21 @@ export class ResultsGrid extends LitElement {
     const cols = this.columns;
     const total = cols.reduce((s, c) => s + this.width(c), 0);
     const pins = this.pinOffsets(cols);
-    const first = Math.max(0, Math.floor(this.scrolled / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(this.view.length, Math.ceil((this.scrolled + this.viewport) / ROW_HEIGHT) + OVERSCAN);
-    const slice = this.view.slice(first, last);
-    return html`<div class="grid" tabindex="0" role="grid" aria-label=${this.label} aria-rowcount=${this.view.length + 1} aria-colcount=${cols.length} @scroll=${(e: Event) => (this.scrolled = (e.target as HTMLElement).scrollTop)} @keydown=${this.onKey}>
+    const { first, last } = this.range();
+    const positions = Array.from({ length: Math.max(0, last - first) }, (_, k) => first + k);
+    const height = this.pitch === ROW_HEIGHT ? this.total * ROW_HEIGHT : MAX_SCROLL_PX + this.viewport;
+    // Busy while the rows in sight are not all here yet (assistive technology, and tests, wait on it).
+    const busy = this.busy || positions.some((i) => this.rowAt(i) === undefined);
+    return html`<div class="grid" tabindex="0" role="grid" aria-busy=${busy ? 'true' : 'false'} aria-label=${this.label} aria-rowcount=${this.total + 1} aria-colcount=${cols.length} @scroll=${(e: Event) => (this.scrolled = (e.target as HTMLElement).scrollTop)} @keydown=${this.onKey}>
       <div class="thead" role="row" aria-rowindex="1" ${cssProps({ width: `${total}px` })}>
         ${cols.map((c, i) => html`<div class="th ${this.pinClass(i)}" role="columnheader" aria-sort=${this.sort?.column === c.id ? (this.sort.descending ? 'descending' : 'ascending') : 'none'} ${cssProps(this.cellBox(c, i, pins))} title=${`Sort by ${c.label}`} @click=${() => this.sortBy(c.id)}>${c.label}${this.sort?.column === c.id ? (this.sort.descending ? ' ▼' : ' ▲') : ''}<span class="resize" @pointerdown=${(e: PointerEvent) => this.startResize(e, c)}></span></div>`)}
       </div>
-      <div class="body" ${cssProps({ height: `${this.view.length * ROW_HEIGHT}px`, width: `${total}px` })}>
-        ${slice.map((row, k) => {
-          const index = first + k;
-          return html`<div class="tr ${index === this.focused ? 'focused' : ''} ${row.unreadable ? 'unreadable' : ''}" role="row" aria-rowindex=${index + 2} aria-selected=${index === this.focused ? 'true' : 'false'} ${cssProps({ top: `${index * ROW_HEIGHT}px`, width: `${total}px` })} @click=${() => this.emit('focus-row', index)} @dblclick=${() => this.emit('open-row', index)}>
+      <div class="body" ${cssProps({ height: `${height}px`, width: `${total}px` })}>
+        ${positions.map((index) => {
+          const row = this.rowAt(index);
+          // Not here yet (asked for): an empty band holds its place; the grid says it is busy.
+          if (!row) return html`<div class="tr pending" role="presentation" ${cssProps({ top: `${this.rowTop(index)}px`, width: `${total}px` })}></div>`;
+          return html`<div class="tr ${index === this.focused ? 'focused' : ''} ${row.unreadable ? 'unreadable' : ''}" role="row" aria-rowindex=${index + 2} aria-selected=${index === this.focused ? 'true' : 'false'} ${cssProps({ top: `${this.rowTop(index)}px`, width: `${total}px` })} @click=${() => this.emit('focus-row', index)} @dblclick=${() => this.emit('open-row', index)}>
             ${cols.map((c, i) => {
               const text = row.cells[c.id] ?? '';
               // A labelled enum cell keeps its raw value in the tooltip (what Graph and filters use).
@@ -166,7 +212,7 @@ export class ResultsGrid extends LitElement {
           </div>`;
         })}
       </div>
-      ${this.view.length === 0 && this.emptyText ? html`<div class="empty">${this.emptyText}</div>` : nothing}
+      ${this.total === 0 && this.emptyText ? html`<div class="empty">${this.emptyText}</div>` : nothing}
     </div>`;
   }
 }

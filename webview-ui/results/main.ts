@@ -5,13 +5,14 @@
  */
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { type ColumnInfo, type ExportInfo, type InitInfo, type ProgressInfo, type ResultsNotifications, type ResultsRequests, type RowData } from '../../src/webview/results/protocol';
+import { type ColumnInfo, type ExportInfo, type InitInfo, MAX_WINDOW, type ProgressInfo, type ResultsNotifications, type ResultsRequests, type RowData, type ViewInfo } from '../../src/webview/results/protocol';
 import { HostConnection } from '../shared/hostConnection';
 import { statusColors } from '../shared/statusColors';
 import './filters';
 import './toolbar';
 import './grid';
-import { describeFilters, filterRows, type RowFilters, sortRows, type SortState } from './model';
+import { describeFilters, type RowFilters, type SortState } from './model';
+import { RowWindows } from './rowWindows';
 import { type HostRequest } from './toolbar';
 
 /**
@@ -38,19 +39,21 @@ export class ResultsApp extends LitElement {
   private readonly host = new HostConnection<ResultsRequests, ResultsNotifications>();
   @state() private info: InitInfo | undefined;
   @state() private progress: ProgressInfo | undefined;
-  @state() private view: RowData[] = [];
+  @state() private view: ViewInfo = { version: 0, total: 0, loaded: 0, policies: [] };
   @state() private visible: string[] = [];
   @state() private widths = new Map<string, number>();
   @state() private sort: SortState | undefined;
   @state() private filters: RowFilters = { text: '', failuresOnly: false, caPolicy: '', caResult: '', reportOnly: false };
   @state() private focused = -1;
   @state() private chooserOpen = false;
-  @state() private policies: string[] = [];
   @state() private exportInfo: ExportInfo | undefined;
-  private rows: RowData[] = [];
-  private dirty = false;
+  /** The rows in sight and a margin, fetched from the host by position. */
+  private readonly windows = new RowWindows((version, start, count) => void this.host.request('needRows', { version, start, count }), MAX_WINDOW, () => this.rowsArrived++);
+  /** Counts arriving blocks: the grid draws again when it changes. */
+  @state() private rowsArrived = 0;
+  /** The view version a sort or filter change was asked under, until a newer one arrives. */
+  @state() private awaitingView: number | undefined;
   private viewTimer: ReturnType<typeof setTimeout> | undefined;
-  private viewReported = false;
 
   /** The Columns popup closes on Escape and on a click anywhere outside it (or its button). */
   private readonly closeChooser = (e: Event): void => {
@@ -71,13 +74,13 @@ export class ResultsApp extends LitElement {
       this.widths = new Map(info.columns.map((c) => [c.id, c.width]));
       this.filters = { ...this.filters, failuresOnly: info.clientFilters.failuresOnly };
     });
-    this.host.on('rows', ({ rows }) => {
-      this.rows.push(...rows);
-      const known = new Set(this.policies);
-      const added = rows.flatMap((r) => (r.ca ?? []).map(([name]) => name)).filter((name) => !known.has(name) && known.add(name));
-      if (added.length) this.policies = [...this.policies, ...added];
-      this.schedule();
+    this.host.on('view', (view) => {
+      if (this.awaitingView !== undefined && view.version > this.awaitingView) this.awaitingView = undefined;
+      this.windows.setView(view.version, view.total);
+      this.view = view;
+      if (this.focused >= view.total) this.focused = view.total - 1;
     });
+    this.host.on('window', (w) => this.windows.receive(w));
     this.host.on('progress', (p) => (this.progress = p));
     this.host.on('exportState', (e) => (this.exportInfo = e));
     this.host.ready();
@@ -95,31 +98,15 @@ export class ResultsApp extends LitElement {
     super.disconnectedCallback();
   }
 
-  /** Rows arrive in bursts: recompute the view once per frame, not per message. */
-  private schedule(): void {
-    if (this.dirty) return;
-    this.dirty = true;
-    requestAnimationFrame(() => {
-      this.dirty = false;
-      this.recompute();
-    });
-  }
-
-  private recompute(): void {
-    this.view = sortRows(filterRows(this.rows, this.filters), this.sort, this.info?.columns ?? []);
-    if (this.focused >= this.view.length) this.focused = this.view.length - 1;
-    this.reportView();
-  }
-
-  /** Tells the host how the grid shapes its rows, so saving as JSON saves exactly what it shows (debounced). */
-  private reportView(): void {
-    const shaped = this.sort !== undefined || describeFilters(this.filters).length > 0;
-    if (!shaped && !this.viewReported) return;
+  /**
+   * Asks the host for the view under the new sort or filter: it holds the rows and computes it.
+   * Typing in the filter box waits for a pause, so a million rows are not filtered per keystroke.
+   */
+  private reportView(wait: number): void {
     if (this.viewTimer) clearTimeout(this.viewTimer);
-    this.viewTimer = setTimeout(() => {
-      this.viewReported = shaped;
-      void this.host.request('viewChanged', { sort: this.sort ?? null, clientFilters: describeFilters(this.filters), filters: this.filters });
-    }, 250);
+    // Until the host answers with a newer view, the rows in sight are the old order: say so.
+    this.awaitingView ??= this.view.version;
+    this.viewTimer = setTimeout(() => void this.host.request('viewChanged', { sort: this.sort ?? null, clientFilters: describeFilters(this.filters), filters: this.filters }), wait);
   }
 
   private get columns(): ColumnInfo[] {
@@ -133,16 +120,16 @@ export class ResultsApp extends LitElement {
 
   private setSort(id: string): void {
     this.sort = this.sort?.column === id ? { column: id, descending: !this.sort.descending } : { column: id, descending: false };
-    this.recompute();
+    this.reportView(0);
   }
 
   private open(index: number): void {
-    const row = this.view[index];
+    const row = this.windows.row(index);
     if (row) void this.host.request('openRow', { id: row.id });
   }
 
   private copy(index: number): void {
-    const row = this.view[index];
+    const row = this.windows.row(index);
     if (row) void this.host.request('copyRow', { id: row.id });
   }
 
@@ -157,7 +144,7 @@ export class ResultsApp extends LitElement {
 
   private setFilter(patch: Partial<RowFilters>): void {
     this.filters = { ...this.filters, ...patch };
-    this.recompute();
+    this.reportView('text' in patch ? 150 : 0);
   }
 
   /**
@@ -167,7 +154,7 @@ export class ResultsApp extends LitElement {
    */
   private onContextMenu(e: MouseEvent): void {
     const cell = e.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.dataset.row !== undefined);
-    const row = cell ? this.view[Number(cell.dataset.row)] : undefined;
+    const row = cell ? this.windows.row(Number(cell.dataset.row)) : undefined;
     if (row && cell?.dataset.column) this.setAttribute('data-vscode-context', rowMenuContext(row, cell.dataset.column));
     else this.removeAttribute('data-vscode-context');
   }
@@ -176,7 +163,7 @@ export class ResultsApp extends LitElement {
     const p = this.progress;
     // Only once a page has come back: before that, "no records" would not be true yet.
     if (!(p?.state === 'done' || (p?.state === 'paused' && p.pages > 0))) return undefined;
-    return this.rows.length ? 'No loaded row matches the filters above.' : 'No records match this query.';
+    return this.view.loaded ? 'No loaded row matches the filters above.' : 'No records match this query.';
   }
 
   override render(): TemplateResult {
@@ -184,15 +171,18 @@ export class ResultsApp extends LitElement {
     const message = this.progress?.message;
     return html`<header @host-request=${(e: CustomEvent<HostRequest>) => this.ask(e.detail)}>
         <div class="title-row"><h1>${info ? `${info.categoryLabel} · ${info.tenantName}` : 'Loading…'}</h1><span class="query" title=${info?.filterText ?? ''}>${info?.filterText ?? ''}</span></div>
-        <results-toolbar .progress=${this.progress} .shown=${this.view.length} .copyFormats=${info?.copyFormats ?? []} .canSaveQuery=${info?.canSaveQuery === true} .exportHint=${info?.exportHint} .chooserOpen=${this.chooserOpen} .exportInfo=${this.exportInfo} @toggle-columns=${() => (this.chooserOpen = !this.chooserOpen)} @dismiss-export=${() => (this.exportInfo = undefined)}></results-toolbar>
-        <results-filters .filters=${this.filters} .isSignIn=${info?.isSignIn === true} .caHidden=${this.progress?.caHidden === true} .policies=${this.policies} @filters-change=${(e: CustomEvent<Partial<RowFilters>>) => this.setFilter(e.detail)}></results-filters>
+        <results-toolbar .progress=${this.progress} .shown=${this.view.total} .copyFormats=${info?.copyFormats ?? []} .canSaveQuery=${info?.canSaveQuery === true} .exportHint=${info?.exportHint} .chooserOpen=${this.chooserOpen} .exportInfo=${this.exportInfo} @toggle-columns=${() => (this.chooserOpen = !this.chooserOpen)} @dismiss-export=${() => (this.exportInfo = undefined)}></results-toolbar>
+        <results-filters .filters=${this.filters} .isSignIn=${info?.isSignIn === true} .caHidden=${this.progress?.caHidden === true} .policies=${this.view.policies} @filters-change=${(e: CustomEvent<Partial<RowFilters>>) => this.setFilter(e.detail)}></results-filters>
         ${message ? html`<div class="notice ${this.progress?.state === 'failed' ? 'warn' : ''}" role="note">${message}</div>` : nothing}
       </header>
       ${this.chooserOpen && info ? html`<column-chooser .columns=${info.columns} .visible=${this.visible} @toggle-column=${(e: CustomEvent<{ id: string; on: boolean }>) => this.toggleColumn(e.detail.id, e.detail.on)}></column-chooser>` : nothing}
       <results-grid
         .columns=${this.columns}
         .widths=${this.widths}
-        .view=${this.view}
+        .total=${this.view.total}
+        .rowAt=${this.windows.rowAt}
+        .revision=${this.rowsArrived}
+        .busy=${this.awaitingView !== undefined}
         .sort=${this.sort}
         .focused=${this.focused}
         .label=${info?.title ?? 'Results'}
@@ -202,6 +192,7 @@ export class ResultsApp extends LitElement {
         @focus-row=${(e: CustomEvent<number>) => (this.focused = e.detail)}
         @open-row=${(e: CustomEvent<number>) => this.open(e.detail)}
         @copy-row=${(e: CustomEvent<number>) => this.copy(e.detail)}
+        @need-rows=${(e: CustomEvent<{ first: number; last: number }>) => this.windows.need(e.detail.first, e.detail.last)}
         @contextmenu=${this.onContextMenu}
       ></results-grid>`;
   }

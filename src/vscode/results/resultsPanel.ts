@@ -6,7 +6,7 @@ import { type CategorySpec } from '../../core/catalog/types';
 import { type FilterModel } from '../../core/odata/model';
 import { cellCopyText, rowCopyText } from '../../core/query/copyText';
 import { resultsTitle } from '../../core/detail/titles';
-import { NO_ROW_FILTERS, type RowFilters } from '../../core/query/rowFilters';
+import { describeFilters, NO_ROW_FILTERS, type RowFilters } from '../../core/query/rowFilters';
 import { isUnreadable, type LogRecord } from '../../core/records/untrusted';
 import { type QuerySession, type SessionProgress } from '../../core/query/session';
 import { progressMessage } from '../../core/query/progressMessage';
@@ -14,6 +14,10 @@ import { showError } from '../ui/showError';
 import { type Logger } from '../../core/log/redact';
 import { targetLabel, type TenantConfig } from '../../core/tenants/tenantConfig';
 import { type ExportInfo, type InitInfo, type ProgressInfo, type ResultsNotifications, RESULTS_REQUESTS } from '../../webview/results/protocol';
+import { type RecordKeeper } from '../../core/records/spillFile';
+import { toDisplayRow } from '../../core/query/rows';
+import { aboutDuration, forecastLoadAll } from '../../core/query/loadForecast';
+import { type Prompter } from '../ui/prompter';
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
 import { type RecordDocuments } from './recordDocuments';
@@ -23,7 +27,6 @@ import type { ExportJob } from '../export/exportJobs';
 import { mirrorExport } from './exportMirror';
 import { showLoadProgress } from './loadProgress';
 import { RowStore } from './rowStore';
-import { type SortState } from '../../core/query/gridView';
 
 export interface ResultsPanelDeps {
   readonly extensionUri: vscode.Uri;
@@ -34,6 +37,10 @@ export interface ResultsPanelDeps {
   readonly saveQuery: () => Promise<void>;
   /** Opens a record's detail panel; records without one open as raw JSON. */
   readonly openDetail?: (record: Record<string, unknown>) => Promise<void> | void;
+  /** Where the panel keeps its loaded records (a file of its own, deleted when it closes). */
+  readonly keeper: RecordKeeper;
+  /** Asks before a Load all that would take long (tests answer through a scripted one). */
+  readonly prompter: Prompter;
 }
 
 export interface ResultsQuery {
@@ -55,9 +62,9 @@ export const RESULTS_VIEW_TYPE = 'identityLogs.results';
 
 /** Pages loaded at first and by each "Load more". */
 export const PAGES_PER_LOAD = 5;
-/** Rows per message when a reloaded webview is sent everything again. */
-const RESEND_BATCH = 5000;
-
+/** Load all asks first when it would bring more rows than this, or take longer than this. */
+const ASK_ABOVE_ROWS = 250_000;
+const ASK_ABOVE_SECONDS = 10 * 60;
 /**
  * The results panel for one query: it opens as soon as the first page arrives, streams rows into
  * the grid while later pages load, and mirrors progress in a cancellable notification.
@@ -73,8 +80,6 @@ export class ResultsPanel implements vscode.Disposable {
   private progressResolve: (() => void) | undefined;
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
-  /** The grid's current view when filtered or sorted (ids in order), else null: every loaded row. */
-  private viewSort: SortState | undefined;
   private clientFilters: readonly string[] = [];
   private rowFilters: RowFilters = NO_ROW_FILTERS;
   private visibleColumns: readonly string[];
@@ -85,6 +90,8 @@ export class ResultsPanel implements vscode.Disposable {
   /** What the webview was sent, kept to send again if its document reloads. */
   private readonly init: InitInfo;
   private lastProgress: ProgressInfo | undefined;
+  private loadingMs = 0;
+  private loadingSince: number | undefined;
   private lastExport: ExportInfo | undefined;
 
   constructor(
@@ -94,7 +101,7 @@ export class ResultsPanel implements vscode.Disposable {
     restored?: vscode.WebviewPanel,
   ) {
     this.visibleColumns = query.visibleColumns;
-    this.rows = new RowStore(query.category, deps.log, (rows) => this.host.notify('rows', { rows }));
+    this.rows = new RowStore(query.category, deps.log, deps.keeper, (view) => this.host.notify('view', view));
     const label = targetLabel(query.tenant);
     const fake = label ? ` (${label})` : '';
     const title = resultsTitle(query.category.label, query.filterText, `${query.tenant.displayName}${fake}`);
@@ -109,11 +116,11 @@ export class ResultsPanel implements vscode.Disposable {
     this.panel.webview.html = webviewHtml(this.panel.webview, deps.extensionUri, 'results', title);
     this.host = new WebviewHost<typeof RESULTS_REQUESTS, ResultsNotifications>(this.panel.webview, RESULTS_REQUESTS, {
       loadMore: () => void this.load(PAGES_PER_LOAD),
-      loadAll: () => void this.load(Infinity),
+      loadAll: () => this.loadAll(),
       cancel: () => this.session?.cancel(),
       openRow: ({ id }) => this.openRow(id),
       copyRow: async ({ id }) => {
-        const text = this.rowText(id);
+        const text = await this.rowText(id);
         if (text === undefined) return;
         await vscode.env.clipboard.writeText(text);
         vscode.window.setStatusBarMessage('Copied the row (visible columns, tab-separated).', 2500);
@@ -125,9 +132,14 @@ export class ResultsPanel implements vscode.Disposable {
       copyAs: ({ format }) => this.copyAs(format),
       saveQuery: () => deps.saveQuery(),
       viewChanged: ({ sort, clientFilters, filters }) => {
-        this.viewSort = sort ?? undefined;
         this.clientFilters = clientFilters;
         this.rowFilters = filters;
+        this.rows.setView(filters, sort ?? undefined);
+      },
+      needRows: ({ version, start, count }) => {
+        const window = this.rows.window(version, start, count);
+        // A window of a view that has changed since is not sent: the webview asks again.
+        if (window) this.host.notify('window', window);
       },
       resultsJson: async ({ action }) => {
         await vscode.commands.executeCommand(action === 'open' ? 'identityLogs.openResultsAsJson' : 'identityLogs.saveResultsAsJson', this);
@@ -155,20 +167,27 @@ export class ResultsPanel implements vscode.Disposable {
       clientFilters: { failuresOnly: query.model.client.some((c) => c.kind === 'failuresOnly') },
       ...(sourceOf(query.category).capabilities.savedQueries ? { persist: { tenantKey: query.tenant.key, categoryId: query.category.id, model: query.model } } : {}),
     };
+    this.startView();
     this.host.notify('init', this.init);
     this.host.onReady(({ again }) => again && this.resend());
   }
 
   /**
    * The webview's document was reloaded (Developer: Reload Webviews) and shows nothing: send it
-   * what it showed, from the records held here. Rows waiting for the next batch go with them.
+   * what it showed; it asks for the rows in sight again. Its sort and filter are gone with it.
    */
   private resend(): void {
     this.host.notify('init', { ...this.init, visibleColumns: this.visibleColumns });
-    const rows = this.rows.allRows();
-    for (let i = 0; i < rows.length; i += RESEND_BATCH) this.host.notify('rows', { rows: rows.slice(i, i + RESEND_BATCH) });
+    this.startView();
     if (this.lastProgress) this.host.notify('progress', this.lastProgress);
     if (this.lastExport) this.host.notify('exportState', this.lastExport);
+  }
+
+  /** The view a new (or reloaded) grid starts with: the query's own client filter, no sort. */
+  private startView(): void {
+    this.rowFilters = { ...NO_ROW_FILTERS, failuresOnly: this.init.clientFilters.failuresOnly };
+    this.clientFilters = describeFilters(this.rowFilters);
+    this.rows.setView(this.rowFilters, undefined);
   }
 
   attach(session: QuerySession): void {
@@ -181,7 +200,13 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   onProgress(p: SessionProgress): void {
-    this.rows.flush();
+    this.rows.settle();
+    // Time spent loading (Load all's forecast uses the pace so far; pauses between clicks are left out).
+    if (p.state === 'loading') this.loadingSince ??= performance.now();
+    else if (this.loadingSince !== undefined) {
+      this.loadingMs += performance.now() - this.loadingSince;
+      this.loadingSince = undefined;
+    }
     const message = progressMessage(p, { restored: this.restored, caHidden: this.rows.caHidden, unreadable: this.rows.unreadable });
     const info: ProgressInfo = { loaded: p.loaded, pages: p.pages, throttled: p.throttled, retries: p.retries, splits: p.splits, state: p.state, more: p.more, message, caHidden: this.rows.caHidden };
     this.lastProgress = info;
@@ -196,6 +221,25 @@ export class ResultsPanel implements vscode.Disposable {
   /** The most recent load; resolves when it has paused, finished, failed or been cancelled. */
   loading: Promise<void> = Promise.resolve();
 
+  /**
+   * Load all, after saying what it would mean when that is a lot: the rows to come and how long at
+   * the pace so far, with an export (streamed to files, resumable) offered instead.
+   */
+  async loadAll(): Promise<void> {
+    const f = forecastLoadAll({ loaded: this.rows.size, oldestMs: this.rows.oldestMs, range: this.query.range, loadingSeconds: this.loadingMs / 1000 });
+    if (f && (f.rows > ASK_ABOVE_ROWS || f.seconds > ASK_ABOVE_SECONDS)) {
+      const exportable = sourceOf(this.query.category).exports !== undefined;
+      const choice = await this.deps.prompter.choose({
+        message: `Load about ${f.rows.toLocaleString('en-US')} more rows? At the pace so far that takes ${aboutDuration(f.seconds)}.`,
+        detail: exportable ? 'Export writes them to files as they arrive (resumable, and without holding them in this window).' : 'The rows are kept on disk while this panel is open.',
+        actions: exportable ? ['Load All', 'Export…'] : ['Load All'],
+      });
+      if (choice === 'Export…') return void (await vscode.commands.executeCommand('identityLogs.export', this));
+      if (choice !== 'Load All') return;
+    }
+    await this.load(Infinity);
+  }
+
   /** Loads more pages under a cancellable progress notification. */
   load(pages: number): Promise<void> {
     const session = this.session;
@@ -207,19 +251,25 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   /** A loaded record by its grid row id. */
-  record(id: string): LogRecord | undefined {
+  record(id: string): Promise<LogRecord | undefined> {
     return this.rows.get(id);
   }
 
+  /** The id of the record a grid row shows (its request id, audit id…), as the service gave it. */
+  async recordId(id: string): Promise<string | undefined> {
+    const r = await this.rows.get(id);
+    return r ? toDisplayRow(this.query.category, r).id : undefined;
+  }
+
   /** A cell's value for Copy (the raw value behind a label). */
-  cellText(id: string, columnId: string): string | undefined {
-    const r = this.rows.get(id);
+  async cellText(id: string, columnId: string): Promise<string | undefined> {
+    const r = await this.rows.get(id);
     return r ? cellCopyText(this.query.category, r, columnId) : undefined;
   }
 
   /** The row's visible cells, tab-separated, in the grid's column order. */
-  rowText(id: string): string | undefined {
-    const r = this.rows.get(id);
+  async rowText(id: string): Promise<string | undefined> {
+    const r = await this.rows.get(id);
     return r ? rowCopyText(this.query.category, r, this.visibleColumns) : undefined;
   }
 
@@ -229,7 +279,7 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   private async openRecord(id: string): Promise<void> {
-    const record = this.rows.get(id);
+    const record = await this.rows.get(id);
     if (!record) return;
     if (isUnreadable(record)) await this.deps.records.open(`Unreadable record ${record.id.slice(11)}`, record);
     else if (this.deps.openDetail) await this.deps.openDetail(record);
@@ -252,9 +302,19 @@ export class ResultsPanel implements vscode.Disposable {
     return this.lastProgress?.message;
   }
 
-  /** The records loaded so far, in order (for saving as JSON). */
-  loadedRecords(): LogRecord[] {
+  /** The records loaded so far, in arrival order. */
+  loadedRecords(): Promise<LogRecord[]> {
     return this.rows.all();
+  }
+
+  /** How many records have loaded. */
+  get loadedCount(): number {
+    return this.rows.size;
+  }
+
+  /** The first records loaded (samples for an export's columns). */
+  firstRecords(n: number): Promise<LogRecord[]> {
+    return this.rows.first(n);
   }
 
   /** The grid's client-side filters (an export of this panel applies them too). */
@@ -268,8 +328,8 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   /** The rows the grid shows, in its order, as the one JSON document shape with its header. */
-  resultsDocument(): ResultsDocument {
-    const rows = this.rows.view(this.rowFilters, this.viewSort);
+  async resultsDocument(): Promise<ResultsDocument> {
+    const rows = await this.rows.view();
     const q = this.query;
     return resultsDocument(queryHeader({ tenant: q.tenant, category: q.category, filter: q.filter, range: q.range, clientFilters: this.clientFilters, fetchedAtMs: q.fetchedAtMs, extensionVersion: q.extensionVersion }), rows);
   }

@@ -8,6 +8,8 @@ import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { markQueryAnswered } from '../walkthrough/walkthroughProgress';
 import { type RecordDocuments } from './recordDocuments';
 import { ResultsPanel, type ResultsQuery } from './resultsPanel';
+import { type SpillFolder } from './spillFolder';
+import { type Prompter } from '../ui/prompter';
 
 /** Where a panel's pages come from: a Graph query, or Office 365 records already merged. */
 export interface PageSource {
@@ -28,6 +30,9 @@ export interface ResultsPanelsDeps {
   /** Opens a record's detail panel (the sign-in, audit, risk or Office 365 panel that fits it). */
   readonly openDetail: (tenant: TenantConfig, category: CategorySpec, record: Record<string, unknown>) => Promise<void>;
   readonly extensionVersion: string;
+  /** Where panels keep their loaded records. */
+  readonly spill: SpillFolder;
+  readonly prompter: Prompter;
 }
 
 /** The open results panels: creates them, keeps them in opening order, and names the one a command acts on. */
@@ -48,6 +53,8 @@ export class ResultsPanels {
         saveColumns: (visible) => this.deps.columns.setColumns(category.id, visible),
         openDetail: (record) => this.deps.openDetail(tenant, category, record),
         saveQuery: source.saveQuery,
+        keeper: this.deps.spill.newFile(),
+        prompter: this.deps.prompter,
       },
       { ...query, visibleColumns: this.deps.columns.columns(category.id) ?? category.defaultColumns, extensionVersion: this.deps.extensionVersion },
       restored,

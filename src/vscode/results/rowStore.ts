@@ -1,40 +1,59 @@
 import { type CategorySpec } from '../../core/catalog/types';
 import { type Logger } from '../../core/log/redact';
-import { filterRows, type SortState, sortRows } from '../../core/query/gridView';
-import { type RowFilters } from '../../core/query/rowFilters';
+import { type SortState } from '../../core/query/gridView';
+import { isFiltering, NO_ROW_FILTERS, type RowFilters } from '../../core/query/rowFilters';
+import { RowTable } from '../../core/query/rowTable';
 import { toDisplayRow } from '../../core/query/rows';
+import { type RecordKeeper } from '../../core/records/spillFile';
 import { isUnreadable, type LogRecord } from '../../core/records/untrusted';
-import { type RowData } from '../../webview/results/protocol';
+import { type RowData, type RowWindow, type ViewInfo } from '../../webview/results/protocol';
 
-/** How long rows wait to go to the grid together: 100k rows arrive as a few hundred messages, not 100k. */
+/** How long arriving rows wait to be announced together: 100k rows make a few hundred messages. */
 const BATCH_MS = 50;
+/** While rows stream into a sorted or filtered view, it is recomputed at most this often... */
+const MIN_RECOMPUTE_MS = 250;
+/** ...and never more than a fifth of the time (a million-row sort takes a few hundred ms). */
+const RECOMPUTE_SHARE = 5;
 
 /**
- * A results panel's loaded records by grid row id, in arrival order, and the display rows on their
- * way to the webview in batches. It notes what the user should be told about them: unreadable
- * records, and sign-ins whose conditional access Graph left out.
+ * A results panel's loaded rows and the grid's view of them. The records go to a keeper (a spill
+ * file); their display cells stay here as compact columns; the view (filter and sort) is computed
+ * here, and the webview asks for the rows in sight by position. It notes what the user should be
+ * told: unreadable records, and sign-ins whose conditional access Graph left out.
  */
 export class RowStore {
-  private readonly records = new Map<string, LogRecord>();
-  private pending: RowData[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  private readonly table: RowTable;
+  private filters: RowFilters = NO_ROW_FILTERS;
+  private sort: SortState | undefined;
+  /** The view's rows by position; undefined: every row in arrival order. */
+  private order: Uint32Array | undefined;
+  private version = 0;
+  private announceTimer: NodeJS.Timeout | undefined;
+  private recomputeTimer: NodeJS.Timeout | undefined;
+  private lastComputeMs = 0;
   private unreadableCount = 0;
-  private repeatedIds = 0;
   private caHiddenSeen = false;
+  /** The report's time column, and the oldest time among the loaded rows (Load all's forecast). */
+  private readonly timeColumn: string | undefined;
+  private oldest: number | undefined;
 
   constructor(
     private readonly category: CategorySpec,
     private readonly log: Logger,
-    private readonly send: (rows: RowData[]) => void,
-  ) {}
+    private readonly keeper: RecordKeeper,
+    private readonly announce: (view: ViewInfo) => void,
+  ) {
+    this.table = new RowTable(category.columns);
+    this.timeColumn = category.columns.find((c) => c.kind === 'datetime')?.id;
+  }
 
   add(records: readonly LogRecord[]): void {
     for (const r of records) {
-      let row = toDisplayRow(this.category, r);
-      // Identical unreadable records share a text hash, and a workspace keeps a row per change of
-      // a risky user (one id, many rows): each still gets its own row.
-      if (this.records.has(row.id)) row = { ...row, id: `${row.id}#${++this.repeatedIds}` };
-      this.records.set(row.id, r);
+      const row = toDisplayRow(this.category, r);
+      this.table.add(row);
+      const at = this.timeColumn ? Date.parse(row.cells[this.timeColumn]?.replace(' ', 'T') ?? '') : Number.NaN;
+      if (!Number.isNaN(at) && (this.oldest === undefined || at < this.oldest)) this.oldest = at;
+      this.keeper.append(r);
       if (row.unreadable) {
         this.unreadableCount++;
         this.log.warn(`An unreadable record in ${this.category.label} (${isUnreadable(r) ? r.reason : 'fields could not be shown'}); it is shown as such and kept verbatim in saves and exports.`);
@@ -42,45 +61,106 @@ export class RowStore {
         this.caHiddenSeen = true;
         this.log.info('Graph left out appliedConditionalAccessPolicies: the caller lacks Policy.Read.All (or a conditional-access reader role).');
       }
-      this.pending.push(row);
     }
-    this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
+    if (this.shaped()) this.scheduleRecompute();
+    else this.announceTimer ??= setTimeout(() => this.flush(), BATCH_MS);
   }
 
-  /** Sends the rows waiting for the next batch now. */
-  flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.pending.length > 0) this.send(this.pending.splice(0));
+  private shaped(): boolean {
+    return this.sort !== undefined || isFiltering(this.filters);
   }
 
-  /** Every row, in order, for a webview that lost what it showed; nothing stays pending. */
-  allRows(): RowData[] {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pending = [];
-    return this.allRowsKept();
+  /** Brings the view up to date with every row loaded so far, and announces it (a load paused or ended). */
+  settle(): void {
+    if (this.recomputeTimer) this.recompute();
+    else this.flush();
   }
 
-  /** The records the grid shows, in its order: the same filter and sort, computed here. */
-  view(filters: RowFilters, sort: SortState | undefined): LogRecord[] {
-    const rows = filterRows(this.allRowsKept(), filters);
-    return sortRows(rows, sort, this.category.columns).flatMap((row) => {
-      const r = this.records.get(row.id);
-      return r ? [r] : [];
-    });
+  /** Announces the rows that arrived since the last announcement now. */
+  private flush(): void {
+    if (this.announceTimer) clearTimeout(this.announceTimer);
+    this.announceTimer = undefined;
+    this.announce(this.info());
   }
 
-  private allRowsKept(): RowData[] {
-    return [...this.records].map(([id, r]) => ({ ...toDisplayRow(this.category, r), id }));
+  /** The view as the webview should know it. */
+  info(): ViewInfo {
+    return { version: this.version, total: this.order?.length ?? this.table.size, loaded: this.table.size, policies: this.table.policies() };
   }
 
-  get(id: string): LogRecord | undefined {
-    return this.records.get(id);
+  /** The grid's new filter and sort: the view is computed again, under a new version. */
+  setView(filters: RowFilters, sort: SortState | undefined): void {
+    this.filters = filters;
+    this.sort = sort;
+    this.recompute();
   }
 
-  all(): LogRecord[] {
-    return [...this.records.values()];
+  private scheduleRecompute(): void {
+    if (this.recomputeTimer) return;
+    const wait = Math.max(MIN_RECOMPUTE_MS, this.lastComputeMs * RECOMPUTE_SHARE);
+    this.recomputeTimer = setTimeout(() => this.recompute(), wait);
+  }
+
+  private recompute(): void {
+    if (this.recomputeTimer) clearTimeout(this.recomputeTimer);
+    this.recomputeTimer = undefined;
+    const started = performance.now();
+    this.order = this.shaped() ? this.table.view(this.filters, this.sort) : undefined;
+    this.lastComputeMs = performance.now() - started;
+    this.version++;
+    this.flush();
+  }
+
+  /** Rows of the view at [start, start + count), or undefined when `version` is no longer current. */
+  window(version: number, start: number, count: number): RowWindow | undefined {
+    if (version !== this.version) return undefined;
+    const total = this.order?.length ?? this.table.size;
+    const rows: RowData[] = [];
+    for (let p = start; p < Math.min(total, start + count); p++) rows.push(this.rowData(this.order ? this.order[p] : p));
+    return { version, start, rows };
+  }
+
+  private rowData(index: number): RowData {
+    const { index: _, ...row } = this.table.row(index);
+    return { id: String(index), ...row };
+  }
+
+  /** The arrival index a grid row id stands for, if it is one of the loaded rows. */
+  indexOf(id: string): number | undefined {
+    const n = /^\d{1,10}$/.test(id) ? Number(id) : Number.NaN;
+    return Number.isInteger(n) && n < this.table.size ? n : undefined;
+  }
+
+  /** A loaded record by its grid row id. */
+  async get(id: string): Promise<LogRecord | undefined> {
+    const index = this.indexOf(id);
+    return index === undefined ? undefined : this.keeper.read(index);
+  }
+
+  /** The records the grid shows, in its order. */
+  async view(): Promise<LogRecord[]> {
+    if (this.recomputeTimer) this.recompute();
+    const order = this.order ?? Uint32Array.from({ length: this.table.size }, (_, i) => i);
+    return this.keeper.readMany(order);
+  }
+
+  /** Every loaded record, in arrival order. */
+  all(): Promise<LogRecord[]> {
+    return this.keeper.readMany(Uint32Array.from({ length: this.table.size }, (_, i) => i));
+  }
+
+  /** The first loaded records (an export's column samples). */
+  first(n: number): Promise<LogRecord[]> {
+    return this.keeper.readMany(Uint32Array.from({ length: Math.min(n, this.table.size) }, (_, i) => i));
+  }
+
+  get size(): number {
+    return this.table.size;
+  }
+
+  /** The oldest time among the loaded rows, when the report has a time column. */
+  get oldestMs(): number | undefined {
+    return this.oldest;
   }
 
   get unreadable(): number {
@@ -92,6 +172,8 @@ export class RowStore {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    if (this.announceTimer) clearTimeout(this.announceTimer);
+    if (this.recomputeTimer) clearTimeout(this.recomputeTimer);
+    this.keeper.dispose();
   }
 }

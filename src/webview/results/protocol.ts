@@ -1,7 +1,7 @@
 /** The typed messages between the results panel (host) and its webview app. */
 
 import { parseRowFilters } from '../../core/query/rowFilters';
-import { flag, list, none, nullable, object, oneOf, type RequestsOf, type RequestTable, text } from '../parse';
+import { flag, integer, list, none, nullable, object, oneOf, type RequestsOf, type RequestTable, text } from '../parse';
 
 export interface ColumnInfo {
   readonly id: string;
@@ -12,7 +12,7 @@ export interface ColumnInfo {
 
 /** One row as the webview sees it: display cells only, never the raw record. */
 export interface RowData {
-  /** Record id (opening a row asks the host for it by id). */
+  /** The row's place in arrival order, as text: the host finds its record by it. */
   readonly id: string;
   /** Cell text by column id. */
   readonly cells: Readonly<Record<string, string>>;
@@ -70,6 +70,31 @@ export interface ResultsRestoreState {
   readonly model: unknown;
 }
 
+/**
+ * The grid's view as the host holds it: the webview holds only the rows in sight (and a margin),
+ * asking for them by position. `version` changes when positions change meaning (a new sort or
+ * filter); rows that arrive only add positions at the end.
+ */
+export interface ViewInfo {
+  readonly version: number;
+  /** Rows in the view (after the filters). */
+  readonly total: number;
+  /** Rows loaded. */
+  readonly loaded: number;
+  /** Conditional access policy names among the loaded rows, for the policy filter. */
+  readonly policies: readonly string[];
+}
+
+/** Rows of the view, from position `start`, answering `needRows`. */
+export interface RowWindow {
+  readonly version: number;
+  readonly start: number;
+  readonly rows: readonly RowData[];
+}
+
+/** The most rows one `needRows` may ask for. */
+export const MAX_WINDOW = 1000;
+
 /** A bulk export started from this panel, as the panel shows it. */
 export interface ExportInfo {
   readonly state: 'running' | 'done' | 'cancelled' | 'failed';
@@ -82,7 +107,8 @@ export interface ExportInfo {
 /** Host → webview. */
 export type ResultsNotifications = {
   init: InitInfo;
-  rows: { readonly rows: readonly RowData[] };
+  view: ViewInfo;
+  window: RowWindow;
   progress: ProgressInfo;
   exportState: ExportInfo;
 };
@@ -99,11 +125,13 @@ export const RESULTS_REQUESTS = {
   copyAs: object({ format: oneOf('url', 'curl', 'powershell', 'kql') }),
   saveQuery: none,
   /**
-   * How the grid shapes its rows, so "Open/Save as JSON" save exactly what it shows: its sort (null:
-   * arrival order) and its client-side filter (exports apply it too), with the filter in words. The
-   * host computes the view from these; no list of ids crosses the boundary.
+   * How the grid shapes its rows: its sort (null: arrival order) and its client-side filter, with
+   * the filter in words. The host computes the view from these (the webview never holds every
+   * row), and "Open/Save as JSON" and exports use the same view, so they hold what the grid shows.
    */
   viewChanged: object({ sort: nullable(object({ column: text(200), descending: flag })), clientFilters: list(text(999), 10), filters: parseRowFilters }),
+  /** The rows at positions [start, start + count) of the view `version`; answered by a `window`. */
+  needRows: object({ version: integer(0, 2 ** 31), start: integer(0, 2 ** 31), count: integer(1, MAX_WINDOW + 1) }),
   resultsJson: object({ action: oneOf('open', 'save') }),
   exportResults: none,
   cancelExport: none,

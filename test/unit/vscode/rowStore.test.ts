@@ -1,11 +1,14 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { categoryById } from '../../../src/core/catalog/categories';
 import type { GraphCategory } from '../../../src/core/catalog/types';
-import { filterRows, sortRows } from '../../../src/core/query/gridView';
 import { NO_ROW_FILTERS } from '../../../src/core/query/rowFilters';
-import { screenPage } from '../../../src/core/records/untrusted';
+import { SpillFile } from '../../../src/core/records/spillFile';
+import { isUnreadable, screenPage } from '../../../src/core/records/untrusted';
 import { NULL_LOGGER } from '../../../src/core/log/redact';
-import type { RowData } from '../../../src/webview/results/protocol';
+import type { ViewInfo } from '../../../src/webview/results/protocol';
 import { RowStore } from '../../../src/vscode/results/rowStore';
 
 const category = categoryById('signIns.interactive') as GraphCategory;
@@ -14,34 +17,62 @@ function signIn(id: string, user: string, errorCode: number, minute: number): Re
   return { id, createdDateTime: `2026-11-30T10:${String(minute).padStart(2, '0')}:00Z`, userPrincipalName: user, userDisplayName: user, appDisplayName: 'Teams', ipAddress: '10.0.0.1', status: { errorCode }, conditionalAccessStatus: 'notApplied', location: {}, deviceDetail: {} };
 }
 
-describe('results rows on the host: the view Save as JSON writes is the grid\'s own', () => {
+describe('results rows on the host: the grid asks for windows of a view computed here', () => {
   const records = [signIn('a', 'carol', 0, 1), signIn('b', 'alice', 50126, 2), signIn('c', 'bob', 50126, 3), signIn('d', 'dave', 53003, 4)];
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idlog-rows-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('the host computes the grid\'s filter and sort from their spec: the same records, in the same order, as the webview shows', () => {
-    const sent: RowData[][] = [];
-    const store = new RowStore(category, NULL_LOGGER, (rows) => sent.push(rows));
+  const storeWith = (announced: ViewInfo[]) => {
+    const file = new SpillFile(path.join(dir, 'panel.rows'));
+    return { file, store: new RowStore(category, NULL_LOGGER, file, (v) => announced.push(v)) };
+  };
+
+  it('a filter and sort give a new version whose windows, and whose saved records, are in the grid order', async () => {
+    const announced: ViewInfo[] = [];
+    const { store } = storeWith(announced);
     store.add(screenPage([...records, null]).records);
-    store.flush();
-    const shown = sent.flat();
-    const filters = { ...NO_ROW_FILTERS, failuresOnly: true };
-    const sort = { column: 'userPrincipalName', descending: true };
-    // What the webview draws (its model re-exports these same functions) …
-    const webview = sortRows(filterRows(shown, filters), sort, category.columns).map((r) => r.id);
-    // … is what the host saves.
-    assert.deepStrictEqual(store.view(filters, sort).map((r) => (r as { id: string }).id), webview);
-    assert.deepStrictEqual(webview, ['d', 'c', 'b'], 'sorted against arrival order, so the check can tell');
-    // Without a sort or filter: every record in arrival order, the unreadable one included.
-    assert.strictEqual(store.view(NO_ROW_FILTERS, undefined).length, 5);
+    store.settle();
+    assert.deepStrictEqual(announced.at(-1), { version: 0, total: 5, loaded: 5, policies: [] });
+    store.setView({ ...NO_ROW_FILTERS, failuresOnly: true }, { column: 'userPrincipalName', descending: true });
+    const view = announced.at(-1)!;
+    assert.deepStrictEqual(view, { version: 1, total: 3, loaded: 5, policies: [] });
+    const window = store.window(1, 0, 10)!;
+    assert.deepStrictEqual(window.rows.map((r) => r.cells.userPrincipalName), ['dave', 'bob', 'alice'], 'sorted against arrival order, so the check can tell');
+    // Row ids are arrival positions: the host reads each record back by it.
+    assert.deepStrictEqual(window.rows.map((r) => r.id), ['3', '2', '1']);
+    assert.deepStrictEqual((await store.view()).map((r) => (r as { id: string }).id), ['d', 'c', 'b'], 'Save as JSON writes what the grid shows');
+    assert.strictEqual(store.window(0, 0, 10), undefined, 'a window of the old view is not sent');
+    assert.deepStrictEqual(store.window(1, 2, 10)!.rows.map((r) => r.id), ['1'], 'a window past the end is cut short');
+    store.dispose();
   });
 
-  it('a reloaded webview gets every row again, and nothing waiting is sent twice', () => {
-    const sent: RowData[][] = [];
-    const store = new RowStore(category, NULL_LOGGER, (rows) => sent.push(rows));
-    store.add(screenPage(records).records);
-    const again = store.allRows();
-    store.flush();
-    assert.deepStrictEqual(again.map((r) => r.id), ['a', 'b', 'c', 'd']);
-    assert.deepStrictEqual(sent, [], 'the rows that were waiting went with allRows(), not again');
+  it('rows that arrive while the view is sorted join it at their place once it is recomputed', async () => {
+    const announced: ViewInfo[] = [];
+    const { store } = storeWith(announced);
+    store.add(screenPage(records.slice(0, 2)).records);
+    store.setView(NO_ROW_FILTERS, { column: 'userPrincipalName', descending: false });
+    store.add(screenPage(records.slice(2)).records);
+    store.settle();
+    const last = announced.at(-1)!;
+    assert.strictEqual(last.total, 4);
+    assert.deepStrictEqual(store.window(last.version, 0, 4)!.rows.map((r) => r.cells.userPrincipalName), ['alice', 'bob', 'carol', 'dave']);
     store.dispose();
+  });
+
+  it('keeps the records in its file, reads each back as it arrived (an unreadable one verbatim), and deletes the file on close', async () => {
+    const { store, file } = storeWith([]);
+    const page = screenPage([...records, 'not a record']).records;
+    store.add(page);
+    assert.deepStrictEqual(await store.get('2'), records[2]);
+    const unreadable = await store.get('4');
+    assert.ok(isUnreadable(unreadable) && unreadable.raw === '"not a record"');
+    assert.strictEqual(await store.get('5'), undefined, 'no such row');
+    assert.strictEqual(await store.get('1e0'), undefined, 'not a row id');
+    assert.deepStrictEqual((await store.all()).slice(0, 4), records);
+    assert.ok(fs.existsSync(file.path));
+    store.dispose();
+    for (let i = 0; i < 50 && fs.existsSync(file.path); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(!fs.existsSync(file.path), 'the file is gone once the panel closes');
   });
 });

@@ -116,7 +116,7 @@ export function exportArg(deps: ExportArgDeps) {
       tenant: source.tenant,
       category: source.category,
       model: source.model,
-      samples: readable(panel?.loadedRecords().slice(0, 50) ?? []),
+      samples: readable((await panel?.firstRecords(50)) ?? []),
       visibleColumns: panel?.currentColumns() ?? deps.queries.columns(source.category.id) ?? source.category.defaultColumns,
       rowFilters: panel?.currentFilters(),
       nowMs,

@@ -10,6 +10,6 @@ export function openResultsAsJsonCommand(deps: { readonly records: RecordDocumen
   return defineCommand({
     id: 'identityLogs.openResultsAsJson',
     args: resultsPanelArg(deps.panels),
-    run: (panel: ResultsPanel) => openResultsAsJson(deps.records, panel.suggestedName(), panel.resultsDocument()),
+    run: async (panel: ResultsPanel) => openResultsAsJson(deps.records, panel.suggestedName(), await panel.resultsDocument()),
   });
 }

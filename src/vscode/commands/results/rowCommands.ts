@@ -62,28 +62,28 @@ async function pivot(deps: RowCommandDeps, panel: ResultsPanel, field: string, v
 /** The row menu's commands: one argument shape (the row), so they are one table. */
 export function resultsRowCommands(deps: RowCommandDeps): Command[] {
   const on = (c: { id: string; run: (t: RowTarget) => Promise<unknown> }): Command => defineCommand({ id: c.id, args: rowArg(deps), run: c.run });
-  const readableRecord = (t: RowTarget) => {
-    const r = t.panel.record(t.row.rowId);
+  const readableRecord = async (t: RowTarget) => {
+    const r = await t.panel.record(t.row.rowId);
     return r && !isUnreadable(r) ? r : undefined;
   };
   return [
-    on({ id: 'identityLogs.results.copyValue', run: async (t) => copy(t.panel.cellText(t.row.rowId, t.row.columnId), 'the value') }),
-    on({ id: 'identityLogs.results.copyRow', run: async (t) => copy(t.panel.rowText(t.row.rowId), 'the row (visible columns, tab-separated)') }),
+    on({ id: 'identityLogs.results.copyValue', run: async (t) => copy(await t.panel.cellText(t.row.rowId, t.row.columnId), 'the value') }),
+    on({ id: 'identityLogs.results.copyRow', run: async (t) => copy(await t.panel.rowText(t.row.rowId), 'the row (visible columns, tab-separated)') }),
     on({ id: 'identityLogs.results.copyRowJson', run: async (t) => {
-      const r = t.panel.record(t.row.rowId);
+      const r = await t.panel.record(t.row.rowId);
       return copy(r ? recordJson(r, 2) : undefined, 'the record as JSON');
     } }),
-    on({ id: 'identityLogs.results.copyId', run: async (t) => copy(t.row.rowId, 'the id') }),
+    on({ id: 'identityLogs.results.copyId', run: async (t) => copy(await t.panel.recordId(t.row.rowId), 'the id') }),
     on({ id: 'identityLogs.results.openDetails', run: async (t) => t.panel.openRow(t.row.rowId) }),
     on({ id: 'identityLogs.results.userSignIns', run: async (t) => {
-      const r = readableRecord(t);
+      const r = await readableRecord(t);
       const k = r ? pivotKeys(r) : {};
       if (k.userId) return pivot(deps, t.panel, 'userId', k.userId, k.userPrincipalName);
       if (k.userPrincipalName) return pivot(deps, t.panel, 'userPrincipalName', k.userPrincipalName.toLowerCase());
       return undefined;
     } }),
     on({ id: 'identityLogs.results.ipSignIns', run: async (t) => {
-      const r = readableRecord(t);
+      const r = await readableRecord(t);
       const ip = r ? pivotKeys(r).ipAddress : undefined;
       return ip ? pivot(deps, t.panel, 'ipAddress', ip) : undefined;
     } }),

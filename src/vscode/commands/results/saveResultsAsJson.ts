@@ -11,7 +11,7 @@ export function saveResultsAsJsonCommand(deps: { readonly state: vscode.Memento;
     id: 'identityLogs.saveResultsAsJson',
     args: resultsPanelArg(deps.panels),
     run: async (panel: ResultsPanel, { prompter }) => {
-      const doc = panel.resultsDocument();
+      const doc = await panel.resultsDocument();
       const uri = await saveResultsAsJson(deps.state, prompter, doc, panel.suggestedName());
       if (uri) vscode.window.setStatusBarMessage(`Saved ${doc.value.length.toLocaleString('en-US')} rows to ${uri.fsPath}`, 4000);
       return uri;
