@@ -34,8 +34,10 @@ export class ResultsGrid extends LitElement {
     .th .resize { position: absolute; right: 0; top: 0; width: 6px; height: 100%; cursor: col-resize; }
     .th .resize:hover { background: var(--vscode-sash-hoverBorder, var(--vscode-focusBorder)); }
     .body { position: relative; }
-    .tr { position: absolute; left: 0; display: flex; height: ${ROW_HEIGHT}px; line-height: ${ROW_HEIGHT}px; cursor: default; }
-    .tr:nth-child(even) { background: var(--vscode-list-inactiveSelectionBackground, transparent); background: color-mix(in srgb, var(--vscode-foreground) 3%, transparent); }
+    /* The rows in sight sit in one block moved as the grid scrolls: a row's own box never moves. */
+    .rows { position: absolute; left: 0; }
+    .tr { display: flex; height: ${ROW_HEIGHT}px; line-height: ${ROW_HEIGHT}px; cursor: default; }
+    .tr.alt { background: var(--vscode-list-inactiveSelectionBackground, transparent); background: color-mix(in srgb, var(--vscode-foreground) 3%, transparent); }
     .tr:hover { background: var(--vscode-list-hoverBackground); }
     .tr.unreadable .td { font-style: italic; color: var(--vscode-descriptionForeground); }
     .tr.focused { background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
@@ -43,7 +45,7 @@ export class ResultsGrid extends LitElement {
     .th.pinned, .td.pinned { position: sticky; z-index: 1; background: var(--vscode-editor-background); }
     .th.pinned { z-index: 3; }
     .pinned.edge { box-shadow: 1px 0 0 var(--vscode-editorGroup-border, #444); }
-    .tr:nth-child(even) .td.pinned { background: linear-gradient(color-mix(in srgb, var(--vscode-foreground) 3%, transparent), color-mix(in srgb, var(--vscode-foreground) 3%, transparent)), var(--vscode-editor-background); }
+    .tr.alt .td.pinned { background: linear-gradient(color-mix(in srgb, var(--vscode-foreground) 3%, transparent), color-mix(in srgb, var(--vscode-foreground) 3%, transparent)), var(--vscode-editor-background); }
     .tr:hover .td.pinned { background: linear-gradient(var(--vscode-list-hoverBackground), var(--vscode-list-hoverBackground)), var(--vscode-editor-background); }
     .tr.focused .td.pinned { background: linear-gradient(var(--vscode-list-activeSelectionBackground), var(--vscode-list-activeSelectionBackground)), var(--vscode-editor-background); }
     .td { padding: 0 8px; box-sizing: border-box; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; unicode-bidi: isolate; }
@@ -198,11 +200,12 @@ export class ResultsGrid extends LitElement {
         ${cols.map((c, i) => html`<div class="th ${this.pinClass(i)}" role="columnheader" aria-sort=${this.sort?.column === c.id ? (this.sort.descending ? 'descending' : 'ascending') : 'none'} ${cssProps(this.cellBox(c, i, pins))} title=${`Sort by ${c.label}`} @click=${() => this.sortBy(c.id)}>${c.label}${this.sort?.column === c.id ? (this.sort.descending ? ' ▼' : ' ▲') : ''}<span class="resize" @pointerdown=${(e: PointerEvent) => this.startResize(e, c)}></span></div>`)}
       </div>
       <div class="body" ${cssProps({ height: `${height}px`, width: `${total}px` })}>
+        <div class="rows" ${cssProps({ top: `${this.rowTop(first)}px`, width: `${total}px` })}>
         ${positions.map((index) => {
           const row = this.rowAt(index);
           // Not here yet (asked for): an empty band holds its place; the grid says it is busy.
-          if (!row) return html`<div class="tr pending" role="presentation" ${cssProps({ top: `${this.rowTop(index)}px`, width: `${total}px` })}></div>`;
-          return html`<div class="tr ${index === this.focused ? 'focused' : ''} ${row.unreadable ? 'unreadable' : ''}" role="row" aria-rowindex=${index + 2} aria-selected=${index === this.focused ? 'true' : 'false'} ${cssProps({ top: `${this.rowTop(index)}px`, width: `${total}px` })} @click=${() => this.emit('focus-row', index)} @dblclick=${() => this.emit('open-row', index)}>
+          if (!row) return html`<div class="tr pending" role="presentation"></div>`;
+          return html`<div class="tr ${index % 2 ? 'alt' : ''} ${index === this.focused ? 'focused' : ''} ${row.unreadable ? 'unreadable' : ''}" role="row" aria-rowindex=${index + 2} aria-selected=${index === this.focused ? 'true' : 'false'} @click=${() => this.emit('focus-row', index)} @dblclick=${() => this.emit('open-row', index)}>
             ${cols.map((c, i) => {
               const text = row.cells[c.id] ?? '';
               // A labelled enum cell keeps its raw value in the tooltip (what Graph and filters use).
@@ -211,6 +214,7 @@ export class ResultsGrid extends LitElement {
             })}
           </div>`;
         })}
+        </div>
       </div>
       ${this.total === 0 && this.emptyText ? html`<div class="empty">${this.emptyText}</div>` : nothing}
     </div>`;

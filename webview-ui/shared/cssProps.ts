@@ -6,7 +6,7 @@ import { type AttributePart, Directive, directive, type ElementPart, type PartIn
 import { noChange } from 'lit';
 
 class CssPropsDirective extends Directive {
-  private previous = new Set<string>();
+  private previous = new Map<string, string>();
 
   constructor(part: PartInfo) {
     super(part);
@@ -19,9 +19,10 @@ class CssPropsDirective extends Directive {
 
   override update(part: ElementPart | AttributePart, [props]: [Readonly<Record<string, string>>]): typeof noChange {
     const style = (part.element as HTMLElement).style;
-    for (const name of this.previous) if (!(name in props)) style.removeProperty(name);
-    for (const [name, value] of Object.entries(props)) style.setProperty(name, value);
-    this.previous = new Set(Object.keys(props));
+    for (const name of this.previous.keys()) if (!(name in props)) style.removeProperty(name);
+    // Only what changed: a grid redraws hundreds of cells per frame, most with the same box.
+    for (const [name, value] of Object.entries(props)) if (this.previous.get(name) !== value) style.setProperty(name, value);
+    this.previous = new Map(Object.entries(props));
     return noChange;
   }
 }

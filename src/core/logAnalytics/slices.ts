@@ -84,3 +84,31 @@ export async function* sliceQuery(api: Pick<LogAnalyticsApi, 'query'>, q: Sliced
   }
   return { slices, narrowed };
 }
+
+/**
+ * A results panel's pages from slices: the first slice's rows go out at once (the first rows to
+ * see), later slices are gathered into pages of `pageRows`, so "Load more" brings about as many
+ * rows as a Graph page does whether slices are narrow or wide.
+ */
+export async function* slicePages<R>(slices: AsyncGenerator<Slice, SliceStats, void>, convert: (r: LogRecord) => R, pageRows: number): AsyncGenerator<{ records: R[]; window: Slice['window'] }, SliceStats, void> {
+  let held: R[] = [];
+  let window: { fromMs: number; toMs: number } | undefined;
+  let first = true;
+  for (;;) {
+    const next = await slices.next();
+    if (!next.done) {
+      // One at a time: a slice can hold 500,000 rows, past what a spread argument list takes.
+      for (const r of next.value.records) held.push(convert(r));
+      window = { fromMs: next.value.window.fromMs, toMs: window?.toMs ?? next.value.window.toMs };
+    }
+    // Whole pages go; the rest waits for the next slice, unless this is the first or the last.
+    const cut = next.done || first ? held.length : held.length - (held.length % pageRows);
+    for (let i = 0; i < cut; i += pageRows) yield { records: held.slice(i, Math.min(cut, i + pageRows)), window: window! };
+    if (cut > 0) {
+      held = held.slice(cut);
+      first = false;
+      window = held.length > 0 ? window : undefined;
+    }
+    if (next.done) return next.value;
+  }
+}

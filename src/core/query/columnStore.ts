@@ -4,7 +4,8 @@
  *
  * - Repeated text (users, apps, statuses, countries) is interned: a row holds a 4-byte slot.
  * - GUIDs (request and correlation ids), unique per row, would make the dictionary as large as
- *   the rows; a canonical lower-case GUID is packed into 16 bytes instead and never interned.
+ *   the rows; a canonical lower-case GUID is kept as its 36 characters in one byte buffer instead
+ *   (no string object each), where a text filter finds it with a native search.
  * - Time cells ("2026-11-30 08:15:02Z", unique too) are kept as their instant in 8 bytes when the
  *   text is exactly what that instant formats to; anything else (empty, unparseable) is interned.
  *
@@ -25,13 +26,34 @@ class Growable {
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Slots at or above this point index the packed GUIDs, below it the dictionary. */
 const GUID_BIT = 0x80000000;
-const HEX = '0123456789abcdef';
+/** Characters of a canonical GUID; positions 8, 13, 18 and 23 are hyphens. */
+const GUID_CHARS = 36;
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
+const DAY_MS = 86_400_000;
 /** The collation `localeCompare` uses (no locale, no options), made once: far faster per call. */
 const COLLATOR = new Intl.Collator();
 
 /** The grid's time text for an instant (rows.ts formatTime does the same from the record). */
 export function timeText(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * `timeText` for a whole-second instant with a four-digit year (the only ones kept as instants),
+ * without a Date object for each: a text filter formats every row's time.
+ */
+class TimeFormatter {
+  private readonly days = new Map<number, string>();
+  text(ms: number): string {
+    const day = Math.floor(ms / DAY_MS);
+    let date = this.days.get(day);
+    if (date === undefined) {
+      date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      this.days.set(day, date);
+    }
+    const seconds = (ms - day * DAY_MS) / 1000;
+    return `${date} ${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}Z`;
+  }
 }
 
 /** The instant a time cell stands for, when its text is exactly that instant's formatting. */
@@ -54,12 +76,13 @@ export class ColumnStore {
   private readonly texts: string[] = [''];
   private readonly raws: (string | undefined)[] = [undefined];
   private readonly index = new Map<string, number>([['', 0]]);
-  /** Packed GUIDs, 16 bytes each, in arrival order. */
-  private guidBytes = new Uint8Array(0);
+  /** GUIDs' characters, 36 bytes each, in arrival order. */
+  private guidChars = Buffer.alloc(0);
   private guids = 0;
   /** Time columns: each row's instant, or NaN when its cell is interned instead. */
   private instants: Float64Array | undefined;
   private rows = 0;
+  private readonly times = new TimeFormatter();
 
   constructor(readonly kind: string | undefined) {
     if (kind === 'datetime') this.instants = new Float64Array(1024);
@@ -103,32 +126,23 @@ export class ColumnStore {
   }
 
   private packGuid(text: string): number {
-    if ((this.guids + 1) * 16 > this.guidBytes.length) {
-      const next = new Uint8Array(Math.max(16 * 1024, this.guidBytes.length * 2));
-      next.set(this.guidBytes);
-      this.guidBytes = next;
+    if ((this.guids + 1) * GUID_CHARS > this.guidChars.length) {
+      const next = Buffer.alloc(Math.max(GUID_CHARS * 1024, this.guidChars.length * 2));
+      this.guidChars.copy(next);
+      this.guidChars = next;
     }
-    const at = this.guids * 16;
-    const hex = text.replace(/-/g, '');
-    for (let i = 0; i < 16; i++) this.guidBytes[at + i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+    this.guidChars.write(text, this.guids * GUID_CHARS, GUID_CHARS, 'latin1');
     return this.guids++;
   }
 
   private guidText(n: number): string {
-    const at = n * 16;
-    let s = '';
-    for (let i = 0; i < 16; i++) {
-      const b = this.guidBytes[at + i];
-      s += HEX[b >> 4] + HEX[b & 15];
-      if (i === 3 || i === 5 || i === 7 || i === 9) s += '-';
-    }
-    return s;
+    return this.guidChars.toString('latin1', n * GUID_CHARS, (n + 1) * GUID_CHARS);
   }
 
   /** The cell's text and raw value as given. */
   cell(row: number): CellValue {
     const ms = this.instants?.[row];
-    if (ms !== undefined && !Number.isNaN(ms)) return { text: timeText(ms) };
+    if (ms !== undefined && !Number.isNaN(ms)) return { text: this.times.text(ms) };
     const slot = this.slots.u32[row];
     if (slot >= GUID_BIT) return { text: this.guidText(slot - GUID_BIT) };
     const raw = this.raws[slot];
@@ -145,20 +159,34 @@ export class ColumnStore {
       const raw = this.raws[i];
       if (this.texts[i].toLowerCase().includes(needle) || (raw !== undefined && raw.toLowerCase().includes(needle))) hit[i] = 1;
     }
-    const guidCandidate = /^[0-9a-f-]+$/.test(needle);
+    const guidHit = this.guidMatches(needle);
     const timeCandidate = /^[0-9: z-]+$/.test(needle);
+    const times = new TimeFormatter();
     for (let row = 0; row < this.rows; row++) {
       if (into[row]) continue;
       const ms = this.instants?.[row];
       if (ms !== undefined && !Number.isNaN(ms)) {
-        if (timeCandidate && timeText(ms).toLowerCase().includes(needle)) into[row] = 1;
+        if (timeCandidate && times.text(ms).toLowerCase().includes(needle)) into[row] = 1;
         continue;
       }
       const slot = this.slots.u32[row];
       if (slot >= GUID_BIT) {
-        if (guidCandidate && this.guidText(slot - GUID_BIT).includes(needle)) into[row] = 1;
+        if (guidHit?.[slot - GUID_BIT]) into[row] = 1;
       } else if (hit[slot]) into[row] = 1;
     }
+  }
+
+  /** Which GUIDs contain `needle`: one native search through all their characters. */
+  private guidMatches(needle: string): Uint8Array | undefined {
+    if (this.guids === 0 || !/^[0-9a-f-]+$/.test(needle) || needle.length > GUID_CHARS) return undefined;
+    const hits = new Uint8Array(this.guids);
+    const end = this.guids * GUID_CHARS;
+    const wanted = Buffer.from(needle, 'latin1');
+    for (let at = this.guidChars.indexOf(wanted, 0); at >= 0 && at < end; at = this.guidChars.indexOf(wanted, at + 1)) {
+      // A match across two neighbouring GUIDs is not in either.
+      if ((at % GUID_CHARS) + wanted.length <= GUID_CHARS && at + wanted.length <= end) hits[Math.floor(at / GUID_CHARS)] = 1;
+    }
+    return hits;
   }
 
   /**
@@ -265,16 +293,18 @@ export class ColumnStore {
       }
       return { count: n, text: (j) => timeText(distinct[j]), ofRow: (row) => ofRow[row] };
     }
-    // GUIDs: a stable radix sort on their 16 bytes (least significant first), so a million sort
-    // in sixteen linear passes; equal neighbours then share a rank.
+    // GUIDs: a stable radix sort on their characters (last first, hyphens skipped: they are in
+    // every GUID at the same places), so a million sort in 32 linear passes; equal neighbours then
+    // share a rank. '0'-'9' come before 'a'-'f' by code as by collation.
     let order = Uint32Array.from({ length: this.guids }, (_, n) => n);
     let next = new Uint32Array(this.guids);
     const counts = new Uint32Array(257);
-    for (let byte = 15; byte >= 0; byte--) {
+    for (let char = GUID_CHARS - 1; char >= 0; char--) {
+      if (char === 8 || char === 13 || char === 18 || char === 23) continue;
       counts.fill(0);
-      for (let k = 0; k < order.length; k++) counts[this.guidBytes[order[k] * 16 + byte] + 1]++;
+      for (let k = 0; k < order.length; k++) counts[this.guidChars[order[k] * GUID_CHARS + char] + 1]++;
       for (let b = 0; b < 256; b++) counts[b + 1] += counts[b];
-      for (let k = 0; k < order.length; k++) next[counts[this.guidBytes[order[k] * 16 + byte]]++] = order[k];
+      for (let k = 0; k < order.length; k++) next[counts[this.guidChars[order[k] * GUID_CHARS + char]]++] = order[k];
       [order, next] = [next, order];
     }
     const guidK = new Int32Array(this.guids);
@@ -295,7 +325,6 @@ export class ColumnStore {
   }
 
   private sameGuid(a: number, b: number): boolean {
-    for (let i = 0; i < 16; i++) if (this.guidBytes[a * 16 + i] !== this.guidBytes[b * 16 + i]) return false;
-    return true;
+    return this.guidChars.compare(this.guidChars, b * GUID_CHARS, (b + 1) * GUID_CHARS, a * GUID_CHARS, (a + 1) * GUID_CHARS) === 0;
   }
 }

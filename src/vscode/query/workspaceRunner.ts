@@ -8,7 +8,7 @@ import { type WorkspaceCategory } from '../../core/catalog/types';
 import { loadKusto } from '../../core/kql/kusto';
 import { compileKql } from '../../core/logAnalytics/compile';
 import { checkRawKql, describeRawProblem } from '../../core/logAnalytics/rawKql';
-import { sliceQuery } from '../../core/logAnalytics/slices';
+import { slicePages, sliceQuery } from '../../core/logAnalytics/slices';
 import { workspaceTable, type WorkspaceTableName } from '../../core/logAnalytics/tables';
 import { toGraphShape } from '../../core/logAnalytics/toGraph';
 import { type Logger } from '../../core/log/redact';
@@ -23,6 +23,9 @@ import { describeModel } from './filterPrompt';
 
 /** Rows per grid page: a slice can hold many thousands. */
 const PAGE_ROWS = 1000;
+/** The first slice of a panel's query; later ones double while they return under a quarter of the target. */
+const FIRST_SLICE_MS = 3_600_000;
+const SLICE_TARGET_ROWS = 10_000;
 /** "All available" on a workspace: the longest retention a workspace keeps interactively. */
 const ALL_DAYS = 730;
 const DAY = 86_400_000;
@@ -61,13 +64,15 @@ export class WorkspaceQueryRunner {
     const range = compiled.range ? { fromMs: compiled.range.fromMs, toMs: compiled.range.toMs + 1 } : { fromMs: nowMs - ALL_DAYS * DAY, toMs: nowMs + 1 };
     const source = { workspaceId: category.workspaceId, workspaceName: category.workspaceName, table: table.name as WorkspaceTableName };
     const pages = async function* (signal: AbortSignal): AsyncGenerator<QueryPage, QueryEnd, void> {
-      const slices = sliceQuery(api, { workspaceId: category.workspaceId, table, model, range }, { nowMs, signal });
+      // Newest first, from a narrow slice that widens while slices come back small: the first rows
+      // show in the time one hour of the table takes, and no answer holds the whole range at once.
+      const slices = sliceQuery(api, { workspaceId: category.workspaceId, table, model, range }, { nowMs, signal, initialSliceMs: FIRST_SLICE_MS, targetRows: SLICE_TARGET_ROWS });
+      const paged = slicePages(slices, (r) => toGraphShape(r, source), PAGE_ROWS);
       let pageNumber = 0;
       for (;;) {
-        const next = await slices.next();
+        const next = await paged.next();
         if (next.done) return { splits: next.value.narrowed };
-        const records = next.value.records.map((r) => toGraphShape(r, source));
-        for (let i = 0; i < records.length; i += PAGE_ROWS) yield { records: records.slice(i, i + PAGE_ROWS), window: next.value.window, pageNumber: ++pageNumber };
+        yield { ...next.value, pageNumber: ++pageNumber };
       }
     };
     this.deps.log.info(`Workspace query ${category.workspaceName} · ${table.name} on ${tenant.displayName}:\n${compiled.query}`);

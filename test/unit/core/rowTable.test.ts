@@ -104,6 +104,17 @@ describe('results row table: compact columns in the host, the grid view computed
     );
   });
 
+  it('a text filter finds part of a GUID, never a match across two neighbouring ones', () => {
+    const { table } = tableOf([
+      { cells: { request: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa1' }, failed: false },
+      { cells: { request: '2bbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb' }, failed: false },
+      { cells: { request: 'cccccccc-cccc-4ccc-8ccc-cccccccccc12' }, failed: false },
+    ]);
+    // "12" spans the end of the first and the start of the second, where the characters are stored side by side.
+    assert.deepStrictEqual(shown(table, { ...NO_ROW_FILTERS, text: '12' }, undefined), [2]);
+    assert.deepStrictEqual(shown(table, { ...NO_ROW_FILTERS, text: 'BBBB-4' }, undefined), [1]);
+  });
+
   it('lists the conditional access policies in the order they first appeared', () => {
     const { table } = tableOf([
       { cells: {}, failed: false, ca: [['B', 'success']] },
