@@ -253,7 +253,7 @@ Grid: the results webview in Chromium inside code-server, every sign-in of a fak
   for (const rows of sizes) {
     const g = await gridScenario(rows, 1);
     out[String(rows)] = g;
-    console.log(`grid ${String(g.rows).padStart(8)} rows  first row ${g.firstRowMs} ms  loaded in ${g.loadSeconds} s  sort ${g.sortMs} ms  filter ${g.filterMs} ms  scroll p95 frame ${g.scrollFrameP95Ms} ms (dragging the thumb ${g.jumpFrameP95Ms} ms; idle ${g.idleFrameP95Ms} ms)  host RSS +${g.hostRssRiseMb} MB  webview heap +${g.webviewHeapMb} MB${g.error ? `  (${g.error.slice(0, 120)})` : ''}`);
+    console.log(`grid ${String(g.rows).padStart(8)} rows  first row ${g.firstRowMs} ms  loaded in ${g.loadSeconds} s  sort ${g.sortMs} ms  filter ${g.filterMs} ms  scroll p95 frame ${g.scrollFrameP95Ms} ms (dragging the thumb ${g.jumpFrameP95Ms} ms; idle ${g.idleFrameP95Ms} ms)  host RSS +${g.hostRssRiseMb} MB  webview heap +${g.webviewHeapMb} MB  activation ${g.activationMs ?? '?'} ms${g.error ? `  (${g.error.slice(0, 120)})` : ''}`);
   }
   return out;
 }

@@ -59,6 +59,9 @@ describe('Log Analytics workspace (e2e: add it, see its tables, run failed sign-
     await choose(page, 'Run query');
     const grid = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await grid.locator('[role="row"][aria-rowindex="2"]').waitFor({ timeout: 60_000 });
+    // The newest hour shows first; the rest streams in, slice by widening slice.
+    await grid.locator('.status', { hasText: /all loaded|paused/ }).waitFor({ timeout: 60_000 });
+    await grid.locator('[role="grid"][aria-busy="false"]').waitFor({ timeout: 30_000 });
     await runCommand(page, 'Notifications: Clear All Notifications');
     const times = await grid.locator('[role="row"][aria-rowindex] [role="gridcell"]:nth-child(1)').allInnerTexts();
     assert.ok(times.length > 5, `${times.length} rows shown`);

@@ -76,7 +76,7 @@ export class ResultsApp extends LitElement {
     });
     this.host.on('view', (view) => {
       if (this.awaitingView !== undefined && view.version > this.awaitingView) this.awaitingView = undefined;
-      this.windows.setView(view.version, view.total);
+      this.windows.setView(view.version, view.total, view.coming);
       this.view = view;
       if (this.focused >= view.total) this.focused = view.total - 1;
     });

@@ -26,11 +26,15 @@ export class RowWindows {
     if (BLOCK > maxWindow) throw new Error('A block is larger than the host sends at once.');
   }
 
-  /** The host's view now: a new version drops every row held; more rows refetch a short last block. */
-  setView(version: number, total: number): void {
+  /**
+   * The host's view now: a new version drops every row held (the blocks the host says are coming
+   * are not asked for); more rows refetch a short last block.
+   */
+  setView(version: number, total: number, coming: readonly number[] = []): void {
     if (version !== this.version) {
       this.blocks.clear();
       this.asked.clear();
+      for (const start of coming) if (start % BLOCK === 0) this.asked.add(start / BLOCK);
     } else if (total !== this.total) {
       const last = Math.floor(Math.max(0, this.total - 1) / BLOCK);
       // The block that held the old end was short; it has more rows now.

@@ -12,14 +12,26 @@
  * Every cell reads back as exactly the text (and raw value) it was given.
  */
 
-/** A typed array that grows by doubling. */
-class Growable {
-  u32 = new Uint32Array(1024);
-  ensure(n: number): void {
-    if (n <= this.u32.length) return;
-    const next = new Uint32Array(Math.max(n, this.u32.length * 2));
-    next.set(this.u32);
-    this.u32 = next;
+/**
+ * Each row's slot, in as narrow a typed array as the largest slot so far needs: most columns
+ * (statuses, apps, countries, browsers) hold fewer than 256 distinct values, so a byte a row.
+ */
+class Slots {
+  private a: Uint8Array | Uint16Array | Uint32Array = new Uint8Array(1024);
+
+  get(row: number): number {
+    return this.a[row];
+  }
+
+  set(row: number, value: number): void {
+    const max = this.a instanceof Uint8Array ? 0xff : this.a instanceof Uint16Array ? 0xffff : 0xffffffff;
+    if (row >= this.a.length || value > max) {
+      const wide = value > 0xffff || this.a instanceof Uint32Array ? Uint32Array : value > 0xff || this.a instanceof Uint16Array ? Uint16Array : Uint8Array;
+      const next = new wide(row >= this.a.length ? Math.max(row + 1, this.a.length * 2) : this.a.length);
+      next.set(this.a);
+      this.a = next;
+    }
+    this.a[row] = value;
   }
 }
 
@@ -30,6 +42,8 @@ const GUID_BIT = 0x80000000;
 const GUID_CHARS = 36;
 const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 const DAY_MS = 86_400_000;
+/** The shape of every time cell kept as an instant, digits as d, lower-cased. */
+const TIME_SHAPE = 'dddd-dd-dd dd:dd:ddz';
 /** The collation `localeCompare` uses (no locale, no options), made once: far faster per call. */
 const COLLATOR = new Intl.Collator();
 
@@ -71,7 +85,7 @@ export interface CellValue {
 
 /** A column of cells; `kind` decides only how compactly they are kept. */
 export class ColumnStore {
-  private readonly slots = new Growable();
+  private readonly slots = new Slots();
   /** Interned cells: text, and raw where it differs. Entry 0 is the empty cell. */
   private readonly texts: string[] = [''];
   private readonly raws: (string | undefined)[] = [undefined];
@@ -94,7 +108,6 @@ export class ColumnStore {
 
   push(text: string, raw?: string): void {
     const row = this.rows++;
-    this.slots.ensure(this.rows);
     if (this.instants) {
       if (this.instants.length < this.rows) {
         const next = new Float64Array(this.instants.length * 2);
@@ -106,10 +119,10 @@ export class ColumnStore {
       if (ms !== undefined) return;
     }
     if (raw === undefined && GUID.test(text)) {
-      this.slots.u32[row] = GUID_BIT | this.packGuid(text);
+      this.slots.set(row, (GUID_BIT | this.packGuid(text)) >>> 0);
       return;
     }
-    this.slots.u32[row] = this.intern(text, raw);
+    this.slots.set(row, this.intern(text, raw));
   }
 
   private intern(text: string, raw: string | undefined): number {
@@ -143,7 +156,7 @@ export class ColumnStore {
   cell(row: number): CellValue {
     const ms = this.instants?.[row];
     if (ms !== undefined && !Number.isNaN(ms)) return { text: this.times.text(ms) };
-    const slot = this.slots.u32[row];
+    const slot = this.slots.get(row);
     if (slot >= GUID_BIT) return { text: this.guidText(slot - GUID_BIT) };
     const raw = this.raws[slot];
     return raw === undefined ? { text: this.texts[slot] } : { text: this.texts[slot], raw };
@@ -160,7 +173,9 @@ export class ColumnStore {
       if (this.texts[i].toLowerCase().includes(needle) || (raw !== undefined && raw.toLowerCase().includes(needle))) hit[i] = 1;
     }
     const guidHit = this.guidMatches(needle);
-    const timeCandidate = /^[0-9: z-]+$/.test(needle);
+    // Every kept instant reads "dddd-dd-dd dd:dd:ddz" (lower-cased): a needle whose digits-as-d
+    // shape is not part of that (five digits in a row, say) is in none of them.
+    const timeCandidate = TIME_SHAPE.includes(needle.replace(/[0-9]/g, 'd'));
     const times = new TimeFormatter();
     for (let row = 0; row < this.rows; row++) {
       if (into[row]) continue;
@@ -169,7 +184,7 @@ export class ColumnStore {
         if (timeCandidate && times.text(ms).toLowerCase().includes(needle)) into[row] = 1;
         continue;
       }
-      const slot = this.slots.u32[row];
+      const slot = this.slots.get(row);
       if (slot >= GUID_BIT) {
         if (guidHit?.[slot - GUID_BIT]) into[row] = 1;
       } else if (hit[slot]) into[row] = 1;
@@ -238,7 +253,7 @@ export class ColumnStore {
     const ranks = new Uint32Array(this.rows);
     for (let row = 0; row < this.rows; row++) {
       const p = packed.ofRow(row);
-      ranks[row] = p >= 0 ? packedRank[p] : dictRank[this.slots.u32[row]];
+      ranks[row] = p >= 0 ? packedRank[p] : dictRank[this.slots.get(row)];
     }
     return { ranks, count: rank + 1 };
   }
@@ -318,7 +333,7 @@ export class ColumnStore {
       count: representative.length,
       text: (j) => this.guidText(representative[j]),
       ofRow: (row) => {
-        const slot = this.slots.u32[row];
+        const slot = this.slots.get(row);
         return slot >= GUID_BIT ? guidK[slot - GUID_BIT] : -1;
       },
     };

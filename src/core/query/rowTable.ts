@@ -35,6 +35,13 @@ export function sortNumber(s: string): number {
   return m ? Number(m[0]) : s === 'Success' ? 0 : Number.NEGATIVE_INFINITY;
 }
 
+/** Positions 0..n-1: the view with no filter. */
+export function arrivalOrder(n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
 export class RowTable {
   private readonly columns: ColumnStore[];
   private flags = new Uint8Array(1024);
@@ -126,7 +133,7 @@ export class RowTable {
     const kind = this.specs[k].kind;
     const { ranks, count } = this.columns[k].ranks(kind === 'number' || kind === 'status', sortNumber);
     // A counting sort by rank: linear, and stable (ties keep arrival order, as Array.sort does).
-    const rows = kept ?? Uint32Array.from({ length: this.rows }, (_, i) => i);
+    const rows = kept ?? arrivalOrder(this.rows);
     const starts = new Uint32Array(count + 1);
     const rankOf = (row: number) => (sort.descending ? count - 1 - ranks[row] : ranks[row]);
     for (const row of rows) starts[rankOf(row) + 1]++;

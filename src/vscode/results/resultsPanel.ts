@@ -101,7 +101,7 @@ export class ResultsPanel implements vscode.Disposable {
     restored?: vscode.WebviewPanel,
   ) {
     this.visibleColumns = query.visibleColumns;
-    this.rows = new RowStore(query.category, deps.log, deps.keeper, (view) => this.host.notify('view', view));
+    this.rows = new RowStore(query.category, deps.log, deps.keeper, (view) => this.host.notify('view', view), (window) => this.host.notify('window', window));
     const label = targetLabel(query.tenant);
     const fake = label ? ` (${label})` : '';
     const title = resultsTitle(query.category.label, query.filterText, `${query.tenant.displayName}${fake}`);

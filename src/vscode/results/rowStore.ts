@@ -2,7 +2,7 @@ import { type CategorySpec } from '../../core/catalog/types';
 import { type Logger } from '../../core/log/redact';
 import { type SortState } from '../../core/query/gridView';
 import { isFiltering, NO_ROW_FILTERS, type RowFilters } from '../../core/query/rowFilters';
-import { RowTable } from '../../core/query/rowTable';
+import { arrivalOrder, RowTable } from '../../core/query/rowTable';
 import { toDisplayRow } from '../../core/query/rows';
 import { type RecordKeeper } from '../../core/records/spillFile';
 import { isUnreadable, type LogRecord } from '../../core/records/untrusted';
@@ -14,6 +14,8 @@ const BATCH_MS = 50;
 const MIN_RECOMPUTE_MS = 250;
 /** ...and never more than a fifth of the time (a million-row sort takes a few hundred ms). */
 const RECOMPUTE_SHARE = 5;
+/** Windows sent along with a new view: about what a tall grid shows with its margin. */
+const IN_SIGHT = 3;
 
 /**
  * A results panel's loaded rows and the grid's view of them. The records go to a keeper (a spill
@@ -31,6 +33,8 @@ export class RowStore {
   private announceTimer: NodeJS.Timeout | undefined;
   private recomputeTimer: NodeJS.Timeout | undefined;
   private lastComputeMs = 0;
+  /** The windows the webview asked for most recently (start → count), oldest first. */
+  private readonly inSight = new Map<number, number>();
   private unreadableCount = 0;
   private caHiddenSeen = false;
   /** The report's time column, and the oldest time among the loaded rows (Load all's forecast). */
@@ -42,6 +46,8 @@ export class RowStore {
     private readonly log: Logger,
     private readonly keeper: RecordKeeper,
     private readonly announce: (view: ViewInfo) => void,
+    /** Windows sent without being asked: the ones in sight, right after a new view. */
+    private readonly push: (window: RowWindow) => void,
   ) {
     this.table = new RowTable(category.columns);
     this.timeColumn = category.columns.find((c) => c.kind === 'datetime')?.id;
@@ -108,12 +114,25 @@ export class RowStore {
     this.order = this.shaped() ? this.table.view(this.filters, this.sort) : undefined;
     this.lastComputeMs = performance.now() - started;
     this.version++;
-    this.flush();
+    // The grid will want the same places under the new order: they go with the view, sparing a
+    // round trip through the webview before the sorted or filtered rows show.
+    const total = this.order?.length ?? this.table.size;
+    const coming = [...this.inSight].filter(([start]) => start < total);
+    if (this.announceTimer) clearTimeout(this.announceTimer);
+    this.announceTimer = undefined;
+    this.announce({ ...this.info(), coming: coming.map(([start]) => start) });
+    for (const [start, count] of coming) this.push(this.window(this.version, start, count, false)!);
   }
 
   /** Rows of the view at [start, start + count), or undefined when `version` is no longer current. */
-  window(version: number, start: number, count: number): RowWindow | undefined {
+  window(version: number, start: number, count: number, asked = true): RowWindow | undefined {
     if (version !== this.version) return undefined;
+    if (asked) {
+      // The last few places asked for are what is in sight.
+      this.inSight.delete(start);
+      this.inSight.set(start, count);
+      if (this.inSight.size > IN_SIGHT) this.inSight.delete(this.inSight.keys().next().value!);
+    }
     const total = this.order?.length ?? this.table.size;
     const rows: RowData[] = [];
     for (let p = start; p < Math.min(total, start + count); p++) rows.push(this.rowData(this.order ? this.order[p] : p));
@@ -140,18 +159,18 @@ export class RowStore {
   /** The records the grid shows, in its order. */
   async view(): Promise<LogRecord[]> {
     if (this.recomputeTimer) this.recompute();
-    const order = this.order ?? Uint32Array.from({ length: this.table.size }, (_, i) => i);
+    const order = this.order ?? arrivalOrder(this.table.size);
     return this.keeper.readMany(order);
   }
 
   /** Every loaded record, in arrival order. */
   all(): Promise<LogRecord[]> {
-    return this.keeper.readMany(Uint32Array.from({ length: this.table.size }, (_, i) => i));
+    return this.keeper.readMany(arrivalOrder(this.table.size));
   }
 
   /** The first loaded records (an export's column samples). */
   first(n: number): Promise<LogRecord[]> {
-    return this.keeper.readMany(Uint32Array.from({ length: Math.min(n, this.table.size) }, (_, i) => i));
+    return this.keeper.readMany(arrivalOrder(Math.min(n, this.table.size)));
   }
 
   get size(): number {

@@ -83,6 +83,8 @@ export interface ViewInfo {
   readonly loaded: number;
   /** Conditional access policy names among the loaded rows, for the policy filter. */
   readonly policies: readonly string[];
+  /** Windows of this view the host sends right after it (those in sight), by start: not to ask for. */
+  readonly coming?: readonly number[];
 }
 
 /** Rows of the view, from position `start`, answering `needRows`. */

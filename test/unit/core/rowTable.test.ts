@@ -115,6 +115,26 @@ describe('results row table: compact columns in the host, the grid view computed
     assert.deepStrictEqual(shown(table, { ...NO_ROW_FILTERS, text: 'BBBB-4' }, undefined), [1]);
   });
 
+  it('a text filter finds part of a time, and knows five digits in a row are in none', () => {
+    const { table } = tableOf([
+      { cells: { time: '2026-11-30 08:15:02Z', user: 'a' }, failed: false },
+      { cells: { time: '2025-01-02 03:04:05Z', user: 'b' }, failed: false },
+      { cells: { time: 'not a time 20261', user: 'c' }, failed: false },
+    ]);
+    assert.deepStrictEqual(shown(table, { ...NO_ROW_FILTERS, text: '2026' }, undefined), [0, 2]);
+    assert.deepStrictEqual(shown(table, { ...NO_ROW_FILTERS, text: '08:15' }, undefined), [0]);
+    assert.deepStrictEqual(shown(table, { ...NO_ROW_FILTERS, text: '5z' }, undefined), [1]);
+    assert.deepStrictEqual(shown(table, { ...NO_ROW_FILTERS, text: '20261' }, undefined), [2]);
+  });
+
+  it('many rows: a column widens as its distinct values pass 256 and 65,536, and times after thousands of instants still read back', () => {
+    const table = new RowTable(COLUMNS);
+    const n = 70_000;
+    const cellsOf = (i: number) => ({ time: i < 5000 ? `2026-11-30 ${String(Math.floor(i / 3600) % 24).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z` : `not a time ${i % 7}`, status: `Failure ${i % 300}`, user: `user${i}@contoso.com`, risk: '', request: '', count: String(i % 3) });
+    for (let i = 0; i < n; i++) table.add({ id: '', cells: cellsOf(i), failed: false });
+    for (const i of [0, 255, 256, 4999, 5000, 5001, 65_535, 65_536, 69_999]) assert.deepStrictEqual(table.row(i).cells, cellsOf(i), `row ${i}`);
+  });
+
   it('lists the conditional access policies in the order they first appeared', () => {
     const { table } = tableOf([
       { cells: {}, failed: false, ca: [['B', 'success']] },

@@ -8,7 +8,7 @@ import { NO_ROW_FILTERS } from '../../../src/core/query/rowFilters';
 import { SpillFile } from '../../../src/core/records/spillFile';
 import { isUnreadable, screenPage } from '../../../src/core/records/untrusted';
 import { NULL_LOGGER } from '../../../src/core/log/redact';
-import type { ViewInfo } from '../../../src/webview/results/protocol';
+import type { RowWindow, ViewInfo } from '../../../src/webview/results/protocol';
 import { RowStore } from '../../../src/vscode/results/rowStore';
 
 const category = categoryById('signIns.interactive') as GraphCategory;
@@ -23,9 +23,9 @@ describe('results rows on the host: the grid asks for windows of a view computed
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idlog-rows-'))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const storeWith = (announced: ViewInfo[]) => {
+  const storeWith = (announced: ViewInfo[], pushed: RowWindow[] = []) => {
     const file = new SpillFile(path.join(dir, 'panel.rows'));
-    return { file, store: new RowStore(category, NULL_LOGGER, file, (v) => announced.push(v)) };
+    return { file, store: new RowStore(category, NULL_LOGGER, file, (v) => announced.push(v), (w) => pushed.push(w)) };
   };
 
   it('a filter and sort give a new version whose windows, and whose saved records, are in the grid order', async () => {
@@ -36,7 +36,7 @@ describe('results rows on the host: the grid asks for windows of a view computed
     assert.deepStrictEqual(announced.at(-1), { version: 0, total: 5, loaded: 5, policies: [] });
     store.setView({ ...NO_ROW_FILTERS, failuresOnly: true }, { column: 'userPrincipalName', descending: true });
     const view = announced.at(-1)!;
-    assert.deepStrictEqual(view, { version: 1, total: 3, loaded: 5, policies: [] });
+    assert.deepStrictEqual(view, { version: 1, total: 3, loaded: 5, policies: [], coming: [] }, 'nothing asked yet: nothing sent along');
     const window = store.window(1, 0, 10)!;
     assert.deepStrictEqual(window.rows.map((r) => r.cells.userPrincipalName), ['dave', 'bob', 'alice'], 'sorted against arrival order, so the check can tell');
     // Row ids are arrival positions: the host reads each record back by it.
@@ -44,6 +44,25 @@ describe('results rows on the host: the grid asks for windows of a view computed
     assert.deepStrictEqual((await store.view()).map((r) => (r as { id: string }).id), ['d', 'c', 'b'], 'Save as JSON writes what the grid shows');
     assert.strictEqual(store.window(0, 0, 10), undefined, 'a window of the old view is not sent');
     assert.deepStrictEqual(store.window(1, 2, 10)!.rows.map((r) => r.id), ['1'], 'a window past the end is cut short');
+    store.dispose();
+  });
+
+  it('a new sort sends the rows in sight along with the view, sparing the webview a round trip', () => {
+    const announced: ViewInfo[] = [];
+    const pushed: RowWindow[] = [];
+    const { store } = storeWith(announced, pushed);
+    store.add(screenPage(records).records);
+    store.settle();
+    // The webview had asked for the rows in sight of version 0.
+    store.window(0, 0, 250);
+    store.setView(NO_ROW_FILTERS, { column: 'userPrincipalName', descending: false });
+    assert.deepStrictEqual(announced.at(-1)!.coming, [0]);
+    assert.deepStrictEqual(pushed.map((w) => [w.version, w.start, w.rows.map((r) => r.cells.userPrincipalName)]), [[1, 0, ['alice', 'bob', 'carol', 'dave']]]);
+    // A filter that leaves fewer rows than a window start sends nothing for that place.
+    store.window(1, 250, 250);
+    store.setView({ ...NO_ROW_FILTERS, text: 'alice' }, undefined);
+    assert.deepStrictEqual(announced.at(-1)!.coming, [0]);
+    assert.deepStrictEqual(pushed.at(-1)!.rows.map((r) => r.cells.userPrincipalName), ['alice']);
     store.dispose();
   });
 

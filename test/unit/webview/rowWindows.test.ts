@@ -54,6 +54,17 @@ describe('results webview: rows fetched by position as the grid scrolls', () => 
     assert.strictEqual(w.row(0), undefined, 'a late answer for the old version is ignored');
   });
 
+  it('blocks the host says are coming with a new view are not asked for again', () => {
+    const { w, asked } = windows();
+    w.setView(0, 1000);
+    w.need(0, 30);
+    w.receive({ version: 0, start: 0, rows: rows(0, BLOCK) });
+    w.setView(1, 1000, [0]);
+    assert.deepStrictEqual(asked, [[0, 0, BLOCK]], 'block 0 of version 1 is on its way');
+    w.receive({ version: 1, start: 0, rows: rows(0, BLOCK) });
+    assert.strictEqual(w.row(10)?.id, '10');
+  });
+
   it('rows that arrive after a short last block was fetched are fetched too', () => {
     const { w, asked } = windows();
     w.setView(0, 10);
