@@ -118,8 +118,9 @@ async function rendererHeapMb(page: Page): Promise<number> {
  */
 async function activationMs(page: Page): Promise<number | undefined> {
   await runCommand(page, 'Developer: Show Running Extensions');
-  const row = page.locator('.monaco-list-row', { hasText: 'Identity Log Explorer' }).first();
-  await row.locator(':text-matches("Activation: \\d+ms")').first().waitFor({ timeout: 30_000 });
+  // A development extension is listed by its identifier.
+  const row = page.locator('.monaco-list-row', { hasText: 'identity-log-explorer.identity-log-explorer' }).first();
+  await row.filter({ hasText: /Activation: \d+ms/ }).waitFor({ timeout: 30_000 });
   const ms = /Activation: (\d+)ms/.exec(await row.innerText())?.[1];
   await runCommand(page, 'View: Close Editor');
   return ms === undefined ? undefined : Number(ms);
