@@ -102,10 +102,6 @@ export class ColumnStore {
     if (kind === 'datetime') this.instants = new Float64Array(1024);
   }
 
-  get size(): number {
-    return this.rows;
-  }
-
   push(text: string, raw?: string): void {
     const row = this.rows++;
     if (this.instants) {

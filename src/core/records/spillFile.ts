@@ -50,10 +50,6 @@ export class SpillFile implements RecordKeeper {
 
   constructor(readonly path: string) {}
 
-  get size(): number {
-    return this.count;
-  }
-
   append(record: LogRecord): void {
     if (this.disposed) return;
     const text = line(record);

@@ -46,6 +46,27 @@ describe('spill file: a panel\'s records on disk, read back exactly', () => {
     );
   });
 
+  it('a file that cannot be written fails the read with the reason, never with wrong records; no index outside the rows reads', async () => {
+    const file = new SpillFile(path.join(dir, 'no-such-folder', 'one.rows'));
+    file.append({ id: 'x' });
+    await assert.rejects(file.read(0), /The loaded rows could not be kept on disk \(ENOENT/);
+    const ok = new SpillFile(path.join(dir, 'ok.rows'));
+    ok.append({ id: 'y' });
+    for (const i of [-1, 0.5, 1]) assert.strictEqual(await ok.read(i), undefined, String(i));
+    ok.dispose();
+  });
+
+  it('after dispose, appends are ignored and no file comes back', async () => {
+    const file = new SpillFile(path.join(dir, 'gone.rows'));
+    file.append({ id: 'a' });
+    await file.read(0);
+    file.dispose();
+    file.append({ id: 'b', blob: 'x'.repeat(2 << 20) });
+    for (let i = 0; i < 50 && fs.existsSync(file.path); i++) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 100));
+    assert.ok(!fs.existsSync(file.path));
+  });
+
   it('is readable by its owner only, and is deleted on dispose', async () => {
     const file = new SpillFile(path.join(dir, 'one.rows'));
     file.append({ id: 'x', userPrincipalName: 'alice@contoso.com' });
