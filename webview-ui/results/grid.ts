@@ -46,8 +46,10 @@ export class ResultsGrid extends LitElement {
     .th.pinned { z-index: 3; }
     .pinned.edge { box-shadow: 1px 0 0 var(--vscode-editorGroup-border, #444); }
     .tr.alt .td.pinned { background: linear-gradient(color-mix(in srgb, var(--vscode-foreground) 3%, transparent), color-mix(in srgb, var(--vscode-foreground) 3%, transparent)), var(--vscode-editor-background); }
-    .tr:hover .td.pinned { background: linear-gradient(var(--vscode-list-hoverBackground), var(--vscode-list-hoverBackground)), var(--vscode-editor-background); }
-    .tr.focused .td.pinned { background: linear-gradient(var(--vscode-list-activeSelectionBackground), var(--vscode-list-activeSelectionBackground)), var(--vscode-editor-background); }
+    /* High-contrast themes define no selection or hover background: without the fallback the whole
+       declaration is invalid, the pinned cell turns transparent and scrolled cells show through. */
+    .tr:hover .td.pinned { background: linear-gradient(var(--vscode-list-hoverBackground, transparent), var(--vscode-list-hoverBackground, transparent)), var(--vscode-editor-background); }
+    .tr.focused .td.pinned { background: linear-gradient(var(--vscode-list-activeSelectionBackground, transparent), var(--vscode-list-activeSelectionBackground, transparent)), var(--vscode-editor-background); }
     .td { padding: 0 8px; box-sizing: border-box; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; unicode-bidi: isolate; }
     .td.failure { color: var(--ile-error); font-weight: 600; }
     .td.interrupted { color: var(--ile-warning); }
