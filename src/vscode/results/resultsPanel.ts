@@ -1,9 +1,6 @@
 import * as vscode from 'vscode';
 import { sourceOf } from '../../core/sources/registry';
 import { workspaceTableOf } from '../../core/logAnalytics/category';
-import { type CopyFormat } from '../../core/sources/source';
-import { type CategorySpec } from '../../core/catalog/types';
-import { type FilterModel } from '../../core/odata/model';
 import { cellCopyText, rowCopyText } from '../../core/query/copyText';
 import { resultsTitle } from '../../core/detail/titles';
 import { describeFilters, NO_ROW_FILTERS, type RowFilters } from '../../core/query/rowFilters';
@@ -12,11 +9,13 @@ import { type QuerySession, type SessionProgress } from '../../core/query/sessio
 import { progressMessage } from '../../core/query/progressMessage';
 import { showError } from '../ui/showError';
 import { type Logger } from '../../core/log/redact';
-import { targetLabel, type TenantConfig } from '../../core/tenants/tenantConfig';
+import { targetLabel } from '../../core/tenants/tenantConfig';
 import { type ExportInfo, type InitInfo, type ProgressInfo, type ResultsNotifications, RESULTS_REQUESTS } from '../../webview/results/protocol';
 import { type RecordKeeper } from '../../core/records/spillFile';
 import { toDisplayRow } from '../../core/query/rows';
-import { aboutDuration, forecastLoadAll } from '../../core/query/loadForecast';
+import { forecastLoadAll } from '../../core/query/loadForecast';
+import { confirmLoadAll, LoadPace } from './loadAll';
+import { copyQueryAs, resultsInit, type ResultsQuery } from './resultsQuery';
 import { type Prompter } from '../ui/prompter';
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
@@ -43,39 +42,18 @@ export interface ResultsPanelDeps {
   readonly prompter: Prompter;
 }
 
-export interface ResultsQuery {
-  readonly tenant: TenantConfig;
-  readonly category: CategorySpec;
-  readonly model: FilterModel;
-  /** The full `$filter` (time range included) for "Copy as". */
-  readonly filter: string | undefined;
-  readonly filterText: string;
-  readonly graphOrigin: string;
-  readonly visibleColumns: readonly string[];
-  /** When the query was sent, and the absolute range its time filter stands for. */
-  readonly fetchedAtMs: number;
-  readonly range?: { readonly fromMs: number; readonly toMs: number };
-  readonly extensionVersion: string;
-}
-
 export const RESULTS_VIEW_TYPE = 'identityLogs.results';
 
 /** Pages loaded at first and by each "Load more". */
 export const PAGES_PER_LOAD = 5;
-/** Load all asks first when it would bring more rows than this, or take longer than this. */
-const ASK_ABOVE_ROWS = 250_000;
-const ASK_ABOVE_SECONDS = 10 * 60;
 /**
  * The results panel for one query: it opens as soon as the first page arrives, streams rows into
  * the grid while later pages load, and mirrors progress in a cancellable notification.
  */
-const COPIED_AS: Readonly<Record<CopyFormat, string>> = { url: 'a Graph URL', curl: 'curl', powershell: 'PowerShell', kql: 'KQL' };
-
 export class ResultsPanel implements vscode.Disposable {
   readonly panel: vscode.WebviewPanel;
   private readonly host: WebviewHost<typeof RESULTS_REQUESTS, ResultsNotifications>;
   private readonly rows: RowStore;
-  /** Records the service sent that could not be read; shown as such and counted. */
   private session: QuerySession | undefined;
   private progressResolve: (() => void) | undefined;
   private readonly disposed = new vscode.EventEmitter<void>();
@@ -90,8 +68,7 @@ export class ResultsPanel implements vscode.Disposable {
   /** What the webview was sent, kept to send again if its document reloads. */
   private readonly init: InitInfo;
   private lastProgress: ProgressInfo | undefined;
-  private loadingMs = 0;
-  private loadingSince: number | undefined;
+  private readonly pace = new LoadPace();
   private lastExport: ExportInfo | undefined;
 
   constructor(
@@ -129,7 +106,7 @@ export class ResultsPanel implements vscode.Disposable {
         this.visibleColumns = visible;
         return deps.saveColumns(visible);
       },
-      copyAs: ({ format }) => this.copyAs(format),
+      copyAs: ({ format }) => copyQueryAs(query, format),
       saveQuery: () => deps.saveQuery(),
       viewChanged: ({ sort, clientFilters, filters }) => {
         this.clientFilters = clientFilters;
@@ -153,20 +130,7 @@ export class ResultsPanel implements vscode.Disposable {
       },
     }, (why) => deps.log.warn(`Results panel: ${why}`));
     this.panel.onDidDispose(() => this.dispose());
-    this.init = {
-      title,
-      categoryLabel: query.category.label,
-      tenantName: query.tenant.displayName + fake,
-      filterText: query.filterText,
-      columns: query.category.columns.map((c) => ({ id: c.id, label: c.label, width: c.width, kind: c.kind })),
-      visibleColumns: query.visibleColumns,
-      isSignIn: query.category.group === 'Sign-ins',
-      copyFormats: sourceOf(query.category).capabilities.copyFormats,
-      canSaveQuery: sourceOf(query.category).capabilities.savedQueries,
-      ...(sourceOf(query.category).exports ? { exportHint: sourceOf(query.category).exports?.timeAxis === 'availability' ? 'Stream this content type, day by day, to JSON, NDJSON or CSV files, with a manifest; resumable' : 'Stream the whole query to JSON, NDJSON or CSV files, with a manifest; resumable' } : {}),
-      clientFilters: { failuresOnly: query.model.client.some((c) => c.kind === 'failuresOnly') },
-      ...(sourceOf(query.category).capabilities.savedQueries ? { persist: { tenantKey: query.tenant.key, categoryId: query.category.id, model: query.model } } : {}),
-    };
+    this.init = resultsInit(query, title, query.tenant.displayName + fake);
     this.startView();
     this.host.notify('init', this.init);
     this.host.onReady(({ again }) => again && this.resend());
@@ -201,12 +165,7 @@ export class ResultsPanel implements vscode.Disposable {
 
   onProgress(p: SessionProgress): void {
     this.rows.settle();
-    // Time spent loading (Load all's forecast uses the pace so far; pauses between clicks are left out).
-    if (p.state === 'loading') this.loadingSince ??= performance.now();
-    else if (this.loadingSince !== undefined) {
-      this.loadingMs += performance.now() - this.loadingSince;
-      this.loadingSince = undefined;
-    }
+    this.pace.observe(p.state);
     const message = progressMessage(p, { restored: this.restored, caHidden: this.rows.caHidden, unreadable: this.rows.unreadable });
     const info: ProgressInfo = { loaded: p.loaded, pages: p.pages, throttled: p.throttled, retries: p.retries, splits: p.splits, state: p.state, more: p.more, message, caHidden: this.rows.caHidden };
     this.lastProgress = info;
@@ -226,18 +185,10 @@ export class ResultsPanel implements vscode.Disposable {
    * the pace so far, with an export (streamed to files, resumable) offered instead.
    */
   async loadAll(): Promise<void> {
-    const f = forecastLoadAll({ loaded: this.rows.size, oldestMs: this.rows.oldestMs, range: this.query.range, loadingSeconds: this.loadingMs / 1000 });
-    if (f && (f.rows > ASK_ABOVE_ROWS || f.seconds > ASK_ABOVE_SECONDS)) {
-      const exportable = sourceOf(this.query.category).exports !== undefined;
-      const choice = await this.deps.prompter.choose({
-        message: `Load about ${f.rows.toLocaleString('en-US')} more rows? At the pace so far that takes ${aboutDuration(f.seconds)}.`,
-        detail: exportable ? 'Export writes them to files as they arrive (resumable, and without holding them in this window).' : 'The rows are kept on disk while this panel is open.',
-        actions: exportable ? ['Load All', 'Export…'] : ['Load All'],
-      });
-      if (choice === 'Export…') return void (await vscode.commands.executeCommand('identityLogs.export', this));
-      if (choice !== 'Load All') return;
-    }
-    await this.load(Infinity);
+    const forecast = forecastLoadAll({ loaded: this.rows.size, oldestMs: this.rows.oldestMs, range: this.query.range, loadingSeconds: this.pace.seconds });
+    const choice = await confirmLoadAll(this.deps.prompter, forecast, sourceOf(this.query.category).exports !== undefined);
+    if (choice === 'export') await vscode.commands.executeCommand('identityLogs.export', this);
+    else if (choice === 'load') await this.load(Infinity);
   }
 
   /** Loads more pages under a cancellable progress notification. */
@@ -274,23 +225,12 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   /** Opens a row's detail panel (or its raw text, for an unreadable record). */
-  openRow(id: string): Promise<void> {
-    return this.openRecord(id);
-  }
-
-  private async openRecord(id: string): Promise<void> {
+  async openRow(id: string): Promise<void> {
     const record = await this.rows.get(id);
     if (!record) return;
     if (isUnreadable(record)) await this.deps.records.open(`Unreadable record ${record.id.slice(11)}`, record);
     else if (this.deps.openDetail) await this.deps.openDetail(record);
     else await this.deps.records.open(this.query.category.title(record), record);
-  }
-
-  private async copyAs(format: CopyFormat): Promise<void> {
-    const text = sourceOf(this.query.category).copyQuery(this.query.category, this.query.filter, this.query.graphOrigin, format);
-    if (text === undefined) return;
-    await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(`Copied the query as ${COPIED_AS[format]}.`, 3000);
   }
 
   progress(): SessionProgress | undefined {
@@ -305,11 +245,6 @@ export class ResultsPanel implements vscode.Disposable {
   /** The records loaded so far, in arrival order. */
   loadedRecords(): Promise<LogRecord[]> {
     return this.rows.all();
-  }
-
-  /** How many records have loaded. */
-  get loadedCount(): number {
-    return this.rows.size;
   }
 
   /** The first records loaded (samples for an export's columns). */

@@ -7,7 +7,8 @@ import { QuerySession } from '../../core/query/session';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { markQueryAnswered } from '../walkthrough/walkthroughProgress';
 import { type RecordDocuments } from './recordDocuments';
-import { ResultsPanel, type ResultsQuery } from './resultsPanel';
+import { ResultsPanel } from './resultsPanel';
+import { type ResultsQuery } from './resultsQuery';
 import { type SpillFolder } from './spillFolder';
 import { type Prompter } from '../ui/prompter';
 

@@ -135,7 +135,7 @@ describe('core/http: the client retries what is worth retrying, and nothing else
     if (r.throw) throw r.throw;
     return { status: r.status, headers: { get: (n: string) => r.headers?.[n.toLowerCase()] ?? null }, text: async () => r.text ?? (r.body === undefined ? '' : JSON.stringify(r.body)) };
   };
-  const client = (replies: Reply[], seen: { url: string; init: HttpRequestInit }[] = [], tokens: string[] = []) => {
+  const client = (replies: Reply[], seen: { url: string; init: HttpRequestInit }[] = [], tokens: string[] = [], retry: Partial<typeof DEFAULT_RETRY> = { maxAttempts: 5, baseDelayMs: 1000 }) => {
     const clock = new FakeClock(1_000_000);
     return {
       clock,
@@ -152,7 +152,7 @@ describe('core/http: the client retries what is worth retrying, and nothing else
         pacer: new Pacer(clock, { marginMs: 0 }),
         tenantKey: 't',
         appKey: 'a',
-        retry: { ...DEFAULT_RETRY, maxAttempts: 5, baseDelayMs: 1000 },
+        retry: { ...DEFAULT_RETRY, ...retry },
         requestTimeoutMs: 60_000,
       }),
     };
@@ -162,24 +162,8 @@ describe('core/http: the client retries what is worth retrying, and nothing else
 
   it('the retry budget is the number of retries an operation may make, across its requests, and no more', async () => {
     const seen: { url: string; init: HttpRequestInit }[] = [];
-    const clock = new FakeClock(1_000_000);
-    const failing: FetchLike = async (url, init) => {
-      seen.push({ url, init });
-      return { status: 503, headers: { get: () => null }, text: async () => JSON.stringify(graphError('ServiceUnavailable')) };
-    };
-    const c = new ApiClient({
-      fetch: failing,
-      tokens: async () => 'token',
-      origins: { graph: ['https://graph.microsoft.com'], manage: [], logAnalytics: [], arm: [] },
-      clock,
-      random: () => 0.5,
-      log: NULL_LOGGER,
-      pacer: new Pacer(clock, { marginMs: 0 }),
-      tenantKey: 't',
-      appKey: 'a',
-      retry: { ...DEFAULT_RETRY, maxAttempts: 10, baseDelayMs: 10, budget: 3 },
-      requestTimeoutMs: 60_000,
-    });
+    const unavailable = Array.from({ length: 20 }, () => ({ status: 503, body: graphError('ServiceUnavailable') }));
+    const { client: c } = client(unavailable, seen, [], { maxAttempts: 10, baseDelayMs: 10, budget: 3 });
     await assert.rejects(c.request(URL_, { resource: 'graph', limit: 'reports' }));
     assert.strictEqual(seen.length, 4, 'the first try and 3 retries: the budget, not maxAttempts, stopped it');
     await assert.rejects(c.request(URL_, { resource: 'graph', limit: 'reports' }));

@@ -1,0 +1,52 @@
+/** The query a results panel shows: how its webview is told about it, and copying it. */
+import * as vscode from 'vscode';
+import { type CategorySpec } from '../../core/catalog/types';
+import { type FilterModel } from '../../core/odata/model';
+import { sourceOf } from '../../core/sources/registry';
+import { type CopyFormat } from '../../core/sources/source';
+import { type TenantConfig } from '../../core/tenants/tenantConfig';
+import { type InitInfo } from '../../webview/results/protocol';
+
+export interface ResultsQuery {
+  readonly tenant: TenantConfig;
+  readonly category: CategorySpec;
+  readonly model: FilterModel;
+  /** The full `$filter` (time range included) for "Copy as". */
+  readonly filter: string | undefined;
+  readonly filterText: string;
+  readonly graphOrigin: string;
+  readonly visibleColumns: readonly string[];
+  /** When the query was sent, and the absolute range its time filter stands for. */
+  readonly fetchedAtMs: number;
+  readonly range?: { readonly fromMs: number; readonly toMs: number };
+  readonly extensionVersion: string;
+}
+
+/** What the webview is sent first (and again after its document reloads): ids, labels, what the source offers. */
+export function resultsInit(query: ResultsQuery, title: string, tenantName: string): InitInfo {
+  const source = sourceOf(query.category);
+  return {
+    title,
+    categoryLabel: query.category.label,
+    tenantName,
+    filterText: query.filterText,
+    columns: query.category.columns.map((c) => ({ id: c.id, label: c.label, width: c.width, kind: c.kind })),
+    visibleColumns: query.visibleColumns,
+    isSignIn: query.category.group === 'Sign-ins',
+    copyFormats: source.capabilities.copyFormats,
+    canSaveQuery: source.capabilities.savedQueries,
+    ...(source.exports ? { exportHint: source.exports.timeAxis === 'availability' ? 'Stream this content type, day by day, to JSON, NDJSON or CSV files, with a manifest; resumable' : 'Stream the whole query to JSON, NDJSON or CSV files, with a manifest; resumable' } : {}),
+    clientFilters: { failuresOnly: query.model.client.some((c) => c.kind === 'failuresOnly') },
+    ...(source.capabilities.savedQueries ? { persist: { tenantKey: query.tenant.key, categoryId: query.category.id, model: query.model } } : {}),
+  };
+}
+
+const COPIED_AS: Readonly<Record<CopyFormat, string>> = { url: 'a Graph URL', curl: 'curl', powershell: 'PowerShell', kql: 'KQL' };
+
+/** Copy as a Graph URL, curl, PowerShell or KQL: what the panel's source can write its query as. */
+export async function copyQueryAs(query: ResultsQuery, format: CopyFormat): Promise<void> {
+  const text = sourceOf(query.category).copyQuery(query.category, query.filter, query.graphOrigin, format);
+  if (text === undefined) return;
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(`Copied the query as ${COPIED_AS[format]}.`, 3000);
+}
