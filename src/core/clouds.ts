@@ -18,7 +18,7 @@ export interface Cloud {
   readonly logAnalyticsResource: string;
   /** Azure Resource Manager host (to find the workspaces a credential can read); its token audience is its origin. */
   readonly armHost: string;
-  /** Identity Protection's dismiss action is not offered in every cloud. */
+  /** Identity Protection's dismiss and confirm-safe actions are not offered in every cloud (not in China). */
   readonly supportsRiskDismiss: boolean;
 }
 

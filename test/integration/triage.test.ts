@@ -42,7 +42,7 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
   });
 
   const users = () => [...fake.emulator.datasets.get(CONTOSO)!.riskyUsers.values()];
-  const act = async (command: 'dismiss' | 'confirmCompromised', tenantKey: string, ids: string[]) => {
+  const act = async (command: 'dismiss' | 'confirmCompromised' | 'confirmSafe', tenantKey: string, ids: string[]) => {
     // The action asks first (modal, "Keep as Is" focused): the test answers yes through the test API.
     fake.api.prompts.answer(true);
     const reports = await vscode.commands.executeCommand<TriageRunReport[]>(`identityLogs.triage.${command}`, { tenantKey, ids });
@@ -145,6 +145,23 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
     assert.deepStrictEqual([target.riskLevel, target.riskState, target.riskDetail], ['high', 'confirmedCompromised', 'adminConfirmedUserCompromised']);
   });
 
+  it('confirm safe sets risk level none and state confirmedSafe, records the verdict in the history, and is offered on users only while they are not already safe', async () => {
+    const target = users().find((u) => u.riskState === 'atRisk' && u.riskLevel !== 'hidden')!;
+    const historyBefore = target.history.length;
+    const report = await act('confirmSafe', keys.full, [target.id]);
+    assert.deepStrictEqual(report.result!.changed, [target.id]);
+    assert.deepStrictEqual([target.riskLevel, target.riskState, target.riskDetail], ['none', 'confirmedSafe', 'adminConfirmedAccountSafe']);
+    assert.strictEqual(target.history.length, historyBefore + 1);
+    assert.strictEqual(target.history[target.history.length - 1].riskState, 'confirmedSafe');
+    const posted = fake.emulator.riskActions().at(-1)!;
+    assert.deepStrictEqual([posted.collection, posted.action, posted.ids, posted.status], ['riskyUsers', 'confirmSafe', [target.id], 204]);
+    // Asked again, it sends nothing: the user is already confirmed safe.
+    const again = await act('confirmSafe', keys.full, [target.id]);
+    assert.strictEqual(again.outcome, 'nothingToDo');
+    const nodes = flatten(await fake.api.riskyUsersView());
+    assert.ok(nodes.some((n) => /^triage:user.*:safe/.test(n.contextValue ?? '')), 'users at risk offer Confirm Safe');
+  });
+
   it('without IdentityRiskyUser.ReadWrite.All nothing is sent, and the guidance names what to grant', async () => {
     const target = users().find((u) => u.riskState === 'atRisk')!;
     const start = fake.emulator.riskActions().length;
@@ -172,6 +189,8 @@ describe('Risky users triage inside VS Code, against the fake tenant', function 
     const start = fake.emulator.riskActions().length;
     const report = await act('dismiss', keys.china, [target.id]);
     assert.strictEqual(report.outcome, 'unavailable');
+    assert.strictEqual((await act('confirmSafe', keys.china, [target.id])).outcome, 'unavailable', 'nor confirm safe (not offered in China)');
+    assert.ok(nodes.every((n) => !/:safe/.test(n.contextValue ?? '')), 'no node offers confirm safe');
     assert.strictEqual(fake.emulator.riskActions().length, start);
     await vscode.commands.executeCommand('identityLogs.triage.pickTenant', keys.full);
   });

@@ -8,7 +8,7 @@ import { type Cloud } from '../clouds';
 import { type RequirementId } from '../diagnose/requirements';
 
 export type TriageSubject = 'users' | 'servicePrincipals';
-export type TriageAction = 'confirmCompromised' | 'dismiss';
+export type TriageAction = 'confirmCompromised' | 'confirmSafe' | 'dismiss';
 
 export interface SubjectSpec {
   readonly subject: TriageSubject;
@@ -21,6 +21,8 @@ export interface SubjectSpec {
   readonly idsKey: 'userIds' | 'servicePrincipalIds';
   readonly readRequirement: RequirementId;
   readonly actRequirement: RequirementId;
+  /** What Graph offers for this subject (API-FACTS 7: confirm safe is for users only). */
+  readonly actions: readonly TriageAction[];
 }
 
 export const SUBJECTS: Readonly<Record<TriageSubject, SubjectSpec>> = {
@@ -33,6 +35,7 @@ export const SUBJECTS: Readonly<Record<TriageSubject, SubjectSpec>> = {
     idsKey: 'userIds',
     readRequirement: 'riskyUsers',
     actRequirement: 'riskyUsersTriage',
+    actions: ['confirmCompromised', 'confirmSafe', 'dismiss'],
   },
   servicePrincipals: {
     subject: 'servicePrincipals',
@@ -43,6 +46,7 @@ export const SUBJECTS: Readonly<Record<TriageSubject, SubjectSpec>> = {
     idsKey: 'servicePrincipalIds',
     readRequirement: 'riskyServicePrincipals',
     actRequirement: 'riskyServicePrincipalsTriage',
+    actions: ['confirmCompromised', 'dismiss'],
   },
 };
 
@@ -52,27 +56,37 @@ export const MAX_IDS_PER_CALL = 60;
 /** The state an action leaves behind: what "done" looks like when a result must be re-read. */
 export const TARGET_STATE: Readonly<Record<TriageAction, string>> = {
   confirmCompromised: 'confirmedCompromised',
+  confirmSafe: 'confirmedSafe',
+  dismiss: 'dismissed',
+};
+
+/** The target state in words, for "already …". */
+export const STATE_WORDS: Readonly<Record<TriageAction, string>> = {
+  confirmCompromised: 'confirmed compromised',
+  confirmSafe: 'confirmed safe',
   dismiss: 'dismissed',
 };
 
 export const ACTION_LABEL: Readonly<Record<TriageAction, { verb: string; past: string; button: string }>> = {
   confirmCompromised: { verb: 'Confirm compromised', past: 'Confirmed compromised', button: 'Confirm Compromised' },
+  confirmSafe: { verb: 'Confirm safe', past: 'Confirmed safe', button: 'Confirm Safe' },
   dismiss: { verb: 'Dismiss risk', past: 'Dismissed', button: 'Dismiss Risk' },
 };
 
 /** What the action does, said before the user agrees to it. */
 export function consequence(action: TriageAction, spec: SubjectSpec, actor: string): string {
-  return action === 'confirmCompromised'
-    ? `Sets their risk to high and their state to confirmed compromised. Conditional Access policies that act on ${spec.noun} risk may block them until the risk is remediated. The risk history records ${actor} as the actor.`
-    : `Their risk will be dismissed (risk level none, state dismissed). This cannot be undone from here; the risk history records ${actor} as the actor.`;
+  if (action === 'confirmCompromised') return `Sets their risk to high and their state to confirmed compromised. Conditional Access policies that act on ${spec.noun} risk may block them until the risk is remediated. The risk history records ${actor} as the actor.`;
+  if (action === 'confirmSafe') return `Tells Identity Protection the risky activity was theirs: risk level none, state confirmed safe, and it learns from the verdict. This cannot be undone from here; the risk history records ${actor} as the actor.`;
+  return `Their risk will be dismissed (risk level none, state dismissed). This cannot be undone from here; the risk history records ${actor} as the actor.`;
 }
 
-/** Whether the cloud offers the action (the China cloud has no dismiss). */
+/** Whether the cloud offers the action (the China cloud has neither dismiss nor confirm safe). */
 export function actionAvailable(cloud: Cloud, action: TriageAction): boolean {
-  return action !== 'dismiss' || cloud.supportsRiskDismiss;
+  return action === 'confirmCompromised' || cloud.supportsRiskDismiss;
 }
 
 export function unavailableReason(cloud: Cloud, action: TriageAction): string | undefined {
   if (actionAvailable(cloud, action)) return undefined;
-  return `Dismissing risk is not offered by Identity Protection in ${cloud.label}. Confirm compromised is available; risk there is closed by remediation (a secure password reset or MFA under a risk-based policy).`;
+  const what = action === 'confirmSafe' ? 'Confirming a user safe' : 'Dismissing risk';
+  return `${what} is not offered by Identity Protection in ${cloud.label}. Confirm compromised is available; risk there is closed by remediation (a secure password reset or MFA under a risk-based policy).`;
 }

@@ -130,13 +130,21 @@ export function initialRiskyUsers(seed: number, users: readonly DirectoryUser[],
 }
 
 /** Applies an admin action to a risky user or service principal and records it in history. */
-export function applyRiskAction(subject: RiskyUserState | RiskyServicePrincipalState, action: 'confirmCompromised' | 'dismiss', actorId: string, nowMs: number): void {
+/** Identity Protection's admin actions on a risky user or service principal (confirm safe: users only). */
+export type RiskAction = 'confirmCompromised' | 'confirmSafe' | 'dismiss';
+
+export function applyRiskAction(subject: RiskyUserState | RiskyServicePrincipalState, action: RiskAction, actorId: string, nowMs: number): void {
   const hidden = subject.riskLevel === 'hidden';
   const sp = 'appId' in subject;
   if (action === 'confirmCompromised') {
     subject.riskLevel = hidden ? 'hidden' : 'high';
     subject.riskState = 'confirmedCompromised';
     subject.riskDetail = hidden ? 'hidden' : sp ? 'adminConfirmedServicePrincipalCompromised' : 'adminConfirmedUserCompromised';
+  } else if (action === 'confirmSafe') {
+    // Graph: "sets the targeted user's risk level to none" (API-FACTS 7); the detail names the verdict.
+    subject.riskLevel = hidden ? 'hidden' : 'none';
+    subject.riskState = 'confirmedSafe';
+    subject.riskDetail = hidden ? 'hidden' : 'adminConfirmedAccountSafe';
   } else {
     subject.riskLevel = hidden ? 'hidden' : 'none';
     subject.riskState = 'dismissed';

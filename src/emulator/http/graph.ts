@@ -5,7 +5,7 @@
  */
 import type * as http from 'http';
 import { type TenantData } from '../data/dataset';
-import { applyRiskAction } from '../data/risk';
+import { applyRiskAction, type RiskAction } from '../data/risk';
 import { type Expr, FilterSyntaxError } from '../odata/ast';
 import { compileFilter, timeBounds } from '../odata/evaluate';
 import { parseFilter } from '../odata/parser';
@@ -84,7 +84,7 @@ export class Graph {
     this.served.set(family, (this.served.get(family) ?? 0) + 1);
 
     const seg = path.split('/').filter(Boolean).map(decodeURIComponent);
-    if (req.method === 'POST' && seg[0] === 'identityProtection' && (seg[1] === 'riskyUsers' || seg[1] === 'riskyServicePrincipals') && (seg[2] === 'confirmCompromised' || seg[2] === 'dismiss') && seg.length === 3) {
+    if (req.method === 'POST' && seg[0] === 'identityProtection' && (seg[1] === 'riskyUsers' || seg[1] === 'riskyServicePrincipals') && (seg[2] === 'confirmCompromised' || seg[2] === 'dismiss' || (seg[2] === 'confirmSafe' && seg[1] === 'riskyUsers')) && seg.length === 3) {
       await this.riskAction(req, res, ids, caller, data, seg[1], seg[2], fault);
       return;
     }
@@ -246,14 +246,14 @@ export class Graph {
     writeBody(res, ids, { '@odata.context': `${this.options.origin()}/${version}/$metadata#identityProtection/${collection}('${user.id}')/history`, value: list }, fault);
   }
 
-  private async riskAction(req: http.IncomingMessage, res: Res, ids: RequestIds, caller: access.Caller, data: TenantData, collection: 'riskyUsers' | 'riskyServicePrincipals', action: 'confirmCompromised' | 'dismiss', fault: FaultKind | undefined): Promise<void> {
+  private async riskAction(req: http.IncomingMessage, res: Res, ids: RequestIds, caller: access.Caller, data: TenantData, collection: 'riskyUsers' | 'riskyServicePrincipals', action: RiskAction, fault: FaultKind | undefined): Promise<void> {
     const sp = collection === 'riskyServicePrincipals';
     const log: RiskActionRecord = { collection, action, ids: [], status: 0 };
     this.riskActions.push(log);
     try {
       const denial = sp ? access.canActOnRiskyServicePrincipals(caller) : access.canActOnRiskyUsers(caller);
       if (denial) throw new HttpError(denial.status, denial.code, denial.message);
-      if (action === 'dismiss' && caller.tenant.cloud === 'china') throw new HttpError(400, 'BadRequest', 'Dismissing risk is not available in this national cloud.');
+      if (action !== 'confirmCompromised' && caller.tenant.cloud === 'china') throw new HttpError(400, 'BadRequest', `${action === 'dismiss' ? 'Dismissing risk' : 'Confirming a user safe'} is not available in this national cloud.`);
       let body: unknown;
       try {
         body = JSON.parse(await readBody(req));
@@ -287,7 +287,7 @@ export class Graph {
 
 export interface RiskActionRecord {
   readonly collection: 'riskyUsers' | 'riskyServicePrincipals';
-  readonly action: 'confirmCompromised' | 'dismiss';
+  readonly action: RiskAction;
   ids: string[];
   /** HTTP status sent; -1 when the connection was reset after the change was made. */
   status: number;

@@ -6,7 +6,7 @@ import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { type Precheck, triagePrecheck } from '../../core/triage/precheck';
 import { alreadyInState, type RiskyEntity } from '../../core/triage/riskyEntities';
 import { type ChunkReport, runTriage, type TriageResult } from '../../core/triage/runTriage';
-import { ACTION_LABEL, consequence, SUBJECTS, TARGET_STATE, type TriageAction, type TriageSubject, unavailableReason } from '../../core/triage/subjects';
+import { ACTION_LABEL, consequence, STATE_WORDS, SUBJECTS, TARGET_STATE, type TriageAction, type TriageSubject, unavailableReason } from '../../core/triage/subjects';
 import { type TenantSessions } from '../tenants/sessions';
 import { openWalkthroughStep, showError } from '../ui/showError';
 import { type TriageModel } from './triageModel';
@@ -92,7 +92,7 @@ export async function runTriageAction(deps: TriageActionDeps, tenant: TenantConf
   const targets = chosen.filter((e) => !skippedEntities.includes(e));
   const skipped = skippedEntities.map((e) => e.id);
   if (targets.length === 0) {
-    void vscode.window.showInformationMessage(`Nothing to do: ${chosen.length === 1 ? `${chosen[0].name} is` : `all ${chosen.length} are`} already ${TARGET_STATE[action] === 'dismissed' ? 'dismissed' : 'confirmed compromised'}.`);
+    void vscode.window.showInformationMessage(`Nothing to do: ${chosen.length === 1 ? `${chosen[0].name} is` : `all ${chosen.length} are`} already ${STATE_WORDS[action]}.`);
     return { ...base, outcome: 'nothingToDo', skipped };
   }
 
@@ -116,7 +116,7 @@ export async function runTriageAction(deps: TriageActionDeps, tenant: TenantConf
   }
 
   const count = `${targets.length} ${targets.length === 1 ? spec.noun : spec.plural}`;
-  const skippedNote = skipped.length ? `\n\n${skipped.length} already ${TARGET_STATE[action] === 'dismissed' ? 'dismissed' : 'confirmed compromised'} will be left alone.` : '';
+  const skippedNote = skipped.length ? `\n\n${skipped.length} already ${STATE_WORDS[action]} will be left alone.` : '';
   const confirmed = await deps.prompter.confirm({
     message: `${label.verb} for ${count} in ${tenant.displayName}?`,
     detail: `${consequence(action, spec, actorOf(tenant, accountOf(deps.sessions.state(tenant.key))))}\n\n${names(targets)}${skippedNote}`,

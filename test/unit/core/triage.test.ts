@@ -10,7 +10,7 @@ import { chunkIds } from '../../../src/core/triage/chunk';
 import { triagePrecheck } from '../../../src/core/triage/precheck';
 import { ago, DEFAULT_TRIAGE_FILTER, describeFilter, groupEntities, matchesFilter, parseTriageFilter, serverFilter, toEntity } from '../../../src/core/triage/riskyEntities';
 import { runTriage } from '../../../src/core/triage/runTriage';
-import { actionAvailable, type TriageAction } from '../../../src/core/triage/subjects';
+import { actionAvailable, consequence, SUBJECTS, TARGET_STATE, type TriageAction, unavailableReason } from '../../../src/core/triage/subjects';
 import { TriageApi } from '../../../src/core/triage/triageApi';
 import { FakeClock } from '../../support/fakeClock';
 
@@ -282,6 +282,15 @@ describe('core/triage: permission pre-check', () => {
     assert.strictEqual(actionAvailable(cloudById('china'), 'dismiss'), false);
     assert.strictEqual(actionAvailable(cloudById('china'), 'confirmCompromised'), true);
     assert.strictEqual(actionAvailable(cloudById('usGovDod'), 'dismiss'), true);
+  });
+  it('confirm safe: users only, not in the China cloud, and it leaves the user confirmed safe', () => {
+    assert.deepStrictEqual(SUBJECTS.users.actions, ['confirmCompromised', 'confirmSafe', 'dismiss']);
+    assert.ok(!SUBJECTS.servicePrincipals.actions.includes('confirmSafe'), 'Graph has no confirmSafe for service principals');
+    assert.strictEqual(actionAvailable(cloudById('china'), 'confirmSafe'), false);
+    assert.strictEqual(actionAvailable(cloudById('usGovHigh'), 'confirmSafe'), true);
+    assert.match(unavailableReason(cloudById('china'), 'confirmSafe')!, /^Confirming a user safe is not offered/);
+    assert.strictEqual(TARGET_STATE.confirmSafe, 'confirmedSafe');
+    assert.match(consequence('confirmSafe', SUBJECTS.users, 'you (alice@contoso.com)'), /risk level none, state confirmed safe/);
   });
 });
 

@@ -1,4 +1,5 @@
-import { type TriageAction, type TriageSubject } from '../../../core/triage/subjects';
+import * as vscode from 'vscode';
+import { ACTION_LABEL, SUBJECTS, type TriageAction, type TriageSubject } from '../../../core/triage/subjects';
 import { runTriageAction, type TriageActionDeps, type TriageRunReport } from '../../triage/triageAction';
 import { defineCommand } from '../command';
 import { type TriageArgDeps, type TriageTargets, triageTargetsArg } from './args';
@@ -19,6 +20,11 @@ function triageActionCommand({ id, action }: { id: string; action: TriageAction 
       for (const subject of ['users', 'servicePrincipals'] as const) {
         const mine = entities.filter((e) => e.subject === subject);
         if (mine.length === 0) continue;
+        if (!SUBJECTS[subject].actions.includes(action)) {
+          // Graph has no such action for them (confirm safe is for users): say so rather than drop them silently.
+          void vscode.window.showInformationMessage(`${ACTION_LABEL[action].verb} is for users only: ${mine.length} ${mine.length === 1 ? SUBJECTS[subject].noun : SUBJECTS[subject].plural} left alone.`);
+          continue;
+        }
         const report = await runTriageAction({ ...deps, prompter }, tenant, action, subject, mine);
         reports.push(report);
         const first = report.result?.changed[0];
@@ -29,10 +35,11 @@ function triageActionCommand({ id, action }: { id: string; action: TriageAction 
   });
 }
 
-/** "Confirm Compromised" and "Dismiss Risk" for the selected users or service principals (after one confirmation each). */
+/** "Confirm Compromised", "Dismiss Risk" and "Confirm Safe" (users) for the selected users or service principals (after one confirmation each). */
 export function triageActionCommands(deps: TriageCommandDeps) {
   return [
     triageActionCommand({ id: 'identityLogs.triage.confirmCompromised', action: 'confirmCompromised' }, deps),
     triageActionCommand({ id: 'identityLogs.triage.dismiss', action: 'dismiss' }, deps),
+    triageActionCommand({ id: 'identityLogs.triage.confirmSafe', action: 'confirmSafe' }, deps),
   ];
 }

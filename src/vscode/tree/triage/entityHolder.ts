@@ -1,5 +1,6 @@
 import { type TenantConfig } from '../../../core/tenants/tenantConfig';
 import { type RiskyEntity } from '../../../core/triage/riskyEntities';
+import { SUBJECTS } from '../../../core/triage/subjects';
 import { type TreeNode } from '../treeNode';
 
 /** A node that stands for risky users or service principals: one, or a whole group. Actions take these. */
@@ -12,11 +13,15 @@ export function isEntityHolder(node: unknown): node is EntityHolder {
   return typeof node === 'object' && node !== null && typeof (node as { entities?: unknown }).entities === 'function' && typeof (node as { tenant?: unknown }).tenant === 'object';
 }
 
-/** "triage:<kind>[:confirm][:dismiss]": menus match the actions by regular expression. */
-export function entityContext(kind: string, entities: readonly RiskyEntity[], dismissOffered: boolean): string {
+/**
+ * "triage:<kind>[:confirm][:dismiss][:safe]": menus match the actions by regular expression. The
+ * cloud decides dismiss and confirm safe (the China cloud has neither); confirm safe is for users.
+ */
+export function entityContext(kind: string, entities: readonly RiskyEntity[], cloudOffersAll: boolean): string {
   const confirm = entities.some((e) => e.riskState !== 'confirmedCompromised');
-  const dismiss = dismissOffered && entities.some((e) => e.riskState !== 'dismissed');
-  return `triage:${kind}${confirm ? ':confirm' : ''}${dismiss ? ':dismiss' : ''}`;
+  const dismiss = cloudOffersAll && entities.some((e) => e.riskState !== 'dismissed');
+  const safe = cloudOffersAll && entities.some((e) => SUBJECTS[e.subject].actions.includes('confirmSafe') && e.riskState !== 'confirmedSafe');
+  return `triage:${kind}${confirm ? ':confirm' : ''}${dismiss ? ':dismiss' : ''}${safe ? ':safe' : ''}`;
 }
 
 /** The tree passes the clicked node and the whole selection; act on the selection when it includes the click. */
