@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { contrastOf, probeColours } from './contrast';
+import { contrastOf, elementContrast, probeColours } from './contrast';
 import { type FrameLocator } from 'playwright-core';
 import { type Emulator, startEmulator } from '../../src/emulator';
 import { addSecretTenant, answer, choose, openContainer, openWorkbench, runCommand, type Workbench } from './workbench';
@@ -15,7 +15,8 @@ describe('Sign-in detail panel (e2e)', function () {
   const cspViolations: string[] = [];
 
   before(async () => {
-    emulator = await startEmulator({ signIns: 4000, throttling: false });
+    // With the demo's attack story laid over the hostile background: the device-code phish is in it.
+    emulator = await startEmulator({ signIns: 4000, throttling: false, sizes: { story: true } });
     wb = await openWorkbench({ settings: { 'identityLogs.fakeTenant.origin': emulator.origin, 'identityLogs.fakeTenant.caCertificatePath': emulator.info.caCertPath, 'workbench.colorTheme': 'Default Light Modern' } });
     wb.page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -78,6 +79,51 @@ describe('Sign-in detail panel (e2e)', function () {
       }
     }
     await wb.setTheme('light');
+  });
+
+  it('a device-code phish: what stands out and the token and session fields, then a pivot to the session shows the refresh tokens redeemed elsewhere', async () => {
+    const data = emulator.datasets.get(CONTOSO)!;
+    let phish: Record<string, unknown> | undefined;
+    for (let i = 0; i < data.sizes.signIns && !phish; i++) if (data.signIn(i).story?.beta.authenticationProtocol === 'deviceCode') phish = data.signIn(i).json;
+    assert.ok(phish, 'the story has its device-code sign-in');
+    const frame = await openById('Contoso', String(phish.id), String(phish.userPrincipalName));
+    const signals = frame.locator('ul.signals li');
+    assert.deepStrictEqual(await signals.evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { signal: string } }).dataset.signal)), ['deviceCode', 'unboundToken']);
+    const token = await frame.locator('section[aria-labelledby="token"]').innerText();
+    assert.match(token, /Authentication protocol\s+Device code/);
+    assert.match(token, /Original transfer method\s+Device code flow/);
+    assert.match(token, /Session id\s+[0-9a-f-]{36}/);
+    for (const theme of ['light', 'dark', 'hcDark'] as const) {
+      await wb.setTheme(theme);
+      await wb.screenshot(`signin-detail-device-code-${theme}`);
+      await frame.locator('section[aria-labelledby="token"]').scrollIntoViewIfNeeded();
+      await wb.screenshot(`signin-detail-device-code-token-${theme}`);
+      await frame.locator('header').scrollIntoViewIfNeeded();
+      const { ratio, foreground, background } = await elementContrast(signals.first());
+      assert.ok(ratio >= 4.5, `${theme}: what stands out, ${foreground} on ${background}, is ${ratio.toFixed(2)}:1`);
+    }
+    await wb.setTheme('light');
+    await frame.locator('button.link', { hasText: 'Non-interactive sign-ins in this session' }).click();
+    const results = wb.page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    const chip = results.locator('results-filters .chip');
+    await chip.waitFor({ timeout: 30_000 });
+    assert.match(await chip.innerText(), /^Session id: [0-9a-f-]{36}/);
+    // The attacker's five refreshes, from the phishing network, and nothing else of the user's.
+    await results.locator('.status', { hasText: /^5 shown of [\d,]+ loaded.*all loaded$/ }).waitFor({ timeout: 60_000 });
+    await results.locator('.grid[aria-busy="false"]').waitFor({ timeout: 30_000 });
+    const ips = await results.locator('.tr [data-column="ipAddress"]').allInnerTexts();
+    assert.deepStrictEqual([...new Set(ips)], ['198.51.100.77'], `rows of the session: ${ips.join(', ')}`);
+    assert.strictEqual(ips.length, 5);
+    for (const theme of ['dark', 'hcLight'] as const) {
+      await wb.setTheme(theme);
+      await wb.screenshot(`results-session-pivot-${theme}`);
+      const { ratio, foreground, background } = await elementContrast(chip.locator('span').first());
+      assert.ok(ratio >= 4.5, `${theme}: the filter chip, ${foreground} on ${background}, is ${ratio.toFixed(2)}:1`);
+    }
+    await wb.setTheme('light');
+    // Removing the chip shows every loaded non-interactive sign-in of the user again.
+    await chip.locator('button').click();
+    await chip.waitFor({ state: 'detached' });
   });
 
   it('a detail tab keeps only which record it shows; after a window reload it reads the record again', async () => {

@@ -40,11 +40,34 @@ describe('Save and export inside VS Code, against the fake tenant', function () 
     assert.ok(!editor.document.isDirty, 'closing it asks nothing');
     const doc = JSON.parse(editor.document.getText()) as { query: { tenant: { id: string }; category: { id: string; endpoint: string }; count: number; fetchedAt: string; filter: string }; value: { id: string }[] };
     assert.strictEqual(doc.query.tenant.id, CONTOSO);
-    assert.strictEqual(doc.query.category.endpoint, 'v1.0/auditLogs/signIns');
+    assert.strictEqual(doc.query.category.endpoint, 'beta/auditLogs/signIns', 'interactive sign-ins are read from beta, which carries the token and session fields');
     assert.match(doc.query.filter, /createdDateTime ge /);
     assert.strictEqual(doc.query.count, loaded.length);
     assert.deepStrictEqual(doc.value.map((r) => r.id), loaded);
     assert.ok(editor.document.getText().startsWith('{\n  "query": {'), 'pretty-printed');
+  });
+
+  it('with identityLogs.signIns.graphVersion set to v1.0, the same report is read from v1.0: its header says so and no beta-only field comes back', async () => {
+    const config = vscode.workspace.getConfiguration('identityLogs');
+    // A fixed range: both reads must cover the same sign-ins.
+    const time = { kind: 'between', from: new Date(Date.now() - 6 * 3_600_000).toISOString(), to: new Date(Date.now() - 3_600_000).toISOString() };
+    const read = async () => {
+      const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: key, category: 'signIns.interactive', model: { time, clauses: [], client: [] }, pivot: true });
+      await panel.loading;
+      return panel;
+    };
+    const beta = readable(await (await read()).loadedRecords());
+    assert.ok(beta.length > 0 && beta.every((r) => typeof r.sessionId === 'string' || r.sessionId === null), 'beta sign-ins carry a session id');
+    await config.update('signIns.graphVersion', 'v1.0', vscode.ConfigurationTarget.Global);
+    try {
+      const panel = await read();
+      const records = readable(await panel.loadedRecords());
+      assert.strictEqual(panel.query.category.endpoint, 'v1.0/auditLogs/signIns');
+      assert.deepStrictEqual(records.map((r) => r.id), beta.map((r) => r.id), 'the same sign-ins');
+      assert.ok(records.every((r) => !('sessionId' in r) && !('authenticationProtocol' in r)), 'v1.0 has no beta-only field');
+    } finally {
+      await config.update('signIns.graphVersion', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('"Save Results as JSON…" writes the same document to the file, atomically', async () => {

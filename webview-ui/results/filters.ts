@@ -10,7 +10,7 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { enumLabel } from '../../src/core/catalog/labels';
 import { type ColumnInfo } from '../../src/webview/results/protocol';
-import { CA_RESULTS, type RowFilters } from './model';
+import { CA_RESULTS, type FieldFilter, type RowFilters } from './model';
 
 @customElement('results-filters')
 export class ResultsFilters extends LitElement {
@@ -19,6 +19,11 @@ export class ResultsFilters extends LitElement {
     vscode-textfield { width: 180px; }
     vscode-single-select { width: 160px; }
     vscode-single-select.wide { width: 200px; }
+    .chip { display: inline-flex; align-items: center; gap: 4px; padding: 1px 2px 1px 8px; border: 1px solid var(--vscode-contrastBorder, var(--vscode-input-border, transparent)); border-radius: 10px; background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); max-width: 420px; }
+    .chip span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .chip button { background: none; border: none; color: inherit; cursor: pointer; font: inherit; padding: 0 5px; border-radius: 8px; }
+    .chip button:hover { background: var(--vscode-toolbar-hoverBackground); }
+    .chip button:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
   `;
 
   @property({ attribute: false }) filters: RowFilters = { text: '', failuresOnly: false, caPolicy: '', caResult: '', reportOnly: false };
@@ -28,6 +33,13 @@ export class ResultsFilters extends LitElement {
   /** The CA policy names seen in the loaded rows. */
   @property({ attribute: false }) policies: readonly string[] = [];
 
+  /** A field filter as a chip: what it keeps, and a button that removes it. */
+  private chip(field: FieldFilter, index: number): TemplateResult {
+    const text = `${field.label}: ${field.values.map((v) => enumLabel(v)).join(' or ')}`;
+    const without = (this.filters.fields ?? []).filter((_, j) => j !== index);
+    return html`<span class="chip" title=${`${field.label}: ${field.values.join(' or ')}`}><span>${text}</span><button aria-label=${`Remove the filter ${text}`} @click=${() => this.change({ fields: without })}>✕</button></span>`;
+  }
+
   private change(patch: Partial<RowFilters>): void {
     this.dispatchEvent(new CustomEvent<Partial<RowFilters>>('filters-change', { detail: patch }));
   }
@@ -35,6 +47,7 @@ export class ResultsFilters extends LitElement {
   override render(): TemplateResult {
     const f = this.filters;
     return html`<vscode-textfield placeholder="Filter loaded rows" aria-label="Filter loaded rows" .value=${f.text} @input=${(e: Event) => this.change({ text: (e.target as HTMLInputElement).value })}></vscode-textfield>
+      ${(f.fields ?? []).map((field, i) => this.chip(field, i))}
       ${this.isSignIn
         ? html`<vscode-checkbox label="Failures only" ?checked=${f.failuresOnly} @change=${(e: Event) => this.change({ failuresOnly: (e.target as HTMLInputElement).checked })}></vscode-checkbox>
             ${this.caHidden

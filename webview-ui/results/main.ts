@@ -72,7 +72,7 @@ export class ResultsApp extends LitElement {
       if (info.persist) this.host.state = info.persist;
       this.visible = info.visibleColumns.filter((id) => info.columns.some((c) => c.id === id));
       this.widths = new Map(info.columns.map((c) => [c.id, c.width]));
-      this.filters = { ...this.filters, failuresOnly: info.clientFilters.failuresOnly };
+      this.filters = info.clientFilters;
     });
     this.host.on('view', (view) => {
       if (this.awaitingView !== undefined && view.version > this.awaitingView) this.awaitingView = undefined;

@@ -30,7 +30,7 @@ export const detailStyles = css`
   a:hover, a:focus { color: var(--vscode-textLink-activeForeground); }
   table { border-collapse: collapse; width: 100%; }
   th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--vscode-panel-border, #8883); vertical-align: top; overflow-wrap: anywhere; unicode-bidi: isolate; }
-  th { color: var(--vscode-descriptionForeground); font-weight: 600; }
+  th { color: var(--vscode-descriptionForeground); font-weight: 600; overflow-wrap: normal; } /* our own words: never split inside one */
   /* Cells may wrap anywhere (log values can be one long token), which lets a table squeeze a
      column to one character; these keep every column, and most of all the first, readable. */
   th, td { min-width: 4em; }

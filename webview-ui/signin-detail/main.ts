@@ -27,6 +27,8 @@ class SignInDetailApp extends DetailApp<DetailRequests, DetailNotifications> {
     tr.reportOnly td { font-style: italic; }
     .map { width: 240px; height: 120px; position: relative; border: 1px solid var(--vscode-panel-border, #8885); background-image: linear-gradient(var(--vscode-panel-border, #8883) 1px, transparent 1px), linear-gradient(90deg, var(--vscode-panel-border, #8883) 1px, transparent 1px); background-size: 20px 20px; }
     .dot { position: absolute; width: 10px; height: 10px; margin: -5px 0 0 -5px; border-radius: 50%; background: var(--vscode-errorForeground); box-shadow: 0 0 0 3px color-mix(in srgb, var(--vscode-errorForeground) 35%, transparent); }
+    .signals { margin: 10px 0 0; padding: 8px 12px; border-left: 3px solid var(--vscode-editorWarning-foreground, #cca700); background: var(--vscode-textBlockQuote-background); list-style: none; }
+    .signals li { margin: 4px 0; }
     ul { margin: 0; padding-left: 18px; }
     li { margin: 3px 0; }
   `];
@@ -69,16 +71,20 @@ class SignInDetailApp extends DetailApp<DetailRequests, DetailNotifications> {
         ${v.errorCode !== undefined && v.errorCode !== 0
           ? html`<div class="error"><strong>Error ${v.errorCode}</strong>: ${v.errorMeaning} ${v.errorDocs ? html`<a href=${v.errorDocs}>Error code reference</a>` : nothing}<div class="muted">${v.failureReason}</div></div>`
           : nothing}
+        ${v.signals.length
+          ? html`<ul class="signals" aria-label="What stands out">${v.signals.map((sg) => html`<li data-signal=${sg.kind}><strong>${sg.title}</strong>: ${sg.detail}</li>`)}</ul>`
+          : nothing}
         <detail-document-actions></detail-document-actions>
       </header>
       <section aria-labelledby="ca"><h2 id="ca">Conditional access${v.caStatus ? html` <span class="muted" title=${v.caStatus}>· overall ${enumLabel(v.caStatus).toLowerCase()}</span>` : nothing}</h2>${this.policies(v)}</section>
       ${v.authSteps
-        ? html`<section aria-labelledby="auth"><h2 id="auth">Authentication details${v.authRequirement ? html` <span class="muted">· ${v.authRequirement}</span>` : nothing}</h2>
+        ? html`<section aria-labelledby="auth"><h2 id="auth">Authentication details${v.authRequirement ? html` <span class="muted" title=${v.authRequirement}>· ${enumLabel(v.authRequirement).toLowerCase()}</span>` : nothing}</h2>
             <table aria-label="Authentication steps"><thead><tr><th scope="col">Step</th><th scope="col">Method</th><th scope="col">Succeeded</th><th scope="col">Result</th><th scope="col">Time</th></tr></thead>
             <tbody>${v.authSteps.map((st) => html`<tr><td>${st.requirement}</td><td>${st.method}${st.detail ? html` <span class="muted">(${st.detail})</span>` : nothing}</td><td>${st.succeeded}</td><td>${st.result}</td><td class="muted">${st.time}</td></tr>`)}</tbody></table></section>`
         : nothing}
       <div class="grid">
         <section aria-labelledby="basic"><h2 id="basic">Basic info</h2><detail-fields .fields=${v.basic}></detail-fields></section>
+        ${v.token.length ? html`<section aria-labelledby="token"><h2 id="token">Token and session</h2><detail-fields .fields=${v.token}></detail-fields></section>` : nothing}
         <section aria-labelledby="loc"><h2 id="loc">Location and network</h2><detail-fields .fields=${v.location}></detail-fields>${this.map(v)}</section>
         <section aria-labelledby="dev"><h2 id="dev">Device</h2>${v.device.length ? html`<detail-fields .fields=${v.device}></detail-fields>` : html`<p class="muted">No device details.</p>`}</section>
         <section aria-labelledby="risk"><h2 id="risk">Risk</h2><detail-fields .fields=${v.risk}></detail-fields>${v.riskHidden ? html`<p class="muted">Risk details are hidden: they need Microsoft Entra ID P2.</p>` : nothing}</section>

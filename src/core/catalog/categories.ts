@@ -2,8 +2,9 @@
  * One entry per report category (API-FACTS 1): endpoint and version, time property, filterable
  * fields with their operators and value kinds, page sizes, throttle class and columns.
  */
-import { type CategoryId, type GraphCategory, type ColumnSpec, type FieldSpec, type LambdaSpec, type Operator } from './types';
-import { ACTIVITY_TYPE, CA_STATUS, DETECTION_TIMING, OPERATION_RESULT, PROVISIONING_ACTION, PROVISIONING_RESULT, RISK_DETAIL, RISK_LEVEL, RISK_STATE, SIGN_IN_EVENT_TYPES, TOKEN_ISSUER_TYPE } from './enums';
+import { type GraphCategory, type ColumnSpec, type FieldSpec, type Operator } from './types';
+import { ACTIVITY_TYPE, DETECTION_TIMING, OPERATION_RESULT, PROVISIONING_ACTION, PROVISIONING_RESULT, RISK_DETAIL, RISK_LEVEL, RISK_STATE, SIGN_IN_EVENT_TYPES, TOKEN_ISSUER_TYPE } from './enums';
+import { SIGN_IN_CATEGORIES } from './signInCategories';
 
 const EQ: readonly Operator[] = ['eq'];
 const EQ_SW: readonly Operator[] = ['eq', 'startswith'];
@@ -16,93 +17,12 @@ export const col = (id: string, label: string, path: string, width: number, kind
 const str_ = (v: unknown) => (typeof v === 'string' ? v : '');
 const at = (r: Record<string, unknown>, path: string): unknown => path.split('/').reduce<unknown>((o, k) => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[k] : undefined), r);
 
-const SIGN_IN_FIELDS: readonly FieldSpec[] = [
-  f('userPrincipalName', 'User (UPN)', { type: 'upn' }, EQ_SW),
-  f('userDisplayName', 'User display name', str, EQ_SW),
-  f('userId', 'User id', guid, EQ),
-  f('appDisplayName', 'Application', str, EQ_SW),
-  f('appId', 'Application id', guid, EQ),
-  f('ipAddress', 'IP address', { type: 'ip' }, EQ_SW),
-  f('status/errorCode', 'Error code', { type: 'int' }, EQ),
-  f('clientAppUsed', 'Client app', en(['Browser', 'Mobile Apps and Desktop clients', 'Exchange ActiveSync', 'IMAP4', 'POP3', 'Authenticated SMTP', 'Other clients']), EQ),
-  f('conditionalAccessStatus', 'Conditional access status', en(CA_STATUS), EQ),
-  f('correlationId', 'Correlation id', guid, EQ),
-  f('id', 'Request id', guid, EQ),
-  f('location/countryOrRegion', 'Country or region', { type: 'country' }, EQ_SW),
-  f('location/state', 'State', str, EQ_SW),
-  f('location/city', 'City', str, EQ_SW),
-  f('deviceDetail/browser', 'Browser', str, EQ_SW),
-  f('deviceDetail/operatingSystem', 'Operating system', str, EQ_SW),
-  f('resourceDisplayName', 'Resource', str, EQ),
-  f('resourceId', 'Resource id', guid, EQ),
-  f('riskState', 'Risk state', en(RISK_STATE), EQ),
-  f('riskLevelDuringSignIn', 'Risk level during sign-in', en(RISK_LEVEL), EQ),
-  f('riskLevelAggregated', 'Aggregated risk level', en(RISK_LEVEL), EQ),
-  f('riskDetail', 'Risk detail', en(RISK_DETAIL), EQ),
-];
-
-const SIGN_IN_LAMBDAS: readonly LambdaSpec[] = [{ path: 'riskEventTypes_v2', label: 'Risk event type', item: { kind: str, operators: EQ_SW } }];
-
-const SIGN_IN_COLUMNS: readonly ColumnSpec[] = [
-  col('createdDateTime', 'Time', 'createdDateTime', 170, 'datetime'),
-  col('status', 'Status', 'status/errorCode', 150, 'status'),
-  col('userPrincipalName', 'User', 'userPrincipalName', 220),
-  col('userDisplayName', 'Display name', 'userDisplayName', 160),
-  col('appDisplayName', 'Application', 'appDisplayName', 180),
-  col('resourceDisplayName', 'Resource', 'resourceDisplayName', 170),
-  col('ipAddress', 'IP address', 'ipAddress', 130),
-  col('location', 'Location', 'location/countryOrRegion', 90),
-  col('city', 'City', 'location/city', 110),
-  col('clientAppUsed', 'Client app', 'clientAppUsed', 150),
-  col('conditionalAccessStatus', 'Conditional access', 'conditionalAccessStatus', 130, 'enum'),
-  col('failureReason', 'Failure reason', 'status/failureReason', 260),
-  col('riskLevelDuringSignIn', 'Risk', 'riskLevelDuringSignIn', 80, 'enum'),
-  col('riskState', 'Risk state', 'riskState', 110, 'enum'),
-  col('browser', 'Browser', 'deviceDetail/browser', 120),
-  col('operatingSystem', 'OS', 'deviceDetail/operatingSystem', 110),
-  col('servicePrincipalName', 'Service principal', 'servicePrincipalName', 180),
-  col('correlationId', 'Correlation id', 'correlationId', 280),
-  col('id', 'Request id', 'id', 280),
-];
-
-const signInTitle = (r: Record<string, unknown>) => `${str_(r.userPrincipalName) || str_(r.servicePrincipalName) || 'sign-in'} → ${str_(r.appDisplayName)} (${str_(r.createdDateTime)})`;
-
-function signIns(id: CategoryId, label: string, eventType: string | undefined, userFields: boolean): Omit<GraphCategory, 'endpoint'> {
-  return {
-    id,
-    label,
-    group: 'Sign-ins',
-    source: 'graph',
-    apiVersion: eventType ? 'beta' : 'v1.0',
-    path: '/auditLogs/signIns',
-    fixedFilter: eventType ? `signInEventTypes/any(t: t eq '${eventType}')` : undefined,
-    timeProperty: 'createdDateTime',
-    timeOperators: ['ge', 'le'],
-    fields: userFields ? SIGN_IN_FIELDS : SIGN_IN_FIELDS.filter((x) => !['userPrincipalName', 'userDisplayName', 'userId', 'riskState', 'riskLevelDuringSignIn', 'riskLevelAggregated', 'riskDetail', 'clientAppUsed'].includes(x.path)),
-    lambdas: userFields ? SIGN_IN_LAMBDAS : [],
-    defaultPageSize: 1000,
-    maxPageSize: 1000,
-    throttle: 'reports',
-    orderBy: 'createdDateTime',
-    columns: SIGN_IN_COLUMNS,
-    defaultColumns: userFields
-      ? ['createdDateTime', 'status', 'userPrincipalName', 'appDisplayName', 'ipAddress', 'location', 'clientAppUsed', 'conditionalAccessStatus', 'failureReason']
-      : ['createdDateTime', 'status', 'servicePrincipalName', 'appDisplayName', 'resourceDisplayName', 'ipAddress', 'location', 'failureReason'],
-    powershell: eventType ? 'Get-MgBetaAuditLogSignIn' : 'Get-MgAuditLogSignIn',
-    requirement: 'signIns',
-    title: signInTitle,
-  };
-}
-
 /** A category's header endpoint, from its version and path (one place, so they cannot disagree). */
 const withEndpoint = (c: Omit<GraphCategory, 'endpoint'>): GraphCategory => ({ ...c, endpoint: `${c.apiVersion}${c.path}` });
 
 export const CATEGORIES: readonly GraphCategory[] = (
   [
-  signIns('signIns.interactive', 'Interactive sign-ins', undefined, true),
-  signIns('signIns.nonInteractive', 'Non-interactive sign-ins', 'nonInteractiveUser', true),
-  signIns('signIns.servicePrincipal', 'Service principal sign-ins', 'servicePrincipal', false),
-  signIns('signIns.managedIdentity', 'Managed identity sign-ins', 'managedIdentity', false),
+  ...SIGN_IN_CATEGORIES,
   {
     id: 'directoryAudits',
     source: 'graph',

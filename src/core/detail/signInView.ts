@@ -4,6 +4,7 @@
  * without a policy permission, and reports risk as `hidden` without Entra ID P2).
  */
 import { enumLabel } from '../catalog/labels';
+import { type ClientFilter } from '../odata/model';
 import { signInOutcome } from '../query/rows';
 import { errorDocsUrl, signInError } from './aadsts';
 
@@ -36,9 +37,17 @@ export interface AuthStep {
 
 export interface RelatedQuery {
   readonly label: string;
-  readonly category: 'signIns.interactive' | 'riskDetections' | 'riskyUsers' | 'directoryAudits';
+  readonly category: 'signIns.interactive' | 'signIns.nonInteractive' | 'riskDetections' | 'riskyUsers' | 'directoryAudits';
   readonly clauses: readonly { field: string; op: 'eq'; values: readonly string[]; valueLabel?: string }[];
+  /** What Graph cannot filter on (a session id, a network), kept from the loaded rows. */
+  readonly client?: readonly ClientFilter[];
   readonly hours: number | 'all' | { readonly fromMs: number; readonly toMs: number };
+}
+
+export interface Signal {
+  readonly kind: 'deviceCode' | 'authenticationTransfer' | 'ropc' | 'refreshToken' | 'unboundToken';
+  readonly title: string;
+  readonly detail: string;
 }
 
 export interface SignInView {
@@ -62,6 +71,10 @@ export interface SignInView {
   readonly caStatus: string;
   /** undefined: Graph left the property out (no policy permission). */
   readonly policies: readonly PolicyRow[] | undefined;
+  /** Protocol, token transfer and type, token protection, session: what exposes token theft (beta). */
+  readonly token: readonly Field[];
+  /** What stands out about this sign-in, each with why it matters. */
+  readonly signals: readonly Signal[];
   readonly risk: readonly Field[];
   readonly riskHidden: boolean;
   readonly related: readonly RelatedQuery[];
@@ -81,6 +94,29 @@ const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v
 /** An enum value in words (the raw value is in the record's JSON and exports). */
 const label = (v: unknown): string => (typeof v === 'string' ? enumLabel(v) : s(v));
 const yesNo = (v: unknown): string => (v === true ? 'Yes' : v === false ? 'No' : '');
+
+/** The protocol, token and session fields, in the order an investigation reads them. */
+function tokenFields(r: Record<string, unknown>): Field[] {
+  const protection = obj(r.tokenProtectionStatusDetails);
+  const processing = Array.isArray(r.authenticationProcessingDetails) ? r.authenticationProcessingDetails.map(obj) : [];
+  const cae = processing.find((p) => p.key === 'Is CAE Token');
+  const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => (typeof x === 'object' && x !== null ? s(obj(x).requirementType ?? obj(x).detail ?? x) : label(x))).filter((x) => x !== '').join(', ') : '');
+  return [
+    { label: 'Authentication protocol', value: label(r.authenticationProtocol) },
+    { label: 'Original transfer method', value: label(r.originalTransferMethod) },
+    { label: 'Incoming token', value: label(r.incomingTokenType) },
+    { label: 'Token protection (sign-in session)', value: [label(r.signInTokenProtectionStatus), s(protection.signInSessionStatusCode) ? `code ${s(protection.signInSessionStatusCode)}` : ''].filter((x) => x !== '').join(' · ') },
+    { label: 'Token protection (app)', value: label(r.appTokenProtectionStatus) },
+    { label: 'Continuous access evaluation', value: cae ? s(cae.value) : '' },
+    { label: 'Client credential', value: label(r.clientCredentialType) },
+    { label: 'Methods used', value: list(r.authenticationMethodsUsed) },
+    { label: 'Requirement set by', value: list(r.authenticationRequirementPolicies) },
+    { label: 'Session id', value: s(r.sessionId), copy: true },
+    { label: 'Unique token identifier', value: s(r.uniqueTokenIdentifier), copy: true },
+    { label: 'Original request id', value: r.originalRequestId === r.id ? '' : s(r.originalRequestId), copy: true },
+    { label: 'Client session id', value: s(r.clientSessionId), copy: true },
+  ].filter((f) => f.value !== '' && f.value !== 'None');
+}
 
 /** Failures first, then interruptions of report-only policies, then successes, then the rest. */
 const RESULT_ORDER: Record<string, number> = { failure: 0, reportOnlyFailure: 1, reportOnlyInterrupted: 2, success: 3, reportOnlySuccess: 4, unknown: 5, notApplied: 6, reportOnlyNotApplied: 7, notEnabled: 8 };
@@ -129,6 +165,17 @@ export function signInView(r: Record<string, unknown>): SignInView {
   if (r.correlationId) related.push({ label: 'Sign-ins with the same correlation id', category: 'signIns.interactive', clauses: [{ field: 'correlationId', op: 'eq', values: [s(r.correlationId)] }], hours: 'all' });
   if (r.id) related.push({ label: 'Risk detections for this request', category: 'riskDetections', clauses: [{ field: 'requestId', op: 'eq', values: [s(r.id)] }], hours: 'all' });
   if (userId) related.push({ label: 'Risky-user entry for this user', category: 'riskyUsers', clauses: [{ field: 'id', op: 'eq', values: [userId], ...who }], hours: 'all' });
+  const sessionId = s(r.sessionId);
+  if (sessionId && userId) {
+    // Graph cannot filter on the session: the user's sign-ins are read and the session's kept.
+    const session: ClientFilter = { kind: 'field', column: 'sessionId', label: 'Session id', values: [sessionId] };
+    related.push({ label: 'Interactive sign-ins in this session', category: 'signIns.interactive', clauses: [{ field: 'userId', op: 'eq', values: [userId], ...who }], client: [session], hours: 'all' });
+    related.push({ label: 'Non-interactive sign-ins in this session', category: 'signIns.nonInteractive', clauses: [{ field: 'userId', op: 'eq', values: [userId], ...who }], client: [session], hours: 'all' });
+  }
+  if (r.ipAddress) related.push({ label: 'Sign-ins from this IP address by any user, last 24 hours', category: 'signIns.interactive', clauses: [{ field: 'ipAddress', op: 'eq', values: [s(r.ipAddress)] }], hours: 24 });
+  if (typeof r.autonomousSystemNumber === 'number') {
+    related.push({ label: `Sign-ins from this network (AS${r.autonomousSystemNumber}) by any user, last 24 hours`, category: 'signIns.interactive', clauses: [], client: [{ kind: 'field', column: 'autonomousSystemNumber', label: 'ASN', values: [String(r.autonomousSystemNumber)] }], hours: 24 });
+  }
   if (userId && !Number.isNaN(timeMs)) related.push({ label: 'Directory audits by this user in the same hour', category: 'directoryAudits', clauses: [{ field: 'initiatedBy/user/id', op: 'eq', values: [userId], ...who }], hours: { fromMs: timeMs - 3_600_000, toMs: timeMs + 3_600_000 } });
   return {
     id: s(r.id),
@@ -156,6 +203,9 @@ export function signInView(r: Record<string, unknown>): SignInView {
       { label: 'Client app', value: s(r.clientAppUsed) },
       { label: 'Interactive', value: yesNo(r.isInteractive) },
       { label: 'Sign-in event type', value: Array.isArray(r.signInEventTypes) ? r.signInEventTypes.map(s).join(', ') : '' },
+      { label: 'User type', value: label(r.userType) },
+      { label: 'Cross-tenant access', value: r.crossTenantAccessType === 'none' ? '' : label(r.crossTenantAccessType) },
+      { label: 'Home tenant', value: s(r.homeTenantId), copy: true },
       { label: 'Token issuer', value: s(r.tokenIssuerType) },
       { label: 'User agent', value: s(r.userAgent) },
       // A record read from a Log Analytics workspace says so: where, and when the workspace received it.
@@ -166,6 +216,10 @@ export function signInView(r: Record<string, unknown>): SignInView {
       { label: 'City', value: s(location.city) },
       { label: 'State', value: s(location.state) },
       { label: 'Country or region', value: s(location.countryOrRegion) },
+      { label: 'Autonomous system (ASN)', value: typeof r.autonomousSystemNumber === 'number' ? `AS${r.autonomousSystemNumber}` : s(r.autonomousSystemNumber) },
+      { label: 'Through Global Secure Access', value: yesNo(r.isThroughGlobalSecureAccess) },
+      { label: 'Global Secure Access IP address', value: s(r.globalSecureAccessIpAddress) },
+      { label: 'IP address seen by the resource', value: s(r.ipAddressFromResourceProvider) },
       { label: 'Coordinates', value: typeof geo.latitude === 'number' && typeof geo.longitude === 'number' ? `${geo.latitude.toFixed(4)}, ${geo.longitude.toFixed(4)}` : '' },
     ].filter((f) => f.value !== ''),
     coordinates: typeof geo.latitude === 'number' && typeof geo.longitude === 'number' ? { latitude: geo.latitude, longitude: geo.longitude } : undefined,
@@ -182,6 +236,8 @@ export function signInView(r: Record<string, unknown>): SignInView {
     authSteps: steps,
     caStatus: s(r.conditionalAccessStatus),
     policies,
+    token: tokenFields(r),
+    signals: signInSignals(r),
     risk: [
       { label: 'Risk level during sign-in', value: hiddenNote(r.riskLevelDuringSignIn) },
       { label: 'Aggregated risk level', value: hiddenNote(r.riskLevelAggregated) },
@@ -192,4 +248,25 @@ export function signInView(r: Record<string, unknown>): SignInView {
     riskHidden,
     related,
   };
+}
+
+/** What in a sign-in's protocol and token fields an investigator should see first, and why. */
+export function signInSignals(r: Record<string, unknown>): Signal[] {
+  const out: Signal[] = [];
+  if (r.authenticationProtocol === 'deviceCode' || r.originalTransferMethod === 'deviceCodeFlow') {
+    out.push({ kind: 'deviceCode', title: 'Device code flow', detail: 'The user entered a code shown by another device. Phishing uses this flow to have a victim sign in the attacker’s session: check the session’s later sign-ins for another network.' });
+  }
+  if (r.originalTransferMethod === 'authenticationTransfer') {
+    out.push({ kind: 'authenticationTransfer', title: 'Authentication transfer', detail: 'The session was moved here from a device where the user was already signed in.' });
+  }
+  if (r.authenticationProtocol === 'ropc') {
+    out.push({ kind: 'ropc', title: 'Password grant (ROPC)', detail: 'The app sent the user’s password itself: no multifactor authentication could be asked. Password sprays use this flow.' });
+  }
+  if (r.incomingTokenType === 'refreshToken' || r.incomingTokenType === 'primaryRefreshToken') {
+    out.push({ kind: 'refreshToken', title: `${enumLabel(String(r.incomingTokenType))} redeemed`, detail: 'No credential was entered: an earlier sign-in’s token was used. From a network the session did not start on, the token may have been stolen.' });
+  }
+  if (r.signInTokenProtectionStatus === 'unbound') {
+    out.push({ kind: 'unboundToken', title: 'Unbound token', detail: 'The session’s token is not bound to the device it was issued to: a stolen copy works elsewhere.' });
+  }
+  return out;
 }

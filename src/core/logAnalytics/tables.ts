@@ -74,6 +74,7 @@ function signInFields(json: boolean, users: boolean): Readonly<Record<string, Co
     riskLevelAggregated: s('RiskLevelAggregated'),
     riskDetail: s('RiskDetail'),
     riskEventTypes_v2: s('RiskEventTypes_V2'),
+    authenticationRequirement: s('AuthenticationRequirement'),
     servicePrincipalName: s('ServicePrincipalName'),
     servicePrincipalId: s('ServicePrincipalId'),
   };

@@ -22,7 +22,9 @@ export type ClientFilter =
   | { readonly kind: 'failuresOnly' }
   | { readonly kind: 'caPolicy'; readonly policy: string; readonly results: readonly string[] }
   | { readonly kind: 'reportOnly' }
-  | { readonly kind: 'text'; readonly text: string };
+  | { readonly kind: 'text'; readonly text: string }
+  /** A grid column must hold one of these values (a field Graph cannot filter on). */
+  | { readonly kind: 'field'; readonly column: string; readonly label: string; readonly values: readonly string[] };
 
 export interface FilterModel {
   readonly time: TimeRange;

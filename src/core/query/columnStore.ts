@@ -13,12 +13,10 @@
  * Every cell reads back as exactly the text (and raw value) it was given.
  */
 import { instantOf, Slots, TIME_SHAPE, TimeFormatter, timeText } from './cellCodecs';
+import { CANONICAL_GUID, PackedGuids } from './packedGuids';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Slots at or above this point index the packed GUIDs, below it the dictionary. */
 const GUID_BIT = 0x80000000;
-/** Characters of a canonical GUID; positions 8, 13, 18 and 23 are hyphens. */
-const GUID_CHARS = 36;
 /** The collation `localeCompare` uses (no locale, no options), made once: far faster per call. */
 const COLLATOR = new Intl.Collator();
 
@@ -35,9 +33,8 @@ export class ColumnStore {
   private readonly texts: string[] = [''];
   private readonly raws: (string | undefined)[] = [undefined];
   private readonly index = new Map<string, number>([['', 0]]);
-  /** GUIDs' characters, 36 bytes each, in arrival order. */
-  private guidChars = Buffer.alloc(0);
-  private guids = 0;
+  /** GUIDs, in arrival order. */
+  private readonly guids = new PackedGuids();
   /** Time columns: each row's instant, or NaN when its cell is interned instead. */
   private instants: Float64Array | undefined;
   private rows = 0;
@@ -59,8 +56,8 @@ export class ColumnStore {
       this.instants[row] = ms ?? Number.NaN;
       if (ms !== undefined) return;
     }
-    if (raw === undefined && GUID.test(text)) {
-      this.slots.set(row, (GUID_BIT | this.packGuid(text)) >>> 0);
+    if (raw === undefined && CANONICAL_GUID.test(text)) {
+      this.slots.set(row, (GUID_BIT | this.guids.push(text)) >>> 0);
       return;
     }
     this.slots.set(row, this.intern(text, raw));
@@ -79,26 +76,12 @@ export class ColumnStore {
     return id;
   }
 
-  private packGuid(text: string): number {
-    if ((this.guids + 1) * GUID_CHARS > this.guidChars.length) {
-      const next = Buffer.alloc(Math.max(GUID_CHARS * 1024, this.guidChars.length * 2));
-      this.guidChars.copy(next);
-      this.guidChars = next;
-    }
-    this.guidChars.write(text, this.guids * GUID_CHARS, GUID_CHARS, 'latin1');
-    return this.guids++;
-  }
-
-  private guidText(n: number): string {
-    return this.guidChars.toString('latin1', n * GUID_CHARS, (n + 1) * GUID_CHARS);
-  }
-
   /** The cell's text and raw value as given. */
   cell(row: number): CellValue {
     const ms = this.instants?.[row];
     if (ms !== undefined && !Number.isNaN(ms)) return { text: this.times.text(ms) };
     const slot = this.slots.get(row);
-    if (slot >= GUID_BIT) return { text: this.guidText(slot - GUID_BIT) };
+    if (slot >= GUID_BIT) return { text: this.guids.text(slot - GUID_BIT) };
     const raw = this.raws[slot];
     return raw === undefined ? { text: this.texts[slot] } : { text: this.texts[slot], raw };
   }
@@ -113,7 +96,7 @@ export class ColumnStore {
       const raw = this.raws[i];
       if (this.texts[i].toLowerCase().includes(needle) || (raw !== undefined && raw.toLowerCase().includes(needle))) hit[i] = 1;
     }
-    const guidHit = this.guidMatches(needle);
+    const guidHit = this.guids.containing(needle);
     // Every kept instant reads "dddd-dd-dd dd:dd:ddz" (lower-cased): a needle whose digits-as-d
     // shape is not part of that (five digits in a row, say) is in none of them.
     const timeCandidate = TIME_SHAPE.includes(needle.replace(/[0-9]/g, 'd'));
@@ -132,17 +115,23 @@ export class ColumnStore {
     }
   }
 
-  /** Which GUIDs contain `needle`: one native search through all their characters. */
-  private guidMatches(needle: string): Uint8Array | undefined {
-    if (this.guids === 0 || !/^[0-9a-f-]+$/.test(needle) || needle.length > GUID_CHARS) return undefined;
-    const hits = new Uint8Array(this.guids);
-    const end = this.guids * GUID_CHARS;
-    const wanted = Buffer.from(needle, 'latin1');
-    for (let at = this.guidChars.indexOf(wanted, 0); at >= 0 && at < end; at = this.guidChars.indexOf(wanted, at + 1)) {
-      // A match across two neighbouring GUIDs is not in either.
-      if ((at % GUID_CHARS) + wanted.length <= GUID_CHARS && at + wanted.length <= end) hits[Math.floor(at / GUID_CHARS)] = 1;
+  /**
+   * Which rows' cells are exactly one of `values`, compared with the raw value where the cell has
+   * one (an enum's `deviceCode`, not its label): the dictionary is judged once per entry.
+   */
+  markEquals(values: ReadonlySet<string>, into: Uint8Array): void {
+    const hit = this.texts.map((text, i) => values.has(this.raws[i] ?? text));
+    const guidHit = this.guids.equalTo(values);
+    const times = [...values].some((v) => v.length === TIME_SHAPE.length) ? new TimeFormatter() : undefined;
+    for (let row = 0; row < this.rows; row++) {
+      const ms = this.instants?.[row];
+      if (ms !== undefined && !Number.isNaN(ms)) {
+        if (times && values.has(times.text(ms))) into[row] = 1;
+        continue;
+      }
+      const slot = this.slots.get(row);
+      if (slot >= GUID_BIT ? guidHit?.[slot - GUID_BIT] : hit[slot]) into[row] = 1;
     }
-    return hits;
   }
 
   /**
@@ -224,7 +213,7 @@ export class ColumnStore {
     const instants = this.instants;
     let timed = 0;
     if (instants) for (let row = 0; row < this.rows; row++) if (!Number.isNaN(instants[row])) timed++;
-    if (timed > 0 && this.guids > 0) return 'mixed';
+    if (timed > 0 && this.guids.count > 0) return 'mixed';
     if (instants && timed > 0) {
       // A native numeric sort of the instants, then each row finds its own by binary search.
       const sorted = new Float64Array(timed);
@@ -249,38 +238,14 @@ export class ColumnStore {
       }
       return { count: n, text: (j) => timeText(distinct[j]), ofRow: (row) => ofRow[row] };
     }
-    // GUIDs: a stable radix sort on their characters (last first, hyphens skipped: they are in
-    // every GUID at the same places), so a million sort in 32 linear passes; equal neighbours then
-    // share a rank. '0'-'9' come before 'a'-'f' by code as by collation.
-    let order = Uint32Array.from({ length: this.guids }, (_, n) => n);
-    let next = new Uint32Array(this.guids);
-    const counts = new Uint32Array(257);
-    for (let char = GUID_CHARS - 1; char >= 0; char--) {
-      if (char === 8 || char === 13 || char === 18 || char === 23) continue;
-      counts.fill(0);
-      for (let k = 0; k < order.length; k++) counts[this.guidChars[order[k] * GUID_CHARS + char] + 1]++;
-      for (let b = 0; b < 256; b++) counts[b + 1] += counts[b];
-      for (let k = 0; k < order.length; k++) next[counts[this.guidChars[order[k] * GUID_CHARS + char]]++] = order[k];
-      [order, next] = [next, order];
-    }
-    const guidK = new Int32Array(this.guids);
-    const representative: number[] = [];
-    for (let k = 0; k < order.length; k++) {
-      const n = order[k];
-      if (k === 0 || !this.sameGuid(order[k - 1], n)) representative.push(n);
-      guidK[n] = representative.length - 1;
-    }
+    const { rankOf, representative } = this.guids.ranked();
     return {
       count: representative.length,
-      text: (j) => this.guidText(representative[j]),
+      text: (j) => this.guids.text(representative[j]),
       ofRow: (row) => {
         const slot = this.slots.get(row);
-        return slot >= GUID_BIT ? guidK[slot - GUID_BIT] : -1;
+        return slot >= GUID_BIT ? rankOf[slot - GUID_BIT] : -1;
       },
     };
-  }
-
-  private sameGuid(a: number, b: number): boolean {
-    return this.guidChars.compare(this.guidChars, b * GUID_CHARS, (b + 1) * GUID_CHARS, a * GUID_CHARS, (a + 1) * GUID_CHARS) === 0;
   }
 }

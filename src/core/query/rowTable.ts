@@ -146,7 +146,8 @@ export class RowTable {
   private filter(f: RowFilters): Uint32Array | undefined {
     const text = f.text.trim().toLowerCase();
     const caFiltered = f.caPolicy !== '' || f.caResult !== '' || f.reportOnly;
-    if (!f.failuresOnly && !caFiltered && !text) return undefined;
+    const fields = f.fields ?? [];
+    if (!f.failuresOnly && !caFiltered && !text && fields.length === 0) return undefined;
     // Conditional access lists are few: each is judged once.
     const caOk = this.caLists.map((ca) => {
       if ((f.caPolicy || f.caResult) && !ca.some(([name, result]) => (!f.caPolicy || name === f.caPolicy) && (!f.caResult || result === f.caResult))) return false;
@@ -159,12 +160,21 @@ export class RowTable {
       textHit = new Uint8Array(this.rows);
       for (const column of this.columns) column.markMatches(text, textHit);
     }
+    // One mark per field filter; a column the grid does not have matches nothing ('' is not asked).
+    const fieldHits = fields.map((field) => {
+      const hit = new Uint8Array(this.rows);
+      const k = this.specs.findIndex((c) => c.id === field.column);
+      if (k >= 0) this.columns[k].markEquals(new Set(field.values), hit);
+      else if (field.values.includes('')) hit.fill(1);
+      return hit;
+    });
     const out: number[] = [];
     for (let row = 0; row < this.rows; row++) {
       if (f.failuresOnly && (this.flags[row] & FAILED) === 0) continue;
       const ca = this.caRef[row];
       if (!(ca ? caOk[ca - 1] : noCaOk)) continue;
       if (textHit && !textHit[row]) continue;
+      if (fieldHits.some((hit) => !hit[row])) continue;
       out.push(row);
     }
     return Uint32Array.from(out);

@@ -30,6 +30,7 @@ export function betaExtras(record: SignInRecord): Record<string, unknown> {
   const rng = Rng.for(mix32(record.index), STREAM.signIn, 7);
   const mfa = record.story?.mfa ?? (status.errorCode === 0 && record.eventType === 'interactiveUser' ? rng.chance(0.7) : false);
   const steps: Record<string, unknown>[] = [];
+  let credential = 'none';
   if (record.eventType === 'interactiveUser') {
     steps.push({ authenticationStepDateTime: j.createdDateTime, authenticationMethod: 'Password', authenticationMethodDetail: 'Password in the cloud', succeeded: status.errorCode !== 50126 && status.errorCode !== 50053, authenticationStepResultDetail: status.errorCode === 50126 ? 'Invalid username or password' : status.errorCode === 50053 ? 'Account is locked' : 'Correct password', authenticationStepRequirement: 'Primary authentication' });
     if (mfa || status.errorCode === 500121 || status.errorCode === 50074) {
@@ -38,19 +39,29 @@ export function betaExtras(record: SignInRecord): Record<string, unknown> {
   } else if (record.eventType === 'nonInteractiveUser') {
     steps.push({ authenticationStepDateTime: j.createdDateTime, authenticationMethod: 'Previously satisfied', authenticationMethodDetail: null, succeeded: status.errorCode === 0, authenticationStepResultDetail: 'First factor requirement satisfied by claim in the token', authenticationStepRequirement: 'Primary authentication' });
   } else {
-    steps.push({ authenticationStepDateTime: j.createdDateTime, authenticationMethod: record.eventType === 'managedIdentity' ? 'Managed identity' : rng.chance(0.5) ? 'Client secret' : 'Client certificate', authenticationMethodDetail: null, succeeded: status.errorCode === 0, authenticationStepResultDetail: null, authenticationStepRequirement: 'Primary authentication' });
+    credential = record.eventType === 'managedIdentity' ? 'managedIdentity' : rng.chance(0.5) ? 'clientSecret' : 'certificate';
+    const method = credential === 'managedIdentity' ? 'Managed identity' : credential === 'clientSecret' ? 'Client secret' : 'Client certificate';
+    steps.push({ authenticationStepDateTime: j.createdDateTime, authenticationMethod: method, authenticationMethodDetail: null, succeeded: status.errorCode === 0, authenticationStepResultDetail: null, authenticationStepRequirement: 'Primary authentication' });
   }
   const user = record.eventType === 'interactiveUser' || record.eventType === 'nonInteractiveUser';
   const device = j.deviceDetail as { isManaged?: boolean | null } | null;
   const createdDay = Math.floor(record.createdMs / 86_400_000);
   // One session per user and day for the background; the story's flows carry their own.
   const sessionId = user ? sessionGuid(String(j.userId), createdDay) : null;
+  // Token protection binds a session to a managed Windows device; everything else is unbound.
+  const device_ = j.deviceDetail as { isManaged?: boolean | null; operatingSystem?: string } | null;
+  const bound = user && device_?.isManaged === true && String(device_.operatingSystem ?? '').startsWith('Windows');
+  const protection = user ? (bound ? 'bound' : 'unbound') : 'none';
   return {
     signInEventTypes: [record.eventType],
     authenticationRequirement: mfa || status.errorCode === 50074 ? 'multiFactorAuthentication' : 'singleFactorAuthentication',
     authenticationDetails: steps,
     ...(user ? protocolOf(record, device?.isManaged === true) : { authenticationProtocol: 'none', incomingTokenType: 'none' }),
     originalTransferMethod: 'none',
+    signInTokenProtectionStatus: protection,
+    tokenProtectionStatusDetails: { signInSessionStatus: protection, signInSessionStatusCode: null },
+    clientCredentialType: credential,
+    authenticationProcessingDetails: user ? [{ key: 'Is CAE Token', value: rng.chance(0.6) ? 'True' : 'False' }] : [],
     sessionId,
     autonomousSystemNumber: asnFor(String(j.ipAddress)),
     userType: typeof j.userPrincipalName === 'string' && j.userPrincipalName.includes('#EXT#') ? 'guest' : 'member',

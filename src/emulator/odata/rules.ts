@@ -83,9 +83,10 @@ export const SIGN_IN_RULES: EndpointRules = {
   },
 };
 
-/** Beta adds sign-in event types (API-FACTS 1: beta only). */
+/** Beta adds sign-in event types (API-FACTS 1: beta only) and the authentication requirement. */
 export const SIGN_IN_BETA_RULES: EndpointRules = {
   ...SIGN_IN_RULES,
+  props: { ...SIGN_IN_RULES.props, authenticationRequirement: { ops: EQ, kind: { enum: ['singleFactorAuthentication', 'multiFactorAuthentication'] } } },
   lambdas: { ...SIGN_IN_RULES.lambdas, signInEventTypes: { item: { ops: EQ, kind: { enum: SIGN_IN_EVENT_TYPES } } } },
 };
 

@@ -16,6 +16,7 @@ import { readable, screenPage } from '../../core/records/untrusted';
 import { parseDetailRef, REREAD } from './detailRef';
 import { RECORD_DETAIL_VIEW_TYPE, RecordDetailPanels, type RecordKind } from './recordDetailPanel';
 import { SIGN_IN_DETAIL_VIEW_TYPE, SignInDetailPanels } from './signInDetailPanel';
+import { signInVersion } from '../query/signInVersion';
 
 const RECORD_CATEGORY: Readonly<Record<RecordKind, string | undefined>> = { directoryAudit: 'directoryAudits', riskDetection: 'riskDetections', riskyUser: 'riskyUsers', provisioning: 'provisioning', o365Record: undefined };
 const O365_RECORD = { id: 'o365', label: 'Office 365 audit record', endpoint: 'Office 365 Management Activity API' };
@@ -105,7 +106,7 @@ export class RecordDetails implements vscode.Disposable {
     }
     try {
       const { client, endpoints } = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
-      const res = await client.request(`${endpoints.graphOrigin}/v1.0/${reread.path}/${encodeURIComponent(ref.id)}`, { resource: 'graph', limit: reread.limit });
+      const res = await client.request(`${endpoints.graphOrigin}/${ref.kind === 'signIn' ? signInVersion() : 'v1.0'}/${reread.path}/${encodeURIComponent(ref.id)}`, { resource: 'graph', limit: reread.limit });
       const record = readable(screenPage([res.body]).records)[0];
       if (!record) throw new Error('the service returned no readable record');
       if (ref.kind === 'signIn') this.signIns.attach(panel, { tenant, record });
@@ -142,7 +143,7 @@ function createDetailPanels(deps: RecordDetailsDeps): { panels: SignInDetailPane
       if (!related) return;
       const time = related.hours === 'all' ? { kind: 'all' as const } : typeof related.hours === 'number' ? { kind: 'last' as const, hours: related.hours } : { kind: 'between' as const, from: new Date(related.hours.fromMs).toISOString(), to: new Date(related.hours.toMs).toISOString() };
       // A related query is a pivot: it opens in its own tab and leaves the report's default alone.
-      await vscode.commands.executeCommand('identityLogs.runQuery', { tenantKey: tenant.key, category: related.category, model: { time, clauses: related.clauses.map((c) => ({ ...c, values: [...c.values] })), client: [] }, pivot: true });
+      await vscode.commands.executeCommand('identityLogs.runQuery', { tenantKey: tenant.key, category: related.category, model: { time, clauses: related.clauses.map((c) => ({ ...c, values: [...c.values] })), client: [...(related.client ?? [])] }, pivot: true });
     },
     diagnose: async (tenant) => {
       await vscode.commands.executeCommand('identityLogs.diagnosePermissions', tenant.key);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { type GraphCategory, type FieldSpec, type Operator } from '../../core/catalog/types';
 import { buildFilter } from '../../core/odata/build';
 import { intentsFor } from '../../core/odata/intents';
-import { type Clause, type ClauseValue, type FilterModel, type TimeRange } from '../../core/odata/model';
+import { type Clause, type ClauseValue, type ClientFilter, type FilterModel, type TimeRange } from '../../core/odata/model';
 import { type Prompter } from '../ui/prompter';
 import { askCustomRange } from './customRangePrompt';
 
@@ -48,7 +48,15 @@ export function describeModel(category: GraphCategory, m: FilterModel, rawLangua
   if (m.raw && rawLanguage === 'odata') parts.push(`$filter: ${m.raw}`);
   else parts.push(...m.clauses.map((c) => describeClause(category, c)), ...(m.raw ? [`KQL: ${m.raw}`] : []));
   if (m.client.some((c) => c.kind === 'failuresOnly')) parts.push('failures only');
+  for (const c of m.client) if (c.kind === 'field') parts.push(`${c.label} is ${c.values.join(' or ')} (in loaded rows)`);
   return parts.join(' · ');
+}
+
+/** A filter Graph cannot apply, as the filter prompt lists it. */
+function clientFilterText(c: ClientFilter): string {
+  if (c.kind === 'failuresOnly') return 'Failures only (applied to loaded rows: Graph cannot filter on it)';
+  if (c.kind === 'field') return `${c.label} is ${c.values.join(' or ')} (applied to loaded rows: Graph cannot filter on it)`;
+  return c.kind;
 }
 
 type Item = vscode.QuickPickItem & { action?: () => Promise<FilterModel | 'run' | undefined> };
@@ -136,7 +144,7 @@ export async function promptFilter(prompter: Prompter, category: GraphCategory, 
       },
       { label: 'Conditions', kind: vscode.QuickPickItemKind.Separator },
       ...model.clauses.map((c, i) => ({ label: `$(close) ${describeClause(category, c)}`, description: 'remove', action: async () => ({ ...model, clauses: model.clauses.filter((_, j) => j !== i) }) })),
-      ...model.client.map((c) => ({ label: `$(close) ${c.kind === 'failuresOnly' ? 'Failures only (applied to loaded rows: Graph cannot filter on it)' : c.kind}`, description: 'remove', action: async () => ({ ...model, client: model.client.filter((x) => x !== c) }) })),
+      ...model.client.map((c) => ({ label: `$(close) ${clientFilterText(c)}`, description: 'remove', action: async () => ({ ...model, client: model.client.filter((x) => x !== c) }) })),
       ...(model.raw ? [{ label: `$(close) ${raw.language === 'odata' ? '$filter' : 'KQL'}: ${model.raw}`, description: 'remove', action: async () => ({ ...model, raw: undefined }) }] : []),
       { label: 'Add', kind: vscode.QuickPickItemKind.Separator },
       ...intentsFor(category.id).map((intent) => ({

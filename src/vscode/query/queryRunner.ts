@@ -13,6 +13,7 @@ import { type TenantSessions } from '../tenants/sessions';
 import { showError } from '../ui/showError';
 import { describeModel } from './filterPrompt';
 import { type QueryStore } from './queryStore';
+import { asConfigured } from './signInVersion';
 
 export interface QueryRunnerDeps {
   readonly sessions: TenantSessions;
@@ -34,8 +35,9 @@ export class QueryRunner {
    * Only a filter the user built for the report (`remember`) becomes its default: a pivot, a
    * related query or a saved query must not change what the next plain click on the report runs.
    */
-  async start(tenant: TenantConfig, category: GraphCategory, model: FilterModel, options: { readonly remember?: boolean; readonly restored?: vscode.WebviewPanel } = {}): Promise<ResultsPanel | undefined> {
+  async start(tenant: TenantConfig, report: GraphCategory, model: FilterModel, options: { readonly remember?: boolean; readonly restored?: vscode.WebviewPanel } = {}): Promise<ResultsPanel | undefined> {
     const deps = this.deps;
+    const category = asConfigured(report);
     const nowMs = Date.now();
     const full = buildFilter(category, model, { nowMs, retentionDays: RETENTION_DAYS });
     if (full.problems.length > 0) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type CategoryId } from '../../core/catalog/types';
 import { type ClientFilter, type Clause, type FilterModel, type TimeRange } from '../../core/odata/model';
+import { parseFieldFilter } from '../../core/query/rowFilters';
 
 export interface SavedQuery {
   readonly id: string;
@@ -21,7 +22,12 @@ export function parseModel(v: unknown): FilterModel | undefined {
   const timeOk = t && ((t.kind === 'last' && typeof t.hours === 'number') || (t.kind === 'between' && typeof t.from === 'string' && typeof t.to === 'string') || t.kind === 'all');
   if (!timeOk || !Array.isArray(m.clauses) || !Array.isArray(m.client)) return undefined;
   const clauses = (m.clauses as unknown[]).filter((c): c is Clause => typeof c === 'object' && c !== null && typeof (c as Clause).field === 'string' && typeof (c as Clause).op === 'string' && Array.isArray((c as Clause).values));
-  const client = (m.client as unknown[]).filter((c): c is ClientFilter => typeof c === 'object' && c !== null && typeof (c as ClientFilter).kind === 'string');
+  const client = (m.client as unknown[]).flatMap((c): ClientFilter[] => {
+    if (typeof c !== 'object' || c === null || typeof (c as ClientFilter).kind !== 'string') return [];
+    if ((c as ClientFilter).kind !== 'field') return [c as ClientFilter];
+    const field = parseFieldFilter(c);
+    return field ? [{ kind: 'field', ...field }] : [];
+  });
   return { time: t as TimeRange, clauses, client, ...(typeof m.raw === 'string' ? { raw: m.raw } : {}) };
 }
 

@@ -149,7 +149,7 @@ export class ResultsPanel implements vscode.Disposable {
 
   /** The view a new (or reloaded) grid starts with: the query's own client filter, no sort. */
   private startView(): void {
-    this.rowFilters = { ...NO_ROW_FILTERS, failuresOnly: this.init.clientFilters.failuresOnly };
+    this.rowFilters = this.init.clientFilters;
     this.clientFilters = describeFilters(this.rowFilters);
     this.rows.setView(this.rowFilters, undefined);
   }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { type CategorySpec } from '../../core/catalog/types';
 import { type FilterModel } from '../../core/odata/model';
+import { rowFiltersOf } from '../../core/query/rowFilters';
 import { sourceOf } from '../../core/sources/registry';
 import { type CopyFormat } from '../../core/sources/source';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
@@ -36,7 +37,7 @@ export function resultsInit(query: ResultsQuery, title: string, tenantName: stri
     copyFormats: source.capabilities.copyFormats,
     canSaveQuery: source.capabilities.savedQueries,
     ...(source.exports ? { exportHint: source.exports.timeAxis === 'availability' ? 'Stream this content type, day by day, to JSON, NDJSON or CSV files, with a manifest; resumable' : 'Stream the whole query to JSON, NDJSON or CSV files, with a manifest; resumable' } : {}),
-    clientFilters: { failuresOnly: query.model.client.some((c) => c.kind === 'failuresOnly') },
+    clientFilters: rowFiltersOf(query.model),
     ...(source.capabilities.savedQueries ? { persist: { tenantKey: query.tenant.key, categoryId: query.category.id, model: query.model } } : {}),
   };
 }

@@ -1,6 +1,6 @@
 /** The typed messages between the results panel (host) and its webview app. */
 
-import { parseRowFilters } from '../../core/query/rowFilters';
+import { parseRowFilters, type RowFilters } from '../../core/query/rowFilters';
 import { flag, integer, list, none, nullable, object, oneOf, type RequestsOf, type RequestTable, text } from '../parse';
 
 export interface ColumnInfo {
@@ -56,7 +56,8 @@ export interface InitInfo {
   readonly canSaveQuery: boolean;
   /** Bulk export, and what it streams (the button's tooltip); undefined where the source has none. */
   readonly exportHint?: string;
-  readonly clientFilters: { readonly failuresOnly: boolean };
+  /** The filters the grid starts with: the query's own client-side ones. */
+  readonly clientFilters: RowFilters;
   /**
    * What the webview keeps for a window reload: the query (tenant key, report, filter), never a
    * record. Undefined where a restored tab could not run it again (Office 365 content).
@@ -131,7 +132,7 @@ export const RESULTS_REQUESTS = {
    * the filter in words. The host computes the view from these (the webview never holds every
    * row), and "Open/Save as JSON" and exports use the same view, so they hold what the grid shows.
    */
-  viewChanged: object({ sort: nullable(object({ column: text(200), descending: flag })), clientFilters: list(text(999), 10), filters: parseRowFilters }),
+  viewChanged: object({ sort: nullable(object({ column: text(200), descending: flag })), clientFilters: list(text(2999), 40), filters: parseRowFilters }),
   /** The rows at positions [start, start + count) of the view `version`; answered by a `window`. */
   needRows: object({ version: integer(0, 2 ** 31), start: integer(0, 2 ** 31), count: integer(1, MAX_WINDOW + 1) }),
   resultsJson: object({ action: oneOf('open', 'save') }),

@@ -57,7 +57,7 @@ describe('core/export: headers and names', () => {
     const h = queryHeader({ tenant: TENANT, category: SIGN_INS, filter: 'createdDateTime ge 2026-11-21T10:00:00Z', range: { fromMs: NOW - DAY, toMs: NOW }, clientFilters: ['failures only'], fetchedAtMs: NOW, extensionVersion: '1.2.3' });
     assert.deepStrictEqual(h, {
       tenant: { id: TENANT.tenant, name: TENANT.displayName, cloud: 'usGovHigh' },
-      category: { id: 'signIns.interactive', label: 'Interactive sign-ins', endpoint: 'v1.0/auditLogs/signIns' },
+      category: { id: 'signIns.interactive', label: 'Interactive sign-ins', endpoint: 'beta/auditLogs/signIns' },
       filter: 'createdDateTime ge 2026-11-21T10:00:00Z',
       clientFilters: ['failures only'],
       range: { from: '2026-11-21T10:00:00.000Z', to: '2026-11-22T10:00:00.000Z' },
@@ -117,7 +117,7 @@ describe('results panel: saving exactly what the grid shows', () => {
     const filters = { text: '', failuresOnly: true, caPolicy: '', caResult: '', reportOnly: false };
     assert.ok(validResultsParams('viewChanged', { sort: { column: 'user', descending: true }, clientFilters: ['failures only'], filters }));
     assert.ok(validResultsParams('viewChanged', { sort: null, clientFilters: [], filters }));
-    for (const bad of [{}, { sort: 'user', clientFilters: [], filters }, { sort: { column: 1, descending: true }, clientFilters: [], filters }, { sort: { column: 'x'.repeat(600), descending: false }, clientFilters: [], filters }, { sort: { column: 'user', descending: 'yes' }, clientFilters: [], filters }, { sort: null, clientFilters: 'x', filters }, { sort: null, clientFilters: Array(11).fill('x'), filters }]) {
+    for (const bad of [{}, { sort: 'user', clientFilters: [], filters }, { sort: { column: 1, descending: true }, clientFilters: [], filters }, { sort: { column: 'x'.repeat(600), descending: false }, clientFilters: [], filters }, { sort: { column: 'user', descending: 'yes' }, clientFilters: [], filters }, { sort: null, clientFilters: 'x', filters }, { sort: null, clientFilters: Array(41).fill('x'), filters }]) {
       assert.ok(!validResultsParams('viewChanged', bad), JSON.stringify(bad).slice(0, 80));
     }
     assert.ok(validResultsParams('resultsJson', { action: 'save' }));

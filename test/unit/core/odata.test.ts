@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { categoryById } from '../../../src/core/catalog/categories';
+import { v1SignIns } from '../../../src/core/catalog/signInCategories';
 import { type GraphCategory } from '../../../src/core/catalog/types';
 import { buildFilter } from '../../../src/core/odata/build';
 import { curlCommand, graphUrl, powershellCommand } from '../../../src/core/odata/copyAs';
@@ -7,6 +8,9 @@ import { INTENTS, intentsFor } from '../../../src/core/odata/intents';
 import { datetimeLiteral, quote } from '../../../src/core/odata/literals';
 import { type Clause, EMPTY_FILTER, type FilterModel } from '../../../src/core/odata/model';
 import { validateRawFilter } from '../../../src/core/odata/raw';
+import { parseFilter } from '../../../src/emulator/odata/parser';
+import { SIGN_IN_BETA_RULES } from '../../../src/emulator/odata/rules';
+import { validateFilter } from '../../../src/emulator/odata/validate';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const cat = (id: string) => categoryById(id) as GraphCategory;
@@ -187,6 +191,31 @@ describe('core/odata: literals, intents and "Copy as"', () => {
     assert.deepStrictEqual(intentsFor('riskDetections').map((i) => i.id), ['user', 'correlation', 'offline']);
   });
 
+  it('the investigation questions: server-side ones are filters the fake tenant parses and accepts on beta; the rest keep a grid column of their category', () => {
+    const values: Record<string, string> = { session: '11111111-2222-4333-8444-555555555555', asn: 'AS64500' };
+    const ids = ['passwordFailures', 'mfaDenied', 'deviceCode', 'transferred', 'ropc', 'refreshToken', 'unboundToken', 'session', 'asn'];
+    for (const id of ids) {
+      const intent = INTENTS.find((i) => i.id === id)!;
+      for (const categoryId of intent.categories) {
+        const category = categoryById(categoryId)!;
+        const model = intent.apply(EMPTY_FILTER, values[id]);
+        const built = buildFilter(category, model, { nowMs: NOW });
+        assert.deepStrictEqual(built.problems, [], `${id} on ${categoryId}`);
+        assert.doesNotThrow(() => validateFilter(parseFilter(built.filter!), { rules: SIGN_IN_BETA_RULES }), `${id} on ${categoryId}: ${built.filter}`);
+        for (const f of model.client) if (f.kind === 'field') assert.ok(category.columns.some((c) => c.id === f.column), `${id}: the grid of ${categoryId} has a ${f.column} column`);
+      }
+    }
+    const spray = INTENTS.find((i) => i.id === 'passwordFailures')!.apply({ ...EMPTY_FILTER, time: { kind: 'all' } });
+    assert.strictEqual(buildFilter(SI, spray, { nowMs: NOW }).filter, '(status/errorCode eq 50126 or status/errorCode eq 50053)');
+    const asn = INTENTS.find((i) => i.id === 'asn')!.apply(EMPTY_FILTER, 'as64500');
+    assert.deepStrictEqual(asn.client, [{ kind: 'field', column: 'autonomousSystemNumber', label: 'ASN', values: ['64500'] }]);
+    // Two questions on different columns both hold; the same column's question replaces the last.
+    const both = INTENTS.find((i) => i.id === 'ropc')!.apply(INTENTS.find((i) => i.id === 'refreshToken')!.apply(EMPTY_FILTER));
+    assert.deepStrictEqual(both.client.map((f) => (f.kind === 'field' ? f.values : [])), [['refreshToken', 'primaryRefreshToken'], ['ropc']]);
+    const replaced = INTENTS.find((i) => i.id === 'deviceCode')!.apply(both);
+    assert.deepStrictEqual(replaced.client.map((f) => (f.kind === 'field' ? f.values : [])), [['refreshToken', 'primaryRefreshToken'], ['deviceCode']]);
+  });
+
   it('"failures only" is a client-side filter, because Graph has no ne on status/errorCode', () => {
     const m = INTENTS.find((i) => i.id === 'failures')!.apply(EMPTY_FILTER);
     assert.deepStrictEqual(m.client, [{ kind: 'failuresOnly' }]);
@@ -199,7 +228,12 @@ describe('core/odata: literals, intents and "Copy as"', () => {
     assert.ok(url.startsWith('https://graph.microsoft.us/beta/auditLogs/signIns?%24filter='));
     assert.strictEqual(new URL(url).searchParams.get('$filter'), `signInEventTypes/any(t: t eq 'nonInteractiveUser') and ${filter}`);
     assert.strictEqual(curlCommand("https://x/y?a='b'"), `curl -H "Authorization: Bearer $TOKEN" 'https://x/y?a='\\''b'\\'''`);
-    assert.strictEqual(powershellCommand(SI, filter).split('\n')[1], `Get-MgAuditLogSignIn -Filter 'userPrincipalName eq ''o''''brien@contoso.com''' -All`);
+    assert.strictEqual(powershellCommand(SI, filter).split('\n')[1], `Get-MgBetaAuditLogSignIn -Filter 'userPrincipalName eq ''o''''brien@contoso.com''' -All`);
+    // Where beta is not allowed, interactive sign-ins are read from v1.0 and copied as its cmdlet and URL.
+    assert.strictEqual(powershellCommand(v1SignIns(SI), filter).split('\n')[1], `Get-MgAuditLogSignIn -Filter 'userPrincipalName eq ''o''''brien@contoso.com''' -All`);
+    assert.match(graphUrl('https://graph.microsoft.com', v1SignIns(SI), filter, 100), /^https:\/\/graph\.microsoft\.com\/v1\.0\/auditLogs\/signIns\?/);
+    assert.ok(!v1SignIns(SI).fields.some((f) => f.path === 'authenticationRequirement'), 'v1.0 is not offered the beta-only filter field');
+    assert.strictEqual(v1SignIns(NI), NI, 'non-interactive sign-ins exist only in beta');
     assert.match(powershellCommand(NI, 'x').split('\n')[1], /^Get-MgBetaAuditLogSignIn/);
   });
 });

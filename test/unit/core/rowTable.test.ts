@@ -56,7 +56,12 @@ const filters: fc.Arbitrary<RowFilters> = fc.record({
   caPolicy: fc.constantFrom('', 'Require MFA', 'Report: risky'),
   caResult: fc.constantFrom('', 'failure', 'reportOnlyFailure'),
   reportOnly: fc.boolean(),
-});
+  // Equality on a column (raw value where the cell has one): values drawn from what cells hold, and a column the grid lacks.
+  fields: fc.option(
+    fc.array(fc.record({ column: fc.constantFrom(...COLUMNS.map((c) => c.id), 'absent'), label: fc.constant('Field'), values: fc.array(fc.oneof(word, guid, time, fc.constantFrom('atRisk', 'none')), { minLength: 1, maxLength: 3 }) }), { maxLength: 2 }),
+    { nil: undefined },
+  ),
+}).map(({ fields, ...f }) => (fields ? { ...f, fields } : f));
 const sort = fc.option(fc.record({ column: fc.constantFrom(...COLUMNS.map((c) => c.id)), descending: fc.boolean() }), { nil: undefined });
 
 function tableOf(rows: readonly Omit<DisplayRow, 'id'>[]): { table: RowTable; withIds: DisplayRow[] } {
@@ -125,6 +130,21 @@ describe('results row table: compact columns in the host, the grid view computed
     assert.deepStrictEqual(shown(table, { ...NO_ROW_FILTERS, text: '08:15' }, undefined), [0]);
     assert.deepStrictEqual(shown(table, { ...NO_ROW_FILTERS, text: '5z' }, undefined), [1]);
     assert.deepStrictEqual(shown(table, { ...NO_ROW_FILTERS, text: '20261' }, undefined), [2]);
+  });
+
+  it('a field filter keeps rows whose cell is exactly one of its values: a raw enum value, a whole GUID, a time; every filter must hold', () => {
+    const { table } = tableOf([
+      { cells: { request: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa1', risk: 'At risk', time: '2026-11-30 08:15:02Z', user: 'alice' }, raw: { risk: 'atRisk' }, failed: false },
+      { cells: { request: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa2', risk: 'At risk', time: '2026-11-30 08:15:03Z', user: 'bob' }, raw: { risk: 'atRisk' }, failed: false },
+      { cells: { request: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa1', risk: 'None', time: '2026-11-30 08:15:02Z', user: 'alice' }, raw: { risk: 'none' }, failed: false },
+    ]);
+    const where = (...fields: { column: string; values: string[] }[]) => shown(table, { ...NO_ROW_FILTERS, fields: fields.map((f) => ({ ...f, label: f.column })) }, undefined);
+    assert.deepStrictEqual(where({ column: 'risk', values: ['atRisk'] }), [0, 1]);
+    assert.deepStrictEqual(where({ column: 'risk', values: ['At risk'] }), [], 'the raw value is compared, not its label');
+    assert.deepStrictEqual(where({ column: 'request', values: ['aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa1'] }), [0, 2]);
+    assert.deepStrictEqual(where({ column: 'request', values: ['aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa'] }), [], 'part of a GUID is not equal to it');
+    assert.deepStrictEqual(where({ column: 'time', values: ['2026-11-30 08:15:03Z'] }), [1]);
+    assert.deepStrictEqual(where({ column: 'user', values: ['alice', 'bob'] }, { column: 'risk', values: ['none'] }), [2]);
   });
 
   it('many rows: a column widens as its distinct values pass 256 and 65,536, and times after thousands of instants still read back', () => {

@@ -62,6 +62,46 @@ describe('sign-in detail: record → view', () => {
     // A user-id filter carries the user's name, for the panel's filter line and the tab title.
     assert.strictEqual(signInView(base).related[0].clauses[0].valueLabel, 'alice@contoso.com');
   });
+  it('a device-code sign-in: what stands out, its token and session fields, and pivots to its session and network that Graph cannot filter', () => {
+    const v = signInView({
+      ...base,
+      status: { errorCode: 0 },
+      ipAddress: '73.44.14.9',
+      authenticationProtocol: 'deviceCode',
+      originalTransferMethod: 'deviceCodeFlow',
+      incomingTokenType: 'none',
+      signInTokenProtectionStatus: 'unbound',
+      tokenProtectionStatusDetails: { signInSessionStatus: 'unbound', signInSessionStatusCode: 1003 },
+      sessionId: '5e55i0n0-0000-4000-8000-000000000001',
+      uniqueTokenIdentifier: 'dG9rZW4',
+      autonomousSystemNumber: 7922,
+      authenticationProcessingDetails: [{ key: 'Is CAE Token', value: 'True' }],
+      userType: 'member',
+    });
+    assert.deepStrictEqual(v.signals.map((sg) => sg.kind), ['deviceCode', 'unboundToken']);
+    const token = Object.fromEntries(v.token.map((f) => [f.label, f.value]));
+    assert.strictEqual(token['Authentication protocol'], 'Device code');
+    assert.strictEqual(token['Original transfer method'], 'Device code flow');
+    assert.strictEqual(token['Token protection (sign-in session)'], 'Unbound · code 1003');
+    assert.strictEqual(token['Continuous access evaluation'], 'True');
+    assert.strictEqual(token['Incoming token'], undefined, 'a "none" says nothing and is left out');
+    assert.ok(v.token.find((f) => f.label === 'Session id')!.copy);
+    assert.strictEqual(v.location.find((f) => f.label === 'Autonomous system (ASN)')!.value, 'AS7922');
+    const session = v.related.filter((r) => r.label.includes('this session'));
+    assert.deepStrictEqual(session.map((r) => r.category), ['signIns.interactive', 'signIns.nonInteractive']);
+    for (const r of session) {
+      assert.deepStrictEqual(r.clauses, [{ field: 'userId', op: 'eq', values: [base.userId], valueLabel: 'alice@contoso.com' }], 'the user narrows it on the server');
+      assert.deepStrictEqual(r.client, [{ kind: 'field', column: 'sessionId', label: 'Session id', values: ['5e55i0n0-0000-4000-8000-000000000001'] }]);
+    }
+    assert.deepStrictEqual(v.related.find((r) => r.label.includes('AS7922'))!.client, [{ kind: 'field', column: 'autonomousSystemNumber', label: 'ASN', values: ['7922'] }]);
+    assert.deepStrictEqual(v.related.find((r) => r.label.includes('this IP address'))!.clauses, [{ field: 'ipAddress', op: 'eq', values: ['73.44.14.9'] }]);
+    // A refresh token redeemed, a password grant, an authentication transfer: each says why it matters.
+    const kinds = (r: Record<string, unknown>) => signInView({ ...base, ...r }).signals.map((sg) => sg.kind);
+    assert.deepStrictEqual(kinds({ incomingTokenType: 'refreshToken' }), ['refreshToken']);
+    assert.deepStrictEqual(kinds({ authenticationProtocol: 'ropc' }), ['ropc']);
+    assert.deepStrictEqual(kinds({ originalTransferMethod: 'authenticationTransfer' }), ['authenticationTransfer']);
+    assert.deepStrictEqual(kinds({ authenticationProtocol: 'none', incomingTokenType: 'none', signInTokenProtectionStatus: 'bound' }), []);
+  });
 });
 
 describe('sign-in detail: inputs', () => {

@@ -15,6 +15,7 @@ import { type ResultsPanels } from '../../results/resultsPanels';
 import { resolveTenant } from '../../tenants/pickTenant';
 import { type TenantStore } from '../../tenants/tenantStore';
 import { type Prompter } from '../../ui/prompter';
+import { asConfigured } from '../../query/signInVersion';
 import { type CommandContext } from '../command';
 
 /**
@@ -83,10 +84,13 @@ async function exportSourceOf(deps: ExportArgDeps, prompter: Prompter, arg: unkn
   return pick ? { tenant, category: pick.category, model: deps.queries.last(tenant.key, pick.category.id) ?? defaultModel(pick.category) } : undefined;
 }
 
+/** A Graph report as this user reads it (the sign-in version setting); other sources as they are. */
+const configured = <C extends CategorySpec | undefined>(c: C): C => (c?.source === 'graph' ? (asConfigured(c) as C) : c);
+
 /** A request's answers, checked as carefully as a person's; only the destination is asked. */
 async function fromRequest(deps: ExportArgDeps, prompter: Prompter, request: ExportRequest, nowMs: number): Promise<ExportInput | undefined> {
   const tenant = deps.store.get(request.tenantKey);
-  const category = categoryFor(request.category, request.contentType);
+  const category = configured(categoryFor(request.category, request.contentType));
   if (!tenant || !category) throw new Error(`Unknown tenant or category: ${request.tenantKey} ${request.category} ${request.contentType ?? ''}`);
   if (!(request.format in FORMAT_EXTENSIONS)) throw new Error(`Unknown export format ${String(request.format)}.`);
   const model = request.model ?? defaultModel(category);
@@ -104,8 +108,9 @@ export function exportArg(deps: ExportArgDeps) {
   return async ([arg]: readonly unknown[], { prompter }: CommandContext): Promise<ExportInput | undefined> => {
     const nowMs = Date.now();
     if (isExportRequest(arg)) return fromRequest(deps, prompter, arg, nowMs);
-    const source = await exportSourceOf(deps, prompter, arg);
-    if (!source) return undefined;
+    const found = await exportSourceOf(deps, prompter, arg);
+    if (!found) return undefined;
+    const source = { ...found, category: configured(found.category) };
     const unavailable = sourceOf(source.category).exports ? sourceOf(source.category).unavailable(source.tenant) : `${source.category.label} cannot be exported in bulk yet; Save as JSON writes the rows the panel has loaded.`;
     if (unavailable) {
       void vscode.window.showWarningMessage(unavailable);

@@ -12,6 +12,7 @@ import { type RecordDocuments } from '../../results/recordDocuments';
 import { type TenantContext } from '../../tenants/tenantContext';
 import { resolveTenant } from '../../tenants/pickTenant';
 import { type Prompter } from '../../ui/prompter';
+import { signInVersion } from '../../query/signInVersion';
 import { showError } from '../../ui/showError';
 import { type CommandContext, defineCommand } from '../command';
 import { normalizeSignInId, validateSignInId } from '../../../core/detail/signInId';
@@ -109,7 +110,7 @@ export function openSignInByIdCommand(deps: OpenSignInDeps) {
       if (target.asCorrelationId) return listCorrelation(deps, tenant, guid);
       try {
         const { client, endpoints } = await deps.sessions.apiClient(tenant, deps.pacer);
-        const res = await client.request(`${endpoints.graphOrigin}/v1.0/auditLogs/signIns/${encodeURIComponent(guid)}`, { resource: 'graph', limit: 'reports' });
+        const res = await client.request(`${endpoints.graphOrigin}/${signInVersion()}/auditLogs/signIns/${encodeURIComponent(guid)}`, { resource: 'graph', limit: 'reports' });
         const record = screenRecord(res.body);
         if (isUnreadable(record)) {
           await deps.records.open(`Sign-in ${guid} (unreadable)`, record);
