@@ -125,7 +125,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
         ...queryCommands({ store, queries, runner }, { ...deps, pacer, records, runner, panels: details.signIns }),
         ...resultsCommands({ panels, runner, records, state: context.globalState }),
         ...exportCommands({ store, queries, panels, state: context.globalState, extensionVersion }, exports),
-        ...triageCommands(triageDeps, triageView),
+        ...triageCommands(triageDeps, triageView, { ...triageDeps, panels, refreshOpenSignIns: (tenant, ids) => details.refreshSignIns(tenant, ids) }),
         ...o365Commands({ ...deps, panels }, o365),
         ...workspaceCommands({ store, workspaces, runner: workspaceRunner, panels }),
         showLogCommand(channel),

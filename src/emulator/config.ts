@@ -79,6 +79,7 @@ export const GRAPH_READ_ALL = [
   'Directory.Read.All',
   'Policy.Read.All',
   'IdentityRiskEvent.Read.All',
+  'IdentityRiskEvent.ReadWrite.All',
   'IdentityRiskyUser.Read.All',
   'IdentityRiskyUser.ReadWrite.All',
   'IdentityRiskyServicePrincipal.ReadWrite.All',

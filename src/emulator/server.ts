@@ -232,6 +232,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         riskyUsers: Object.fromEntries([...datasetView].map(([id, d]) => [id, [...d.riskyUsers.values()]])),
         riskyServicePrincipals: Object.fromEntries([...datasetView].map(([id, d]) => [id, [...d.riskyServicePrincipals.values()]])),
         subscriptions: manage.exportSubscriptions(),
+        signInVerdicts: Object.fromEntries([...datasetView].map(([id, d]) => [id, Object.fromEntries(d.signInVerdicts)])),
       };
     },
     importState(state: unknown) {
@@ -245,6 +246,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         }
       }
       manage.importSubscriptions(s.subscriptions);
+      for (const [tenantId, verdicts] of Object.entries(s.signInVerdicts ?? {})) {
+        const data = datasetView.get(tenantId);
+        if (!data || typeof verdicts !== 'object' || verdicts === null) continue;
+        for (const [id, v] of Object.entries(verdicts)) {
+          if (data.signInIndexOf(id) !== undefined && typeof v?.riskState === 'string' && typeof v.riskDetail === 'string' && typeof v.riskLevelAggregated === 'string') data.signInVerdicts.set(id.toLowerCase(), v);
+        }
+      }
       for (const [tenantId, list] of Object.entries(s.riskyServicePrincipals ?? {})) {
         const data = datasetView.get(tenantId);
         if (!data || !Array.isArray(list)) continue;

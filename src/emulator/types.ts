@@ -1,7 +1,7 @@
 /** What the fake tenant is started with and what it exposes (the server builds it in server.ts). */
 import { type EmulatorConfig } from './config';
 import { type DatasetSizes, type TenantData } from './data/dataset';
-import { type RiskyServicePrincipalState, type RiskyUserState } from './data/risk';
+import { type RiskyServicePrincipalState, type RiskyUserState, type SignInVerdict } from './data/risk';
 import { type FaultInjector, type FaultKind } from './http/faults';
 import { type RiskActionRecord } from './http/graph';
 import { type Manage } from './http/manage';
@@ -88,6 +88,8 @@ export interface EmulatorState {
   readonly version: 1;
   readonly riskyUsers: Record<string, RiskyUserState[]>;
   readonly riskyServicePrincipals?: Record<string, RiskyServicePrincipalState[]>;
+  /** Admins' verdicts on risky sign-ins per tenant, by request id. */
+  readonly signInVerdicts?: Record<string, Record<string, SignInVerdict>>;
   /** Office 365 subscriptions per tenant (started or stopped by the user). */
   readonly subscriptions?: ReturnType<Manage['exportSubscriptions']>;
 }

@@ -126,6 +126,33 @@ describe('Sign-in detail panel (e2e)', function () {
     await chip.waitFor({ state: 'detached' });
   });
 
+  it('confirms a risky sign-in safe from its panel: asked with what it does, then the panel shows the verdict and offers it no more', async () => {
+    const s = find((r) => r.riskState === 'atRisk' && r.riskLevelDuringSignIn === 'high');
+    const frame = await openById('Contoso', String(s.id), String(s.userPrincipalName));
+    const verdicts = frame.locator('.verdicts vscode-button');
+    assert.deepStrictEqual(await verdicts.allInnerTexts(), ['Confirm Compromised', 'Confirm Safe', 'Dismiss Risk']);
+    await wb.screenshot('signin-detail-risky-before-verdict');
+    await verdicts.filter({ hasText: 'Confirm Safe' }).click();
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    const text = await dialog.innerText();
+    assert.match(text, /Confirm safe: 1 sign-in in Contoso\?/);
+    assert.ok(text.includes(String(s.userPrincipalName)), 'the dialog names the sign-in');
+    assert.match(text, /risk state becomes confirmed safe/);
+    await wb.screenshot('signin-detail-verdict-dialog');
+    await dialog.getByRole('button', { name: 'Confirm Safe' }).click();
+    await frame.locator('section[aria-labelledby="risk"]', { hasText: 'Confirmed safe' }).waitFor({ timeout: 30_000 });
+    assert.deepStrictEqual(await frame.locator('.verdicts vscode-button').allInnerTexts(), ['Confirm Compromised', 'Dismiss Risk']);
+    assert.match(await frame.locator('section[aria-labelledby="risk"]').innerText(), /Admin confirmed the sign-in safe/);
+    assert.strictEqual(emulator.datasets.get(CONTOSO)!.signInVerdicts.get(String(s.id))?.riskState, 'confirmedSafe');
+    for (const theme of ['light', 'dark', 'hcDark'] as const) {
+      await wb.setTheme(theme);
+      await frame.locator('section[aria-labelledby="risk"]').scrollIntoViewIfNeeded();
+      await wb.screenshot(`signin-detail-confirmed-safe-${theme}`);
+    }
+    await wb.setTheme('light');
+  });
+
   it('a detail tab keeps only which record it shows; after a window reload it reads the record again', async () => {
     const s = find((r) => (r.status as { errorCode: number }).errorCode === 50126);
     const upn = String(s.userPrincipalName);

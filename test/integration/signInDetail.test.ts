@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { OpenSignInResult } from '../../src/vscode/commands/query/openSignInById';
+import type { SignInTriageReport } from '../../src/vscode/triage/signInTriageAction';
 import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
 const LIMITED_APP = 'c0000000-0000-4000-8000-00000000000c';
@@ -77,5 +78,38 @@ describe('Open Sign-in by ID inside VS Code', function () {
     const result = await open(keys.noCa, String(s.id));
     assert.strictEqual(result.kind, 'opened');
     assert.match((result as { panel: vscode.WebviewPanel }).panel.title, /Failed sign-in/);
+  });
+
+  it('a verdict on a risky sign-in: asked first, sent once, read back; declined or already given sends nothing; a reader app is stopped before any call', async () => {
+    const data = fake.emulator.datasets.get(CONTOSO)!;
+    const risky: string[] = [];
+    for (let i = 0; i < 2000 && risky.length < 2; i++) {
+      const j = data.signIn(i).json;
+      if (j.riskState === 'atRisk' && ['low', 'medium', 'high'].includes(String(j.riskLevelDuringSignIn))) risky.push(String(j.id));
+    }
+    assert.strictEqual(risky.length, 2, 'the tenant has risky sign-ins');
+    const [id, other] = risky;
+    const verdict = async (action: string, tenantKey: string, requestIds: string[], answer?: boolean) => {
+      if (answer !== undefined) fake.api.prompts.answer(answer);
+      try {
+        return await vscode.commands.executeCommand<SignInTriageReport>(`identityLogs.triage.signIn.${action}`, { tenantKey, requestIds });
+      } finally {
+        fake.api.prompts.clear();
+      }
+    };
+    assert.strictEqual((await open(keys.full, id)).kind, 'opened');
+    const posts = fake.emulator.riskActions().length;
+    assert.strictEqual((await verdict('confirmSafe', keys.full, [id], false)).outcome, 'declined');
+    assert.strictEqual(fake.emulator.riskActions().length, posts, 'declined: nothing sent');
+    const done = await verdict('confirmSafe', keys.full, [id], true);
+    assert.strictEqual(done.outcome, 'done');
+    assert.deepStrictEqual(done.result?.changed, [id]);
+    assert.deepStrictEqual(fake.emulator.riskActions().slice(posts).map((r) => [r.collection, r.action, r.ids, r.status]), [['signIns', 'confirmSafe', [id], 204]]);
+    assert.strictEqual(data.signInVerdicts.get(id)?.riskState, 'confirmedSafe');
+    assert.strictEqual((await verdict('confirmSafe', keys.full, [id])).outcome, 'nothingToDo', 'read back: it is already confirmed safe');
+    const reader = await verdict('dismiss', keys.noCa, [other]);
+    assert.strictEqual(reader.outcome, 'refusedByPrecheck');
+    assert.match(reader.precheck && !reader.precheck.ok ? reader.precheck.title : '', /Dismiss risk for sign-ins needs the application permission IdentityRiskEvent\.ReadWrite\.All/);
+    assert.strictEqual(fake.emulator.riskActions().length, posts + 1, 'the reader app sent nothing');
   });
 });

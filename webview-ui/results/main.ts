@@ -5,13 +5,14 @@
  */
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { type ColumnInfo, type ExportInfo, type InitInfo, MAX_WINDOW, type ProgressInfo, type ResultsNotifications, type ResultsRequests, type RowData, type ViewInfo } from '../../src/webview/results/protocol';
+import { type ColumnInfo, type ExportInfo, type FacetInfo, type InitInfo, MAX_WINDOW, type ProgressInfo, type ResultsNotifications, type ResultsRequests, type RowData, type ViewInfo } from '../../src/webview/results/protocol';
 import { HostConnection } from '../shared/hostConnection';
 import { statusColors } from '../shared/statusColors';
+import './facets';
 import './filters';
 import './toolbar';
 import './grid';
-import { describeFilters, type RowFilters, type SortState } from './model';
+import { describeFilters, type FieldFilter, type RowFilters, type SortState } from './model';
 import { RowWindows } from './rowWindows';
 import { type HostRequest } from './toolbar';
 
@@ -21,7 +22,7 @@ import { type HostRequest } from './toolbar';
  * Cut/Copy/Paste items are left out: they did nothing useful on a grid.
  */
 function rowMenuContext(row: RowData, columnId: string): string {
-  return JSON.stringify({ webviewSection: 'row', rowId: row.id, columnId, hasUser: row.pivots?.user === true, hasIp: row.pivots?.ip === true, preventDefaultContextMenuItems: true });
+  return JSON.stringify({ webviewSection: 'row', rowId: row.id, columnId, hasUser: row.pivots?.user === true, hasIp: row.pivots?.ip === true, hasRisk: row.pivots?.risk === true, preventDefaultContextMenuItems: true });
 }
 
 @customElement('results-app')
@@ -44,6 +45,8 @@ export class ResultsApp extends LitElement {
   @state() private widths = new Map<string, number>();
   @state() private sort: SortState | undefined;
   @state() private filters: RowFilters = { text: '', failuresOnly: false, caPolicy: '', caResult: '', reportOnly: false };
+  /** The facet columns' top values among the rows in view (the host counts them). */
+  @state() private facets: readonly FacetInfo[] = [];
   @state() private focused = -1;
   @state() private chooserOpen = false;
   @state() private exportInfo: ExportInfo | undefined;
@@ -78,6 +81,7 @@ export class ResultsApp extends LitElement {
       if (this.awaitingView !== undefined && view.version > this.awaitingView) this.awaitingView = undefined;
       this.windows.setView(view.version, view.total, view.coming);
       this.view = view;
+      if (view.facets) this.facets = view.facets;
       if (this.focused >= view.total) this.focused = view.total - 1;
     });
     this.host.on('window', (w) => this.windows.receive(w));
@@ -142,6 +146,11 @@ export class ResultsApp extends LitElement {
     void this.host.request('setColumns', { visible: this.visible });
   }
 
+  /** A facet's value clicked: only its rows (replacing a value kept before on the same column). */
+  private keepValue(field: FieldFilter): void {
+    this.setFilter({ fields: [...(this.filters.fields ?? []).filter((f) => f.column !== field.column), field] });
+  }
+
   private setFilter(patch: Partial<RowFilters>): void {
     this.filters = { ...this.filters, ...patch };
     this.reportView('text' in patch ? 150 : 0);
@@ -173,6 +182,7 @@ export class ResultsApp extends LitElement {
         <div class="title-row"><h1>${info ? `${info.categoryLabel} · ${info.tenantName}` : 'Loading…'}</h1><span class="query" title=${info?.filterText ?? ''}>${info?.filterText ?? ''}</span></div>
         <results-toolbar .progress=${this.progress} .shown=${this.view.total} .copyFormats=${info?.copyFormats ?? []} .canSaveQuery=${info?.canSaveQuery === true} .exportHint=${info?.exportHint} .chooserOpen=${this.chooserOpen} .exportInfo=${this.exportInfo} @toggle-columns=${() => (this.chooserOpen = !this.chooserOpen)} @dismiss-export=${() => (this.exportInfo = undefined)}></results-toolbar>
         <results-filters .filters=${this.filters} .isSignIn=${info?.isSignIn === true} .caHidden=${this.progress?.caHidden === true} .policies=${this.view.policies} @filters-change=${(e: CustomEvent<Partial<RowFilters>>) => this.setFilter(e.detail)}></results-filters>
+        <results-facets .facets=${this.facets} .kept=${this.filters.fields ?? []} .total=${this.view.total} @keep-value=${(e: CustomEvent<FieldFilter>) => this.keepValue(e.detail)}></results-facets>
         ${message ? html`<div class="notice ${this.progress?.state === 'failed' ? 'warn' : ''}" role="note">${message}</div>` : nothing}
       </header>
       ${this.chooserOpen && info ? html`<column-chooser .columns=${info.columns} .visible=${this.visible} @toggle-column=${(e: CustomEvent<{ id: string; on: boolean }>) => this.toggleColumn(e.detail.id, e.detail.on)}></column-chooser>` : nothing}

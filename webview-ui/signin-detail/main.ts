@@ -14,6 +14,8 @@ import { cssProps } from '../shared/cssProps';
 import { DetailApp } from '../shared/detailApp';
 import '../shared/detailParts';
 
+const VERDICT_LABEL = { confirmCompromised: 'Confirm Compromised', confirmSafe: 'Confirm Safe', dismiss: 'Dismiss Risk' } as const;
+
 class SignInDetailApp extends DetailApp<DetailRequests, DetailNotifications> {
   static override styles = [statusColors, detailStyles, css`
     .badge { border-color: transparent; }
@@ -29,6 +31,7 @@ class SignInDetailApp extends DetailApp<DetailRequests, DetailNotifications> {
     .dot { position: absolute; width: 10px; height: 10px; margin: -5px 0 0 -5px; border-radius: 50%; background: var(--vscode-errorForeground); box-shadow: 0 0 0 3px color-mix(in srgb, var(--vscode-errorForeground) 35%, transparent); }
     .signals { margin: 10px 0 0; padding: 8px 12px; border-left: 3px solid var(--vscode-editorWarning-foreground, #cca700); background: var(--vscode-textBlockQuote-background); list-style: none; }
     .signals li { margin: 4px 0; }
+    .verdicts { margin-top: 10px; }
     ul { margin: 0; padding-left: 18px; }
     li { margin: 3px 0; }
   `];
@@ -49,6 +52,12 @@ class SignInDetailApp extends DetailApp<DetailRequests, DetailNotifications> {
         ${v.policies.map((p: PolicyRow) => html`<tr class="${p.reportOnly ? 'reportOnly' : ''} ${p.result === 'failure' ? 'failure' : ''}"><td>${p.name}</td><td>${this.badge(p.result)}</td><td>${p.grantControls}</td><td>${p.sessionControls}</td><td class="muted">${p.id}</td></tr>`)}
       </tbody>
     </table>`;
+  }
+
+  /** An admin's verdict on a risky sign-in: the host checks permissions and asks before sending it. */
+  private verdicts(v: SignInView): TemplateResult | typeof nothing {
+    if (v.riskActions.length === 0) return nothing;
+    return html`<div class="row verdicts" role="group" aria-label="Verdict on this sign-in's risk">${v.riskActions.map((a) => html`<vscode-button secondary @click=${() => this.host.request('triage', { action: a })}>${VERDICT_LABEL[a]}</vscode-button>`)}</div>`;
   }
 
   private map(v: SignInView): TemplateResult | typeof nothing {
@@ -87,7 +96,7 @@ class SignInDetailApp extends DetailApp<DetailRequests, DetailNotifications> {
         ${v.token.length ? html`<section aria-labelledby="token"><h2 id="token">Token and session</h2><detail-fields .fields=${v.token}></detail-fields></section>` : nothing}
         <section aria-labelledby="loc"><h2 id="loc">Location and network</h2><detail-fields .fields=${v.location}></detail-fields>${this.map(v)}</section>
         <section aria-labelledby="dev"><h2 id="dev">Device</h2>${v.device.length ? html`<detail-fields .fields=${v.device}></detail-fields>` : html`<p class="muted">No device details.</p>`}</section>
-        <section aria-labelledby="risk"><h2 id="risk">Risk</h2><detail-fields .fields=${v.risk}></detail-fields>${v.riskHidden ? html`<p class="muted">Risk details are hidden: they need Microsoft Entra ID P2.</p>` : nothing}</section>
+        <section aria-labelledby="risk"><h2 id="risk">Risk</h2><detail-fields .fields=${v.risk}></detail-fields>${v.riskHidden ? html`<p class="muted">Risk details are hidden: they need Microsoft Entra ID P2.</p>` : nothing}${this.verdicts(v)}</section>
       </div>
       <section aria-labelledby="rel"><h2 id="rel">Related</h2><ul>${v.related.map((r, i) => html`<li><button class="link" @click=${() => this.host.request('runRelated', { index: i })}>${r.label}</button></li>`)}</ul></section>
     `;

@@ -48,6 +48,7 @@ export const CATEGORIES: readonly GraphCategory[] = (
     maxPageSize: 1000,
     throttle: 'reports',
     orderBy: 'activityDateTime',
+    facets: ['activityDisplayName', 'result', 'category', 'initiatedByUser', 'initiatedByApp', 'target'],
     columns: [
       col('activityDateTime', 'Time', 'activityDateTime', 170, 'datetime'),
       col('activityDisplayName', 'Activity', 'activityDisplayName', 220),

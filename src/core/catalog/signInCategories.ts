@@ -120,6 +120,9 @@ function signIns(id: CategoryId, label: string, eventType: string | undefined, u
     defaultColumns: userFields
       ? ['createdDateTime', 'status', 'userPrincipalName', 'appDisplayName', 'ipAddress', 'location', 'clientAppUsed', 'conditionalAccessStatus', 'failureReason']
       : ['createdDateTime', 'status', 'servicePrincipalName', 'appDisplayName', 'resourceDisplayName', 'ipAddress', 'location', 'failureReason'],
+    facets: userFields
+      ? ['userPrincipalName', 'appDisplayName', 'ipAddress', 'location', 'status', 'conditionalAccessStatus', 'clientAppUsed', 'authenticationProtocol']
+      : ['servicePrincipalName', 'appDisplayName', 'resourceDisplayName', 'ipAddress', 'location', 'status', 'clientCredentialType'],
     powershell: 'Get-MgBetaAuditLogSignIn',
     requirement: 'signIns',
     title: signInTitle,

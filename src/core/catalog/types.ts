@@ -65,6 +65,8 @@ interface CategoryCommon {
   readonly endpoint: string;
   readonly columns: readonly ColumnSpec[];
   readonly defaultColumns: readonly string[];
+  /** Columns whose top values show above the grid (facets), clicking one filters the rows. */
+  readonly facets?: readonly string[];
   /** Permission needed (for guidance before a query). */
   readonly requirement: 'signIns' | 'directoryAudits' | 'provisioning' | 'riskDetections' | 'riskyUsers' | 'office365';
   /** Derived display values (for example a name for a number), computed for the grid only; the record itself is kept as sent. */

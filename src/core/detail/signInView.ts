@@ -5,6 +5,7 @@
  */
 import { enumLabel } from '../catalog/labels';
 import { type ClientFilter } from '../odata/model';
+import { signInActionsFor, type SignInVerdictAction } from '../records/signInRisk';
 import { signInOutcome } from '../query/rows';
 import { errorDocsUrl, signInError } from './aadsts';
 
@@ -77,6 +78,8 @@ export interface SignInView {
   readonly signals: readonly Signal[];
   readonly risk: readonly Field[];
   readonly riskHidden: boolean;
+  /** The verdicts an admin can give this sign-in (none when it carries no risk). */
+  readonly riskActions: readonly SignInVerdictAction[];
   readonly related: readonly RelatedQuery[];
 }
 
@@ -246,6 +249,7 @@ export function signInView(r: Record<string, unknown>): SignInView {
       { label: 'Risk event types', value: Array.isArray(r.riskEventTypes_v2) ? r.riskEventTypes_v2.map(label).join(', ') : '' },
     ].filter((f) => f.value !== ''),
     riskHidden,
+    riskActions: signInActionsFor(r),
     related,
   };
 }

@@ -5,13 +5,15 @@
  */
 import { roleNames, type TokenClaims } from './claims';
 
-export type RequirementId = 'signIns' | 'signInsCa' | 'directoryAudits' | 'provisioning' | 'riskDetections' | 'riskyUsers' | 'riskyUsersTriage' | 'riskyServicePrincipals' | 'riskyServicePrincipalsTriage' | 'office365';
+export type RequirementId = 'signIns' | 'signInsCa' | 'directoryAudits' | 'provisioning' | 'riskDetections' | 'riskyUsers' | 'riskyUsersTriage' | 'riskyServicePrincipals' | 'riskyServicePrincipalsTriage' | 'riskySignInsTriage' | 'office365';
 
 export interface Requirement {
   readonly id: RequirementId;
   readonly label: string;
   /** Every one of these permissions is needed (a ReadWrite permission counts for its Read). */
   readonly permissions: readonly string[];
+  /** Where delegated sign-in needs other permissions than an app (risky sign-in actions). */
+  readonly delegatedPermissions?: readonly string[];
   /** Delegated sign-in: the user needs one of these roles. */
   readonly roles: readonly string[];
   readonly license: string | undefined;
@@ -32,9 +34,10 @@ export const REQUIREMENTS: readonly Requirement[] = [
   { id: 'provisioning', label: 'Provisioning', permissions: ['AuditLog.Read.All'], roles: REPORT_ROLES, license: undefined, appOnly: false, resource: 'graph' },
   { id: 'riskDetections', label: 'Risk detections', permissions: ['IdentityRiskEvent.Read.All'], roles: IDP_ROLES, license: 'Microsoft Entra ID P1 (P2 for risk details)', appOnly: false, resource: 'graph' },
   { id: 'riskyUsers', label: 'Risky users', permissions: ['IdentityRiskyUser.Read.All'], roles: IDP_ROLES, license: 'Microsoft Entra ID P2', appOnly: false, resource: 'graph' },
-  { id: 'riskyUsersTriage', label: 'Risky users triage (confirm compromised, dismiss)', permissions: ['IdentityRiskyUser.ReadWrite.All'], roles: ['Global Administrator', 'Security Administrator'], license: 'Microsoft Entra ID P2', appOnly: false, resource: 'graph' },
+  { id: 'riskyUsersTriage', label: 'Risky users triage (confirm compromised, confirm safe, dismiss)', permissions: ['IdentityRiskyUser.ReadWrite.All'], roles: ['Global Administrator', 'Security Administrator'], license: 'Microsoft Entra ID P2', appOnly: false, resource: 'graph' },
   { id: 'riskyServicePrincipals', label: 'Risky service principals', permissions: ['IdentityRiskyServicePrincipal.Read.All'], roles: IDP_ROLES, license: 'Microsoft Entra Workload ID Premium', appOnly: false, resource: 'graph' },
   { id: 'riskyServicePrincipalsTriage', label: 'Risky service principals triage (confirm compromised, dismiss)', permissions: ['IdentityRiskyServicePrincipal.ReadWrite.All'], roles: ['Global Administrator', 'Security Administrator'], license: 'Microsoft Entra Workload ID Premium', appOnly: false, resource: 'graph' },
+  { id: 'riskySignInsTriage', label: 'Risky sign-ins triage (confirm compromised, confirm safe, dismiss)', permissions: ['IdentityRiskEvent.ReadWrite.All'], delegatedPermissions: ['IdentityRiskyUser.ReadWrite.All'], roles: ['Global Administrator', 'Security Administrator'], license: 'Microsoft Entra ID P2', appOnly: false, resource: 'graph' },
   { id: 'office365', label: 'Office 365 activity (Management Activity API)', permissions: ['ActivityFeed.Read'], roles: [], license: 'unified audit logging turned on', appOnly: true, resource: 'manage' },
 ];
 
@@ -62,7 +65,8 @@ export function checkRequirement(requirement: Requirement, claims: TokenClaims |
   if (requirement.appOnly && claims.delegated) return { requirement, ok: false, missingPermissions: [], missingRole: false, needsAppCredentials: true };
   const granted = new Set(claims.delegated ? claims.scopes : claims.roles);
   const byRoleOnly = claims.delegated && requirement.delegatedByRoleOnly === true;
-  const missingPermissions = byRoleOnly ? [] : requirement.permissions.filter((p) => !(SATISFIED_BY[p] ?? [p]).some((alt) => granted.has(alt)));
+  const needed = claims.delegated ? (requirement.delegatedPermissions ?? requirement.permissions) : requirement.permissions;
+  const missingPermissions = byRoleOnly ? [] : needed.filter((p) => !(SATISFIED_BY[p] ?? [p]).some((alt) => granted.has(alt)));
   const roles = new Set(roleNames(claims));
   const missingRole = claims.delegated && requirement.roles.length > 0 && !requirement.roles.some((r) => roles.has(r));
   return { requirement, ok: missingPermissions.length === 0 && !missingRole, missingPermissions, missingRole, needsAppCredentials: false };

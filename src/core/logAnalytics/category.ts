@@ -26,6 +26,7 @@ export function workspaceCategory(workspace: WorkspaceRef, table: WorkspaceTable
     endpoint: `v1/workspaces/${workspace.id}/query · ${table.name}`,
     columns: graph.columns,
     defaultColumns: graph.defaultColumns,
+    ...(graph.facets ? { facets: graph.facets } : {}),
     requirement: graph.requirement,
     ...(graph.display ? { display: graph.display } : {}),
     title: graph.title,

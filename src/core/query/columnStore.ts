@@ -135,6 +135,30 @@ export class ColumnStore {
   }
 
   /**
+   * The most frequent cells among `rows` (every row when undefined), most first, ties by text:
+   * counted by dictionary entry, so a million rows cost one pass. Packed values (GUIDs, times,
+   * unique per row) are not counted. Also returns how many rows hold some other value.
+   */
+  topValues(rows: Uint32Array | undefined, n: number): { values: { text: string; raw?: string; count: number }[]; others: number } {
+    const counts = new Uint32Array(this.texts.length);
+    let counted = 0;
+    const count = (row: number) => {
+      if (this.instants && !Number.isNaN(this.instants[row])) return;
+      const slot = this.slots.get(row);
+      if (slot >= GUID_BIT) return;
+      counts[slot]++;
+      counted++;
+    };
+    if (rows) for (const row of rows) count(row);
+    else for (let row = 0; row < this.rows; row++) count(row);
+    const ids: number[] = [];
+    for (let id = 1; id < counts.length; id++) if (counts[id] > 0) ids.push(id);
+    ids.sort((a, b) => counts[b] - counts[a] || COLLATOR.compare(this.texts[a], this.texts[b]));
+    const values = ids.slice(0, n).map((id) => ({ text: this.texts[id], ...(this.raws[id] !== undefined ? { raw: this.raws[id] } : {}), count: counts[id] }));
+    return { values, others: counted - counts[0] - values.reduce((sum, v) => sum + v.count, 0) };
+  }
+
+  /**
    * Each row's rank in the grid's order for this column (equal cells share a rank): text by
    * `localeCompare`, numbers and statuses by the number in them, as `gridView.sortRows` orders.
    * Returns the ranks and how many distinct ranks there are.

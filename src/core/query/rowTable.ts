@@ -10,13 +10,14 @@
 import { ColumnStore } from './columnStore';
 import { type SortColumn, type SortState } from './gridView';
 import { type RowFilters } from './rowFilters';
-import { type DisplayRow } from './rows';
+import { type DisplayRow, type Pivots } from './rows';
 
 /** Flag bits per row. */
 const FAILED = 1;
 const UNREADABLE = 2;
 const PIVOT_USER = 4;
 const PIVOT_IP = 8;
+const PIVOT_RISK = 16;
 
 /** One row as the grid shows it, by its position in arrival order. */
 export interface TableRow {
@@ -26,7 +27,15 @@ export interface TableRow {
   readonly ca?: ReadonlyArray<readonly [string, string]>;
   readonly unreadable?: true;
   readonly raw?: Record<string, string>;
-  readonly pivots?: { readonly user?: true; readonly ip?: true };
+  readonly pivots?: Pivots;
+}
+
+/** A column's most frequent values in a view, with how many rows hold another (non-empty) one. */
+export interface Facet {
+  readonly column: string;
+  /** `value`: what a field filter compares (the raw value behind a label); `label`: the cell's text. */
+  readonly values: readonly { readonly value: string; readonly label: string; readonly count: number }[];
+  readonly others: number;
 }
 
 /** How `gridView.sortRows` reads a number out of a numeric or status cell. */
@@ -77,7 +86,7 @@ export class RowTable {
       this.caRef = ca;
     }
     this.specs.forEach((c, k) => this.columns[k].push(row.cells[c.id] ?? '', row.raw?.[c.id]));
-    this.flags[index] = (row.failed ? FAILED : 0) | (row.unreadable ? UNREADABLE : 0) | (row.pivots?.user ? PIVOT_USER : 0) | (row.pivots?.ip ? PIVOT_IP : 0);
+    this.flags[index] = (row.failed ? FAILED : 0) | (row.unreadable ? UNREADABLE : 0) | (row.pivots?.user ? PIVOT_USER : 0) | (row.pivots?.ip ? PIVOT_IP : 0) | (row.pivots?.risk ? PIVOT_RISK : 0);
     this.caRef[index] = row.ca ? 1 + this.internCa(row.ca) : 0;
     return index;
   }
@@ -111,6 +120,7 @@ export class RowTable {
     const ca = this.caRef[index];
     const user = (f & PIVOT_USER) !== 0;
     const ip = (f & PIVOT_IP) !== 0;
+    const risk = (f & PIVOT_RISK) !== 0;
     return {
       index,
       cells,
@@ -118,8 +128,21 @@ export class RowTable {
       ...(raw ? { raw } : {}),
       ...(ca ? { ca: this.caLists[ca - 1] } : {}),
       ...((f & UNREADABLE) !== 0 ? { unreadable: true as const } : {}),
-      ...(user || ip ? { pivots: { ...(user ? { user: true as const } : {}), ...(ip ? { ip: true as const } : {}) } } : {}),
+      ...(user || ip || risk ? { pivots: { ...(user ? { user: true as const } : {}), ...(ip ? { ip: true as const } : {}), ...(risk ? { risk: true as const } : {}) } } : {}),
     };
+  }
+
+  /**
+   * The top values of some columns among the rows of a view (`rows` from `view()`, undefined for
+   * every row): what the facets above the grid show. Empty cells are not a value.
+   */
+  facets(columns: readonly string[], rows: Uint32Array | undefined, n: number): Facet[] {
+    return columns.flatMap((id) => {
+      const k = this.specs.findIndex((c) => c.id === id);
+      if (k < 0) return [];
+      const { values, others } = this.columns[k].topValues(rows, n);
+      return [{ column: id, values: values.map((v) => ({ value: v.raw ?? v.text, label: v.text, count: v.count })), others }];
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ import { valueAt } from '../catalog/categories';
 import { enumLabel } from '../catalog/labels';
 import { type CategorySpec, type ColumnSpec } from '../catalog/types';
 import { isUnreadable, jsonText, type LogRecord, UnreadableRecord } from '../records/untrusted';
+import { hasSignInRisk } from '../records/signInRisk';
 
 /** AADSTS codes that mean the user was asked for more (not a failed credential). */
 const INTERRUPTS = new Set([50074, 50076, 50079, 50140, 50158, 50125, 50072, 81010, 16000, 50058]);
@@ -32,6 +33,12 @@ function cell(record: Record<string, unknown>, column: ColumnSpec): string {
   return String(v);
 }
 
+export interface Pivots {
+  readonly user?: true;
+  readonly ip?: true;
+  readonly risk?: true;
+}
+
 export interface DisplayRow {
   readonly id: string;
   readonly cells: Record<string, string>;
@@ -41,8 +48,8 @@ export interface DisplayRow {
   readonly unreadable?: true;
   /** Raw values of the cells shown by a readable label (enum columns). */
   readonly raw?: Record<string, string>;
-  /** What the row can pivot on (its row menu offers those queries). */
-  readonly pivots?: { readonly user?: true; readonly ip?: true };
+  /** What the row's menu offers: pivots on its user and IP, and verdicts on its risk (a risky sign-in). */
+  readonly pivots?: Pivots;
 }
 
 /** The user and IP a record names, for pivot queries (sign-ins of this user, from this IP). */
@@ -76,11 +83,12 @@ export function toDisplayRow(category: CategorySpec, record: LogRecord): Display
   }
 }
 
-function pivotsOf(record: Record<string, unknown>): { pivots?: DisplayRow['pivots'] } {
+function pivotsOf(record: Record<string, unknown>, isSignIn: boolean): { pivots?: Pivots } {
   const k = pivotKeys(record);
   const user = k.userId !== undefined || k.userPrincipalName !== undefined;
   const ip = k.ipAddress !== undefined;
-  return user || ip ? { pivots: { ...(user ? { user: true as const } : {}), ...(ip ? { ip: true as const } : {}) } } : {};
+  const risk = isSignIn && hasSignInRisk(record);
+  return user || ip || risk ? { pivots: { ...(user ? { user: true as const } : {}), ...(ip ? { ip: true as const } : {}), ...(risk ? { risk: true as const } : {}) } } : {};
 }
 
 function readableRow(category: CategorySpec, record: Record<string, unknown>): DisplayRow {
@@ -103,7 +111,7 @@ function readableRow(category: CategorySpec, record: Record<string, unknown>): D
     id: typeof record.id === 'string' ? record.id : typeof record.Id === 'string' ? record.Id : new UnreadableRecord('', jsonText(record)).id.replace('unreadable', 'record'),
     cells,
     ...(raw ? { raw } : {}),
-    ...pivotsOf(record),
+    ...pivotsOf(record, isSignIn),
     failed: isSignIn && typeof status === 'number' && status !== 0,
     ...(isSignIn && Array.isArray(policies)
       ? { ca: policies.map((p) => [String(obj(p).displayName ?? ''), String(obj(p).result ?? '')] as [string, string]) }

@@ -5,7 +5,7 @@
  */
 import { roleNames, type TokenClaims } from '../diagnose/claims';
 import { type WalkthroughStep } from '../diagnose/errors';
-import { checkRequirement, REQUIREMENTS } from '../diagnose/requirements';
+import { checkRequirement, REQUIREMENTS, type RequirementId } from '../diagnose/requirements';
 import { ACTION_LABEL, SUBJECTS, type TriageAction, type TriageSubject } from './subjects';
 
 export type Precheck =
@@ -21,9 +21,13 @@ export type Precheck =
 
 export function triagePrecheck(claims: TokenClaims | undefined, action: TriageAction, subject: TriageSubject): Precheck {
   const spec = SUBJECTS[subject];
-  const requirement = REQUIREMENTS.find((r) => r.id === spec.actRequirement);
-  if (!requirement) throw new Error(`No requirement ${spec.actRequirement}.`);
-  const verb = ACTION_LABEL[action].verb;
+  return requirementPrecheck(claims, spec.actRequirement, ACTION_LABEL[action].verb, spec.plural);
+}
+
+/** The same check for any action: what `requirementId` needs, said as "<verb> for <plural> needs …". */
+export function requirementPrecheck(claims: TokenClaims | undefined, requirementId: RequirementId, verb: string, plural: string): Precheck {
+  const requirement = REQUIREMENTS.find((r) => r.id === requirementId);
+  if (!requirement) throw new Error(`No requirement ${requirementId}.`);
   if (!claims) {
     return { ok: false, title: `${verb} needs a token that can be read, and none could be obtained`, steps: ['Sign in to the tenant again, then retry.'], walkthroughStep: 'addTenant' };
   }
@@ -45,7 +49,7 @@ export function triagePrecheck(claims: TokenClaims | undefined, action: TriageAc
   const what = check.missingPermissions.length > 0 ? `the ${kind} permission ${check.missingPermissions.join(' + ')}` : `the role ${requirement.roles.join(' or ')}`;
   return {
     ok: false,
-    title: `${verb} for ${spec.plural} needs ${what}, which this sign-in does not have. Nothing was sent.`,
+    title: `${verb} for ${plural} needs ${what}, which this sign-in does not have. Nothing was sent.`,
     steps,
     walkthroughStep: check.missingPermissions.length > 0 ? 'addPermissions' : 'rolesAndLicense',
   };

@@ -20,8 +20,11 @@ export interface SubjectState {
 export interface TriageDeps {
   /** One POST; resolves with the response's request id, throws on any failure. */
   send(ids: readonly string[], signal?: AbortSignal): Promise<{ status: number; requestId?: string }>;
-  /** The current state of every subject changed since `sinceMs` (service time). */
-  reread(sinceMs: number): Promise<ReadonlyMap<string, SubjectState>>;
+  /**
+   * The current state, by lower-case id, of every subject changed since `sinceMs` (service time);
+   * `ids` are the ones in doubt (a source that cannot list changes reads just those).
+   */
+  reread(sinceMs: number, ids: readonly string[]): Promise<ReadonlyMap<string, SubjectState>>;
   now(): number;
   onChunk?(report: ChunkReport): void;
 }
@@ -128,7 +131,7 @@ export async function runTriage(ids: readonly string[], action: TriageAction, de
   if (uncertain.length > 0) {
     let states: ReadonlyMap<string, SubjectState> | undefined;
     try {
-      states = await deps.reread(sinceMs);
+      states = await deps.reread(sinceMs, uncertain.flatMap((u) => u.ids));
     } catch (e) {
       rereadError = summarize(diagnose(e));
     }

@@ -59,6 +59,32 @@ export class TriageApi {
     return { status: res.status, requestId: res.headers.get('request-id') ?? undefined };
   }
 
+  /** A verdict on risky sign-ins, by request id (API-FACTS 7). Only throttling is retried. */
+  async actOnSignIns(action: TriageAction, requestIds: readonly string[], signal?: AbortSignal): Promise<{ status: number; requestId?: string }> {
+    const res = await this.client.request(this.url(`/auditLogs/signIns/${action}`), { resource: 'graph', limit: 'identityProtection', method: 'POST', body: { requestIds }, retryOnlyThrottled: true, signal });
+    return { status: res.status, requestId: res.headers.get('request-id') ?? undefined };
+  }
+
+  /**
+   * The risk state of each sign-in, by lowercased request id, read one by one: sign-ins have no
+   * "changed since" to list, and a reconciliation concerns only the few in an uncertain call.
+   */
+  async signInStates(requestIds: readonly string[], signal?: AbortSignal): Promise<Map<string, SubjectState>> {
+    const map = new Map<string, SubjectState>();
+    for (const body of await this.signInRecords(requestIds, signal)) {
+      const r = (typeof body === 'object' && body !== null ? body : {}) as Json;
+      if (typeof r.id === 'string') map.set(r.id.toLowerCase(), { riskState: typeof r.riskState === 'string' ? r.riskState : 'none', riskLevel: typeof r.riskLevelAggregated === 'string' ? r.riskLevelAggregated : undefined });
+    }
+    return map;
+  }
+
+  /** The sign-ins as Graph sends them now (untrusted bodies: the caller screens them). */
+  async signInRecords(requestIds: readonly string[], signal?: AbortSignal): Promise<unknown[]> {
+    const out: unknown[] = [];
+    for (const id of requestIds) out.push((await this.client.request(this.url(`/auditLogs/signIns/${encodeURIComponent(id)}`), { resource: 'graph', limit: 'reports', signal })).body);
+    return out;
+  }
+
   /** Everything changed since a time, by lowercased id: what an uncertain call is judged by. */
   async changedSince(subject: TriageSubject, sinceMs: number): Promise<Map<string, SubjectState>> {
     const list = await this.list(subject, `riskLastUpdatedDateTime ge ${datetimeLiteral(sinceMs)}`);

@@ -8,8 +8,8 @@ import { auditAt } from './audits';
 import { buildDirectory, type DirectoryUser } from './directory';
 import { BLOB_HOURS, blobInfo, type BlobInfo, blobRecords, type ContentType, CONTENT_TYPES, type O365Sources } from './o365';
 import { provisioningAt } from './provisioning';
-import { chooseRiskyUsers, initialRiskyServicePrincipals, initialRiskyUsers, type RiskyServicePrincipalState, riskDetectionCount, riskDetectionFrom, riskDetectionSignInIndex, type RiskyUserState } from './risk';
-import { type SignInContext, signInAt, type SignInRecord } from './signIns';
+import { chooseRiskyUsers, initialRiskyServicePrincipals, initialRiskyUsers, type RiskyServicePrincipalState, riskDetectionCount, riskDetectionFrom, riskDetectionSignInIndex, type RiskyUserState, type SignInVerdict } from './risk';
+import { type SignInContext, signInAt, signInIndexFromId, type SignInRecord } from './signIns';
 import { planStory, type Story } from './story';
 import { movedSignIn, storyAudit, type StoryContext, storyRiskyAdmin, storySignIn } from './storyRecords';
 import { type Vocabulary, vocabulary } from './tables';
@@ -101,7 +101,22 @@ export class TenantData {
     this.riskyServicePrincipals = new Map(initialRiskyServicePrincipals(this.seed, this.vocab.workloads.filter((w) => !w.managed), anchorMs, tenant.license).map((p) => [p.id, p]));
   }
 
+  /** Admins' verdicts on risky sign-ins, by lower-case request id: they change what the records say. */
+  readonly signInVerdicts = new Map<string, SignInVerdict>();
+
   signIn(index: number): SignInRecord {
+    const record = this.storySignInAt(index);
+    const verdict = this.signInVerdicts.size > 0 ? this.signInVerdicts.get(String(record.json.id)) : undefined;
+    return verdict ? { ...record, json: Object.assign({}, record.json, verdict) } : record;
+  }
+
+  /** The index of the sign-in with this request id, if the tenant has one. */
+  signInIndexOf(requestId: string): number | undefined {
+    const i = signInIndexFromId(this.seed, requestId);
+    return i !== undefined && i < this.sizes.signIns && this.storySignInAt(i).json.id === requestId.toLowerCase() ? i : undefined;
+  }
+
+  private storySignInAt(index: number): SignInRecord {
     const record = signInAt(this.signInCtx, index);
     if (!this.story) return record;
     const beat = this.story.signIns.get(index);

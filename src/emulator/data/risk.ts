@@ -130,6 +130,19 @@ export function initialRiskyUsers(seed: number, users: readonly DirectoryUser[],
 }
 
 /** Applies an admin action to a risky user or service principal and records it in history. */
+/** What an admin's verdict on a risky sign-in leaves in the record (API-FACTS 7 riskDetail values). */
+export interface SignInVerdict {
+  readonly riskState: string;
+  readonly riskDetail: string;
+  readonly riskLevelAggregated: string;
+}
+
+export function signInVerdict(action: RiskAction, hidden: boolean): SignInVerdict {
+  const detail = action === 'confirmCompromised' ? 'adminConfirmedSigninCompromised' : action === 'confirmSafe' ? 'adminConfirmedSigninSafe' : 'adminDismissedRiskForSignIn';
+  const state = action === 'confirmCompromised' ? 'confirmedCompromised' : action === 'confirmSafe' ? 'confirmedSafe' : 'dismissed';
+  return { riskState: state, riskDetail: hidden ? 'hidden' : detail, riskLevelAggregated: hidden ? 'hidden' : action === 'confirmCompromised' ? 'high' : 'none' };
+}
+
 /** Identity Protection's admin actions on a risky user or service principal (confirm safe: users only). */
 export type RiskAction = 'confirmCompromised' | 'confirmSafe' | 'dismiss';
 

@@ -86,6 +86,19 @@ export function canActOnRiskyUsers(caller: Caller): Denial | undefined {
   return undefined;
 }
 
+/**
+ * Risky sign-ins (confirm compromised, confirm safe, dismiss by request id; API-FACTS 7): an app
+ * needs IdentityRiskEvent.ReadWrite.All, a delegated caller IdentityRiskyUser.ReadWrite.All and
+ * an Identity Protection writer role.
+ */
+export function canActOnSignInRisk(caller: Caller): Denial | undefined {
+  const permission = caller.delegated ? 'IdentityRiskyUser.ReadWrite.All' : 'IdentityRiskEvent.ReadWrite.All';
+  if (!has(caller, permission)) return missing(permission);
+  if (caller.tenant.license !== 'P2') return NON_PREMIUM;
+  if (caller.delegated && !hasRole(caller, IDP_WRITER_ROLES)) return NOT_IN_ROLE;
+  return undefined;
+}
+
 /** Risky service principals: their own permissions; the Workload ID Premium licence is played by P2. */
 export function canReadRiskyServicePrincipals(caller: Caller): Denial | undefined {
   if (!has(caller, 'IdentityRiskyServicePrincipal.Read.All', 'IdentityRiskyServicePrincipal.ReadWrite.All')) return missing('IdentityRiskyServicePrincipal.Read.All');

@@ -5,7 +5,6 @@
  */
 import type * as http from 'http';
 import { type TenantData } from '../data/dataset';
-import { applyRiskAction, type RiskAction } from '../data/risk';
 import { type Expr, FilterSyntaxError } from '../odata/ast';
 import { compileFilter, timeBounds } from '../odata/evaluate';
 import { parseFilter } from '../odata/parser';
@@ -17,7 +16,8 @@ import * as access from './access';
 import { type Directory } from './directory';
 import { type FaultInjector, type FaultKind } from './faults';
 import { BadSkipToken, readPage } from './paging';
-import { graphError, readBody, type RequestIds, requestIds, type Res, sendEmpty } from './respond';
+import { graphError, type RequestIds, requestIds, type Res } from './respond';
+import { type RiskActionRecord, riskActionRoute, runRiskAction } from './riskActions';
 import { IDENTITY_PROTECTION_PER_TENANT, REPORTS_PER_APP_GLOBAL, REPORTS_PER_APP_TENANT, type SlidingWindows } from './throttle';
 import { type TokenService } from './tokens';
 
@@ -84,8 +84,9 @@ export class Graph {
     this.served.set(family, (this.served.get(family) ?? 0) + 1);
 
     const seg = path.split('/').filter(Boolean).map(decodeURIComponent);
-    if (req.method === 'POST' && seg[0] === 'identityProtection' && (seg[1] === 'riskyUsers' || seg[1] === 'riskyServicePrincipals') && (seg[2] === 'confirmCompromised' || seg[2] === 'dismiss' || (seg[2] === 'confirmSafe' && seg[1] === 'riskyUsers')) && seg.length === 3) {
-      await this.riskAction(req, res, ids, caller, data, seg[1], seg[2], fault);
+    const riskAction = req.method === 'POST' ? riskActionRoute(seg) : undefined;
+    if (riskAction) {
+      await runRiskAction(riskAction, { req, res, ids, caller, data, fault, now: this.options.now(), log: this.riskActions });
       return;
     }
     if (req.method !== 'GET') throw new HttpError(405, 'Request_BadRequest', `The method ${req.method} is not allowed on ${path}.`);
@@ -245,50 +246,6 @@ export class Graph {
     }
     writeBody(res, ids, { '@odata.context': `${this.options.origin()}/${version}/$metadata#identityProtection/${collection}('${user.id}')/history`, value: list }, fault);
   }
-
-  private async riskAction(req: http.IncomingMessage, res: Res, ids: RequestIds, caller: access.Caller, data: TenantData, collection: 'riskyUsers' | 'riskyServicePrincipals', action: RiskAction, fault: FaultKind | undefined): Promise<void> {
-    const sp = collection === 'riskyServicePrincipals';
-    const log: RiskActionRecord = { collection, action, ids: [], status: 0 };
-    this.riskActions.push(log);
-    try {
-      const denial = sp ? access.canActOnRiskyServicePrincipals(caller) : access.canActOnRiskyUsers(caller);
-      if (denial) throw new HttpError(denial.status, denial.code, denial.message);
-      if (action !== 'confirmCompromised' && caller.tenant.cloud === 'china') throw new HttpError(400, 'BadRequest', `${action === 'dismiss' ? 'Dismissing risk' : 'Confirming a user safe'} is not available in this national cloud.`);
-      let body: unknown;
-      try {
-        body = JSON.parse(await readBody(req));
-      } catch {
-        throw new HttpError(400, 'BadRequest', 'The request body is not valid JSON.');
-      }
-      const key = sp ? 'servicePrincipalIds' : 'userIds';
-      const list = (body as Record<string, unknown> | null)?.[key];
-      if (!Array.isArray(list) || list.length === 0 || !list.every((u) => typeof u === 'string')) throw new HttpError(400, 'BadRequest', `The request body must contain '${key}', a non-empty array of ids.`);
-      log.ids = list as string[];
-      if (action === 'dismiss' && list.length > 60) throw new HttpError(400, 'BadRequest', `Too many ${key}: ${list.length}. Dismiss accepts at most 60 per request.`);
-      const actor = caller.delegated ? (caller.claims.oid ?? caller.claims.appid) : caller.claims.appid;
-      for (const id of list as string[]) {
-        const subject = sp ? data.riskyServicePrincipals.get(id.toLowerCase()) : data.riskyUsers.get(id.toLowerCase());
-        if (subject) applyRiskAction(subject, action, actor, this.options.now());
-      }
-    } catch (e) {
-      log.status = e instanceof HttpError ? e.status : 500;
-      throw e;
-    }
-    if (fault === 'reset') {
-      // The worst case for a client: the change was made, and the answer never arrives.
-      log.status = -1;
-      res.socket?.destroy();
-      return;
-    }
-    log.status = 204;
-    sendEmpty(res, 204, { 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId });
-  }
 }
 
-export interface RiskActionRecord {
-  readonly collection: 'riskyUsers' | 'riskyServicePrincipals';
-  readonly action: RiskAction;
-  ids: string[];
-  /** HTTP status sent; -1 when the connection was reset after the change was made. */
-  status: number;
-}
+export type { RiskActionRecord } from './riskActions';

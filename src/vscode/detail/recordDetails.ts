@@ -78,6 +78,22 @@ export class RecordDetails implements vscode.Disposable {
     }
   }
 
+  /** Reads these sign-ins again into the panels that show them (after a triage verdict). */
+  async refreshSignIns(tenant: TenantConfig, requestIds: readonly string[]): Promise<void> {
+    const open = requestIds.filter((id) => this.signIns.isOpen(tenant.key, id));
+    if (open.length === 0) return;
+    const { client, endpoints } = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
+    for (const id of open) {
+      try {
+        const res = await client.request(`${endpoints.graphOrigin}/${signInVersion()}/auditLogs/signIns/${encodeURIComponent(id)}`, { resource: 'graph', limit: 'reports' });
+        const record = readable(screenPage([res.body]).records)[0];
+        if (record) this.signIns.update(tenant.key, record);
+      } catch (e) {
+        this.deps.log.warn(`Could not read sign-in ${id} again after the verdict: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  }
+
   private async riskyUserHistory(tenant: TenantConfig, record: Record<string, unknown>): Promise<Record<string, unknown>[] | undefined> {
     try {
       const { client, endpoints } = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
@@ -147,6 +163,10 @@ function createDetailPanels(deps: RecordDetailsDeps): { panels: SignInDetailPane
     },
     diagnose: async (tenant) => {
       await vscode.commands.executeCommand('identityLogs.diagnosePermissions', tenant.key);
+    },
+    // The verdict goes through its command: one path for the panel, the grid's row menu and scripts.
+    triage: async (tenant, record, action) => {
+      await vscode.commands.executeCommand(`identityLogs.triage.signIn.${action}`, { tenantKey: tenant.key, requestIds: [String(record.id)] });
     },
     openJson: open,
     saveJson: save,

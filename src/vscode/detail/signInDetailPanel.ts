@@ -4,6 +4,7 @@ import { targetLabel, type TenantConfig } from '../../core/tenants/tenantConfig'
 import { type DetailNotifications, DETAIL_REQUESTS } from '../../webview/signInDetail/protocol';
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
+import { type TriageAction } from '../../core/triage/subjects';
 import { detailRef } from './detailRef';
 
 export const SIGN_IN_DETAIL_VIEW_TYPE = 'identityLogs.signInDetail';
@@ -11,6 +12,7 @@ export const SIGN_IN_DETAIL_VIEW_TYPE = 'identityLogs.signInDetail';
 export interface SignInDetailActions {
   readonly runRelated: (tenant: TenantConfig, record: Record<string, unknown>, index: number) => Promise<void>;
   readonly diagnose: (tenant: TenantConfig) => Promise<void>;
+  readonly triage: (tenant: TenantConfig, record: Record<string, unknown>, action: TriageAction) => Promise<void>;
   readonly openJson: (tenant: TenantConfig, kind: 'signIn', record: Record<string, unknown>) => Promise<void>;
   readonly saveJson: (tenant: TenantConfig, kind: 'signIn', name: string, record: Record<string, unknown>) => Promise<void>;
   readonly warn: (message: string) => void;
@@ -27,6 +29,8 @@ const CA_HIDDEN = 'Conditional access details are hidden: the app needs Policy.R
 /** One panel per sign-in id, reused when the same sign-in is opened again. */
 export class SignInDetailPanels implements vscode.Disposable {
   private readonly open = new Map<string, vscode.WebviewPanel>();
+  /** Shows a newer copy of the record in the open panel (after a triage verdict). */
+  private readonly updaters = new Map<string, (record: Record<string, unknown>) => void>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -45,9 +49,19 @@ export class SignInDetailPanels implements vscode.Disposable {
     return panel;
   }
 
+  isOpen(tenantKey: string, id: string): boolean {
+    return this.open.has(`${tenantKey}:${id}`);
+  }
+
+  /** The open panel of this sign-in, if any, shows `record` from now on. */
+  update(tenantKey: string, record: Record<string, unknown>): void {
+    this.updaters.get(`${tenantKey}:${String(record.id)}`)?.(record);
+  }
+
   /** Wires a panel, new or restored after a reload. */
-  attach(panel: vscode.WebviewPanel, state: SignInDetailState): void {
-    const view = signInView(state.record);
+  attach(panel: vscode.WebviewPanel, initial: SignInDetailState): void {
+    let state = initial;
+    let view = signInView(state.record);
     const id = `${state.tenant.key}:${view.id}`;
     this.open.set(id, panel);
     const label = targetLabel(state.tenant);
@@ -62,16 +76,25 @@ export class SignInDetailPanels implements vscode.Disposable {
       },
       runRelated: ({ index }) => this.actions.runRelated(state.tenant, state.record, index),
       diagnose: () => this.actions.diagnose(state.tenant),
+      triage: ({ action }) => this.actions.triage(state.tenant, state.record, action),
       openJson: () => this.actions.openJson(state.tenant, 'signIn', state.record),
       saveJson: () => this.actions.saveJson(state.tenant, 'signIn', `sign-in-${view.id}`, state.record),
     }, (why) => this.actions.warn(`Sign-in detail panel: ${why}`));
-    const shown = { view, tenantName: state.tenant.displayName + fake, caHiddenReason: view.policies === undefined ? CA_HIDDEN : undefined, persist: detailRef(state.tenant.key, 'signIn', view.id) };
-    host.notify('show', shown);
+    const shown = () => ({ view, tenantName: state.tenant.displayName + fake, caHiddenReason: view.policies === undefined ? CA_HIDDEN : undefined, persist: detailRef(state.tenant.key, 'signIn', view.id) });
+    host.notify('show', shown());
     // A reloaded webview document shows nothing until it is told again.
-    host.onReady(({ again }) => again && host.notify('show', shown));
+    host.onReady(({ again }) => again && host.notify('show', shown()));
+    this.updaters.set(id, (record) => {
+      state = { ...state, record };
+      view = signInView(record);
+      host.notify('show', shown());
+    });
     panel.onDidDispose(() => {
       host.dispose();
-      if (this.open.get(id) === panel) this.open.delete(id);
+      if (this.open.get(id) === panel) {
+        this.open.delete(id);
+        this.updaters.delete(id);
+      }
     });
   }
 

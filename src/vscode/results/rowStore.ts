@@ -6,7 +6,7 @@ import { arrivalOrder, RowTable } from '../../core/query/rowTable';
 import { toDisplayRow } from '../../core/query/rows';
 import { type RecordKeeper } from '../../core/records/spillFile';
 import { isUnreadable, type LogRecord } from '../../core/records/untrusted';
-import { type RowData, type RowWindow, type ViewInfo } from '../../webview/results/protocol';
+import { type FacetInfo, type RowData, type RowWindow, type ViewInfo } from '../../webview/results/protocol';
 
 /** How long arriving rows wait to be announced together: 100k rows make a few hundred messages. */
 const BATCH_MS = 50;
@@ -16,6 +16,10 @@ const MIN_RECOMPUTE_MS = 250;
 const RECOMPUTE_SHARE = 5;
 /** Windows sent along with a new view: about what a tall grid shows with its margin. */
 const IN_SIGHT = 3;
+/** While rows stream in, the facets are counted again at most this often (a new view counts at once). */
+const FACETS_MS = 1000;
+/** Values each facet lists. */
+const FACET_VALUES = 6;
 
 /**
  * A results panel's loaded rows and the grid's view of them. The records go to a keeper (a spill
@@ -40,6 +44,7 @@ export class RowStore {
   /** The report's time column, and the oldest time among the loaded rows (Load all's forecast). */
   private readonly timeColumn: string | undefined;
   private oldest: number | undefined;
+  private facetsAtMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly category: CategorySpec,
@@ -79,14 +84,24 @@ export class RowStore {
   /** Brings the view up to date with every row loaded so far, and announces it (a load paused or ended). */
   settle(): void {
     if (this.recomputeTimer) this.recompute();
-    else this.flush();
+    else this.flush(true);
   }
 
   /** Announces the rows that arrived since the last announcement now. */
-  private flush(): void {
+  private flush(force = false): void {
     if (this.announceTimer) clearTimeout(this.announceTimer);
     this.announceTimer = undefined;
-    this.announce(this.info());
+    this.announce({ ...this.info(), ...this.facets(force) });
+  }
+
+  /** The facets of the view, when they are due (or forced: a new view, a load that settled). */
+  private facets(force: boolean): { facets?: FacetInfo[] } {
+    const columns = this.category.facets;
+    const now = performance.now();
+    if (!columns?.length || (!force && now - this.facetsAtMs < FACETS_MS)) return {};
+    this.facetsAtMs = now;
+    const label = (id: string) => this.category.columns.find((c) => c.id === id)?.label ?? id;
+    return { facets: this.table.facets(columns, this.order, FACET_VALUES).map((f) => ({ ...f, label: label(f.column) })) };
   }
 
   /** The view as the webview should know it. */
@@ -120,7 +135,7 @@ export class RowStore {
     const coming = [...this.inSight].filter(([start]) => start < total);
     if (this.announceTimer) clearTimeout(this.announceTimer);
     this.announceTimer = undefined;
-    this.announce({ ...this.info(), coming: coming.map(([start]) => start) });
+    this.announce({ ...this.info(), coming: coming.map(([start]) => start), ...this.facets(true) });
     for (const [start, count] of coming) this.push(this.window(this.version, start, count, false)!);
   }
 

@@ -25,7 +25,7 @@ export interface RowData {
   /** Raw values of cells shown by a readable label (enum columns), for tooltips and Copy. */
   readonly raw?: Readonly<Record<string, string>>;
   /** What the row's menu can pivot on. */
-  readonly pivots?: { readonly user?: true; readonly ip?: true };
+  readonly pivots?: { readonly user?: true; readonly ip?: true; readonly risk?: true };
 }
 
 export interface ProgressInfo {
@@ -86,6 +86,17 @@ export interface ViewInfo {
   readonly policies: readonly string[];
   /** Windows of this view the host sends right after it (those in sight), by start: not to ask for. */
   readonly coming?: readonly number[];
+  /** The top values of the report's facet columns among the view's rows; absent: unchanged since the last. */
+  readonly facets?: readonly FacetInfo[];
+}
+
+export interface FacetInfo {
+  readonly column: string;
+  readonly label: string;
+  /** `value` is what a field filter on the column compares; `label` is the cell's text. */
+  readonly values: readonly { readonly value: string; readonly label: string; readonly count: number }[];
+  /** Rows of the view with another non-empty value. */
+  readonly others: number;
 }
 
 /** Rows of the view, from position `start`, answering `needRows`. */

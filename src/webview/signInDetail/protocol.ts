@@ -1,6 +1,6 @@
 /** Messages between the sign-in detail panel (host) and its webview app. */
 import type { SignInView } from '../../core/detail/signInView';
-import { integer, none, object, type RequestsOf, type RequestTable, text } from '../parse';
+import { integer, none, object, oneOf, type RequestsOf, type RequestTable, text } from '../parse';
 
 export interface DetailInit {
   readonly view: SignInView;
@@ -20,6 +20,8 @@ export const DETAIL_REQUESTS = {
   copy: object({ text: text(4096) }),
   runRelated: object({ index: integer(0, 20) }),
   diagnose: none,
+  /** An admin's verdict on this risky sign-in (the host asks before sending it). */
+  triage: object({ action: oneOf('confirmCompromised', 'confirmSafe', 'dismiss') }),
   openJson: none,
   saveJson: none,
 } satisfies RequestTable;

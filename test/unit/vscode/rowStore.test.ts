@@ -12,6 +12,7 @@ import type { RowWindow, ViewInfo } from '../../../src/webview/results/protocol'
 import { RowStore } from '../../../src/vscode/results/rowStore';
 
 const category = categoryById('signIns.interactive') as GraphCategory;
+const withoutFacets = ({ facets: _facets, ...view }: ViewInfo): Omit<ViewInfo, 'facets'> => view;
 
 function signIn(id: string, user: string, errorCode: number, minute: number): Record<string, unknown> {
   return { id, createdDateTime: `2026-11-30T10:${String(minute).padStart(2, '0')}:00Z`, userPrincipalName: user, userDisplayName: user, appDisplayName: 'Teams', ipAddress: '10.0.0.1', status: { errorCode }, conditionalAccessStatus: 'notApplied', location: {}, deviceDetail: {} };
@@ -33,10 +34,10 @@ describe('results rows on the host: the grid asks for windows of a view computed
     const { store } = storeWith(announced);
     store.add(screenPage([...records, null]).records);
     store.settle();
-    assert.deepStrictEqual(announced.at(-1), { version: 0, total: 5, loaded: 5, policies: [] });
+    assert.deepStrictEqual(withoutFacets(announced.at(-1)!), { version: 0, total: 5, loaded: 5, policies: [] });
     store.setView({ ...NO_ROW_FILTERS, failuresOnly: true }, { column: 'userPrincipalName', descending: true });
     const view = announced.at(-1)!;
-    assert.deepStrictEqual(view, { version: 1, total: 3, loaded: 5, policies: [], coming: [] }, 'nothing asked yet: nothing sent along');
+    assert.deepStrictEqual(withoutFacets(view), { version: 1, total: 3, loaded: 5, policies: [], coming: [] }, 'nothing asked yet: nothing sent along');
     const window = store.window(1, 0, 10)!;
     assert.deepStrictEqual(window.rows.map((r) => r.cells.userPrincipalName), ['dave', 'bob', 'alice'], 'sorted against arrival order, so the check can tell');
     // Row ids are arrival positions: the host reads each record back by it.
@@ -44,6 +45,24 @@ describe('results rows on the host: the grid asks for windows of a view computed
     assert.deepStrictEqual((await store.view()).map((r) => (r as { id: string }).id), ['d', 'c', 'b'], 'Save as JSON writes what the grid shows');
     assert.strictEqual(store.window(0, 0, 10), undefined, 'a window of the old view is not sent');
     assert.deepStrictEqual(store.window(1, 2, 10)!.rows.map((r) => r.id), ['1'], 'a window past the end is cut short');
+    store.dispose();
+  });
+
+  it('facets: the top values of the view\'s rows, counted again with each new view; a kept value leaves its rows only', () => {
+    const announced: ViewInfo[] = [];
+    const { store } = storeWith(announced);
+    store.add(screenPage([...records, signIn('e', 'alice', 0, 5), signIn('f', 'alice', 50126, 6)]).records);
+    store.settle();
+    const facet = (column: string) => announced.at(-1)!.facets!.find((f) => f.column === column)!;
+    assert.deepStrictEqual(announced.at(-1)!.facets!.map((f) => f.column), category.facets, 'every facet column of the report, in its order');
+    assert.deepStrictEqual(facet('userPrincipalName').values.map((v) => [v.label, v.count]), [['alice', 3], ['bob', 1], ['carol', 1], ['dave', 1]], 'most first, ties by name');
+    assert.deepStrictEqual(facet('status').values.map((v) => [v.label, v.count]), [['Failure 50126', 3], ['Success', 2], ['Failure 53003', 1]]);
+    // The enum's raw value is what a filter compares; its label is what the grid shows.
+    assert.deepStrictEqual(facet('conditionalAccessStatus').values, [{ value: 'notApplied', label: 'Not applied', count: 6 }]);
+    store.setView({ ...NO_ROW_FILTERS, fields: [{ column: 'conditionalAccessStatus', label: 'Conditional access', values: ['notApplied'] }, { column: 'userPrincipalName', label: 'User', values: ['alice'] }] }, undefined);
+    assert.strictEqual(announced.at(-1)!.total, 3);
+    assert.deepStrictEqual(facet('status').values.map((v) => [v.label, v.count]), [['Failure 50126', 2], ['Success', 1]], 'counted among the rows in view');
+    assert.strictEqual(facet('userPrincipalName').others, 0);
     store.dispose();
   });
 

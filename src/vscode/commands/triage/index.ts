@@ -9,11 +9,13 @@ import { pickTriageTenantCommand } from './pickTenant';
 import { refreshTriageCommand } from './refresh';
 import { relatedQueryCommands } from './related';
 import { runTriageExampleCommand } from './runExample';
+import { type SignInTriageCommandDeps, signInTriageCommands } from './signIns';
 
-/** The Risky Users view: its actions (confirm compromised, dismiss) and its own commands. */
-export function triageCommands(actions: TriageCommandDeps, view: TriageViewDeps): Command[] {
+/** The Risky Users view: its actions (confirm compromised, confirm safe, dismiss) and its own commands; verdicts on risky sign-ins. */
+export function triageCommands(actions: TriageCommandDeps, view: TriageViewDeps, signIns: SignInTriageCommandDeps): Command[] {
   return [
     ...triageActionCommands(actions),
+    ...signInTriageCommands(signIns),
     pickTriageTenantCommand(view),
     filterTriageCommand(view),
     clearTriageFilterCommand(view),
