@@ -33,7 +33,7 @@ export const COMMON_ERRORS = [
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
 
 export function permissionsTable(): string {
-  const rows = REQUIREMENTS.map((r) => `| ${cell(r.label)} | ${r.permissions.join(' + ')} | ${r.appOnly ? 'app-only: no delegated sign-in' : r.roles.length ? r.roles.join(', ') : '—'} | ${r.license ? cell(r.license) : '—'} |`);
+  const rows = REQUIREMENTS.map((r) => `| ${cell(r.label)} | ${r.permissions.join(' + ')}${r.delegatedPermissions ? ` (delegated: ${r.delegatedPermissions.join(' + ')})` : ''} | ${r.appOnly ? 'app-only: no delegated sign-in' : r.roles.length ? r.roles.join(', ') : '—'} | ${r.license ? cell(r.license) : '—'} |`);
   return ['| To use | Microsoft Graph / Office 365 permission | Delegated sign-in: one of these roles | Licence |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 

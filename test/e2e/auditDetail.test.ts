@@ -27,4 +27,35 @@ describe('Directory audit detail (e2e)', function () {
       await fake.wb.screenshot(`audit-detail-modified-${theme}`);
     }
   });
+
+  it('every id is a pivot: the audit\'s target opens its audits in a new tab; a risk detection opens the sign-in it came from', async () => {
+    const page = fake.wb.page;
+    await fake.wb.setTheme('light');
+    const detail = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    const related = detail.locator('section[aria-labelledby="related"] button.link');
+    await related.first().waitFor({ timeout: 10_000 });
+    const labels = await related.allInnerTexts();
+    assert.ok(labels.some((l) => l.startsWith('Audits that target ')), labels.join(' | '));
+    await detail.locator('section[aria-labelledby="related"]').scrollIntoViewIfNeeded();
+    await fake.wb.screenshot('audit-detail-related');
+    await related.filter({ hasText: /^Audits that target / }).first().click();
+    const audits = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    await audits.locator('.query', { hasText: 'Target equals' }).waitFor({ timeout: 30_000 });
+    await audits.locator('.status', { hasText: /all loaded|paused/ }).waitFor({ timeout: 30_000 });
+    assert.ok((await audits.locator('[role="row"][aria-rowindex]').count()) > 1, 'the target has audits');
+    // A risk detection's panel: "Open the sign-in this detection came from".
+    await page.locator('.part.sidebar .monaco-list-row[aria-label^="Risk detections:"]').click();
+    await choose(page, 'Run query');
+    const grid = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    await grid.locator('[role="row"][aria-rowindex="2"]').waitFor({ timeout: 30_000 });
+    const upn = await grid.locator('[role="row"][aria-rowindex="2"] [data-column="userPrincipalName"]').innerText();
+    await grid.locator('[role="row"][aria-rowindex="2"]').dblclick();
+    const detection = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    const open = detection.locator('button.link', { hasText: 'Open the sign-in this detection came from' });
+    await open.waitFor({ timeout: 30_000 });
+    await open.click();
+    const signIn = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    await signIn.locator('signin-detail-app h1', { hasText: upn }).waitFor({ timeout: 30_000 });
+    await fake.wb.screenshot('risk-detection-pivot-to-sign-in');
+  });
 });

@@ -3,7 +3,7 @@ import { type FrameLocator } from 'playwright-core';
 import { type Emulator, startEmulator } from '../../src/emulator';
 import * as fs from 'fs';
 import * as path from 'path';
-import { contrastOf, probeColours } from './contrast';
+import { contrastOf, elementContrast, probeColours } from './contrast';
 import { addSecretTenant, answer, ARTIFACTS, choose, openContainer, openWorkbench, pickMenuItem, runCommand, type Workbench } from './workbench';
 
 const CONTOSO = '11111111-1111-4111-8111-111111111111';
@@ -174,6 +174,79 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
       // The tests after this one work on the first panel alone.
       await runCommand(page, 'View: Close Editor');
     }
+  });
+
+  it('facets above the grid: the top users of the rows in view, a click keeps one user\'s rows, and its chip undoes it', async () => {
+    const before = await grid.locator('.status').innerText();
+    const users = grid.locator('results-facets section[aria-label="Top values of User"] button');
+    await users.first().waitFor({ timeout: 30_000 });
+    assert.ok((await users.count()) >= 2, 'several users among the failures');
+    const [label, count] = await users.first().evaluate((b: unknown) => {
+      const el = b as { querySelector(s: string): { textContent: string | null } };
+      return [el.querySelector('.text').textContent ?? '', el.querySelector('.count').textContent ?? ''];
+    });
+    assert.ok(Number(count.replace(/,/g, '')) >= Number((await users.nth(1).locator('.count').innerText()).replace(/,/g, '')), 'most frequent first');
+    for (const theme of ['light', 'dark', 'hcDark'] as const) {
+      await wb.setTheme(theme);
+      await wb.screenshot(`results-facets-${theme}`);
+      for (const part of ['.text', '.count']) {
+        const { ratio, foreground, background } = await elementContrast(users.first().locator(part));
+        assert.ok(ratio >= 4.5, `${theme}: facet ${part} ${foreground} on ${background} is ${ratio.toFixed(2)}:1`);
+      }
+    }
+    await wb.setTheme('light');
+    await users.first().click();
+    const chip = grid.locator('results-filters .chip');
+    await chip.waitFor({ timeout: 10_000 });
+    assert.strictEqual(await chip.locator('span').innerText(), `User: ${label}`);
+    await grid.locator('.status', { hasText: new RegExp(`^${count} shown of`) }).waitFor({ timeout: 10_000 });
+    const shownUsers = await grid.locator('.tr [data-column="userPrincipalName"]').allInnerTexts();
+    assert.ok(shownUsers.length > 0 && shownUsers.every((u) => u === label), `only ${label}: ${shownUsers.slice(0, 4).join(', ')}`);
+    assert.strictEqual(await users.first().getAttribute('aria-pressed'), 'true', 'the kept value is marked');
+    await wb.screenshot('results-facet-kept');
+    await chip.locator('button').click();
+    await grid.locator('.status', { hasText: before.split(' · ')[0] }).waitFor({ timeout: 10_000 });
+  });
+
+  it('the histogram above the grid: dragging across bars keeps that time range (its chip undoes it); the keyboard does the same', async () => {
+    const count = async () => Number((await grid.locator('.status').innerText()).split(' ')[0].replace(/,/g, ''));
+    const all = await count();
+    const svg = grid.locator('results-histogram svg');
+    await svg.waitFor({ timeout: 30_000 });
+    assert.ok((await grid.locator('results-histogram rect.failure').count()) > 0, 'failures are drawn');
+    for (const theme of ['light', 'dark', 'hcDark'] as const) {
+      await wb.setTheme(theme);
+      await wb.screenshot(`results-histogram-${theme}`);
+      const { ratio, foreground, background } = await elementContrast(grid.locator('results-histogram .axis span').first());
+      assert.ok(ratio >= 4.5, `${theme}: the axis text ${foreground} on ${background} is ${ratio.toFixed(2)}:1`);
+    }
+    await wb.setTheme('light');
+    const box = (await svg.boundingBox())!;
+    await wb.page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2);
+    await wb.page.mouse.down();
+    await wb.page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2, { steps: 5 });
+    await wb.page.mouse.up();
+    const chip = grid.locator('results-filters .chip', { hasText: 'Time:' });
+    await chip.waitFor({ timeout: 10_000 });
+    const [from, to] = [...(await chip.locator('span').innerText()).matchAll(/(\d{4}-\d\d-\d\d \d\d:\d\dZ)/g)].map((m) => Date.parse(m[1].replace(' ', 'T')));
+    await grid.locator('.status').filter({ hasNotText: new RegExp(`^${all.toLocaleString('en-US')} shown`) }).waitFor({ timeout: 10_000 });
+    const kept = await count();
+    assert.ok(kept > 0 && kept < all, `${kept} of ${all} rows in the brushed range`);
+    const times = (await grid.locator('.tr [data-column="createdDateTime"]').allInnerTexts()).map((t) => Date.parse(t.replace(' ', 'T')));
+    assert.ok(times.length > 0 && times.every((t) => t >= from && t < to + 60_000), 'every row shown is in the range');
+    await wb.screenshot('results-histogram-brushed');
+    await chip.locator('button').click();
+    await grid.locator('.status', { hasText: new RegExp(`^${all.toLocaleString('en-US')} shown`) }).waitFor({ timeout: 10_000 });
+    // The keyboard: the last bar, extended one to the left, kept with Enter.
+    await grid.locator('results-histogram .wrap').focus();
+    await wb.page.keyboard.press('ArrowLeft');
+    await wb.page.keyboard.press('Shift+ArrowLeft');
+    await wb.page.keyboard.press('Enter');
+    await chip.waitFor({ timeout: 10_000 });
+    await grid.locator('.status').filter({ hasNotText: new RegExp(`^${all.toLocaleString('en-US')} shown`) }).waitFor({ timeout: 10_000 });
+    await chip.locator('button').click();
+    await chip.waitFor({ state: 'detached' });
+    await grid.locator('.status', { hasText: new RegExp(`^${all.toLocaleString('en-US')} shown`) }).waitFor({ timeout: 10_000 });
   });
 
   it('applies a client-side conditional access filter Graph cannot do', async () => {

@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { recordPivots, relatedModel } from '../../src/core/detail/pivots';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
@@ -91,6 +92,32 @@ describe('Query engine inside VS Code: every category against the fake tenant', 
     panel.panel.dispose();
     for (let i = 0; i < 100 && fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
     assert.ok(!fs.existsSync(file), 'the file is gone once the panel closed');
+  });
+
+  it('pivots from a record hold exactly the related records: an audit\'s target, a risk detection\'s user around it, a device-code question over loaded rows', async () => {
+    const data = fake.emulator.datasets.get(CONTOSO)!;
+    const records = (panel: ResultsPanel) => panel.loadedRecords().then((r) => readable(r).map((x) => String(x.id)).sort());
+    // An audit with a target: "Audits that target …" is every audit naming that target, whoever made it.
+    let audit: Record<string, unknown> | undefined;
+    for (let i = 0; i < data.sizes.audits && !audit; i++) if ((data.audit(i).targetResources as { id?: string; type?: string }[])?.some((t) => t.type === 'User')) audit = data.audit(i);
+    const pivot = recordPivots('directoryAudit', audit!).find((p) => p.label.startsWith('Audits that target'))!;
+    assert.ok(pivot.action.kind === 'query');
+    const targetId = pivot.action.query.clauses[0].values[0];
+    const auditTruth: string[] = [];
+    for (let i = 0; i < data.sizes.audits; i++) if ((data.audit(i).targetResources as { id?: string }[])?.some((t) => t.id === targetId)) auditTruth.push(String(data.audit(i).id));
+    assert.deepStrictEqual(await records(await run(keys[0], pivot.action.query.category, relatedModel(pivot.action.query))), auditTruth.sort());
+    // A risk detection: its user's interactive sign-ins an hour either side of it.
+    const detection = data.riskDetection(0);
+    const around = recordPivots('riskDetection', detection)[1];
+    assert.ok(around.action.kind === 'query' && typeof around.action.query.hours === 'object');
+    const { fromMs, toMs } = around.action.query.hours as { fromMs: number; toMs: number };
+    const [from, to] = data.signInRange(fromMs, toMs);
+    const signInTruth: string[] = [];
+    for (let i = from; i < to; i++) {
+      const s = data.signIn(i);
+      if (s.eventType === 'interactiveUser' && s.json.userId === detection.userId) signInTruth.push(String(s.json.id));
+    }
+    assert.deepStrictEqual(await records(await run(keys[0], around.action.query.category, relatedModel(around.action.query))), signInTruth.sort());
   });
 
   it('a filter is applied by Graph: failed sign-ins with one error code', async () => {

@@ -21,6 +21,11 @@ class RecordDetailApp extends DetailApp<RecordDetailRequests, RecordDetailNotifi
     .del { color: var(--vscode-gitDecoration-deletedResourceForeground, #c74e39); }
     .add { color: var(--vscode-gitDecoration-addedResourceForeground, #587c0c); }
     ul.diff { margin: 4px 0 0; padding-left: 18px; font-family: var(--vscode-editor-font-family); }
+    ul.pivots { margin: 0; padding-left: 18px; }
+    ul.pivots li { margin: 3px 0; }
+    button.link { background: none; border: none; padding: 0; color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; text-align: left; }
+    button.link:hover { text-decoration: underline; }
+    button.link:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
   `];
 
   private change(c: Change): TemplateResult {
@@ -57,7 +62,10 @@ class RecordDetailApp extends DetailApp<RecordDetailRequests, RecordDetailNotifi
         <div class="muted">${v.subtitle} · ${d.tenantName}</div>
         <detail-document-actions></detail-document-actions>
       </header>
-      ${v.sections.map((s, i) => this.section(s, i))}`;
+      ${v.sections.map((s, i) => this.section(s, i))}
+      ${d.pivots.length
+        ? html`<section aria-labelledby="related"><h2 id="related">Related</h2><ul class="pivots">${d.pivots.map((label, index) => html`<li><button class="link" @click=${() => this.host.request('pivot', { index })}>${label}</button></li>`)}</ul></section>`
+        : nothing}`;
   }
 }
 

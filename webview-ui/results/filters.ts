@@ -10,7 +10,7 @@ import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { enumLabel } from '../../src/core/catalog/labels';
 import { type ColumnInfo } from '../../src/webview/results/protocol';
-import { CA_RESULTS, type FieldFilter, type RowFilters } from './model';
+import { CA_RESULTS, type FieldFilter, minuteText, type RowFilters } from './model';
 
 @customElement('results-filters')
 export class ResultsFilters extends LitElement {
@@ -47,6 +47,7 @@ export class ResultsFilters extends LitElement {
   override render(): TemplateResult {
     const f = this.filters;
     return html`<vscode-textfield placeholder="Filter loaded rows" aria-label="Filter loaded rows" .value=${f.text} @input=${(e: Event) => this.change({ text: (e.target as HTMLInputElement).value })}></vscode-textfield>
+      ${f.time ? html`<span class="chip" title="Rows in this time range (from the histogram)"><span>${`Time: ${minuteText(f.time.fromMs)} → ${minuteText(f.time.toMs)}`}</span><button aria-label="Remove the time range" @click=${() => this.change({ time: undefined })}>✕</button></span>` : nothing}
       ${(f.fields ?? []).map((field, i) => this.chip(field, i))}
       ${this.isSignIn
         ? html`<vscode-checkbox label="Failures only" ?checked=${f.failuresOnly} @change=${(e: Event) => this.change({ failuresOnly: (e.target as HTMLInputElement).checked })}></vscode-checkbox>

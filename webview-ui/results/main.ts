@@ -5,14 +5,15 @@
  */
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { type ColumnInfo, type ExportInfo, type FacetInfo, type InitInfo, MAX_WINDOW, type ProgressInfo, type ResultsNotifications, type ResultsRequests, type RowData, type ViewInfo } from '../../src/webview/results/protocol';
+import { type ColumnInfo, type ExportInfo, type FacetInfo, type HistogramInfo, type InitInfo, MAX_WINDOW, type ProgressInfo, type ResultsNotifications, type ResultsRequests, type RowData, type ViewInfo } from '../../src/webview/results/protocol';
 import { HostConnection } from '../shared/hostConnection';
 import { statusColors } from '../shared/statusColors';
 import './facets';
+import './histogram';
 import './filters';
 import './toolbar';
 import './grid';
-import { describeFilters, type FieldFilter, type RowFilters, type SortState } from './model';
+import { describeFilters, type FieldFilter, type RowFilters, type SortState, type TimeFilter } from './model';
 import { RowWindows } from './rowWindows';
 import { type HostRequest } from './toolbar';
 
@@ -47,6 +48,7 @@ export class ResultsApp extends LitElement {
   @state() private filters: RowFilters = { text: '', failuresOnly: false, caPolicy: '', caResult: '', reportOnly: false };
   /** The facet columns' top values among the rows in view (the host counts them). */
   @state() private facets: readonly FacetInfo[] = [];
+  @state() private histogram: HistogramInfo | null = null;
   @state() private focused = -1;
   @state() private chooserOpen = false;
   @state() private exportInfo: ExportInfo | undefined;
@@ -82,6 +84,7 @@ export class ResultsApp extends LitElement {
       this.windows.setView(view.version, view.total, view.coming);
       this.view = view;
       if (view.facets) this.facets = view.facets;
+      if (view.histogram !== undefined) this.histogram = view.histogram;
       if (this.focused >= view.total) this.focused = view.total - 1;
     });
     this.host.on('window', (w) => this.windows.receive(w));
@@ -182,6 +185,7 @@ export class ResultsApp extends LitElement {
         <div class="title-row"><h1>${info ? `${info.categoryLabel} · ${info.tenantName}` : 'Loading…'}</h1><span class="query" title=${info?.filterText ?? ''}>${info?.filterText ?? ''}</span></div>
         <results-toolbar .progress=${this.progress} .shown=${this.view.total} .copyFormats=${info?.copyFormats ?? []} .canSaveQuery=${info?.canSaveQuery === true} .exportHint=${info?.exportHint} .chooserOpen=${this.chooserOpen} .exportInfo=${this.exportInfo} @toggle-columns=${() => (this.chooserOpen = !this.chooserOpen)} @dismiss-export=${() => (this.exportInfo = undefined)}></results-toolbar>
         <results-filters .filters=${this.filters} .isSignIn=${info?.isSignIn === true} .caHidden=${this.progress?.caHidden === true} .policies=${this.view.policies} @filters-change=${(e: CustomEvent<Partial<RowFilters>>) => this.setFilter(e.detail)}></results-filters>
+        <results-histogram .histogram=${this.histogram} .kept=${this.filters.time} @keep-time=${(e: CustomEvent<TimeFilter>) => this.setFilter({ time: e.detail })}></results-histogram>
         <results-facets .facets=${this.facets} .kept=${this.filters.fields ?? []} .total=${this.view.total} @keep-value=${(e: CustomEvent<FieldFilter>) => this.keepValue(e.detail)}></results-facets>
         ${message ? html`<div class="notice ${this.progress?.state === 'failed' ? 'warn' : ''}" role="note">${message}</div>` : nothing}
       </header>

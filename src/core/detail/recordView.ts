@@ -119,7 +119,7 @@ export function riskDetectionView(r: Record<string, unknown>): RecordView {
   const loc = obj(r.location);
   return {
     kind: 'riskDetection',
-    title: `${label(r.riskEventType)} · ${s(r.userPrincipalName)}`,
+    title: `${label(r.riskEventType)} · ${s(r.userPrincipalName) || s(r.servicePrincipalDisplayName)}`,
     badge: { text: `risk ${hidden(r.riskLevel)}`, tone: riskTone(r.riskLevel) },
     subtitle: `${formatTime(r.activityDateTime)} · ${label(r.detectionTimingType)} · ${s(r.source)}`,
     sections: [
@@ -140,8 +140,13 @@ export function riskDetectionView(r: Record<string, unknown>): RecordView {
       },
       {
         kind: 'fields',
-        heading: 'User and sign-in',
+        // A workload's detection (servicePrincipalRiskDetection) names the principal, its app and keys.
+        heading: r.servicePrincipalId ? 'Service principal and sign-in' : 'User and sign-in',
         fields: fields([
+          { label: 'Service principal', value: s(r.servicePrincipalDisplayName) },
+          { label: 'Service principal id', value: s(r.servicePrincipalId), copy: true },
+          { label: 'Application id', value: s(r.appId), copy: true },
+          { label: 'Credential key ids', value: arr(r.keyIds).map(s).join(', ') },
           { label: 'User', value: s(r.userDisplayName) },
           { label: 'User principal name', value: s(r.userPrincipalName) },
           { label: 'User id', value: s(r.userId), copy: true },

@@ -38,7 +38,7 @@ export interface AuthStep {
 
 export interface RelatedQuery {
   readonly label: string;
-  readonly category: 'signIns.interactive' | 'signIns.nonInteractive' | 'riskDetections' | 'riskyUsers' | 'directoryAudits';
+  readonly category: 'signIns.interactive' | 'signIns.nonInteractive' | 'signIns.servicePrincipal' | 'riskDetections' | 'riskyUsers' | 'directoryAudits';
   readonly clauses: readonly { field: string; op: 'eq'; values: readonly string[]; valueLabel?: string }[];
   /** What Graph cannot filter on (a session id, a network), kept from the loaded rows. */
   readonly client?: readonly ClientFilter[];

@@ -108,7 +108,7 @@ export function reportMarkdown(r: PermissionReport): string {
   }
   lines.push('| Report | Status | Needs | What to do |', '| --- | --- | --- | --- |');
   for (const c of r.checks) {
-    const needs = [c.requirement.permissions.join(' + '), delegated && c.requirement.roles.length ? `role: ${c.requirement.roles.join(' / ')}` : '', c.requirement.license ? `licence: ${c.requirement.license}` : ''].filter(Boolean).join('; ');
+    const needs = [((delegated && c.requirement.delegatedPermissions) || c.requirement.permissions).join(' + '), delegated && c.requirement.roles.length ? `role: ${c.requirement.roles.join(' / ')}` : '', c.requirement.license ? `licence: ${c.requirement.license}` : ''].filter(Boolean).join('; ');
     lines.push(`| ${c.requirement.label} | ${c.ok ? 'allowed' : '**missing**'} | ${needs} | ${advice(c, delegated)} |`);
   }
   if (r.workspaces && r.workspaces.length > 0) {

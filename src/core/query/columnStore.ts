@@ -39,6 +39,8 @@ export class ColumnStore {
   private instants: Float64Array | undefined;
   private rows = 0;
   private readonly times = new TimeFormatter();
+  /** Interned cells read as times, by entry, as `instantAt` needs them. */
+  private parsed: number[] | undefined;
 
   constructor(readonly kind: string | undefined) {
     if (kind === 'datetime') this.instants = new Float64Array(1024);
@@ -132,6 +134,16 @@ export class ColumnStore {
       const slot = this.slots.get(row);
       if (slot >= GUID_BIT ? guidHit?.[slot - GUID_BIT] : hit[slot]) into[row] = 1;
     }
+  }
+
+  /** The row's time as the grid shows it (NaN when the cell is not one): its instant, or its text read as a time once per entry. */
+  instantAt(row: number): number {
+    const ms = this.instants?.[row];
+    if (ms !== undefined && !Number.isNaN(ms)) return ms;
+    const slot = this.slots.get(row);
+    if (slot >= GUID_BIT) return Number.NaN;
+    this.parsed ??= [];
+    return (this.parsed[slot] ??= Date.parse(this.texts[slot].replace(' ', 'T')));
   }
 
   /**

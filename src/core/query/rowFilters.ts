@@ -36,7 +36,19 @@ export interface RowFilters {
   readonly reportOnly: boolean;
   /** Every one must hold (absent: none). */
   readonly fields?: readonly FieldFilter[];
+  /** Rows whose time (the grid's text in `column`) lies in [fromMs, toMs): a histogram's brushed range. */
+  readonly time?: TimeFilter;
 }
+
+export interface TimeFilter {
+  readonly column: string;
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+/** A time cell as the grid shows it ("2026-11-30 08:15:02Z") as an instant; NaN when it is not one. */
+export const cellInstant = (text: string): number => Date.parse(text.replace(' ', 'T'));
+const isoMinute = (ms: number): string => new Date(ms).toISOString().replace('T', ' ').replace(/:\d{2}\.\d{3}Z$/, 'Z');
 
 export const NO_ROW_FILTERS: RowFilters = { text: '', failuresOnly: false, caPolicy: '', caResult: '', reportOnly: false };
 
@@ -53,6 +65,7 @@ export function describeFilters(f: RowFilters): string[] {
   if (f.caPolicy) out.push(`conditional access policy "${f.caPolicy}"${f.caResult ? ` with result ${f.caResult}` : ''}`);
   else if (f.caResult) out.push(`a conditional access result of ${f.caResult}`);
   if (f.reportOnly) out.push('report-only conditional access results');
+  if (f.time) out.push(`time from ${isoMinute(f.time.fromMs)} to ${isoMinute(f.time.toMs)}`);
   for (const field of f.fields ?? []) out.push(`${field.label} is ${field.values.map((v) => `"${v}"`).join(' or ')}`);
   if (f.text.trim()) out.push(`text contains "${f.text.trim()}"`);
   return out;
@@ -70,6 +83,10 @@ export function rowMatches(r: FilterableRow, f: RowFilters): boolean {
     if (!ca.some(([name, result]) => (!f.caPolicy || name === f.caPolicy) && (!f.caResult || result === f.caResult))) return false;
   }
   if (f.reportOnly && !(r.ca ?? []).some(([, result]) => result.startsWith('reportOnly'))) return false;
+  if (f.time) {
+    const t = cellInstant(r.cells[f.time.column] ?? '');
+    if (!(t >= f.time.fromMs && t < f.time.toMs)) return false;
+  }
   for (const field of f.fields ?? []) if (!field.values.includes(r.raw?.[field.column] ?? r.cells[field.column] ?? '')) return false;
   const text = f.text.trim().toLowerCase();
   if (text && !Object.values(r.cells).some((v) => v.toLowerCase().includes(text)) && !Object.values(r.raw ?? {}).some((v) => v.toLowerCase().includes(text))) return false;
@@ -104,5 +121,11 @@ export function parseRowFilters(v: unknown): RowFilters | undefined {
       fields.push(parsed);
     }
   }
-  return { text: f.text as string, failuresOnly: f.failuresOnly, caPolicy: f.caPolicy as string, caResult: f.caResult as string, reportOnly: f.reportOnly, ...(fields?.length ? { fields } : {}) };
+  let time: TimeFilter | undefined;
+  if (f.time !== undefined) {
+    const t = f.time as Record<string, unknown>;
+    if (typeof t !== 'object' || t === null || typeof t.column !== 'string' || t.column.length > 200 || typeof t.fromMs !== 'number' || typeof t.toMs !== 'number' || !Number.isFinite(t.fromMs) || !Number.isFinite(t.toMs) || t.fromMs >= t.toMs) return undefined;
+    time = { column: t.column, fromMs: t.fromMs, toMs: t.toMs };
+  }
+  return { text: f.text as string, failuresOnly: f.failuresOnly, caPolicy: f.caPolicy as string, caResult: f.caResult as string, reportOnly: f.reportOnly, ...(fields?.length ? { fields } : {}), ...(time ? { time } : {}) };
 }

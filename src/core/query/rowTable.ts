@@ -18,12 +18,24 @@ const UNREADABLE = 2;
 const PIVOT_USER = 4;
 const PIVOT_IP = 8;
 const PIVOT_RISK = 16;
+const INTERRUPTED = 32;
+
+/** Bucket widths a histogram picks from: the smallest that needs at most its number of bars. */
+const BUCKETS_MS = [60_000, 300_000, 900_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000, 604_800_000];
+
+/** Rows per time bucket: [success, interrupted, failure, other] (sign-ins by outcome; other reports all "other"). */
+export interface Histogram {
+  readonly fromMs: number;
+  readonly bucketMs: number;
+  readonly bars: readonly (readonly [number, number, number, number])[];
+}
 
 /** One row as the grid shows it, by its position in arrival order. */
 export interface TableRow {
   readonly index: number;
   readonly cells: Record<string, string>;
   readonly failed: boolean;
+  readonly interrupted?: true;
   readonly ca?: ReadonlyArray<readonly [string, string]>;
   readonly unreadable?: true;
   readonly raw?: Record<string, string>;
@@ -86,7 +98,7 @@ export class RowTable {
       this.caRef = ca;
     }
     this.specs.forEach((c, k) => this.columns[k].push(row.cells[c.id] ?? '', row.raw?.[c.id]));
-    this.flags[index] = (row.failed ? FAILED : 0) | (row.unreadable ? UNREADABLE : 0) | (row.pivots?.user ? PIVOT_USER : 0) | (row.pivots?.ip ? PIVOT_IP : 0) | (row.pivots?.risk ? PIVOT_RISK : 0);
+    this.flags[index] = (row.failed ? FAILED : 0) | (row.unreadable ? UNREADABLE : 0) | (row.pivots?.user ? PIVOT_USER : 0) | (row.pivots?.ip ? PIVOT_IP : 0) | (row.pivots?.risk ? PIVOT_RISK : 0) | (row.interrupted ? INTERRUPTED : 0);
     this.caRef[index] = row.ca ? 1 + this.internCa(row.ca) : 0;
     return index;
   }
@@ -125,6 +137,7 @@ export class RowTable {
       index,
       cells,
       failed: (f & FAILED) !== 0,
+      ...((f & INTERRUPTED) !== 0 ? { interrupted: true as const } : {}),
       ...(raw ? { raw } : {}),
       ...(ca ? { ca: this.caLists[ca - 1] } : {}),
       ...((f & UNREADABLE) !== 0 ? { unreadable: true as const } : {}),
@@ -143,6 +156,38 @@ export class RowTable {
       const { values, others } = this.columns[k].topValues(rows, n);
       return [{ column: id, values: values.map((v) => ({ value: v.raw ?? v.text, label: v.text, count: v.count })), others }];
     });
+  }
+
+  /**
+   * How the view's rows spread over time: buckets of a round width (a minute to a week) so that
+   * there are at most `maxBars`, each split by outcome when `outcomes` (sign-ins). Rows without a
+   * time are left out; undefined when no row has one.
+   */
+  histogram(timeColumn: string, rows: Uint32Array | undefined, outcomes: boolean, maxBars: number): Histogram | undefined {
+    const column = this.columns[this.specs.findIndex((c) => c.id === timeColumn)];
+    if (!column) return undefined;
+    const n = rows?.length ?? this.rows;
+    const at = (k: number) => (rows ? rows[k] : k);
+    let min = Infinity;
+    let max = -Infinity;
+    for (let k = 0; k < n; k++) {
+      const t = column.instantAt(at(k));
+      if (t < min) min = t;
+      if (t > max) max = t;
+    }
+    if (min > max) return undefined;
+    const bucketMs = BUCKETS_MS.find((b) => Math.floor(max / b) - Math.floor(min / b) < maxBars) ?? BUCKETS_MS[BUCKETS_MS.length - 1];
+    const first = Math.floor(min / bucketMs);
+    const bars = Array.from({ length: Math.floor(max / bucketMs) - first + 1 }, () => [0, 0, 0, 0] as [number, number, number, number]);
+    for (let k = 0; k < n; k++) {
+      const row = at(k);
+      const t = column.instantAt(row);
+      if (Number.isNaN(t)) continue;
+      const f = this.flags[row];
+      const kind = !outcomes ? 3 : (f & FAILED) === 0 ? 0 : (f & INTERRUPTED) !== 0 ? 1 : 2;
+      bars[Math.floor(t / bucketMs) - first][kind]++;
+    }
+    return { fromMs: first * bucketMs, bucketMs, bars };
   }
 
   /**
@@ -170,7 +215,8 @@ export class RowTable {
     const text = f.text.trim().toLowerCase();
     const caFiltered = f.caPolicy !== '' || f.caResult !== '' || f.reportOnly;
     const fields = f.fields ?? [];
-    if (!f.failuresOnly && !caFiltered && !text && fields.length === 0) return undefined;
+    if (!f.failuresOnly && !caFiltered && !text && fields.length === 0 && !f.time) return undefined;
+    const timeColumn = f.time ? this.columns[this.specs.findIndex((c) => c.id === f.time?.column)] : undefined;
     // Conditional access lists are few: each is judged once.
     const caOk = this.caLists.map((ca) => {
       if ((f.caPolicy || f.caResult) && !ca.some(([name, result]) => (!f.caPolicy || name === f.caPolicy) && (!f.caResult || result === f.caResult))) return false;
@@ -198,6 +244,10 @@ export class RowTable {
       if (!(ca ? caOk[ca - 1] : noCaOk)) continue;
       if (textHit && !textHit[row]) continue;
       if (fieldHits.some((hit) => !hit[row])) continue;
+      if (f.time) {
+        const t = timeColumn ? timeColumn.instantAt(row) : Number.NaN;
+        if (!(t >= f.time.fromMs && t < f.time.toMs)) continue;
+      }
       out.push(row);
     }
     return Uint32Array.from(out);

@@ -43,6 +43,8 @@ export interface DisplayRow {
   readonly id: string;
   readonly cells: Record<string, string>;
   readonly failed: boolean;
+  /** A sign-in that asked for more (MFA, consent …) rather than failing: `failed` too. */
+  readonly interrupted?: true;
   readonly ca?: [string, string][];
   /** The service sent something that is not a readable record; its text opens on demand. */
   readonly unreadable?: true;
@@ -113,6 +115,7 @@ function readableRow(category: CategorySpec, record: Record<string, unknown>): D
     ...(raw ? { raw } : {}),
     ...pivotsOf(record, isSignIn),
     failed: isSignIn && typeof status === 'number' && status !== 0,
+    ...(isSignIn && signInOutcome(status) === 'interrupted' ? { interrupted: true as const } : {}),
     ...(isSignIn && Array.isArray(policies)
       ? { ca: policies.map((p) => [String(obj(p).displayName ?? ''), String(obj(p).result ?? '')] as [string, string]) }
       : {}),

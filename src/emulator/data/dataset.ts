@@ -8,7 +8,7 @@ import { auditAt } from './audits';
 import { buildDirectory, type DirectoryUser } from './directory';
 import { BLOB_HOURS, blobInfo, type BlobInfo, blobRecords, type ContentType, CONTENT_TYPES, type O365Sources } from './o365';
 import { provisioningAt } from './provisioning';
-import { chooseRiskyUsers, initialRiskyServicePrincipals, initialRiskyUsers, type RiskyServicePrincipalState, riskDetectionCount, riskDetectionFrom, riskDetectionSignInIndex, type RiskyUserState, type SignInVerdict } from './risk';
+import { chooseRiskyUsers, initialRiskyServicePrincipals, initialRiskyUsers, type RiskyServicePrincipalState, riskDetectionCount, riskDetectionFrom, riskDetectionSignInIndex, type RiskyUserState, servicePrincipalDetections, type SignInVerdict } from './risk';
 import { type SignInContext, signInAt, signInIndexFromId, type SignInRecord } from './signIns';
 import { planStory, type Story } from './story';
 import { movedSignIn, storyAudit, type StoryContext, storyRiskyAdmin, storySignIn } from './storyRecords';
@@ -197,6 +197,11 @@ export class TenantData {
 
   get riskDetectionCount(): number {
     return riskDetectionCount(this.sizes.signIns);
+  }
+
+  /** Every risky service principal's risk detections, newest first. */
+  servicePrincipalRiskDetections(): Record<string, unknown>[] {
+    return [...this.riskyServicePrincipals.values()].flatMap((sp) => servicePrincipalDetections(this.seed, sp, this.license)).sort((a, b) => String(b.activityDateTime).localeCompare(String(a.activityDateTime)));
   }
 
   riskDetection(j: number): Record<string, unknown> {

@@ -208,3 +208,51 @@ export function initialRiskyServicePrincipals(seed: number, workloads: readonly 
     return { ...base, riskLevel: hidden ? 'hidden' : level, riskState: state, riskDetail: hidden ? 'hidden' : detail, riskLastUpdatedDateTime: isoTime(lastMs), history };
   });
 }
+
+/** Where workload attacks come from in the fake tenant: cloud hosting regions. */
+const SP_PLACES = [
+  { city: 'Amsterdam', state: 'Noord-Holland', countryOrRegion: 'NL' },
+  { city: 'Ashburn', state: 'Virginia', countryOrRegion: 'US' },
+  { city: 'Singapore', state: 'Singapore', countryOrRegion: 'SG' },
+] as const;
+const SP_RISK_TYPES = ['investigationsThreatIntelligence', 'suspiciousSignins', 'leakedCredentials'] as const;
+
+/**
+ * A risky service principal's risk detections (servicePrincipalRiskDetection): one for the risk
+ * event its history starts with, and for some principals an earlier one. Their state follows the
+ * principal's (an admin's action on it closes them too).
+ */
+export function servicePrincipalDetections(seed: number, sp: RiskyServicePrincipalState, license: License): Record<string, unknown>[] {
+  const rng = Rng.for(seed, STREAM.riskDetection, mix32(0x5e7, Number.parseInt(sp.id.slice(0, 8), 16) || 0));
+  const first = sp.history[0] as { riskLastUpdatedDateTime?: string; activity?: { riskEventTypes?: string[] } } | undefined;
+  const startMs = Date.parse(first?.riskLastUpdatedDateTime ?? sp.riskLastUpdatedDateTime);
+  const p2 = license === 'P2';
+  const count = 1 + rng.int(2);
+  return Array.from({ length: count }, (_, k) => {
+    const type = k === 0 ? (first?.activity?.riskEventTypes?.[0] ?? 'suspiciousSignins') : rng.pick(SP_RISK_TYPES);
+    const activityMs = startMs - k * rng.range(6, 30) * 3_600_000 - 2 * 3_600_000;
+    return {
+      id: rng.guid().replace(/-/g, '') + rng.guid().replace(/-/g, '').slice(0, 16),
+      requestId: rng.guid(),
+      correlationId: rng.guid(),
+      riskEventType: type,
+      riskState: sp.riskState,
+      riskLevel: p2 ? (sp.riskLevel === 'none' ? 'medium' : sp.riskLevel) : 'hidden',
+      riskDetail: p2 ? sp.riskDetail : 'hidden',
+      source: 'IdentityProtection',
+      detectionTimingType: 'offline',
+      activity: 'servicePrincipal',
+      tokenIssuerType: 'AzureAD',
+      ipAddress: rng.ipv4(),
+      location: rng.pick(SP_PLACES),
+      activityDateTime: isoTime(activityMs),
+      detectedDateTime: isoTime(activityMs + 2 * 3_600_000),
+      lastUpdatedDateTime: isoTime(activityMs + 2 * 3_600_000),
+      servicePrincipalId: sp.id,
+      servicePrincipalDisplayName: sp.displayName,
+      appId: sp.appId,
+      keyIds: type === 'leakedCredentials' ? [rng.guid()] : [],
+      additionalInfo: JSON.stringify([{ Key: 'riskReasons', Value: type === 'leakedCredentials' ? ['A credential of this app was found in a public code repository'] : ['Sign-ins from an IP address seen in attacks'] }]),
+    };
+  });
+}

@@ -16,6 +16,7 @@ import {
   PROVISIONING_RULES,
   RISK_DETECTION_RULES,
   RISKY_SERVICE_PRINCIPAL_RULES,
+  SP_RISK_DETECTION_RULES,
   RISKY_USER_RULES,
   SIGN_IN_BETA_RULES,
   SIGN_IN_RULES,
@@ -93,6 +94,20 @@ export function collectionFor(key: string, version: 'v1.0' | 'beta'): Collection
         source: (data) => {
           const users = sortedRiskyUsers(data);
           return { from: 0, to: users.length, at: (i) => riskyUserJson(users[i]) };
+        },
+      };
+    case 'identityProtection/servicePrincipalRiskDetections':
+      return {
+        family: 'identityProtection',
+        rules: SP_RISK_DETECTION_RULES,
+        entity: 'servicePrincipalRiskDetection',
+        defaultTop: 20,
+        maxTop: 500,
+        select: true,
+        check: access.canReadRiskyServicePrincipals,
+        source: (data) => {
+          const list = data.servicePrincipalRiskDetections();
+          return { from: 0, to: list.length, at: (i) => list[i] };
         },
       };
     case 'identityProtection/riskyServicePrincipals':

@@ -169,6 +169,17 @@ export const RISK_DETECTION_RULES: EndpointRules = {
   lambdas: {},
 };
 
+/** servicePrincipalRiskDetection: the same shape of filters, keyed by the principal instead of a user. */
+export const SP_RISK_DETECTION_RULES: EndpointRules = {
+  ...RISK_DETECTION_RULES,
+  props: {
+    ...Object.fromEntries(Object.entries(RISK_DETECTION_RULES.props).filter(([k]) => !k.startsWith('user'))),
+    servicePrincipalId: eqString,
+    servicePrincipalDisplayName: eqStartsWith,
+    appId: eqString,
+  },
+};
+
 export const RISKY_USER_RULES: EndpointRules = {
   timeProperty: 'riskLastUpdatedDateTime',
   allowNot: false,

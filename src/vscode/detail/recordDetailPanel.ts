@@ -1,3 +1,4 @@
+import { type Pivot, recordPivots } from '../../core/detail/pivots';
 import { shortTitle } from '../../core/detail/titles';
 import * as vscode from 'vscode';
 import { directoryAuditView, o365RecordView, provisioningView, type RecordView, riskDetectionView, riskyUserView } from '../../core/detail/recordView';
@@ -40,7 +41,13 @@ export class RecordDetailPanels implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly actions: { openJson(tenant: TenantConfig, kind: RecordKind, record: Record<string, unknown>): Promise<void>; saveJson(tenant: TenantConfig, kind: RecordKind, name: string, record: Record<string, unknown>): Promise<void>; warn(m: string): void },
+    private readonly actions: {
+      openJson(tenant: TenantConfig, kind: RecordKind, record: Record<string, unknown>): Promise<void>;
+      saveJson(tenant: TenantConfig, kind: RecordKind, name: string, record: Record<string, unknown>): Promise<void>;
+      /** Follows one of the record's pivots (recordPivots). */
+      pivot(tenant: TenantConfig, pivot: Pivot): Promise<void>;
+      warn(m: string): void;
+    },
   ) {}
 
   /** Whether a record's panel is open (triage refreshes those after an action). */
@@ -78,10 +85,15 @@ export class RecordDetailPanels implements vscode.Disposable {
         await vscode.env.clipboard.writeText(text);
         vscode.window.setStatusBarMessage('Copied.', 2000);
       },
+      pivot: async ({ index }) => {
+        const pivot = pivots[index];
+        if (pivot) await this.actions.pivot(state.tenant, pivot);
+      },
       openJson: () => this.actions.openJson(state.tenant, state.kind, state.history ? { ...state.record, history: state.history } : state.record),
       saveJson: () => this.actions.saveJson(state.tenant, state.kind, `${state.kind}-${String(state.record.id ?? state.record.Id).slice(0, 40)}`, state.history ? { ...state.record, history: state.history } : state.record),
     }, (why) => this.actions.warn(`Record detail panel: ${why}`));
-    const shown = { view, tenantName: state.tenant.displayName + fake, persist: detailRef(state.tenant.key, state.kind, state.record.id ?? state.record.Id) };
+    const pivots = recordPivots(state.kind, state.record);
+    const shown = { view, tenantName: state.tenant.displayName + fake, persist: detailRef(state.tenant.key, state.kind, state.record.id ?? state.record.Id), pivots: pivots.map((p) => p.label) };
     host.notify('show', shown);
     // A reloaded webview document shows nothing until it is told again.
     host.onReady(({ again }) => again && host.notify('show', shown));

@@ -6,7 +6,8 @@ import { recordHeader } from '../../core/export/header';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { openResultsAsJson, saveResultsAsJson } from '../export/resultsJson';
 import { type CategorySpec } from '../../core/catalog/types';
-import { signInView } from '../../core/detail/signInView';
+import { relatedModel } from '../../core/detail/pivots';
+import { type RelatedQuery, signInView } from '../../core/detail/signInView';
 import { type Pacer } from '../../core/http/pacer';
 import { type Logger } from '../../core/log/redact';
 import { type RecordDocuments } from '../results/recordDocuments';
@@ -152,14 +153,23 @@ function createDetailPanels(deps: RecordDetailsDeps): { panels: SignInDetailPane
   const open = async (tenant: TenantConfig, kind: RecordKind | 'signIn', record: Record<string, unknown>) => {
     await openResultsAsJson(deps.records, `${kind} ${String(record.id ?? record.Id ?? '')}`, documentOf(tenant, kind, record));
   };
-  const records = new RecordDetailPanels(deps.extensionUri, { openJson: open, saveJson: save, warn: (m) => deps.log.warn(m) });
+  // A related query is a pivot: it opens in its own tab and leaves the report's default alone.
+  const runRelated = async (tenant: TenantConfig, related: RelatedQuery) => {
+    await vscode.commands.executeCommand('identityLogs.runQuery', { tenantKey: tenant.key, category: related.category, model: relatedModel(related), pivot: true });
+  };
+  const records = new RecordDetailPanels(deps.extensionUri, {
+    openJson: open,
+    saveJson: save,
+    pivot: async (tenant, pivot) => {
+      if (pivot.action.kind === 'openSignIn') await vscode.commands.executeCommand('identityLogs.openSignInById', { tenantKey: tenant.key, id: pivot.action.requestId, asCorrelationId: false });
+      else await runRelated(tenant, pivot.action.query);
+    },
+    warn: (m) => deps.log.warn(m),
+  });
   const panels = new SignInDetailPanels(deps.extensionUri, {
     runRelated: async (tenant, record, index) => {
       const related = signInView(record).related[index];
-      if (!related) return;
-      const time = related.hours === 'all' ? { kind: 'all' as const } : typeof related.hours === 'number' ? { kind: 'last' as const, hours: related.hours } : { kind: 'between' as const, from: new Date(related.hours.fromMs).toISOString(), to: new Date(related.hours.toMs).toISOString() };
-      // A related query is a pivot: it opens in its own tab and leaves the report's default alone.
-      await vscode.commands.executeCommand('identityLogs.runQuery', { tenantKey: tenant.key, category: related.category, model: { time, clauses: related.clauses.map((c) => ({ ...c, values: [...c.values] })), client: [...(related.client ?? [])] }, pivot: true });
+      if (related) await runRelated(tenant, related);
     },
     diagnose: async (tenant) => {
       await vscode.commands.executeCommand('identityLogs.diagnosePermissions', tenant.key);

@@ -6,7 +6,7 @@ import { arrivalOrder, RowTable } from '../../core/query/rowTable';
 import { toDisplayRow } from '../../core/query/rows';
 import { type RecordKeeper } from '../../core/records/spillFile';
 import { isUnreadable, type LogRecord } from '../../core/records/untrusted';
-import { type FacetInfo, type RowData, type RowWindow, type ViewInfo } from '../../webview/results/protocol';
+import { type FacetInfo, type HistogramInfo, type RowData, type RowWindow, type ViewInfo } from '../../webview/results/protocol';
 
 /** How long arriving rows wait to be announced together: 100k rows make a few hundred messages. */
 const BATCH_MS = 50;
@@ -19,7 +19,9 @@ const IN_SIGHT = 3;
 /** While rows stream in, the facets are counted again at most this often (a new view counts at once). */
 const FACETS_MS = 1000;
 /** Values each facet lists. */
-const FACET_VALUES = 6;
+const FACET_VALUES = 5;
+/** The most bars the histogram draws (its buckets widen to fit). */
+const HISTOGRAM_BARS = 72;
 
 /**
  * A results panel's loaded rows and the grid's view of them. The records go to a keeper (a spill
@@ -94,14 +96,19 @@ export class RowStore {
     this.announce({ ...this.info(), ...this.facets(force) });
   }
 
-  /** The facets of the view, when they are due (or forced: a new view, a load that settled). */
-  private facets(force: boolean): { facets?: FacetInfo[] } {
-    const columns = this.category.facets;
+  /** The facets and the histogram of the view, when they are due (or forced: a new view, a load that settled). */
+  private facets(force: boolean): { facets?: FacetInfo[]; histogram?: HistogramInfo | null } {
     const now = performance.now();
-    if (!columns?.length || (!force && now - this.facetsAtMs < FACETS_MS)) return {};
+    if (!force && now - this.facetsAtMs < FACETS_MS) return {};
     this.facetsAtMs = now;
+    const columns = this.category.facets ?? [];
     const label = (id: string) => this.category.columns.find((c) => c.id === id)?.label ?? id;
-    return { facets: this.table.facets(columns, this.order, FACET_VALUES).map((f) => ({ ...f, label: label(f.column) })) };
+    const outcomes = this.category.group === 'Sign-ins';
+    const histogram = this.timeColumn ? this.table.histogram(this.timeColumn, this.order, outcomes, HISTOGRAM_BARS) : undefined;
+    return {
+      facets: this.table.facets(columns, this.order, FACET_VALUES).map((f) => ({ ...f, label: label(f.column) })),
+      histogram: histogram && this.timeColumn ? { column: this.timeColumn, outcomes, ...histogram } : null,
+    };
   }
 
   /** The view as the webview should know it. */

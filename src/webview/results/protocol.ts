@@ -88,6 +88,19 @@ export interface ViewInfo {
   readonly coming?: readonly number[];
   /** The top values of the report's facet columns among the view's rows; absent: unchanged since the last. */
   readonly facets?: readonly FacetInfo[];
+  /** How the view's rows spread over time (sent with the facets); null: no row has a time. */
+  readonly histogram?: HistogramInfo | null;
+}
+
+export interface HistogramInfo {
+  /** The time column the buckets are of (a brushed range filters it). */
+  readonly column: string;
+  readonly fromMs: number;
+  readonly bucketMs: number;
+  /** Rows per bucket: success, interrupted, failure, other. */
+  readonly bars: readonly (readonly [number, number, number, number])[];
+  /** Sign-ins: bars are split by outcome. */
+  readonly outcomes: boolean;
 }
 
 export interface FacetInfo {

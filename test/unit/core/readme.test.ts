@@ -13,7 +13,7 @@ describe('README: the Marketplace page says what the extension says', () => {
   });
 
   it('lists every requirement Diagnose Permissions checks, with its permission', () => {
-    for (const r of REQUIREMENTS) assert.ok(README.includes(`| ${r.label} | ${r.permissions.join(' + ')} |`), r.label);
+    for (const r of REQUIREMENTS) assert.ok(README.includes(`| ${r.label} | ${r.permissions.join(' + ')}${r.delegatedPermissions ? ` (delegated: ${r.delegatedPermissions.join(' + ')})` : ''} |`), r.label);
   });
 
   it('gives each common error the words and next step the extension shows', () => {

@@ -61,7 +61,12 @@ const filters: fc.Arbitrary<RowFilters> = fc.record({
     fc.array(fc.record({ column: fc.constantFrom(...COLUMNS.map((c) => c.id), 'absent'), label: fc.constant('Field'), values: fc.array(fc.oneof(word, guid, time, fc.constantFrom('atRisk', 'none')), { minLength: 1, maxLength: 3 }) }), { maxLength: 2 }),
     { nil: undefined },
   ),
-}).map(({ fields, ...f }) => (fields ? { ...f, fields } : f));
+  // A brushed time range, on the time column or one that holds times only sometimes.
+  time: fc.option(
+    fc.record({ column: fc.constantFrom('time', 'user', 'absent'), fromMs: fc.integer({ min: Date.parse('1999-01-01T00:00:00Z'), max: Date.parse('2030-12-31T00:00:00Z') }), spanMs: fc.integer({ min: 1, max: 20 * 365 * 86_400_000 }) }).map(({ column, fromMs, spanMs }) => ({ column, fromMs, toMs: fromMs + spanMs })),
+    { nil: undefined },
+  ),
+}).map(({ fields, time, ...f }) => ({ ...f, ...(fields ? { fields } : {}), ...(time ? { time } : {}) }));
 const sort = fc.option(fc.record({ column: fc.constantFrom(...COLUMNS.map((c) => c.id)), descending: fc.boolean() }), { nil: undefined });
 
 function tableOf(rows: readonly Omit<DisplayRow, 'id'>[]): { table: RowTable; withIds: DisplayRow[] } {
@@ -139,6 +144,30 @@ describe('results row table: compact columns in the host, the grid view computed
       }),
       { numRuns: RUNS, ...SEED },
     );
+  });
+
+  it('a histogram: round buckets that fit the bars, rows counted by outcome, rows without a time left out; a brushed range keeps its rows', () => {
+    const row = (time: string, failed: boolean, interrupted = false): Omit<DisplayRow, 'id'> => ({ cells: { time }, failed, ...(interrupted ? { interrupted: true as const } : {}) });
+    const { table } = tableOf([
+      row('2026-12-01 10:00:05Z', false),
+      row('2026-12-01 10:04:59Z', true),
+      row('2026-12-01 10:20:00Z', true, true),
+      row('2026-12-01 11:59:00Z', false),
+      row('not a time', true),
+    ]);
+    // Two hours at most 10 bars: 15-minute buckets from 10:00.
+    const h = table.histogram('time', undefined, true, 10)!;
+    assert.strictEqual(h.bucketMs, 900_000);
+    assert.strictEqual(new Date(h.fromMs).toISOString(), '2026-12-01T10:00:00.000Z');
+    assert.deepStrictEqual(h.bars, [[1, 0, 1, 0], [0, 1, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [1, 0, 0, 0]]);
+    assert.deepStrictEqual(table.histogram('time', undefined, false, 200)!.bars.filter((b) => b[3] > 0).length, 4, 'one-minute buckets; not sign-ins: all "other"');
+    // The first bucket kept: [10:00, 10:15).
+    const kept = table.view({ ...NO_ROW_FILTERS, time: { column: 'time', fromMs: h.fromMs, toMs: h.fromMs + h.bucketMs } }, undefined)!;
+    assert.deepStrictEqual(Array.from(kept), [0, 1]);
+    const narrow = table.histogram('time', kept, true, 10)!;
+    assert.strictEqual(narrow.bucketMs, 60_000, 'five minutes of rows: one-minute buckets');
+    assert.deepStrictEqual(narrow.bars, [[1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 1, 0]], 'counted over the view');
+    assert.strictEqual(table.histogram('time', Uint32Array.from([4]), true, 10), undefined, 'no row with a time');
   });
 
   it('a text filter finds part of a GUID, never a match across two neighbouring ones', () => {

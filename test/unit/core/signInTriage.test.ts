@@ -101,6 +101,15 @@ describe('core/triage: verdicts on risky sign-ins, against the fake tenant', fun
     assert.strictEqual((await read(String(calm.id))).riskState, 'none');
   });
 
+  it('a risky service principal\'s detections come from servicePrincipalRiskDetections, newest first (what its node in Risky Users lists)', async () => {
+    const sp = [...emulator.datasets.get(CONTOSO)!.riskyServicePrincipals.values()][0];
+    const list = await api.detections('servicePrincipals', sp.id);
+    assert.ok(list.length >= 1);
+    assert.ok(list.every((d) => d.servicePrincipalId === sp.id && d.appId === sp.appId));
+    const times = list.map((d) => Date.parse(String(d.detectedDateTime)));
+    assert.deepStrictEqual(times, [...times].sort((a, b) => b - a));
+  });
+
   it('the confirmation names each sign-in and says what the verdict does', () => {
     const s = toRiskySignIn({ id: 'x', userPrincipalName: 'alice@contoso.com', appDisplayName: 'Outlook', createdDateTime: '2026-12-01T10:00:00Z', riskLevelDuringSignIn: 'high', riskState: 'atRisk' })!;
     assert.strictEqual(signInLine(s), 'alice@contoso.com → Outlook, 2026-12-01T10:00:00Z (high risk, at risk)');

@@ -17,8 +17,8 @@ describe('webview protocols as data: one table gives the methods, the types and 
   });
 
   it('every request of every panel has a parser, and the tables are what the host accepts', () => {
-    assert.deepStrictEqual(Object.keys(DETAIL_REQUESTS).sort(), ['copy', 'diagnose', 'openJson', 'runRelated', 'saveJson']);
-    assert.deepStrictEqual(Object.keys(RECORD_DETAIL_REQUESTS).sort(), ['copy', 'openJson', 'saveJson']);
+    assert.deepStrictEqual(Object.keys(DETAIL_REQUESTS).sort(), ['copy', 'diagnose', 'openJson', 'runRelated', 'saveJson', 'triage']);
+    assert.deepStrictEqual(Object.keys(RECORD_DETAIL_REQUESTS).sort(), ['copy', 'openJson', 'pivot', 'saveJson']);
     assert.ok(Object.keys(RESULTS_REQUESTS).includes('viewChanged'));
     // A method name from a hostile webview cannot reach an inherited property.
     for (const table of [DETAIL_REQUESTS, RECORD_DETAIL_REQUESTS, RESULTS_REQUESTS]) {
@@ -28,5 +28,8 @@ describe('webview protocols as data: one table gives the methods, the types and 
     assert.strictEqual(RESULTS_REQUESTS.copyAs({ format: 'bash' }), undefined);
     assert.strictEqual(RESULTS_REQUESTS.openRow({ id: 'x'.repeat(512) }), undefined);
     assert.strictEqual(DETAIL_REQUESTS.runRelated({ index: 20 }), undefined);
+    assert.deepStrictEqual(DETAIL_REQUESTS.triage({ action: 'confirmSafe' }), { action: 'confirmSafe' });
+    assert.strictEqual(DETAIL_REQUESTS.triage({ action: 'delete' }), undefined, 'only the three verdicts');
+    assert.strictEqual(RECORD_DETAIL_REQUESTS.pivot({ index: -1 }), undefined);
   });
 });

@@ -207,6 +207,24 @@ describe('fake tenant: Graph identity-log endpoints', function () {
       assert.strictEqual(history[0].initiatedBy, FULL_APP);
     });
 
+    it('servicePrincipalRiskDetections: each principal\'s detections by its id, naming its app; their state follows the principal\'s', async () => {
+      const list = ((await get('/v1.0/identityProtection/riskyServicePrincipals')).json as Page).value;
+      const target = list.find((p) => p.riskState === 'atRisk')!;
+      const url = `/v1.0/identityProtection/servicePrincipalRiskDetections?$filter=${encodeURIComponent(`servicePrincipalId eq '${String(target.id)}'`)}`;
+      const detections = ((await get(url)).json as Page).value;
+      assert.ok(detections.length >= 1);
+      for (const d of detections) {
+        assert.deepStrictEqual([d.servicePrincipalId, d.appId, d.servicePrincipalDisplayName, d.activity, d.riskState], [target.id, target.appId, target.displayName, 'servicePrincipal', 'atRisk']);
+        assert.ok(!('userId' in d), 'a workload detection names no user');
+      }
+      const all = ((await get('/v1.0/identityProtection/servicePrincipalRiskDetections?$top=500')).json as Page).value;
+      assert.ok(all.some((d) => d.servicePrincipalId !== target.id), 'the unfiltered list holds the other principals too');
+      assert.strictEqual((await get(`/v1.0/identityProtection/servicePrincipalRiskDetections?$filter=${encodeURIComponent("userId eq 'x'")}`)).status, 400, 'no user filter on workload detections');
+      assert.strictEqual((await spPost('dismiss', [target.id])).status, 204);
+      assert.ok(((await get(url)).json as Page).value.every((d) => d.riskState === 'dismissed'));
+      assert.strictEqual((await get(url, LIMITED_APP)).status, 403, 'the risky service principal read permission is needed');
+    });
+
     it('needs IdentityRiskyServicePrincipal permissions, not the risky-user ones', async () => {
       assert.strictEqual((await get('/v1.0/identityProtection/riskyServicePrincipals', LIMITED_APP)).status, 403);
       const res = await spPost('dismiss', ['8e7f6051-2b3c-4d4e-9f50-617283940516'], LIMITED_APP);

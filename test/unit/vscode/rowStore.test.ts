@@ -12,7 +12,7 @@ import type { RowWindow, ViewInfo } from '../../../src/webview/results/protocol'
 import { RowStore } from '../../../src/vscode/results/rowStore';
 
 const category = categoryById('signIns.interactive') as GraphCategory;
-const withoutFacets = ({ facets: _facets, ...view }: ViewInfo): Omit<ViewInfo, 'facets'> => view;
+const withoutFacets = ({ facets: _facets, histogram: _histogram, ...view }: ViewInfo): Omit<ViewInfo, 'facets' | 'histogram'> => view;
 
 function signIn(id: string, user: string, errorCode: number, minute: number): Record<string, unknown> {
   return { id, createdDateTime: `2026-11-30T10:${String(minute).padStart(2, '0')}:00Z`, userPrincipalName: user, userDisplayName: user, appDisplayName: 'Teams', ipAddress: '10.0.0.1', status: { errorCode }, conditionalAccessStatus: 'notApplied', location: {}, deviceDetail: {} };

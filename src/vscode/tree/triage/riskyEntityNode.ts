@@ -53,14 +53,12 @@ export class RiskyEntityNode implements EntityHolder {
   async getChildren(): Promise<TreeNode[]> {
     const out: TreeNode[] = [];
     const e = this.entity;
-    // The service principal detections API is not wired up: their history tells the story.
-    if (e.subject === 'users') {
-      try {
-        const list = await this.model.detections(e);
-        out.push(new RecordListNode(this, 'detections', `Risk detections (${list.length})`, 'shield', list.map((r, k) => new DetectionNode(this, r, k))));
-      } catch (err) {
-        out.push(new MessageNode(`${this.id}:detections-error`, `Risk detections could not be read: ${summarize(diagnose(err))}`, 'warning'));
-      }
+    // Users' from riskDetections, service principals' from servicePrincipalRiskDetections.
+    try {
+      const list = await this.model.detections(e);
+      out.push(new RecordListNode(this, 'detections', `Risk detections (${list.length})`, 'shield', list.map((r, k) => new DetectionNode(this, r, k))));
+    } catch (err) {
+      out.push(new MessageNode(`${this.id}:detections-error`, `Risk detections could not be read: ${summarize(diagnose(err))}`, 'warning'));
     }
     try {
       const list = await this.model.history(e);
