@@ -6,6 +6,8 @@ import { o365Commands } from './vscode/commands/o365';
 import { queryCommands } from './vscode/commands/query';
 import { resultsCommands } from './vscode/commands/results';
 import { tenantCommands } from './vscode/commands/tenants';
+import { timelineCommands } from './vscode/commands/timeline';
+import { UserTimelines } from './vscode/timeline/userTimelines';
 import { triageCommands } from './vscode/commands/triage';
 import { workspaceCommands } from './vscode/commands/workspaces';
 import { Workspaces } from './vscode/workspaces/workspaces';
@@ -69,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
   const pacer = new Pacer(SYSTEM_CLOCK);
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
   const details = new RecordDetails({ extensionUri: context.extensionUri, store, log: logger, sessions, pacer, records, state: context.globalState, extensionVersion, prompter });
+  const timelines = new UserTimelines({ extensionUri: context.extensionUri, sessions, pacer, log: logger, openDetail: (tenant, category, record) => details.open(tenant, category, record) });
   // Results panels keep their loaded records in files, not in this host's memory (shared by every extension).
   const spill = new SpillFolder(context.globalStorageUri.fsPath, logger);
   const panels = new ResultsPanels({ extensionUri: context.extensionUri, log: logger, channel, records, columns: queries, openDetail: (tenant, category, record) => details.open(tenant, category, record), extensionVersion, spill, prompter });
@@ -116,6 +119,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
     triage,
     riskyTree,
     details,
+    timelines,
     trackWalkthroughProgress(() => store.list(), sessions, store.onDidChange),
     restoreResultsPanels({ store, log: logger, runner }),
     registerCommands(
@@ -127,6 +131,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
         ...exportCommands({ store, queries, panels, state: context.globalState, extensionVersion }, exports),
         ...triageCommands(triageDeps, triageView, { ...triageDeps, panels, refreshOpenSignIns: (tenant, ids) => details.refreshSignIns(tenant, ids) }),
         ...o365Commands({ ...deps, panels }, o365),
+        ...timelineCommands({ store, sessions, pacer, timelines }),
         ...workspaceCommands({ store, workspaces, runner: workspaceRunner, panels }),
         showLogCommand(channel),
       ],

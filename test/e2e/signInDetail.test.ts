@@ -126,6 +126,35 @@ describe('Sign-in detail panel (e2e)', function () {
     await chip.waitFor({ state: 'detached' });
   });
 
+  it('from the device-code sign-in, the user\'s timeline: every source read, the attacker\'s refreshes after an impossible move, each entry opens its detail', async () => {
+    const data = emulator.datasets.get(CONTOSO)!;
+    const victim = data.story!.cast.phishVictim;
+    let phish: Record<string, unknown> | undefined;
+    for (let i = 0; i < data.sizes.signIns && !phish; i++) if (data.signIn(i).story?.beta.authenticationProtocol === 'deviceCode') phish = data.signIn(i).json;
+    const frame = await openById('Contoso', String(phish!.id), victim.userPrincipalName);
+    await frame.locator('vscode-button.investigate').click();
+    const timeline = wb.page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    await timeline.locator('timeline-app h1', { hasText: victim.userPrincipalName }).waitFor({ timeout: 30_000 });
+    const sources = timeline.locator('.sources .source');
+    await sources.first().waitFor({ timeout: 60_000 });
+    assert.deepStrictEqual(await sources.evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { state: string } }).dataset.state)), ['read', 'read', 'read', 'read', 'read', 'read']);
+    const impossible = timeline.locator('li.move.impossible');
+    assert.ok((await impossible.count()) >= 1, 'home → the attacker\'s network in minutes');
+    assert.match(await impossible.first().innerText(), /^Impossible travel: .+ → .+, [\d,]+ km in [\d,]+ min/);
+    assert.ok((await timeline.locator('li.entry', { hasText: 'Device code' }).count()) >= 1, 'the device-code sign-in is there');
+    for (const theme of ['light', 'dark', 'hcDark'] as const) {
+      await wb.setTheme(theme);
+      await impossible.first().scrollIntoViewIfNeeded();
+      await wb.screenshot(`timeline-phish-victim-${theme}`);
+      const { ratio, foreground, background } = await elementContrast(impossible.first());
+      assert.ok(ratio >= 4.5, `${theme}: impossible travel ${foreground} on ${background} is ${ratio.toFixed(2)}:1`);
+    }
+    await wb.setTheme('light');
+    await timeline.locator('li.entry', { hasText: 'Device code' }).first().click();
+    // Its panel (opened before, so reused) comes to the front.
+    await wb.page.locator('.tabs-container .tab.active', { hasText: `Sign-in: ${victim.userPrincipalName}` }).waitFor({ timeout: 30_000 });
+  });
+
   it('confirms a risky sign-in safe from its panel: asked with what it does, then the panel shows the verdict and offers it no more', async () => {
     const s = find((r) => r.riskState === 'atRisk' && r.riskLevelDuringSignIn === 'high');
     const frame = await openById('Contoso', String(s.id), String(s.userPrincipalName));

@@ -32,6 +32,7 @@ class SignInDetailApp extends DetailApp<DetailRequests, DetailNotifications> {
     .signals { margin: 10px 0 0; padding: 8px 12px; border-left: 3px solid var(--vscode-editorWarning-foreground, #cca700); background: var(--vscode-textBlockQuote-background); list-style: none; }
     .signals li { margin: 4px 0; }
     .verdicts { margin-top: 10px; }
+    .investigate { margin: 2px 0 8px; }
     ul { margin: 0; padding-left: 18px; }
     li { margin: 3px 0; }
   `];
@@ -98,7 +99,7 @@ class SignInDetailApp extends DetailApp<DetailRequests, DetailNotifications> {
         <section aria-labelledby="dev"><h2 id="dev">Device</h2>${v.device.length ? html`<detail-fields .fields=${v.device}></detail-fields>` : html`<p class="muted">No device details.</p>`}</section>
         <section aria-labelledby="risk"><h2 id="risk">Risk</h2><detail-fields .fields=${v.risk}></detail-fields>${v.riskHidden ? html`<p class="muted">Risk details are hidden: they need Microsoft Entra ID P2.</p>` : nothing}${this.verdicts(v)}</section>
       </div>
-      <section aria-labelledby="rel"><h2 id="rel">Related</h2><ul>${v.related.map((r, i) => html`<li><button class="link" @click=${() => this.host.request('runRelated', { index: i })}>${r.label}</button></li>`)}</ul></section>
+      <section aria-labelledby="rel"><h2 id="rel">Related</h2>${v.userId ? html`<vscode-button class="investigate" @click=${() => this.host.request('investigate', {})}>Investigate This User: Timeline of 7 Days</vscode-button>` : nothing}<ul>${v.related.map((r, i) => html`<li><button class="link" @click=${() => this.host.request('runRelated', { index: i })}>${r.label}</button></li>`)}</ul></section>
     `;
   }
 }

@@ -56,6 +56,8 @@ export interface SignInView {
   readonly outcome: 'success' | 'interrupted' | 'failure' | 'unknown';
   readonly title: string;
   readonly user: string;
+  /** The user's object id, when the sign-in is a user's (what a timeline is read by). */
+  readonly userId: string;
   readonly app: string;
   readonly timeUtc: string;
   readonly timeMs: number;
@@ -185,6 +187,7 @@ export function signInView(r: Record<string, unknown>): SignInView {
     outcome,
     title: `${user || 'Sign-in'} → ${s(r.appDisplayName) || 'unknown app'}`,
     user,
+    userId,
     app: s(r.appDisplayName),
     timeUtc: Number.isNaN(timeMs) ? s(r.createdDateTime) : new Date(timeMs).toISOString(),
     timeMs,

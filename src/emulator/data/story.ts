@@ -174,7 +174,9 @@ export function planStory(input: StoryInput): Story {
   const phish: SignInBeat[] = [
     { ...base, eventType: 'interactiveUser', user: phishVictim, network: home, networkIndex: 0, app: 'Microsoft Office', resource: 'Microsoft Graph', device: WINDOWS_EDGE, errorCode: 0, clientAppUsed: 'Mobile Apps and Desktop clients', mfa: true, flow: 'phish', ca: { [MFA]: 'success' }, beta: { authenticationProtocol: 'deviceCode', originalTransferMethod: 'deviceCodeFlow', signInTokenProtectionStatus: 'unbound', tokenProtectionStatusDetails: { signInSessionStatus: 'unbound', signInSessionStatusCode: null } } },
   ];
-  for (let k = 0; k < 5; k++) phish.push({ ...base, eventType: 'nonInteractiveUser', user: phishVictim, network: STORY_NETWORKS.phish, networkIndex: 0, app: 'Microsoft Office', resource: k % 2 === 0 ? 'Microsoft Graph' : 'Office 365 Exchange Online', device: SCRIPT, errorCode: 0, clientAppUsed: 'Mobile Apps and Desktop clients', mfa: true, flow: 'phish', ca: { [MFA]: 'success' }, beta: { incomingTokenType: 'refreshToken', signInTokenProtectionStatus: 'unbound', tokenProtectionStatusDetails: { signInSessionStatus: 'unbound', signInSessionStatusCode: null } } });
+  // The attacker is elsewhere: should the victim live where the phishing network is, it is moved.
+  const attacker = home.place === STORY_NETWORKS.phish.place ? { ...STORY_NETWORKS.phish, place: PLACES[11] } : STORY_NETWORKS.phish;
+  for (let k = 0; k < 5; k++) phish.push({ ...base, eventType: 'nonInteractiveUser', user: phishVictim, network: attacker, networkIndex: 0, app: 'Microsoft Office', resource: k % 2 === 0 ? 'Microsoft Graph' : 'Office 365 Exchange Online', device: SCRIPT, errorCode: 0, clientAppUsed: 'Mobile Apps and Desktop clients', mfa: true, flow: 'phish', ca: { [MFA]: 'success' }, beta: { incomingTokenType: 'refreshToken', signInTokenProtectionStatus: 'unbound', tokenProtectionStatusDetails: { signInSessionStatus: 'unbound', signInSessionStatusCode: null } } });
   lay(at(tl.anchorMs - 4 * HOUR), phish);
 
   // 4. The risky admin: made Global Administrator five days ago; after the risky sign-in, persistence.

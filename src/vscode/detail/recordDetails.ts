@@ -174,6 +174,10 @@ function createDetailPanels(deps: RecordDetailsDeps): { panels: SignInDetailPane
     diagnose: async (tenant) => {
       await vscode.commands.executeCommand('identityLogs.diagnosePermissions', tenant.key);
     },
+    investigate: async (tenant, record) => {
+      const label = typeof record.userPrincipalName === 'string' && record.userPrincipalName ? record.userPrincipalName : undefined;
+      await vscode.commands.executeCommand('identityLogs.investigateUser', { tenantKey: tenant.key, userId: record.userId, ...(label ? { label } : {}), hours: 168 });
+    },
     // The verdict goes through its command: one path for the panel, the grid's row menu and scripts.
     triage: async (tenant, record, action) => {
       await vscode.commands.executeCommand(`identityLogs.triage.signIn.${action}`, { tenantKey: tenant.key, requestIds: [String(record.id)] });

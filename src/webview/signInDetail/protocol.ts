@@ -20,6 +20,8 @@ export const DETAIL_REQUESTS = {
   copy: object({ text: text(4096) }),
   runRelated: object({ index: integer(0, 20) }),
   diagnose: none,
+  /** The user's timeline across sources (Investigate User). */
+  investigate: none,
   /** An admin's verdict on this risky sign-in (the host asks before sending it). */
   triage: object({ action: oneOf('confirmCompromised', 'confirmSafe', 'dismiss') }),
   openJson: none,

@@ -1,0 +1,100 @@
+/**
+ * "Investigate User…": one panel per user and tenant, the user's activity across sources on one
+ * time axis (core/timeline). The records stay here; the webview gets text rows and asks for an
+ * entry's detail by its place in the list.
+ */
+import * as vscode from 'vscode';
+import { categoryById } from '../../core/catalog/categories';
+import { type CategorySpec } from '../../core/catalog/types';
+import { type Pacer } from '../../core/http/pacer';
+import { type Logger } from '../../core/log/redact';
+import { type TenantConfig, targetLabel } from '../../core/tenants/tenantConfig';
+import { readTimeline, type TimelineData } from '../../core/timeline/readTimeline';
+import { timelineRows, type TimelineSource } from '../../core/timeline/timeline';
+import { TIMELINE_REQUESTS, type TimelineNotifications, type TimelineShow } from '../../webview/timeline/protocol';
+import { asConfigured } from '../query/signInVersion';
+import { type TenantSessions } from '../tenants/sessions';
+import { webviewHtml, webviewOptions } from '../webviews/html';
+import { WebviewHost } from '../webviews/host';
+
+export const TIMELINE_VIEW_TYPE = 'identityLogs.userTimeline';
+
+const CATEGORY_OF: Readonly<Record<TimelineSource, string>> = {
+  signIns: 'signIns.interactive',
+  nonInteractive: 'signIns.nonInteractive',
+  auditsBy: 'directoryAudits',
+  auditsTargeting: 'directoryAudits',
+  riskDetections: 'riskDetections',
+  riskHistory: 'riskyUsers',
+};
+
+export interface TimelineUser {
+  readonly id: string;
+  /** What the tab and header call them (a UPN when known). */
+  readonly label: string;
+}
+
+export interface UserTimelinesDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly sessions: TenantSessions;
+  readonly pacer: Pacer;
+  readonly log: Logger;
+  /** Opens a record's detail panel (RecordDetails.open). */
+  readonly openDetail: (tenant: TenantConfig, category: CategorySpec, record: Record<string, unknown>) => Promise<void>;
+}
+
+export class UserTimelines implements vscode.Disposable {
+  private readonly open = new Map<string, vscode.WebviewPanel>();
+
+  constructor(private readonly deps: UserTimelinesDeps) {}
+
+  /** Shows the user's timeline over the last `hours`; resolves once every source has answered. */
+  async show(tenant: TenantConfig, user: TimelineUser, hours: number): Promise<TimelineData | undefined> {
+    const key = `${tenant.key}:${user.id.toLowerCase()}:${hours}`;
+    this.open.get(key)?.dispose();
+    const label = targetLabel(tenant);
+    const fake = label ? ` (${label})` : '';
+    const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, `Timeline: ${user.label}${fake}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    this.open.set(key, panel);
+    panel.webview.html = webviewHtml(panel.webview, this.deps.extensionUri, 'timeline', panel.title);
+    let data: TimelineData | undefined;
+    const nowMs = Date.now();
+    const range = { fromMs: nowMs - hours * 3_600_000, toMs: nowMs };
+    const base = { user: user.label, tenantName: tenant.displayName + fake, ...range };
+    let shown: TimelineShow = { ...base, state: 'reading', sources: [], rows: [], entries: 0 };
+    const abort = new AbortController();
+    const host = new WebviewHost<typeof TIMELINE_REQUESTS, TimelineNotifications>(panel.webview, TIMELINE_REQUESTS, {
+      openEntry: async ({ index }) => {
+        const entry = data?.entries[index];
+        const record = entry?.ref !== undefined ? data?.records[entry.ref] : undefined;
+        if (entry && record) await this.deps.openDetail(tenant, categoryById(CATEGORY_OF[entry.source])!, record);
+      },
+      refresh: async () => {
+        panel.dispose();
+        await this.show(tenant, user, hours);
+      },
+    }, (why) => this.deps.log.warn(`Timeline panel: ${why}`));
+    host.notify('show', shown);
+    host.onReady(({ again }) => again && host.notify('show', shown));
+    panel.onDidDispose(() => {
+      abort.abort();
+      host.dispose();
+      if (this.open.get(key) === panel) this.open.delete(key);
+    });
+    try {
+      const { client, endpoints } = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
+      data = await readTimeline(client, endpoints.graphOrigin, { userId: user.id, nowMs, ...range }, asConfigured, abort.signal);
+      shown = { ...base, state: 'done', sources: data.sources, rows: timelineRows(data.entries), entries: data.entries.length };
+      this.deps.log.info(`Timeline of ${user.label} on ${tenant.displayName}: ${data.sources.map((s) => `${s.source} ${s.state} ${s.count}`).join(', ')}`);
+    } catch (e) {
+      shown = { ...base, state: 'failed', message: e instanceof Error ? e.message : String(e), sources: [], rows: [], entries: 0 };
+    }
+    host.notify('show', shown);
+    return data;
+  }
+
+  dispose(): void {
+    for (const p of this.open.values()) p.dispose();
+    this.open.clear();
+  }
+}

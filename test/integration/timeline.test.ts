@@ -1,0 +1,62 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { TimelineData } from '../../src/core/timeline/readTimeline';
+import { timelineRows } from '../../src/core/timeline/timeline';
+import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
+
+/** Reads sign-ins and audits, not Identity Protection. */
+const AUDIT_READER = 'c0000000-0000-4000-8000-00000000000c';
+
+describe('A user\'s timeline inside VS Code, against the fake tenant with the demo\'s attack story', function () {
+  this.timeout(120_000);
+  const fake = withFakeTenant({ signIns: 4000, sizes: { story: true }, timeScale: 0.01 });
+  const keys: Record<string, string> = {};
+
+  before(async () => {
+    keys.full = await fake.addTenant('Timeline full', FULL_APP);
+    keys.reader = await fake.addTenant('Timeline reader', AUDIT_READER);
+  });
+
+  const investigate = (tenantKey: string, userId: string, label: string) => vscode.commands.executeCommand<TimelineData>('identityLogs.investigateUser', { tenantKey, userId, label, hours: 24 });
+
+  it('the device-code phish victim\'s day: every sign-in of the story and of the background, from both sign-in kinds, with the attacker\'s refreshes flagged as impossible travel', async () => {
+    const data = fake.emulator.datasets.get(CONTOSO)!;
+    const victim = data.story!.cast.phishVictim;
+    const beforeMs = Date.now();
+    const timeline = await investigate(keys.full, victim.id, victim.userPrincipalName);
+    const afterMs = Date.now();
+    const ids = new Set(timeline.entries.filter((e) => e.source === 'signIns' || e.source === 'nonInteractive').map((e) => e.id));
+    // The story's phish: the device-code sign-in and the five refreshes from the attacker's network.
+    const story = [...data.story!.signIns].filter(([, beat]) => beat.user.id === victim.id && beat.flow === 'phish').map(([i]) => String(data.signIn(i).json.id));
+    assert.strictEqual(story.length, 6);
+    for (const id of story) assert.ok(ids.has(id), `the story's sign-in ${id} is in the timeline`);
+    // And exactly the victim's user sign-ins of the day (give or take the minute the read took at each end).
+    const truth = (fromMs: number, toMs: number) => {
+      const [from, to] = data.signInRange(fromMs, toMs);
+      const out = new Set<string>();
+      for (let i = from; i < to; i++) {
+        const s = data.signIn(i);
+        if ((s.eventType === 'interactiveUser' || s.eventType === 'nonInteractiveUser') && s.json.userId === victim.id) out.add(String(s.json.id));
+      }
+      return out;
+    };
+    for (const id of truth(afterMs - 24 * 3_600_000 + 60_000, beforeMs - 60_000)) assert.ok(ids.has(id), `${id} is missing`);
+    const wide = truth(beforeMs - 24 * 3_600_000 - 60_000, afterMs + 60_000);
+    for (const id of ids) assert.ok(wide.has(id), `${id} is not the victim's`);
+    assert.deepStrictEqual(timeline.sources.map((s) => [s.source, s.state]), [['signIns', 'read'], ['nonInteractive', 'read'], ['auditsBy', 'read'], ['auditsTargeting', 'read'], ['riskDetections', 'read'], ['riskHistory', 'read']]);
+    const moves = timelineRows(timeline.entries).filter((r) => r.kind === 'move' && r.leg.impossible);
+    assert.ok(moves.length >= 1, 'home → the attacker\'s network in minutes is impossible travel');
+  });
+
+  it('names the sources it could not read (an app without Identity Protection permissions) and still reads the rest', async () => {
+    const victim = fake.emulator.datasets.get(CONTOSO)!.story!.cast.phishVictim;
+    const timeline = await investigate(keys.reader, victim.id, victim.userPrincipalName);
+    const state = Object.fromEntries(timeline.sources.map((s) => [s.source, s]));
+    assert.strictEqual(state.signIns.state, 'read');
+    assert.ok(state.signIns.count > 0);
+    for (const source of ['riskDetections', 'riskHistory']) {
+      assert.strictEqual(state[source].state, 'unavailable', source);
+      assert.match(state[source].note ?? '', /IdentityRisk/, `${source}: the note names the permission`);
+    }
+  });
+});
