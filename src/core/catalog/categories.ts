@@ -2,19 +2,12 @@
  * One entry per report category (API-FACTS 1): endpoint and version, time property, filterable
  * fields with their operators and value kinds, page sizes, throttle class and columns.
  */
-import { type GraphCategory, type ColumnSpec, type FieldSpec, type Operator } from './types';
+import { type GraphCategory } from './types';
 import { ACTIVITY_TYPE, DETECTION_TIMING, OPERATION_RESULT, PROVISIONING_ACTION, PROVISIONING_RESULT, RISK_DETAIL, RISK_LEVEL, RISK_STATE, SIGN_IN_EVENT_TYPES, TOKEN_ISSUER_TYPE } from './enums';
 import { SIGN_IN_CATEGORIES } from './signInCategories';
+import { col, EQ, EQ_SW, en, f, guid, str, str_ } from './specBuilders';
 
-const EQ: readonly Operator[] = ['eq'];
-const EQ_SW: readonly Operator[] = ['eq', 'startswith'];
-const str = { type: 'string' } as const;
-const guid = { type: 'guid' } as const;
-const en = (values: readonly string[]) => ({ type: 'enum', values }) as const;
-const f = (path: string, label: string, kind: FieldSpec['kind'], operators: readonly Operator[]): FieldSpec => ({ path, label, kind, operators });
-export const col = (id: string, label: string, path: string, width: number, kind?: ColumnSpec['kind']): ColumnSpec => ({ id, label, path, width, kind });
-
-const str_ = (v: unknown) => (typeof v === 'string' ? v : '');
+export { col } from './specBuilders';
 const at = (r: Record<string, unknown>, path: string): unknown => path.split('/').reduce<unknown>((o, k) => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[k] : undefined), r);
 
 /** A category's header endpoint, from its version and path (one place, so they cannot disagree). */

@@ -3,16 +3,8 @@
  * beta, whose sign-ins carry the protocol, token, session and authentication fields.
  */
 import { CA_STATUS, RISK_DETAIL, RISK_LEVEL, RISK_STATE } from './enums';
-import { type CategoryId, type ColumnSpec, type FieldSpec, type GraphCategory, type LambdaSpec, type Operator } from './types';
-
-const EQ: readonly Operator[] = ['eq'];
-const EQ_SW: readonly Operator[] = ['eq', 'startswith'];
-const str = { type: 'string' } as const;
-const guid = { type: 'guid' } as const;
-const en = (values: readonly string[]) => ({ type: 'enum', values }) as const;
-const f = (path: string, label: string, kind: FieldSpec['kind'], operators: readonly Operator[]): FieldSpec => ({ path, label, kind, operators });
-const col = (id: string, label: string, path: string, width: number, kind?: ColumnSpec['kind']): ColumnSpec => ({ id, label, path, width, kind });
-const str_ = (v: unknown) => (typeof v === 'string' ? v : '');
+import { col, EQ, EQ_SW, en, f, guid, str, str_ } from './specBuilders';
+import { type CategoryId, type ColumnSpec, type FieldSpec, type GraphCategory, type LambdaSpec } from './types';
 
 export const SIGN_IN_FIELDS: readonly FieldSpec[] = [
   f('userPrincipalName', 'User (UPN)', { type: 'upn' }, EQ_SW),

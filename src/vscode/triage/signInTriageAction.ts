@@ -4,13 +4,13 @@ import { decodeClaims } from '../../core/diagnose/claims';
 import { type Logger } from '../../core/log/redact';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { type Precheck, requirementPrecheck } from '../../core/triage/precheck';
-import { runTriage, type TriageResult } from '../../core/triage/runTriage';
+import { type TriageResult } from '../../core/triage/runTriage';
 import { type RiskySignIn, signInConsequence, signInLine } from '../../core/triage/signInTriage';
 import { ACTION_LABEL, STATE_WORDS, TARGET_STATE, type TriageAction, unavailableReason } from '../../core/triage/subjects';
 import { type TenantSessions } from '../tenants/sessions';
 import { type Prompter } from '../ui/prompter';
 import { openWalkthroughStep, showError } from '../ui/showError';
-import { actorOf, chunkLine } from './triageAction';
+import { actorOf, runWithProgress } from './triageAction';
 import { type TriageModel } from './triageModel';
 
 export interface SignInTriageDeps {
@@ -82,29 +82,13 @@ export async function runSignInTriage(deps: SignInTriageDeps, tenant: TenantConf
   if (!confirmed) return { ...base, outcome: 'declined', skipped };
 
   const api = await deps.model.api(tenant);
-  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${label.verb}: ${noun(targets.length)}`, cancellable: true }, async (progress, token) => {
-    const abort = new AbortController();
-    const sub = token.onCancellationRequested(() => abort.abort());
-    try {
-      return await runTriage(
-        targets.map((s) => s.id),
-        action,
-        {
-          send: (ids, signal) => api.actOnSignIns(action, ids, signal),
-          reread: (_since, ids) => api.signInStates(ids),
-          now: () => Date.now(),
-          onChunk: (r) => {
-            const line = chunkLine(action, 'sign-in', r);
-            lines.push(line);
-            deps.log.info(line);
-            progress.report({ message: `call ${r.index + 1} of ${r.of} done`, increment: 100 / r.of });
-          },
-        },
-        abort.signal,
-      );
-    } finally {
-      sub.dispose();
-    }
+  const result = await runWithProgress(`${label.verb}: ${noun(targets.length)}`, targets.map((s) => s.id), action, 'sign-in', {
+    send: (ids, signal) => api.actOnSignIns(action, ids, signal),
+    reread: (_since, ids) => api.signInStates(ids),
+    log: (line) => {
+      lines.push(line);
+      deps.log.info(line);
+    },
   });
   for (const n of result.notChanged) deps.log.warn(`Not changed: sign-in ${n.id}: ${n.reason}`);
   for (const id of result.unverified) deps.log.warn(`Unverified: sign-in ${id}`);

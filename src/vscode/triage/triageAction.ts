@@ -5,7 +5,7 @@ import { type Logger } from '../../core/log/redact';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { type Precheck, triagePrecheck } from '../../core/triage/precheck';
 import { alreadyInState, type RiskyEntity } from '../../core/triage/riskyEntities';
-import { type ChunkReport, runTriage, type TriageResult } from '../../core/triage/runTriage';
+import { type ChunkReport, runTriage, type TriageDeps, type TriageResult } from '../../core/triage/runTriage';
 import { ACTION_LABEL, consequence, STATE_WORDS, SUBJECTS, TARGET_STATE, type TriageAction, type TriageSubject, unavailableReason } from '../../core/triage/subjects';
 import { type TenantSessions } from '../tenants/sessions';
 import { openWalkthroughStep, showError } from '../ui/showError';
@@ -73,6 +73,32 @@ export function chunkLine(action: TriageAction, noun: string, r: ChunkReport): s
 }
 
 /**
+ * Runs a triage action under a cancellable progress notification, one log line per call: the part
+ * every subject's action shares (users, service principals, sign-ins).
+ */
+export function runWithProgress(title: string, ids: readonly string[], action: TriageAction, noun: string, io: Pick<TriageDeps, 'send' | 'reread'> & { readonly log: (line: string) => void }): Promise<TriageResult> {
+  return Promise.resolve(
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        return await runTriage(ids, action, {
+          send: io.send,
+          reread: io.reread,
+          now: () => Date.now(),
+          onChunk: (r) => {
+            io.log(chunkLine(action, noun, r));
+            progress.report({ message: `call ${r.index + 1} of ${r.of} done`, increment: 100 / r.of });
+          },
+        }, abort.signal);
+      } finally {
+        sub.dispose();
+      }
+    }),
+  );
+}
+
+/**
  * Confirm compromised or dismiss for chosen users or service principals: checks the cloud and the
  * token's permissions first, asks, sends in calls of at most 60, accounts for every id, reloads
  * the view and says exactly what changed.
@@ -125,33 +151,14 @@ export async function runTriageAction(deps: TriageActionDeps, tenant: TenantConf
   if (!confirmed) return { ...base, outcome: 'declined', skipped };
 
   const api = await deps.model.api(tenant);
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `${label.verb}: ${targets.length} ${targets.length === 1 ? spec.noun : spec.plural}`, cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const sub = token.onCancellationRequested(() => abort.abort());
-      try {
-        return await runTriage(
-          targets.map((e) => e.id),
-          action,
-          {
-            send: (ids, signal) => api.act(subject, action, ids, signal),
-            reread: (since) => api.changedSince(subject, since),
-            now: () => Date.now(),
-            onChunk: (r) => {
-              const line = chunkLine(action, spec.noun, r);
-              lines.push(line);
-              deps.log.info(line);
-              progress.report({ message: `call ${r.index + 1} of ${r.of} done`, increment: 100 / r.of });
-            },
-          },
-          abort.signal,
-        );
-      } finally {
-        sub.dispose();
-      }
+  const result = await runWithProgress(`${label.verb}: ${targets.length} ${targets.length === 1 ? spec.noun : spec.plural}`, targets.map((e) => e.id), action, spec.noun, {
+    send: (ids, signal) => api.act(subject, action, ids, signal),
+    reread: (since) => api.changedSince(subject, since),
+    log: (line) => {
+      lines.push(line);
+      deps.log.info(line);
     },
-  );
+  });
   if (result.reconciled) {
     const line = result.rereadError
       ? `Re-read failed (${result.rereadError}): ${result.unverified.length} ${spec.plural} in uncertain calls are unverified`
