@@ -78,7 +78,7 @@ describe('Logs at trace level hold no token, secret, key or list of users', func
 
     const logs = filesUnder(fake.api.folders.log);
     const log = logs.map((f) => f.text).join('\n');
-    assert.match(log, /\[trace\] GET 127\.0\.0\.1:\d+\/v1\.0\/auditLogs\/signIns\?/, 'the log is at trace level and has one line per request');
+    assert.match(log, /\[trace\] GET 127\.0\.0\.1:\d+\/(v1\.0|beta)\/auditLogs\/signIns\?/, 'the log is at trace level and has one line per request');
     assert.match(log, /\[trace\] MSAL POST 127\.0\.0\.1:\d+\/[^ ]+\/oauth2\/v2\.0\/token → 200/, 'sign-in requests are traced too');
 
     const exports = filesUnder(exportDir);
