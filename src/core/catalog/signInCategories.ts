@@ -79,12 +79,12 @@ const SIGN_IN_COLUMNS: readonly ColumnSpec[] = [
  * list `authenticationMethodsUsed` is often empty), and whether the token is a continuous access
  * evaluation one (a key of `authenticationProcessingDetails`).
  */
-function signInDisplay(r: Record<string, unknown>): Record<string, unknown> {
+function signInDerived(r: Record<string, unknown>): Record<string, unknown> {
   const steps = Array.isArray(r.authenticationDetails) ? r.authenticationDetails : [];
   const methods = [...new Set(steps.map((d) => (typeof d === 'object' && d !== null ? (d as Record<string, unknown>).authenticationMethod : undefined)).filter((m): m is string => typeof m === 'string' && m !== ''))];
   const processing = Array.isArray(r.authenticationProcessingDetails) ? r.authenticationProcessingDetails : [];
   const cae = processing.find((p) => typeof p === 'object' && p !== null && (p as Record<string, unknown>).key === 'Is CAE Token') as Record<string, unknown> | undefined;
-  return { ...r, authMethods: methods.join(', '), cae: cae ? String(cae.value ?? '') : '' };
+  return { authMethods: methods.join(', '), cae: cae ? String(cae.value ?? '') : '' };
 }
 
 const signInTitle = (r: Record<string, unknown>) => `${str_(r.userPrincipalName) || str_(r.servicePrincipalName) || 'sign-in'} → ${str_(r.appDisplayName)} (${str_(r.createdDateTime)})`;
@@ -118,7 +118,7 @@ function signIns(id: CategoryId, label: string, eventType: string | undefined, u
     powershell: 'Get-MgBetaAuditLogSignIn',
     requirement: 'signIns',
     title: signInTitle,
-    display: signInDisplay,
+    derived: signInDerived,
   };
 }
 

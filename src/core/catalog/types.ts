@@ -71,6 +71,11 @@ interface CategoryCommon {
   readonly requirement: 'signIns' | 'directoryAudits' | 'provisioning' | 'riskDetections' | 'riskyUsers' | 'office365';
   /** Derived display values (for example a name for a number), computed for the grid only; the record itself is kept as sent. */
   readonly display?: (record: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * Values some columns show that the record holds only in nested form, by column path; only
+   * those (a copy of each record with them added cost as much as building its row).
+   */
+  readonly derived?: (record: Record<string, unknown>) => Record<string, unknown>;
   /** A one-line title for a record (detail panel, JSON document name). */
   readonly title: (record: Record<string, unknown>) => string;
 }

@@ -29,6 +29,7 @@ export function workspaceCategory(workspace: WorkspaceRef, table: WorkspaceTable
     ...(graph.facets ? { facets: graph.facets } : {}),
     requirement: graph.requirement,
     ...(graph.display ? { display: graph.display } : {}),
+    ...(graph.derived ? { derived: graph.derived } : {}),
     title: graph.title,
   };
 }

@@ -14,6 +14,7 @@
  */
 import { instantOf, Slots, TIME_SHAPE, TimeFormatter, timeText } from './cellCodecs';
 import { CANONICAL_GUID, PackedGuids } from './packedGuids';
+import { topIds } from './topCounts';
 
 /** Slots at or above this point index the packed GUIDs, below it the dictionary. */
 const GUID_BIT = 0x80000000;
@@ -163,10 +164,8 @@ export class ColumnStore {
     };
     if (rows) for (const row of rows) count(row);
     else for (let row = 0; row < this.rows; row++) count(row);
-    const ids: number[] = [];
-    for (let id = 1; id < counts.length; id++) if (counts[id] > 0) ids.push(id);
-    ids.sort((a, b) => counts[b] - counts[a] || COLLATOR.compare(this.texts[a], this.texts[b]));
-    const values = ids.slice(0, n).map((id) => ({ text: this.texts[id], ...(this.raws[id] !== undefined ? { raw: this.raws[id] } : {}), count: counts[id] }));
+    const ids = topIds(counts, n, (id) => this.texts[id]);
+    const values = ids.map((id) => ({ text: this.texts[id], ...(this.raws[id] !== undefined ? { raw: this.raws[id] } : {}), count: counts[id] }));
     return { values, others: counted - counts[0] - values.reduce((sum, v) => sum + v.count, 0) };
   }
 

@@ -97,8 +97,9 @@ function readableRow(category: CategorySpec, record: Record<string, unknown>): D
   const cells: Record<string, string> = {};
   let raw: Record<string, string> | undefined;
   const shown = category.display ? category.display(record) : record;
+  const derived = category.derived?.(record);
   for (const c of category.columns) {
-    const text = cell(shown, c);
+    const text = cell(derived && c.path in derived ? derived : shown, c);
     if (c.kind === 'enum' && text !== '') {
       const label = enumLabel(text);
       if (label !== text) (raw ??= {})[c.id] = text;

@@ -118,18 +118,20 @@ export class RowStore {
 
   /** The grid's new filter and sort: the view is computed again, under a new version. */
   setView(filters: RowFilters, sort: SortState | undefined): void {
+    // A new order alone leaves the same rows: their facets and histogram stand as they were.
+    const sameRows = JSON.stringify(filters) === JSON.stringify(this.filters);
     this.filters = filters;
     this.sort = sort;
-    this.recompute();
+    this.recompute(!sameRows);
   }
 
   private scheduleRecompute(): void {
     if (this.recomputeTimer) return;
     const wait = Math.max(MIN_RECOMPUTE_MS, this.lastComputeMs * RECOMPUTE_SHARE);
-    this.recomputeTimer = setTimeout(() => this.recompute(), wait);
+    this.recomputeTimer = setTimeout(() => this.recompute(false), wait);
   }
 
-  private recompute(): void {
+  private recompute(countAgain = true): void {
     if (this.recomputeTimer) clearTimeout(this.recomputeTimer);
     this.recomputeTimer = undefined;
     const started = performance.now();
@@ -142,7 +144,7 @@ export class RowStore {
     const coming = [...this.inSight].filter(([start]) => start < total);
     if (this.announceTimer) clearTimeout(this.announceTimer);
     this.announceTimer = undefined;
-    this.announce({ ...this.info(), coming: coming.map(([start]) => start), ...this.facets(true) });
+    this.announce({ ...this.info(), coming: coming.map(([start]) => start), ...this.facets(countAgain) });
     for (const [start, count] of coming) this.push(this.window(this.version, start, count, false)!);
   }
 

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
 import { signInError } from '../../../src/core/detail/aadsts';
+import { categoryById } from '../../../src/core/catalog/categories';
 import { signInView } from '../../../src/core/detail/signInView';
+import { toDisplayRow } from '../../../src/core/query/rows';
 import { DETAIL_REQUESTS } from '../../../src/webview/signInDetail/protocol';
 
 const validDetailParams = (method: keyof typeof DETAIL_REQUESTS, params: unknown) => DETAIL_REQUESTS[method](params) !== undefined;
@@ -101,6 +103,25 @@ describe('sign-in detail: record → view', () => {
     assert.deepStrictEqual(kinds({ authenticationProtocol: 'ropc' }), ['ropc']);
     assert.deepStrictEqual(kinds({ originalTransferMethod: 'authenticationTransfer' }), ['authenticationTransfer']);
     assert.deepStrictEqual(kinds({ authenticationProtocol: 'none', incomingTokenType: 'none', signInTokenProtectionStatus: 'bound' }), []);
+  });
+});
+
+describe('sign-in rows: the beta columns', () => {
+  it('shows the protocol by its label (raw value kept), the authentication methods of the steps, and whether the token is a CAE one', () => {
+    const row = toDisplayRow(categoryById('signIns.interactive')!, {
+      ...base,
+      authenticationProtocol: 'deviceCode',
+      authenticationDetails: [{ authenticationMethod: 'Password' }, { authenticationMethod: 'Mobile app notification' }, { authenticationMethod: 'Password' }, null],
+      authenticationProcessingDetails: [{ key: 'Legacy TLS', value: 'False' }, { key: 'Is CAE Token', value: 'True' }],
+      autonomousSystemNumber: 64502,
+    });
+    assert.strictEqual(row.cells.authenticationProtocol, 'Device code');
+    assert.strictEqual(row.raw?.authenticationProtocol, 'deviceCode');
+    assert.strictEqual(row.cells.authMethods, 'Password, Mobile app notification');
+    assert.strictEqual(row.cells.cae, 'True');
+    assert.strictEqual(row.cells.autonomousSystemNumber, '64502');
+    const plain = toDisplayRow(categoryById('signIns.interactive')!, base);
+    assert.deepStrictEqual([plain.cells.authMethods, plain.cells.cae, plain.cells.sessionId], ['', '', ''], 'v1.0 rows: empty, not failing');
   });
 });
 
