@@ -3,14 +3,13 @@ import { cloudById } from '../../core/clouds';
 import { decodeClaims } from '../../core/diagnose/claims';
 import { type Logger } from '../../core/log/redact';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
-import { type Precheck, requirementPrecheck } from '../../core/triage/precheck';
-import { type TriageResult } from '../../core/triage/runTriage';
+import { requirementPrecheck } from '../../core/triage/precheck';
 import { type RiskySignIn, signInConsequence, signInLine } from '../../core/triage/signInTriage';
 import { ACTION_LABEL, STATE_WORDS, TARGET_STATE, type TriageAction, unavailableReason } from '../../core/triage/subjects';
 import { type TenantSessions } from '../tenants/sessions';
 import { type Prompter } from '../ui/prompter';
 import { openWalkthroughStep, showError } from '../ui/showError';
-import { actorOf, runWithProgress } from './triageAction';
+import { actorOf, runWithProgress, type TriageRunReport } from './triageAction';
 import { type TriageModel } from './triageModel';
 
 export interface SignInTriageDeps {
@@ -23,14 +22,8 @@ export interface SignInTriageDeps {
   readonly refreshOpenSignIns: (tenant: TenantConfig, requestIds: readonly string[]) => Promise<void>;
 }
 
-export interface SignInTriageReport {
-  readonly outcome: 'done' | 'unavailable' | 'nothingToDo' | 'refusedByPrecheck' | 'noToken' | 'declined';
-  readonly action: TriageAction;
-  readonly skipped: readonly string[];
-  readonly precheck?: Precheck;
-  readonly result?: TriageResult;
-  readonly lines: readonly string[];
-}
+/** What a verdict run did: the risky-user report, without a subject (sign-ins are their own). */
+export type SignInTriageReport = Omit<TriageRunReport, 'subject'>;
 
 const MAX_LISTED = 12;
 const noun = (n: number) => `${n} sign-in${n === 1 ? '' : 's'}`;
