@@ -17,6 +17,7 @@ import type { IdentityLogsApi } from './vscode/testing/testApi';
 import type * as TestKit from './vscode/testing/testKit';
 import { type Prompter, WindowPrompter } from './vscode/ui/prompter';
 import { openDetailsRefresher } from './vscode/triage/refreshOpenDetails';
+import { signInRefresher } from './vscode/triage/refreshSignIns';
 import { trackWalkthroughProgress } from './vscode/walkthrough/walkthroughProgress';
 import { restoreResultsPanels } from './vscode/results/restoreResultsPanels';
 import { type TenantContext } from './vscode/tenants/tenantContext';
@@ -129,7 +130,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
         ...queryCommands({ store, queries, runner }, { ...deps, pacer, records, runner, panels: details.signIns }),
         ...resultsCommands({ panels, runner, records, state: context.globalState }),
         ...exportCommands({ store, queries, panels, state: context.globalState, extensionVersion }, exports),
-        ...triageCommands(triageDeps, triageView, { ...triageDeps, panels, refreshOpenSignIns: (tenant, ids) => details.refreshSignIns(tenant, ids) }),
+        ...triageCommands(triageDeps, triageView, { ...triageDeps, panels, refreshOpenSignIns: signInRefresher(triage, { details, grids: panels }, logger) }),
         ...o365Commands({ ...deps, panels }, o365),
         ...timelineCommands({ store, sessions, pacer, timelines }),
         ...workspaceCommands({ store, workspaces, runner: workspaceRunner, panels }),

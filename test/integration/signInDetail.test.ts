@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { readable } from '../../src/core/records/untrusted';
+import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
 import type { OpenSignInResult } from '../../src/vscode/commands/query/openSignInById';
 import type { SignInTriageReport } from '../../src/vscode/triage/signInTriageAction';
 import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
@@ -84,8 +86,8 @@ describe('Open Sign-in by ID inside VS Code', function () {
     const data = fake.emulator.datasets.get(CONTOSO)!;
     const risky: string[] = [];
     for (let i = 0; i < 2000 && risky.length < 2; i++) {
-      const j = data.signIn(i).json;
-      if (j.riskState === 'atRisk' && ['low', 'medium', 'high'].includes(String(j.riskLevelDuringSignIn))) risky.push(String(j.id));
+      const { json: j, eventType } = data.signIn(i);
+      if (eventType === 'interactiveUser' && j.riskState === 'atRisk' && ['low', 'medium', 'high'].includes(String(j.riskLevelDuringSignIn))) risky.push(String(j.id));
     }
     assert.strictEqual(risky.length, 2, 'the tenant has risky sign-ins');
     const [id, other] = risky;
@@ -98,6 +100,11 @@ describe('Open Sign-in by ID inside VS Code', function () {
       }
     };
     assert.strictEqual((await open(keys.full, id)).kind, 'opened');
+    // A grid that loaded the sign-in (and one other): after the verdict it must not still say "at risk".
+    const grid = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: keys.full, category: 'signIns.interactive', model: { time: { kind: 'all' }, clauses: [{ field: 'id', op: 'eq', values: [id, other] }], client: [] } });
+    await grid.loading;
+    const gridState = async (requestId: string) => (readable(await grid.loadedRecords()).find((r) => r.id === requestId) as { riskState?: string } | undefined)?.riskState;
+    assert.strictEqual(await gridState(id), 'atRisk');
     const posts = fake.emulator.riskActions().length;
     assert.strictEqual((await verdict('confirmSafe', keys.full, [id], false)).outcome, 'declined');
     assert.strictEqual(fake.emulator.riskActions().length, posts, 'declined: nothing sent');
@@ -106,6 +113,10 @@ describe('Open Sign-in by ID inside VS Code', function () {
     assert.deepStrictEqual(done.result?.changed, [id]);
     assert.deepStrictEqual(fake.emulator.riskActions().slice(posts).map((r) => [r.collection, r.action, r.ids, r.status]), [['signIns', 'confirmSafe', [id], 204]]);
     assert.strictEqual(data.signInVerdicts.get(id)?.riskState, 'confirmedSafe');
+    assert.strictEqual(await gridState(id), 'confirmedSafe', 'the grid row is read again');
+    assert.strictEqual(await gridState(other), 'atRisk', 'its neighbour is left as it was');
+    const saved = (await grid.resultsDocument()).value.find((r) => (r as { id?: string }).id === id) as { riskState?: string; riskDetail?: string };
+    assert.deepStrictEqual([saved.riskState, saved.riskDetail], ['confirmedSafe', 'adminConfirmedSigninSafe'], 'Save as JSON writes what the grid now shows');
     assert.strictEqual((await verdict('confirmSafe', keys.full, [id])).outcome, 'nothingToDo', 'read back: it is already confirmed safe');
     const reader = await verdict('dismiss', keys.noCa, [other]);
     assert.strictEqual(reader.outcome, 'refusedByPrecheck');

@@ -49,12 +49,25 @@ export class ColumnStore {
 
   push(text: string, raw?: string): void {
     const row = this.rows++;
+    if (this.instants && this.instants.length < this.rows) {
+      const next = new Float64Array(this.instants.length * 2);
+      next.set(this.instants);
+      this.instants = next;
+    }
+    this.store(row, text, raw);
+  }
+
+  /**
+   * A loaded row's cell, replaced (its record was read again). A GUID it held stays packed but
+   * unused: replacements are few, and packed GUIDs are never removed.
+   */
+  set(row: number, text: string, raw?: string): void {
+    if (!Number.isInteger(row) || row < 0 || row >= this.rows) return;
+    this.store(row, text, raw);
+  }
+
+  private store(row: number, text: string, raw: string | undefined): void {
     if (this.instants) {
-      if (this.instants.length < this.rows) {
-        const next = new Float64Array(this.instants.length * 2);
-        next.set(this.instants);
-        this.instants = next;
-      }
       const ms = raw === undefined ? instantOf(text) : undefined;
       this.instants[row] = ms ?? Number.NaN;
       if (ms !== undefined) return;

@@ -98,9 +98,31 @@ export class RowTable {
       this.caRef = ca;
     }
     this.specs.forEach((c, k) => this.columns[k].push(row.cells[c.id] ?? '', row.raw?.[c.id]));
+    this.mark(index, row);
+    return index;
+  }
+
+  /** A loaded row shown anew (its record was read again, after a verdict): same place, new cells. */
+  replace(index: number, row: DisplayRow): void {
+    if (!Number.isInteger(index) || index < 0 || index >= this.rows) return;
+    this.specs.forEach((c, k) => this.columns[k].set(index, row.cells[c.id] ?? '', row.raw?.[c.id]));
+    this.mark(index, row);
+  }
+
+  /** The rows whose cell in a column is exactly one of `values` (its raw value where it has one), in arrival order. */
+  rowsWith(columnId: string, values: ReadonlySet<string>): number[] {
+    const k = this.specs.findIndex((c) => c.id === columnId);
+    if (k < 0 || values.size === 0) return [];
+    const hit = new Uint8Array(this.rows);
+    this.columns[k].markEquals(values, hit);
+    const out: number[] = [];
+    for (let row = 0; row < this.rows; row++) if (hit[row]) out.push(row);
+    return out;
+  }
+
+  private mark(index: number, row: DisplayRow): void {
     this.flags[index] = (row.failed ? FAILED : 0) | (row.unreadable ? UNREADABLE : 0) | (row.pivots?.user ? PIVOT_USER : 0) | (row.pivots?.ip ? PIVOT_IP : 0) | (row.pivots?.risk ? PIVOT_RISK : 0) | (row.interrupted ? INTERRUPTED : 0);
     this.caRef[index] = row.ca ? 1 + this.internCa(row.ca) : 0;
-    return index;
   }
 
   private internCa(ca: ReadonlyArray<readonly [string, string]>): number {

@@ -13,6 +13,8 @@ const FLUSH_BYTES = 1 << 20;
 /** What the rows of a results panel are read back from. */
 export interface RecordKeeper {
   append(record: LogRecord): void;
+  /** Puts a newer version of a record in its place (a sign-in read again after a verdict). */
+  replace(index: number, record: LogRecord): void;
   read(index: number): Promise<LogRecord | undefined>;
   /** Records by index, in the order asked. */
   readMany(indices: Uint32Array): Promise<LogRecord[]>;
@@ -47,6 +49,11 @@ export class SpillFile implements RecordKeeper {
   private handle: Promise<fs.promises.FileHandle> | undefined;
   private failure: Error | undefined;
   private disposed = false;
+  /**
+   * Records read again since they were appended, by index: few (a verdict's sign-ins), so kept
+   * in memory rather than rewriting the file's lines and offsets.
+   */
+  private readonly newer = new Map<number, string>();
 
   constructor(readonly path: string) {}
 
@@ -64,6 +71,11 @@ export class SpillFile implements RecordKeeper {
     this.pending.push(text);
     this.pendingBytes += bytes;
     if (this.pendingBytes >= FLUSH_BYTES) this.flush();
+  }
+
+  replace(index: number, record: LogRecord): void {
+    if (this.disposed || !Number.isInteger(index) || index < 0 || index >= this.count) return;
+    this.newer.set(index, line(record));
   }
 
   private open(): Promise<fs.promises.FileHandle> {
@@ -119,7 +131,10 @@ export class SpillFile implements RecordKeeper {
         if (bytesRead === 0) throw new Error('The file of loaded rows ended early.');
         got += bytesRead;
       }
-      for (let i = k; i < end; i++) out.push(parseLine(buffer.toString('utf8', this.offsets[indices[i]] - from, this.offsets[indices[i] + 1] - from - 1)));
+      for (let i = k; i < end; i++) {
+        const newer = this.newer.get(indices[i]);
+        out.push(parseLine(newer ?? buffer.toString('utf8', this.offsets[indices[i]] - from, this.offsets[indices[i] + 1] - from - 1)));
+      }
       k = end;
     }
     return out;

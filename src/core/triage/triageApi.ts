@@ -13,6 +13,8 @@ export class TriageApi {
   constructor(
     private readonly client: ApiClient,
     private readonly graphOrigin: string,
+    /** Where sign-ins are read from: the version the grid and panels read them from, so a sign-in read again keeps the same fields. */
+    private readonly signInVersion: 'beta' | 'v1.0' = 'v1.0',
   ) {}
 
   private url(path: string, query?: Record<string, string | undefined>): string {
@@ -81,7 +83,7 @@ export class TriageApi {
   /** The sign-ins as Graph sends them now (untrusted bodies: the caller screens them). */
   async signInRecords(requestIds: readonly string[], signal?: AbortSignal): Promise<unknown[]> {
     const out: unknown[] = [];
-    for (const id of requestIds) out.push((await this.client.request(this.url(`/auditLogs/signIns/${encodeURIComponent(id)}`), { resource: 'graph', limit: 'reports', signal })).body);
+    for (const id of requestIds) out.push((await this.client.request(`${this.graphOrigin}/${this.signInVersion}/auditLogs/signIns/${encodeURIComponent(id)}`, { resource: 'graph', limit: 'reports', signal })).body);
     return out;
   }
 

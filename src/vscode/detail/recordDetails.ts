@@ -79,20 +79,14 @@ export class RecordDetails implements vscode.Disposable {
     }
   }
 
-  /** Reads these sign-ins again into the panels that show them (after a triage verdict). */
-  async refreshSignIns(tenant: TenantConfig, requestIds: readonly string[]): Promise<void> {
-    const open = requestIds.filter((id) => this.signIns.isOpen(tenant.key, id));
-    if (open.length === 0) return;
-    const { client, endpoints } = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
-    for (const id of open) {
-      try {
-        const res = await client.request(`${endpoints.graphOrigin}/${signInVersion()}/auditLogs/signIns/${encodeURIComponent(id)}`, { resource: 'graph', limit: 'reports' });
-        const record = readable(screenPage([res.body]).records)[0];
-        if (record) this.signIns.update(tenant.key, record);
-      } catch (e) {
-        this.deps.log.warn(`Could not read sign-in ${id} again after the verdict: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
+  /** Which of these sign-ins have a detail panel open in this tenant. */
+  signInsOpen(tenantKey: string, requestIds: readonly string[]): string[] {
+    return requestIds.filter((id) => this.signIns.isOpen(tenantKey, id));
+  }
+
+  /** Sign-ins read again (after a verdict) shown in their open panels. */
+  showNewerSignIns(tenantKey: string, records: readonly Record<string, unknown>[]): void {
+    for (const record of records) if (typeof record.id === 'string' && this.signIns.isOpen(tenantKey, record.id)) this.signIns.update(tenantKey, record);
   }
 
   private async riskyUserHistory(tenant: TenantConfig, record: Record<string, unknown>): Promise<Record<string, unknown>[] | undefined> {

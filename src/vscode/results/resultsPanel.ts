@@ -201,6 +201,16 @@ export class ResultsPanel implements vscode.Disposable {
     return loading;
   }
 
+  /** Which of these record ids the loaded rows hold. */
+  holding(ids: readonly string[]): string[] {
+    return this.rows.holding(ids);
+  }
+
+  /** Records read again take the place of the loaded ones with their id; how many rows changed. */
+  replaceRecords(records: readonly LogRecord[]): number {
+    return this.rows.replace(records);
+  }
+
   /** A loaded record by its grid row id. */
   record(id: string): Promise<LogRecord | undefined> {
     return this.rows.get(id);

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import { type CategorySpec } from '../../core/catalog/types';
 import { type RequestStats } from '../../core/http/client';
 import { type Logger } from '../../core/log/redact';
+import { type LogRecord } from '../../core/records/untrusted';
 import { type QueryEnd, type QueryPage } from '../../core/query/runQuery';
 import { QuerySession } from '../../core/query/session';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
@@ -82,6 +83,24 @@ export class ResultsPanels {
   target(arg?: unknown): ResultsPanel | undefined {
     if (arg instanceof ResultsPanel) return arg;
     return this.panels.find((p) => p.active) ?? this.panels[this.panels.length - 1];
+  }
+
+  /** Which of these sign-in request ids a grid of this tenant's Graph sign-ins shows. */
+  signInsShown(tenantKey: string, requestIds: readonly string[]): string[] {
+    const shown = new Set(this.signInPanels(tenantKey).flatMap((p) => p.holding(requestIds)));
+    return requestIds.filter((id) => shown.has(id));
+  }
+
+  /**
+   * Sign-ins read again after a verdict replace their rows in this tenant's Graph sign-in panels
+   * (a grid must not keep showing "at risk" for a sign-in just confirmed safe). Returns the rows changed.
+   */
+  replaceSignIns(tenantKey: string, records: readonly LogRecord[]): number {
+    return this.signInPanels(tenantKey).reduce((sum, p) => sum + p.replaceRecords(records), 0);
+  }
+
+  private signInPanels(tenantKey: string): ResultsPanel[] {
+    return this.panels.filter((p) => p.query.tenant.key === tenantKey && p.query.category.source === 'graph' && p.query.category.group === 'Sign-ins');
   }
 
   /** Open panels, oldest first. */

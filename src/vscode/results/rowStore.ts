@@ -148,6 +148,32 @@ export class RowStore {
     for (const [start, count] of coming) this.push(this.window(this.version, start, count, false)!);
   }
 
+  /** Which of these record ids the loaded rows hold. */
+  holding(ids: readonly string[]): string[] {
+    const held = new Set(this.table.rowsWith('id', new Set(ids)).map((index) => this.table.row(index).cells.id));
+    return ids.filter((id) => held.has(id));
+  }
+
+  /**
+   * Records read again (sign-ins after a verdict) take the place of the loaded rows with their id,
+   * and the view is computed again: a row may now leave a filter, or move in a sort. Returns how
+   * many rows changed.
+   */
+  replace(records: readonly LogRecord[]): number {
+    let changed = 0;
+    for (const r of records) {
+      if (isUnreadable(r) || typeof r.id !== 'string') continue;
+      const row = toDisplayRow(this.category, r);
+      for (const index of this.table.rowsWith('id', new Set([r.id]))) {
+        this.table.replace(index, row);
+        this.keeper.replace(index, r);
+        changed++;
+      }
+    }
+    if (changed > 0) this.recompute();
+    return changed;
+  }
+
   /** Rows of the view at [start, start + count), or undefined when `version` is no longer current. */
   window(version: number, start: number, count: number, asked = true): RowWindow | undefined {
     if (version !== this.version) return undefined;

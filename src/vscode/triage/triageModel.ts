@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { diagnose, summarize } from '../../core/diagnose/classify';
 import { type Pacer } from '../../core/http/pacer';
 import { type Logger } from '../../core/log/redact';
+import { signInVersion } from '../query/signInVersion';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { type RiskyEntity, serverFilter, toEntity } from '../../core/triage/riskyEntities';
 import { type TriageSubject } from '../../core/triage/subjects';
@@ -36,7 +37,7 @@ export class TriageModel implements vscode.Disposable {
 
   async api(tenant: TenantConfig): Promise<TriageApi> {
     const { client, endpoints } = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
-    return new TriageApi(client, endpoints.graphOrigin);
+    return new TriageApi(client, endpoints.graphOrigin, signInVersion());
   }
 
   /** What is known for a subject; starts loading the selected tenant's lists when nothing is. */

@@ -114,6 +114,28 @@ describe('results row table: compact columns in the host, the grid view computed
     );
   });
 
+  it('rows replaced in place (records read again) read, filter, sort and count exactly as a table built with them from the start', () => {
+    fc.assert(
+      fc.property(fc.array(displayRow, { minLength: 1, maxLength: 60, size: 'medium' }), fc.array(fc.tuple(fc.nat(), displayRow), { maxLength: 6 }), filters, sort, (rows, changes, f, s) => {
+        const { table } = tableOf(rows);
+        const after = [...rows];
+        for (const [at, row] of changes) {
+          table.replace(at % rows.length, { ...row, id: 'ignored' });
+          after[at % rows.length] = row;
+        }
+        table.replace(rows.length, { ...rows[0], id: 'ignored' });
+        const fresh = tableOf(after);
+        assert.strictEqual(table.size, rows.length, 'a place beyond the rows is not made');
+        after.forEach((_, i) => assert.deepStrictEqual(table.row(i), fresh.table.row(i), `row ${i}`));
+        assert.deepStrictEqual(shown(table, f, s), expected(fresh.withIds, f, s));
+        assert.deepStrictEqual(table.facets(['user', 'risk'], table.view(f, undefined), 3), fresh.table.facets(['user', 'risk'], fresh.table.view(f, undefined), 3));
+        const wanted = new Set(after.slice(0, 2).map((r) => r.raw?.risk ?? r.cells.request ?? ''));
+        assert.deepStrictEqual(table.rowsWith('request', wanted), fresh.table.rowsWith('request', wanted));
+      }),
+      { numRuns: RUNS, ...SEED },
+    );
+  });
+
   it('facets: the top values among the view\'s rows equal a plain count (GUIDs, unique per row, are not values)', () => {
     const GUID_CELL = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
     fc.assert(

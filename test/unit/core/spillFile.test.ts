@@ -46,6 +46,25 @@ describe('spill file: a panel\'s records on disk, read back exactly', () => {
     );
   });
 
+  it('a record replaced (read again) reads back as the newer one in every read, its neighbours as appended', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 30 }), fc.nat(), record, async (records, at, newer) => {
+        const file = new SpillFile(path.join(dir, `r${n++}.rows`));
+        records.forEach((r) => file.append(r));
+        const index = at % records.length;
+        file.replace(index, newer);
+        file.replace(records.length, { id: 'beyond' });
+        const expected = records.map((r, i) => (i === index ? newer : r));
+        assert.deepStrictEqual(await file.readMany(Uint32Array.from(records.keys())), expected);
+        assert.deepStrictEqual(await file.read(index), newer);
+        assert.strictEqual(await file.read(records.length), undefined, 'no record is made beyond the end');
+        file.dispose();
+      }),
+      { numRuns: RUNS, ...SEED },
+    );
+  });
+
   it('a file that cannot be written fails the read with the reason, never with wrong records; no index outside the rows reads', async () => {
     const file = new SpillFile(path.join(dir, 'no-such-folder', 'one.rows'));
     file.append({ id: 'x' });

@@ -48,6 +48,28 @@ describe('results rows on the host: the grid asks for windows of a view computed
     store.dispose();
   });
 
+  it('a sign-in read again after a verdict takes its row\'s place: new cells and saved record, the view computed again', async () => {
+    const announced: ViewInfo[] = [];
+    const pushed: RowWindow[] = [];
+    const { store } = storeWith(announced, pushed);
+    const atRisk = (id: string, user: string, state: string) => ({ ...signIn(id, user, 0, 7), riskState: state, riskLevelDuringSignIn: 'high' });
+    store.add(screenPage([...records, atRisk('e', 'erin', 'atRisk')]).records);
+    store.settle();
+    store.setView({ ...NO_ROW_FILTERS, fields: [{ column: 'riskState', label: 'Risk state', values: ['atRisk'] }] }, undefined);
+    assert.deepStrictEqual(store.window(announced.at(-1)!.version, 0, 10)!.rows.map((r) => r.cells.userPrincipalName), ['erin']);
+    assert.deepStrictEqual(store.holding(['e', 'x', 'a']), ['e', 'a'], 'which ids the grid holds');
+    const before = announced.length;
+    assert.strictEqual(store.replace(screenPage([atRisk('e', 'erin', 'confirmedSafe'), atRisk('x', 'xavier', 'dismissed')]).records), 1, 'only loaded rows change');
+    assert.strictEqual(announced.length, before + 1, 'a new view is announced');
+    assert.strictEqual(announced.at(-1)!.total, 0, 'confirmed safe: the row leaves the "at risk" filter');
+    store.setView(NO_ROW_FILTERS, undefined);
+    const row = store.window(announced.at(-1)!.version, 4, 1)!.rows[0];
+    assert.deepStrictEqual([row.id, row.cells.userPrincipalName, row.raw?.riskState], ['4', 'erin', 'confirmedSafe'], 'same place, new cells');
+    assert.strictEqual(((await store.get('4')) as { riskState: string }).riskState, 'confirmedSafe', 'the detail and exports read the newer record');
+    assert.strictEqual(store.size, 5, 'no row added');
+    store.dispose();
+  });
+
   it('facets: the top values of the view\'s rows, counted again with each new view; a kept value leaves its rows only', () => {
     const announced: ViewInfo[] = [];
     const { store } = storeWith(announced);
