@@ -13,7 +13,7 @@ import { type SignInContext, signInAt, signInIndexFromId, type SignInRecord } fr
 import { planStory, type Story } from './story';
 import { movedSignIn, storyAudit, type StoryContext, storyRiskyAdmin, storySignIn } from './storyRecords';
 import { type Vocabulary, vocabulary } from './tables';
-import { indexRange, type Timeline } from './timeline';
+import { indexRange, isoTime, type Timeline } from './timeline';
 
 export interface DatasetSizes {
   /** Sign-ins of all event types together. */
@@ -107,7 +107,9 @@ export class TenantData {
   signIn(index: number): SignInRecord {
     const record = this.storySignInAt(index);
     const verdict = this.signInVerdicts.size > 0 ? this.signInVerdicts.get(String(record.json.id)) : undefined;
-    return verdict ? { ...record, json: Object.assign({}, record.json, verdict) } : record;
+    if (!verdict) return record;
+    const { atMs: _, ...fields } = verdict;
+    return { ...record, json: Object.assign({}, record.json, fields) };
   }
 
   /** The index of the sign-in with this request id, if the tenant has one. */
@@ -205,7 +207,12 @@ export class TenantData {
   }
 
   riskDetection(j: number): Record<string, unknown> {
-    return riskDetectionFrom(this.seed, j, this.signIn(riskDetectionSignInIndex(j)), this.license);
+    const signIn = this.signIn(riskDetectionSignInIndex(j));
+    const detection = riskDetectionFrom(this.seed, j, signIn, this.license, this.anchorMs);
+    // A verdict on its sign-in closes the detection (its state and detail follow the sign-in) and updates it.
+    const at = this.signInVerdicts.size > 0 ? this.signInVerdicts.get(String(signIn.json.id))?.atMs : undefined;
+    if (at !== undefined) detection.lastUpdatedDateTime = isoTime(at);
+    return detection;
   }
 
   private o365Sources(): O365Sources {

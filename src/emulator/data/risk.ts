@@ -29,7 +29,8 @@ export function riskDetectionIndexFromId(seed: number, id: string): number | und
 
 const OFFLINE_TYPES = new Set(['leakedCredentials', 'investigationsThreatIntelligence', 'passwordSpray', 'suspiciousInboxForwarding']);
 
-export function riskDetectionFrom(seed: number, j: number, signIn: SignInRecord, license: License): Record<string, unknown> {
+/** `nowMs`: the data's present; a detection made later (offline ones take hours) shows as made by then. */
+export function riskDetectionFrom(seed: number, j: number, signIn: SignInRecord, license: License, nowMs = Number.POSITIVE_INFINITY): Record<string, unknown> {
   const rng = Rng.for(seed, STREAM.riskDetection, j);
   const s = signIn.json;
   const type = signIn.riskEventType ?? 'unfamiliarFeatures';
@@ -52,8 +53,8 @@ export function riskDetectionFrom(seed: number, j: number, signIn: SignInRecord,
     ipAddress: s.ipAddress,
     location: { city: location.city, state: location.state, countryOrRegion: location.countryOrRegion, geoCoordinates: location.geoCoordinates },
     activityDateTime: s.createdDateTime,
-    detectedDateTime: isoTime(signIn.createdMs + delayMs),
-    lastUpdatedDateTime: isoTime(signIn.createdMs + delayMs + rng.range(0, 3600) * 1000),
+    detectedDateTime: isoTime(Math.min(nowMs, signIn.createdMs + delayMs)),
+    lastUpdatedDateTime: isoTime(Math.min(nowMs, signIn.createdMs + delayMs + rng.range(0, 3600) * 1000)),
     userId: s.userId,
     userDisplayName: s.userDisplayName,
     userPrincipalName: s.userPrincipalName,
@@ -129,18 +130,21 @@ export function initialRiskyUsers(seed: number, users: readonly DirectoryUser[],
   });
 }
 
-/** Applies an admin action to a risky user or service principal and records it in history. */
-/** What an admin's verdict on a risky sign-in leaves in the record (API-FACTS 7 riskDetail values). */
+/**
+ * What an admin's verdict on a risky sign-in leaves in the record (API-FACTS 7 riskDetail values),
+ * and when it was given: the sign-in's risk detections show the verdict as their last update.
+ */
 export interface SignInVerdict {
   readonly riskState: string;
   readonly riskDetail: string;
   readonly riskLevelAggregated: string;
+  readonly atMs?: number;
 }
 
-export function signInVerdict(action: RiskAction, hidden: boolean): SignInVerdict {
+export function signInVerdict(action: RiskAction, hidden: boolean, atMs?: number): SignInVerdict {
   const detail = action === 'confirmCompromised' ? 'adminConfirmedSigninCompromised' : action === 'confirmSafe' ? 'adminConfirmedSigninSafe' : 'adminDismissedRiskForSignIn';
   const state = action === 'confirmCompromised' ? 'confirmedCompromised' : action === 'confirmSafe' ? 'confirmedSafe' : 'dismissed';
-  return { riskState: state, riskDetail: hidden ? 'hidden' : detail, riskLevelAggregated: hidden ? 'hidden' : action === 'confirmCompromised' ? 'high' : 'none' };
+  return { riskState: state, riskDetail: hidden ? 'hidden' : detail, riskLevelAggregated: hidden ? 'hidden' : action === 'confirmCompromised' ? 'high' : 'none', ...(atMs !== undefined ? { atMs } : {}) };
 }
 
 /** Identity Protection's admin actions on a risky user or service principal (confirm safe: users only). */

@@ -69,7 +69,7 @@ export async function runRiskAction({ collection, action }: { collection: RiskCo
     if (action === 'dismiss' && list.length > 60) throw new HttpError(400, 'BadRequest', `Too many ${key}: ${list.length}. Dismiss accepts at most 60 per request.`);
     const actor = c.caller.delegated ? (c.caller.claims.oid ?? c.caller.claims.appid) : c.caller.claims.appid;
     for (const id of list as string[]) {
-      if (collection === 'signIns') applySignInVerdict(c.data, id.toLowerCase(), action);
+      if (collection === 'signIns') applySignInVerdict(c.data, id.toLowerCase(), action, c.now);
       else {
         const subject = collection === 'riskyServicePrincipals' ? c.data.riskyServicePrincipals.get(id.toLowerCase()) : c.data.riskyUsers.get(id.toLowerCase());
         if (subject) applyRiskAction(subject, action, actor, c.now);
@@ -90,11 +90,11 @@ export async function runRiskAction({ collection, action }: { collection: RiskCo
 }
 
 /** A verdict changes a sign-in that carries risk; one without risk, or an unknown id, is left alone (as Graph accepts them). */
-function applySignInVerdict(data: TenantData, requestId: string, action: RiskAction): void {
+function applySignInVerdict(data: TenantData, requestId: string, action: RiskAction, nowMs: number): void {
   const index = data.signInIndexOf(requestId);
   if (index === undefined) return;
   const json = data.signIn(index).json;
   const level = json.riskLevelDuringSignIn;
   if ((level === 'none' || level === undefined) && (json.riskState === 'none' || json.riskState === undefined)) return;
-  data.signInVerdicts.set(requestId, signInVerdict(action, level === 'hidden'));
+  data.signInVerdicts.set(requestId, signInVerdict(action, level === 'hidden', nowMs));
 }

@@ -259,6 +259,20 @@ describe('fake tenant: Graph identity-log endpoints', function () {
       }
     });
 
+    it('a verdict on a sign-in closes its risk detections: their state and detail follow it, updated at the verdict', async () => {
+      const detections = ((await get("/v1.0/identityProtection/riskDetections?$filter=riskState eq 'atRisk'&$top=50")).json as Page).value;
+      const d = detections.find((r) => r.riskDetail !== 'hidden') ?? detections[0];
+      const requestId = String(d.requestId);
+      const before = Date.now();
+      const res = await request(emulator, `${emulator.origin}/v1.0/auditLogs/signIns/confirmSafe`, { method: 'POST', token: tokens[FULL_APP], body: JSON.stringify({ requestIds: [requestId] }) });
+      assert.strictEqual(res.status, 204);
+      const after = ((await get(`/v1.0/identityProtection/riskDetections?$filter=${encodeURIComponent(`requestId eq '${requestId}'`)}`)).json as Page).value;
+      assert.deepStrictEqual(after.map((r) => [r.id, r.riskState, r.riskDetail]), [[d.id, 'confirmedSafe', 'adminConfirmedSigninSafe']]);
+      assert.ok(Math.abs(Date.parse(String(after[0].lastUpdatedDateTime)) - before) < 30_000, `updated at the verdict, not ${String(after[0].lastUpdatedDateTime)}`);
+      const closed = ((await get("/v1.0/identityProtection/riskDetections?$filter=riskState eq 'confirmedSafe'&$top=500")).json as Page).value;
+      assert.ok(closed.some((r) => r.id === d.id), 'a filter on the state finds it');
+    });
+
     it('the beta endpoint adds signInEventTypes and authentication details', async () => {
       const v = ((await get('/beta/auditLogs/signIns?$top=3')).json as Page).value;
       assert.ok(v.every((r) => Array.isArray(r.signInEventTypes) && Array.isArray(r.authenticationDetails)));
