@@ -5,7 +5,7 @@
  * the sign-ins from an address. Each is a query Graph accepts, or the sign-in to open.
  */
 import { type FilterModel } from '../odata/model';
-import { type RelatedQuery } from './signInView';
+import { type RelatedQuery } from './relatedQueries';
 
 export type PivotAction = { readonly kind: 'openSignIn'; readonly requestId: string } | { readonly kind: 'query'; readonly query: RelatedQuery };
 

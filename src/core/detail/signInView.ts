@@ -4,10 +4,10 @@
  * without a policy permission, and reports risk as `hidden` without Entra ID P2).
  */
 import { enumLabel } from '../catalog/labels';
-import { type ClientFilter } from '../odata/model';
 import { signInActionsFor, type SignInVerdictAction } from '../records/signInRisk';
 import { signInOutcome } from '../query/rows';
 import { errorDocsUrl, signInError } from './aadsts';
+import { networkQueries, type RelatedQuery, sessionQueries } from './relatedQueries';
 
 export interface Field {
   readonly label: string;
@@ -36,14 +36,6 @@ export interface AuthStep {
   readonly requirement: string;
 }
 
-export interface RelatedQuery {
-  readonly label: string;
-  readonly category: 'signIns.interactive' | 'signIns.nonInteractive' | 'signIns.servicePrincipal' | 'riskDetections' | 'riskyUsers' | 'directoryAudits';
-  readonly clauses: readonly { field: string; op: 'eq'; values: readonly string[]; valueLabel?: string }[];
-  /** What Graph cannot filter on (a session id, a network), kept from the loaded rows. */
-  readonly client?: readonly ClientFilter[];
-  readonly hours: number | 'all' | { readonly fromMs: number; readonly toMs: number };
-}
 
 export interface Signal {
   readonly kind: 'deviceCode' | 'authenticationTransfer' | 'ropc' | 'refreshToken' | 'unboundToken';
@@ -170,17 +162,9 @@ export function signInView(r: Record<string, unknown>): SignInView {
   if (r.correlationId) related.push({ label: 'Sign-ins with the same correlation id', category: 'signIns.interactive', clauses: [{ field: 'correlationId', op: 'eq', values: [s(r.correlationId)] }], hours: 'all' });
   if (r.id) related.push({ label: 'Risk detections for this request', category: 'riskDetections', clauses: [{ field: 'requestId', op: 'eq', values: [s(r.id)] }], hours: 'all' });
   if (userId) related.push({ label: 'Risky-user entry for this user', category: 'riskyUsers', clauses: [{ field: 'id', op: 'eq', values: [userId], ...who }], hours: 'all' });
-  const sessionId = s(r.sessionId);
-  if (sessionId && userId) {
-    // Graph cannot filter on the session: the user's sign-ins are read and the session's kept.
-    const session: ClientFilter = { kind: 'field', column: 'sessionId', label: 'Session id', values: [sessionId] };
-    related.push({ label: 'Interactive sign-ins in this session', category: 'signIns.interactive', clauses: [{ field: 'userId', op: 'eq', values: [userId], ...who }], client: [session], hours: 'all' });
-    related.push({ label: 'Non-interactive sign-ins in this session', category: 'signIns.nonInteractive', clauses: [{ field: 'userId', op: 'eq', values: [userId], ...who }], client: [session], hours: 'all' });
-  }
+  related.push(...sessionQueries(r));
   if (r.ipAddress) related.push({ label: 'Sign-ins from this IP address by any user, last 24 hours', category: 'signIns.interactive', clauses: [{ field: 'ipAddress', op: 'eq', values: [s(r.ipAddress)] }], hours: 24 });
-  if (typeof r.autonomousSystemNumber === 'number') {
-    related.push({ label: `Sign-ins from this network (AS${r.autonomousSystemNumber}) by any user, last 24 hours`, category: 'signIns.interactive', clauses: [], client: [{ kind: 'field', column: 'autonomousSystemNumber', label: 'ASN', values: [String(r.autonomousSystemNumber)] }], hours: 24 });
-  }
+  related.push(...networkQueries(r));
   if (userId && !Number.isNaN(timeMs)) related.push({ label: 'Directory audits by this user in the same hour', category: 'directoryAudits', clauses: [{ field: 'initiatedBy/user/id', op: 'eq', values: [userId], ...who }], hours: { fromMs: timeMs - 3_600_000, toMs: timeMs + 3_600_000 } });
   return {
     id: s(r.id),

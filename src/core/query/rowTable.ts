@@ -10,15 +10,13 @@
 import { ColumnStore } from './columnStore';
 import { type SortColumn, type SortState } from './gridView';
 import { type RowFilters } from './rowFilters';
-import { type DisplayRow, type Pivots } from './rows';
+import { type DisplayRow, PIVOT_KEYS, type Pivots } from './rows';
 
-/** Flag bits per row. */
+/** Flag bits per row; the pivots' bits follow, one per PIVOT_KEYS entry. */
 const FAILED = 1;
 const UNREADABLE = 2;
-const PIVOT_USER = 4;
-const PIVOT_IP = 8;
-const PIVOT_RISK = 16;
-const INTERRUPTED = 32;
+const INTERRUPTED = 4;
+const PIVOT_BIT = (k: number) => 8 << k;
 
 /** Bucket widths a histogram picks from: the smallest that needs at most its number of bars. */
 const BUCKETS_MS = [60_000, 300_000, 900_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000, 604_800_000];
@@ -65,7 +63,7 @@ export function arrivalOrder(n: number): Uint32Array {
 
 export class RowTable {
   private readonly columns: ColumnStore[];
-  private flags = new Uint8Array(1024);
+  private flags = new Uint16Array(1024);
   /** Each row's conditional access list: 0 for none given, else 1 + its index in `caLists`. */
   private caRef = new Uint32Array(1024);
   private readonly caLists: ReadonlyArray<readonly [string, string]>[] = [];
@@ -90,7 +88,7 @@ export class RowTable {
   add(row: DisplayRow): number {
     const index = this.rows++;
     if (this.rows > this.flags.length) {
-      const flags = new Uint8Array(this.flags.length * 2);
+      const flags = new Uint16Array(this.flags.length * 2);
       flags.set(this.flags);
       this.flags = flags;
       const ca = new Uint32Array(this.caRef.length * 2);
@@ -121,7 +119,9 @@ export class RowTable {
   }
 
   private mark(index: number, row: DisplayRow): void {
-    this.flags[index] = (row.failed ? FAILED : 0) | (row.unreadable ? UNREADABLE : 0) | (row.pivots?.user ? PIVOT_USER : 0) | (row.pivots?.ip ? PIVOT_IP : 0) | (row.pivots?.risk ? PIVOT_RISK : 0) | (row.interrupted ? INTERRUPTED : 0);
+    let f = (row.failed ? FAILED : 0) | (row.unreadable ? UNREADABLE : 0) | (row.interrupted ? INTERRUPTED : 0);
+    PIVOT_KEYS.forEach((key, k) => (f |= row.pivots?.[key] ? PIVOT_BIT(k) : 0));
+    this.flags[index] = f;
     this.caRef[index] = row.ca ? 1 + this.internCa(row.ca) : 0;
   }
 
@@ -152,9 +152,7 @@ export class RowTable {
     });
     const f = this.flags[index];
     const ca = this.caRef[index];
-    const user = (f & PIVOT_USER) !== 0;
-    const ip = (f & PIVOT_IP) !== 0;
-    const risk = (f & PIVOT_RISK) !== 0;
+    const pivots = PIVOT_KEYS.filter((_, k) => (f & PIVOT_BIT(k)) !== 0);
     return {
       index,
       cells,
@@ -163,7 +161,7 @@ export class RowTable {
       ...(raw ? { raw } : {}),
       ...(ca ? { ca: this.caLists[ca - 1] } : {}),
       ...((f & UNREADABLE) !== 0 ? { unreadable: true as const } : {}),
-      ...(user || ip || risk ? { pivots: { ...(user ? { user: true as const } : {}), ...(ip ? { ip: true as const } : {}), ...(risk ? { risk: true as const } : {}) } } : {}),
+      ...(pivots.length ? { pivots: Object.fromEntries(pivots.map((key) => [key, true])) as Pivots } : {}),
     };
   }
 

@@ -33,11 +33,12 @@ function cell(record: Record<string, unknown>, column: ColumnSpec): string {
   return String(v);
 }
 
-export interface Pivots {
-  readonly user?: true;
-  readonly ip?: true;
-  readonly risk?: true;
-}
+/**
+ * What a row's menu can pivot on: its user, IP address, session, network (ASN) and correlation id;
+ * and `risk`, a verdict on a risky sign-in. Kept as bits per row in the row table, in this order.
+ */
+export const PIVOT_KEYS = ['user', 'ip', 'risk', 'session', 'asn', 'correlation'] as const;
+export type Pivots = { readonly [K in (typeof PIVOT_KEYS)[number]]?: true };
 
 export interface DisplayRow {
   readonly id: string;
@@ -87,10 +88,17 @@ export function toDisplayRow(category: CategorySpec, record: LogRecord): Display
 
 function pivotsOf(record: Record<string, unknown>, isSignIn: boolean): { pivots?: Pivots } {
   const k = pivotKeys(record);
-  const user = k.userId !== undefined || k.userPrincipalName !== undefined;
-  const ip = k.ipAddress !== undefined;
-  const risk = isSignIn && hasSignInRisk(record);
-  return user || ip || risk ? { pivots: { ...(user ? { user: true as const } : {}), ...(ip ? { ip: true as const } : {}), ...(risk ? { risk: true as const } : {}) } } : {};
+  const has: Record<(typeof PIVOT_KEYS)[number], boolean> = {
+    user: k.userId !== undefined || k.userPrincipalName !== undefined,
+    ip: k.ipAddress !== undefined,
+    risk: isSignIn && hasSignInRisk(record),
+    // A session is read through its user's sign-ins (Graph cannot filter on it).
+    session: isSignIn && k.userId !== undefined && typeof record.sessionId === 'string' && record.sessionId.trim() !== '',
+    asn: isSignIn && typeof record.autonomousSystemNumber === 'number',
+    correlation: typeof record.correlationId === 'string' && record.correlationId.trim() !== '',
+  };
+  const on = PIVOT_KEYS.filter((key) => has[key]);
+  return on.length ? { pivots: Object.fromEntries(on.map((key) => [key, true])) as Pivots } : {};
 }
 
 function readableRow(category: CategorySpec, record: Record<string, unknown>): DisplayRow {

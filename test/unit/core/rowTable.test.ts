@@ -10,7 +10,7 @@ import { categoryById } from '../../../src/core/catalog/categories';
 import { filterRows, sortRows } from '../../../src/core/query/gridView';
 import { NO_ROW_FILTERS, type RowFilters } from '../../../src/core/query/rowFilters';
 import { RowTable } from '../../../src/core/query/rowTable';
-import { type DisplayRow, toDisplayRow } from '../../../src/core/query/rows';
+import { type DisplayRow, PIVOT_KEYS, type Pivots, toDisplayRow } from '../../../src/core/query/rows';
 import { UnreadableRecord } from '../../../src/core/records/untrusted';
 
 const RUNS = Number(process.env.IDLOG_PROPERTY_RUNS ?? 12) * 10;
@@ -36,8 +36,8 @@ const raws = fc.constantFrom(undefined, 'atRisk', 'none', 'confirmedCompromised'
 const ca = fc.option(fc.array(fc.tuple(fc.constantFrom('Require MFA', 'Block legacy', 'Report: risky'), fc.constantFrom('success', 'failure', 'notApplied', 'reportOnlyFailure', 'reportOnlySuccess')), { maxLength: 3 }), { nil: undefined });
 
 const displayRow = fc
-  .record({ cells: fc.tuple(cell, cell, cell, cell, cell, cell), raw: raws, failed: fc.boolean(), ca, unreadable: fc.boolean(), user: fc.boolean(), ip: fc.boolean() })
-  .map(({ cells, raw, failed, ca, unreadable, user, ip }): Omit<DisplayRow, 'id'> => {
+  .record({ cells: fc.tuple(cell, cell, cell, cell, cell, cell), raw: raws, failed: fc.boolean(), ca, unreadable: fc.boolean(), pivots: fc.subarray([...PIVOT_KEYS]) })
+  .map(({ cells, raw, failed, ca, unreadable, pivots }): Omit<DisplayRow, 'id'> => {
     if (unreadable) return { cells: { time: `Unreadable record: ${cells[0]}` }, failed: false, unreadable: true };
     const byId: Record<string, string> = {};
     COLUMNS.forEach((c, k) => (byId[c.id] = cells[k]));
@@ -46,7 +46,7 @@ const displayRow = fc
       failed,
       ...(raw !== undefined ? { raw: { risk: raw } } : {}),
       ...(ca ? { ca } : {}),
-      ...(user || ip ? { pivots: { ...(user ? { user: true as const } : {}), ...(ip ? { ip: true as const } : {}) } } : {}),
+      ...(pivots.length ? { pivots: Object.fromEntries(pivots.map((key) => [key, true])) as Pivots } : {}),
     };
   });
 

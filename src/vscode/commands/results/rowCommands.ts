@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { categoryById } from '../../../core/catalog/categories';
 import { type GraphCategory } from '../../../core/catalog/types';
 import { type FilterModel } from '../../../core/odata/model';
+import { relatedModel } from '../../../core/detail/pivots';
+import { networkQueries, type RelatedQuery, sessionQueries } from '../../../core/detail/relatedQueries';
 import { pivotKeys } from '../../../core/query/rows';
 import { isUnreadable, recordJson } from '../../../core/records/untrusted';
 import { type QueryRunner } from '../../query/queryRunner';
@@ -59,6 +61,15 @@ async function pivot(deps: RowCommandDeps, panel: ResultsPanel, field: string, v
   return deps.runner.start(panel.query.tenant, category, { time: LAST_7_DAYS, clauses: [{ field, op: 'eq', values: [value], ...(valueLabel ? { valueLabel } : {}) }], client: [] });
 }
 
+/** Related queries run as the detail panels run them: each a pivot in its own tab. */
+async function runRelated(panel: ResultsPanel, queries: readonly RelatedQuery[]): Promise<(ResultsPanel | undefined)[]> {
+  const opened: (ResultsPanel | undefined)[] = [];
+  for (const q of queries) opened.push(await vscode.commands.executeCommand<ResultsPanel | undefined>('identityLogs.runQuery', { tenantKey: panel.query.tenant.key, category: q.category, model: relatedModel(q), pivot: true }));
+  return opened;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The row menu's commands: one argument shape (the row), so they are one table. */
 export function resultsRowCommands(deps: RowCommandDeps): Command[] {
   const on = (c: { id: string; run: (t: RowTarget) => Promise<unknown> }): Command => defineCommand({ id: c.id, args: rowArg(deps), run: c.run });
@@ -86,6 +97,27 @@ export function resultsRowCommands(deps: RowCommandDeps): Command[] {
       const r = await readableRecord(t);
       const ip = r ? pivotKeys(r).ipAddress : undefined;
       return ip ? pivot(deps, t.panel, 'ipAddress', ip) : undefined;
+    } }),
+    on({ id: 'identityLogs.results.sessionSignIns', run: async (t) => {
+      const r = await readableRecord(t);
+      return r ? runRelated(t.panel, sessionQueries(r)) : undefined;
+    } }),
+    on({ id: 'identityLogs.results.networkSignIns', run: async (t) => {
+      const r = await readableRecord(t);
+      return r ? runRelated(t.panel, networkQueries(r)) : undefined;
+    } }),
+    // Every sign-in kind of the flow: Open Sign-in by ID asks all four and opens a tab for each that has it.
+    on({ id: 'identityLogs.results.correlationSignIns', run: async (t) => {
+      const r = await readableRecord(t);
+      const id = typeof r?.correlationId === 'string' ? r.correlationId.trim() : '';
+      return GUID.test(id) ? vscode.commands.executeCommand('identityLogs.openSignInById', { tenantKey: t.panel.query.tenant.key, id, asCorrelationId: true }) : undefined;
+    } }),
+    on({ id: 'identityLogs.results.investigateUser', run: async (t) => {
+      const r = await readableRecord(t);
+      const k = r ? pivotKeys(r) : {};
+      if (k.userId && GUID.test(k.userId)) return vscode.commands.executeCommand('identityLogs.investigateUser', { tenantKey: t.panel.query.tenant.key, userId: k.userId, label: k.userPrincipalName ?? k.userId });
+      // A name alone: the command finds the user's object id from their sign-ins.
+      return k.userPrincipalName ? vscode.commands.executeCommand('identityLogs.investigateUser', { tenantKey: t.panel.query.tenant.key, userPrincipalName: k.userPrincipalName }) : undefined;
     } }),
   ];
 }

@@ -1,7 +1,7 @@
 /**
  * "Investigate User…": a user's timeline across sources. Run from the palette (asks the tenant,
  * the user and the range), a sign-in's detail panel, a risky user in the Risky Users view, or
- * `{ tenantKey, userId, label?, hours? }`.
+ * `{ tenantKey, userId, label?, hours? }` (or `{ tenantKey, userPrincipalName }`, a grid row's user by name).
  */
 import { categoryById } from '../../../core/catalog/categories';
 import { type GraphCategory } from '../../../core/catalog/types';
@@ -70,6 +70,14 @@ function targetArg(deps: InvestigateDeps) {
       const tenant = deps.store.get(a.tenantKey);
       const hours = typeof a.hours === 'number' && Number.isInteger(a.hours) && a.hours > 0 && a.hours <= 720 ? a.hours : 168;
       return tenant ? { tenant, user: { id: a.userId, label: typeof a.label === 'string' && a.label ? a.label.slice(0, 200) : a.userId }, hours } : undefined;
+    }
+    // A grid row that names its user only by name (a directory audit's initiator, say).
+    if (typeof a.tenantKey === 'string' && typeof a.userPrincipalName === 'string' && /^[^@\s]+@[^@\s]+$/.test(a.userPrincipalName) && a.userPrincipalName.length <= 200) {
+      const tenant = deps.store.get(a.tenantKey);
+      if (!tenant) return undefined;
+      const id = await idOfUpn(deps, tenant, a.userPrincipalName);
+      if (!id) throw new Error(`${a.userPrincipalName} has no interactive sign-in in the last 30 days, so their object id is not known here: run Investigate User… with the object id (Entra admin center › Users › the user › Object ID).`);
+      return { tenant, user: { id, label: a.userPrincipalName }, hours: 168 };
     }
     // A risky user's node in the Risky Users view.
     const node = arg as { tenant?: TenantConfig; entities?: () => readonly { subject: string; id: string; secondary: string; name: string }[] } | undefined;
