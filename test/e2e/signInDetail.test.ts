@@ -126,7 +126,7 @@ describe('Sign-in detail panel (e2e)', function () {
     await chip.waitFor({ state: 'detached' });
   });
 
-  it('from the device-code sign-in, the user\'s timeline: every source read, the attacker\'s refreshes after an impossible move, each entry opens its detail', async () => {
+  it('from the device-code sign-in, the user\'s timeline: every Graph source read (Office 365 says why not), the attacker\'s refreshes after an impossible move, each entry opens its detail', async () => {
     const data = emulator.datasets.get(CONTOSO)!;
     const victim = data.story!.cast.phishVictim;
     let phish: Record<string, unknown> | undefined;
@@ -137,7 +137,8 @@ describe('Sign-in detail panel (e2e)', function () {
     await timeline.locator('timeline-app h1', { hasText: victim.userPrincipalName }).waitFor({ timeout: 30_000 });
     const sources = timeline.locator('.sources .source');
     await sources.first().waitFor({ timeout: 60_000 });
-    assert.deepStrictEqual(await sources.evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { state: string } }).dataset.state)), ['read', 'read', 'read', 'read', 'read', 'read']);
+    assert.deepStrictEqual(await sources.evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { state: string } }).dataset.state)), ['read', 'read', 'read', 'read', 'read', 'read', 'unavailable']);
+    assert.match(await sources.last().innerText(), /Office 365 audit records: not read\. no Office 365 audit subscription is started/);
     const impossible = timeline.locator('li.move.impossible');
     assert.ok((await impossible.count()) >= 1, 'home → the attacker\'s network in minutes');
     assert.match(await impossible.first().innerText(), /^Impossible travel: .+ → .+, [\d,]+ km in [\d,]+ min/);

@@ -43,9 +43,39 @@ describe('A user\'s timeline inside VS Code, against the fake tenant with the de
     for (const id of truth(afterMs - 24 * 3_600_000 + 60_000, beforeMs - 60_000)) assert.ok(ids.has(id), `${id} is missing`);
     const wide = truth(beforeMs - 24 * 3_600_000 - 60_000, afterMs + 60_000);
     for (const id of ids) assert.ok(wide.has(id), `${id} is not the victim's`);
-    assert.deepStrictEqual(timeline.sources.map((s) => [s.source, s.state]), [['signIns', 'read'], ['nonInteractive', 'read'], ['auditsBy', 'read'], ['auditsTargeting', 'read'], ['riskDetections', 'read'], ['riskHistory', 'read']]);
+    assert.deepStrictEqual(timeline.sources.map((s) => [s.source, s.state]), [['signIns', 'read'], ['nonInteractive', 'read'], ['auditsBy', 'read'], ['auditsTargeting', 'read'], ['riskDetections', 'read'], ['riskHistory', 'read'], ['o365', 'unavailable']]);
+    assert.match(timeline.sources.at(-1)!.note ?? '', /no Office 365 audit subscription is started/, 'Office 365: why it was not read, and what to do');
     const moves = timelineRows(timeline.entries).filter((r) => r.kind === 'move' && r.leg.impossible);
     assert.ok(moves.length >= 1, 'home → the attacker\'s network in minutes is impossible travel');
+  });
+
+  it('with an Office 365 subscription started, the victim\'s Office 365 records of the day are in the timeline too, and only theirs', async () => {
+    const data = fake.emulator.datasets.get(CONTOSO)!;
+    const victim = data.story!.cast.phishVictim;
+    assert.match(String(await vscode.commands.executeCommand('identityLogs.o365.startSubscription', { tenantKey: keys.full, contentType: 'Audit.AzureActiveDirectory' })), /^(started|alreadyEnabled)$/);
+    const beforeMs = Date.now();
+    const timeline = await investigate(keys.full, victim.id, victim.userPrincipalName);
+    const afterMs = Date.now();
+    const o365 = timeline.sources.find((s) => s.source === 'o365')!;
+    assert.strictEqual(o365.state, 'read', o365.note);
+    const shown = timeline.entries.filter((e) => e.source === 'o365');
+    assert.strictEqual(o365.count, shown.length);
+    // The truth: the records of every Audit.AzureActiveDirectory blob of the day that name the victim.
+    const truth = (fromMs: number, toMs: number) =>
+      new Set(
+        data
+          .blobsCreatedBetween('Audit.AzureActiveDirectory', fromMs, toMs, afterMs)
+          .flatMap((b) => data.blobRecords(b) as Record<string, unknown>[])
+          .filter((r) => String(r.UserId).toLowerCase() === victim.userPrincipalName.toLowerCase())
+          .map((r) => String(r.Id)),
+      );
+    const sure = truth(afterMs - 24 * 3_600_000 + 3_600_000, beforeMs - 60_000);
+    assert.ok(sure.size > 0, 'the victim signed in during the day');
+    const ids = new Set(shown.map((e) => e.id));
+    for (const id of sure) assert.ok(ids.has(id), `Office 365 record ${id} of the victim is missing`);
+    const wide = truth(beforeMs - 25 * 3_600_000, afterMs + 60_000);
+    for (const id of ids) assert.ok(wide.has(id), `${id} is not the victim's`);
+    assert.ok(shown.some((e) => /UserLoggedIn|UserLoginFailed/.test(e.title)), 'their logons, as Office 365 saw them');
   });
 
   it('names the sources it could not read (an app without Identity Protection permissions) and still reads the rest', async () => {

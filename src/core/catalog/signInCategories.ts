@@ -113,8 +113,8 @@ function signIns(id: CategoryId, label: string, eventType: string | undefined, u
       ? ['createdDateTime', 'status', 'userPrincipalName', 'appDisplayName', 'ipAddress', 'location', 'clientAppUsed', 'conditionalAccessStatus', 'failureReason']
       : ['createdDateTime', 'status', 'servicePrincipalName', 'appDisplayName', 'resourceDisplayName', 'ipAddress', 'location', 'failureReason'],
     facets: userFields
-      ? ['userPrincipalName', 'appDisplayName', 'ipAddress', 'location', 'status', 'conditionalAccessStatus', 'clientAppUsed', 'authenticationProtocol']
-      : ['servicePrincipalName', 'appDisplayName', 'resourceDisplayName', 'ipAddress', 'location', 'status', 'clientCredentialType'],
+      ? ['userPrincipalName', 'appDisplayName', 'ipAddress', 'autonomousSystemNumber', 'location', 'status', 'conditionalAccessStatus', 'clientAppUsed', 'authenticationProtocol']
+      : ['servicePrincipalName', 'appDisplayName', 'resourceDisplayName', 'ipAddress', 'autonomousSystemNumber', 'location', 'status', 'clientCredentialType'],
     powershell: 'Get-MgBetaAuditLogSignIn',
     requirement: 'signIns',
     title: signInTitle,

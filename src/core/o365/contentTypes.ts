@@ -35,3 +35,25 @@ export function recordTypeName(value: unknown): string {
   if (n === undefined) return String(value ?? '');
   return RECORD_TYPES[n] ? `${RECORD_TYPES[n]} (${n})` : String(n);
 }
+
+/** DLP record types (SharePoint, Exchange, endpoint): listed under DLP.All. */
+const DLP_RECORD_TYPES = new Set([11, 13, 33]);
+
+/**
+ * The content type a record is listed under, from its record type and workload: for a record met
+ * outside its listing (a timeline entry opened in its panel).
+ */
+export function contentTypeOfRecord(r: Record<string, unknown>): ContentType {
+  if (DLP_RECORD_TYPES.has(Number(r.RecordType))) return 'DLP.All';
+  switch (r.Workload) {
+    case 'AzureActiveDirectory':
+      return 'Audit.AzureActiveDirectory';
+    case 'Exchange':
+      return 'Audit.Exchange';
+    case 'SharePoint':
+    case 'OneDrive':
+      return 'Audit.SharePoint';
+    default:
+      return 'Audit.General';
+  }
+}

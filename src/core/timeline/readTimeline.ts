@@ -12,7 +12,9 @@ import { buildFilter } from '../odata/build';
 import { type FilterModel } from '../odata/model';
 import { runQuery } from '../query/runQuery';
 import { isUnreadable } from '../records/untrusted';
+import { type ManageApi } from '../o365/manageApi';
 import { TriageApi } from '../triage/triageApi';
+import { readO365Timeline } from './o365Timeline';
 import { mergeEntries, type TimelineEntry, type TimelineSource, toEntry } from './timeline';
 
 /** Enough for any one user's week; past it the source says it was cut short. */
@@ -36,6 +38,8 @@ export interface TimelineData {
 
 export interface TimelineRequest {
   readonly userId: string;
+  /** The UPN the user was asked for by, if any (Office 365 records name users by it). */
+  readonly userPrincipalName?: string;
   /** Now, for Graph's retention: the reports refuse a time filter older than 30 days. */
   readonly nowMs: number;
   readonly fromMs: number;
@@ -69,8 +73,14 @@ function whyNot(e: unknown): string {
   return d.explanation ? `${d.explanation.title}: ${d.serviceMessage.slice(0, 300)}. ${d.explanation.nextStep} (${d.code})` : summarize(d);
 }
 
-/** Every source of the timeline, read side by side; `configure` picks the Graph version a category is read from. */
-export async function readTimeline(client: ApiClient, graphOrigin: string, req: TimelineRequest, configure: (c: GraphCategory) => GraphCategory, signal?: AbortSignal): Promise<TimelineData> {
+/** Where the Office 365 records come from: the tenant's Management API, or why it has none. */
+export type O365Access = { readonly api: () => Promise<ManageApi> } | { readonly unavailable: string };
+
+/**
+ * Every source of the timeline, read side by side; `configure` picks the Graph version a category
+ * is read from.
+ */
+export async function readTimeline(client: ApiClient, graphOrigin: string, req: TimelineRequest, configure: (c: GraphCategory) => GraphCategory, o365: O365Access, signal?: AbortSignal): Promise<TimelineData> {
   const records: Record<string, unknown>[] = [];
   const entriesOf = (source: TimelineSource, list: readonly Record<string, unknown>[]): TimelineEntry[] =>
     list.flatMap((r) => {
@@ -100,6 +110,21 @@ export async function readTimeline(client: ApiClient, graphOrigin: string, req: 
       return fail('riskHistory', e);
     }
   })();
-  const results = await Promise.all([...queries, history]);
+  // Office 365 names users by UPN: the one asked for, and the ones the user's sign-ins carry.
+  const who = Promise.all(queries).then((done) => {
+    const names = new Set([req.userPrincipalName ?? '', ...done.flatMap((d) => d.entries.filter((e) => e.source === 'signIns' || e.source === 'nonInteractive').map((e) => String(records[e.ref!].userPrincipalName ?? '')))].map((n) => n.trim().toLowerCase()).filter(Boolean));
+    return { id: req.userId, names };
+  });
+  const office = (async () => {
+    if ('unavailable' in o365) return { report: { source: 'o365', state: 'unavailable', count: 0, note: o365.unavailable } as SourceReport, entries: [] };
+    try {
+      const read = await readO365Timeline(await o365.api(), req, who, MAX_PER_SOURCE, signal);
+      const entries = entriesOf('o365', read.records);
+      return { report: { source: 'o365', state: read.state, count: entries.length, ...(read.note ? { note: read.note } : {}) } as SourceReport, entries };
+    } catch (e) {
+      return fail('o365', e);
+    }
+  })();
+  const results = await Promise.all([...queries, history, office]);
   return { entries: mergeEntries(results.map((r) => r.entries)), records, sources: results.map((r) => r.report) };
 }

@@ -1,6 +1,6 @@
 /**
  * One user's activity across sources on one time axis: sign-ins of both user kinds, directory
- * audits they made or that targeted them, risk detections and risky-user history. Records become
+ * audits they made or that targeted them, risk detections, risky-user history and Office 365 audit records. Records become
  * entries (text only, from untrusted data); entries merge newest first; repeated outcomes group
  * into bursts; consecutive sign-ins from far apart places get the distance and speed between them.
  */
@@ -8,7 +8,7 @@ import { enumLabel } from '../catalog/labels';
 import { signInOutcome } from '../query/rows';
 import { type Leg, leg, type Place, placeOf } from './travel';
 
-export type TimelineSource = 'signIns' | 'nonInteractive' | 'auditsBy' | 'auditsTargeting' | 'riskDetections' | 'riskHistory';
+export type TimelineSource = 'signIns' | 'nonInteractive' | 'auditsBy' | 'auditsTargeting' | 'riskDetections' | 'riskHistory' | 'o365';
 
 export const SOURCE_LABEL: Readonly<Record<TimelineSource, string>> = {
   signIns: 'Interactive sign-ins',
@@ -17,6 +17,7 @@ export const SOURCE_LABEL: Readonly<Record<TimelineSource, string>> = {
   auditsTargeting: 'Directory audits targeting the user',
   riskDetections: 'Risk detections',
   riskHistory: 'Risky-user history',
+  o365: 'Office 365 audit records',
 };
 
 export interface TimelineEntry {
@@ -46,6 +47,7 @@ function whereOf(location: unknown): string {
 
 /** A record of a source as an entry; undefined when it has no readable time. */
 export function toEntry(source: TimelineSource, r: Record<string, unknown>): TimelineEntry | undefined {
+  if (source === 'o365') return o365Entry(r);
   const time = source === 'signIns' || source === 'nonInteractive' ? r.createdDateTime : source === 'riskDetections' ? r.activityDateTime : source === 'riskHistory' ? r.riskLastUpdatedDateTime : r.activityDateTime;
   const timeMs = Date.parse(s(time));
   if (Number.isNaN(timeMs)) return undefined;
@@ -97,6 +99,31 @@ export function toEntry(source: TimelineSource, r: Record<string, unknown>): Tim
     detail: [`level ${enumLabel(s(r.riskLevel)).toLowerCase()}`, enumLabel(s(obj(r.activity).detail ?? r.riskDetail))].filter(Boolean).join(' · '),
     outcome: 'info',
     ip: '',
+    where: '',
+  };
+}
+
+/** Office 365's failures say so in their result or operation (UserLoginFailed). */
+const O365_FAILED = /^(failed|failure)$/i;
+
+function o365Entry(r: Record<string, unknown>): TimelineEntry | undefined {
+  // CreationTime has no zone (API-FACTS 3): it is UTC.
+  const time = s(r.CreationTime);
+  const timeMs = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(time) ? time : `${time}Z`);
+  if (Number.isNaN(timeMs)) return undefined;
+  const operation = s(r.Operation) || 'Activity';
+  const failed = O365_FAILED.test(s(r.ResultStatus)) || /Failed$/.test(operation);
+  // ClientIP may carry a port ("203.0.113.5:51234", "[2001:db8::1]:443") or say "<null>".
+  const ip = s(r.ClientIP).replace(/^\[([^\]]+)\](:\d+)?$/, '$1').replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, '$1');
+  return {
+    source: 'o365',
+    timeMs,
+    caBlocked: false,
+    id: s(r.Id),
+    title: `${s(r.Workload) || 'Office 365'}: ${operation}`,
+    detail: [s(r.ResultStatus), s(r.ObjectId)].filter(Boolean).join(' · '),
+    outcome: failed ? 'failure' : 'info',
+    ip: ip === '<null>' ? '' : ip,
     where: '',
   };
 }

@@ -44,7 +44,9 @@ export class DemoTenant implements vscode.Disposable {
       try {
         emulator.importState(JSON.parse(fs.readFileSync(this.statePath(), 'utf8')));
       } catch {
-        // no saved state yet, or an unreadable one: start from the seed
+        // No saved state yet, or an unreadable one: start from the seed, with Entra's Office 365
+        // audit content already subscribed (a user's timeline shows it; the other types are left to start).
+        emulator.importState({ version: 1, riskyUsers: {}, subscriptions: { [DEMO_TENANT_ID]: [{ contentType: 'Audit.AzureActiveDirectory', status: 'enabled', lastStartMs: 0 }] } });
       }
       this.instance = emulator;
       return emulator;

@@ -12,6 +12,10 @@ import { type TenantConfig, targetLabel } from '../../core/tenants/tenantConfig'
 import { readTimeline, type TimelineData } from '../../core/timeline/readTimeline';
 import { timelineRows, type TimelineSource } from '../../core/timeline/timeline';
 import { TIMELINE_REQUESTS, type TimelineNotifications, type TimelineShow } from '../../webview/timeline/protocol';
+import { contentTypeOfRecord } from '../../core/o365/contentTypes';
+import { o365Category } from '../../core/o365/category';
+import { type ManageApi } from '../../core/o365/manageApi';
+import { o365Unavailable } from '../o365/o365Subscriptions';
 import { asConfigured } from '../query/signInVersion';
 import { type TenantSessions } from '../tenants/sessions';
 import { webviewHtml, webviewOptions } from '../webviews/html';
@@ -19,7 +23,7 @@ import { WebviewHost } from '../webviews/host';
 
 export const TIMELINE_VIEW_TYPE = 'identityLogs.userTimeline';
 
-const CATEGORY_OF: Readonly<Record<TimelineSource, string>> = {
+const CATEGORY_OF: Readonly<Record<Exclude<TimelineSource, 'o365'>, string>> = {
   signIns: 'signIns.interactive',
   nonInteractive: 'signIns.nonInteractive',
   auditsBy: 'directoryAudits',
@@ -27,6 +31,11 @@ const CATEGORY_OF: Readonly<Record<TimelineSource, string>> = {
   riskDetections: 'riskDetections',
   riskHistory: 'riskyUsers',
 };
+
+/** The report an entry's record belongs to, for its detail panel. */
+function categoryOf(source: TimelineSource, record: Record<string, unknown>): CategorySpec {
+  return source === 'o365' ? o365Category(contentTypeOfRecord(record)) : categoryById(CATEGORY_OF[source])!;
+}
 
 export interface TimelineUser {
   readonly id: string;
@@ -39,6 +48,8 @@ export interface UserTimelinesDeps {
   readonly sessions: TenantSessions;
   readonly pacer: Pacer;
   readonly log: Logger;
+  /** The tenant's Office 365 Management API (O365Subscriptions.api). */
+  readonly manageApi: (tenant: TenantConfig, signal?: AbortSignal) => Promise<ManageApi>;
   /** Opens a record's detail panel (RecordDetails.open). */
   readonly openDetail: (tenant: TenantConfig, category: CategorySpec, record: Record<string, unknown>) => Promise<void>;
 }
@@ -67,7 +78,7 @@ export class UserTimelines implements vscode.Disposable {
       openEntry: async ({ index }) => {
         const entry = data?.entries[index];
         const record = entry?.ref !== undefined ? data?.records[entry.ref] : undefined;
-        if (entry && record) await this.deps.openDetail(tenant, categoryById(CATEGORY_OF[entry.source])!, record);
+        if (entry && record) await this.deps.openDetail(tenant, categoryOf(entry.source, record), record);
       },
       refresh: async () => {
         panel.dispose();
@@ -83,7 +94,10 @@ export class UserTimelines implements vscode.Disposable {
     });
     try {
       const { client, endpoints } = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
-      data = await readTimeline(client, endpoints.graphOrigin, { userId: user.id, nowMs, ...range }, asConfigured, abort.signal);
+      const unavailable = o365Unavailable(tenant);
+      const o365 = unavailable ? { unavailable } : { api: () => this.deps.manageApi(tenant, abort.signal) };
+      const upn = /^[^@\s]+@[^@\s]+$/.test(user.label) ? { userPrincipalName: user.label } : {};
+      data = await readTimeline(client, endpoints.graphOrigin, { userId: user.id, ...upn, nowMs, ...range }, asConfigured, o365, abort.signal);
       shown = { ...base, state: 'done', sources: data.sources, rows: timelineRows(data.entries), entries: data.entries.length };
       this.deps.log.info(`Timeline of ${user.label} on ${tenant.displayName}: ${data.sources.map((s) => `${s.source} ${s.state} ${s.count}`).join(', ')}`);
     } catch (e) {

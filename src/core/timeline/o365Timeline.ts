@@ -1,0 +1,71 @@
+/**
+ * A user's Office 365 audit records for the timeline: every started subscription's content over
+ * the range (the API lists the last 7 days only, in windows of at most 24 hours), kept when the
+ * record is the user's. Records name their user by UPN (UserId) and, for Entra records, by object
+ * id among their actors. Content is the whole tenant's: this reads every blob of the range, at the
+ * Management API's pace, which is why the range is clipped and the reason is said.
+ */
+import { diagnose, summarize } from '../diagnose/classify';
+import { browseContent } from '../o365/browse';
+import { isContentType } from '../o365/contentTypes';
+import { type ManageApi } from '../o365/manageApi';
+import { contentWindows, MAX_AGE_MS } from '../o365/windows';
+import { isUnreadable } from '../records/untrusted';
+
+export interface O365User {
+  readonly id: string;
+  /** Their UPNs as the user's other records name them (lower case). */
+  readonly names: ReadonlySet<string>;
+}
+
+export interface O365Read {
+  readonly records: Record<string, unknown>[];
+  readonly state: 'read' | 'cut' | 'unavailable';
+  readonly note?: string;
+}
+
+const lower = (v: unknown): string => (typeof v === 'string' ? v.trim().toLowerCase() : '');
+
+/** Whether an Office 365 record is this user's: its UserId, UserKey or one of its actors names them. */
+export function isUsersRecord(r: Record<string, unknown>, user: O365User): boolean {
+  const id = user.id.toLowerCase();
+  if (user.names.has(lower(r.UserId)) || lower(r.UserKey) === id) return true;
+  const actors = Array.isArray(r.Actor) ? r.Actor : [];
+  return actors.some((a) => typeof a === 'object' && a !== null && (lower((a as Record<string, unknown>).ID) === id || user.names.has(lower((a as Record<string, unknown>).ID))));
+}
+
+/**
+ * Reads the user's records over [fromMs, toMs]. `who` is awaited once the content is read: the
+ * UPN may be learnt from the user's sign-ins read meanwhile. At most `max` records are kept.
+ */
+export async function readO365Timeline(api: ManageApi, range: { fromMs: number; toMs: number; nowMs: number }, who: Promise<O365User>, max: number, signal?: AbortSignal): Promise<O365Read> {
+  let enabled: string[];
+  try {
+    enabled = (await api.list()).filter((s) => s.status.toLowerCase() === 'enabled' && isContentType(s.contentType)).map((s) => s.contentType);
+  } catch (e) {
+    const d = diagnose(e);
+    return { records: [], state: 'unavailable', note: d.explanation ? `${d.explanation.title}. ${d.explanation.nextStep} (${d.code})` : summarize(d) };
+  }
+  if (enabled.length === 0) return { records: [], state: 'unavailable', note: 'no Office 365 audit subscription is started for this tenant (start one under Office 365 in the Identity Logs tree; content is kept from then on)' };
+  const oldest = range.nowMs - MAX_AGE_MS + 60_000;
+  const fromMs = Math.max(range.fromMs, oldest);
+  if (!(range.toMs > fromMs)) return { records: [], state: 'read', note: 'Office 365 content can be listed for the last 7 days only' };
+  const windows = contentWindows(fromMs, Math.min(range.toMs, range.nowMs), range.nowMs);
+  const all: Record<string, unknown>[] = [];
+  let failedBlobs = 0;
+  for (const contentType of enabled) {
+    if (!isContentType(contentType)) continue;
+    const result = await browseContent(api, contentType, windows, { signal });
+    failedBlobs += result.failed.length;
+    for (const r of result.records) if (!isUnreadable(r)) all.push(r);
+  }
+  const user = await who;
+  const mine = all.filter((r) => isUsersRecord(r, user));
+  const notes = [
+    `${enabled.join(', ')}`,
+    fromMs > range.fromMs ? 'the last 7 days only (what the API lists)' : '',
+    failedBlobs > 0 ? `${failedBlobs} content blob${failedBlobs === 1 ? '' : 's'} could not be read` : '',
+    mine.length > max ? `only the newest ${max.toLocaleString('en-US')} records were kept` : '',
+  ].filter(Boolean);
+  return { records: mine.slice(0, max), state: mine.length > max || failedBlobs > 0 ? 'cut' : 'read', note: notes.join('; ') };
+}
