@@ -93,11 +93,19 @@ describe('Sign-in detail panel (e2e)', function () {
     assert.match(token, /Authentication protocol\s+Device code/);
     assert.match(token, /Original transfer method\s+Device code flow/);
     assert.match(token, /Session id\s+[0-9a-f-]{36}/);
+    // Where it came from, on a map drawn from bundled geography: the place is its accessible name and its dot's tooltip.
+    const place = `${String((phish.location as { city: string }).city)}, ${String((phish.location as { countryOrRegion: string }).countryOrRegion)}`;
+    const map = frame.locator('world-map svg[role="img"]');
+    assert.strictEqual(await map.getAttribute('aria-label'), `Map of ${place}`);
+    assert.strictEqual(await map.locator('circle.alert title').textContent(), place, 'a device-code sign-in is a place to look at');
+    assert.ok(((await map.locator('path.land').first().getAttribute('d')) ?? '').length > 10_000, 'land is drawn');
     for (const theme of ['light', 'dark', 'hcDark'] as const) {
       await wb.setTheme(theme);
       await wb.screenshot(`signin-detail-device-code-${theme}`);
       await frame.locator('section[aria-labelledby="token"]').scrollIntoViewIfNeeded();
       await wb.screenshot(`signin-detail-device-code-token-${theme}`);
+      await map.scrollIntoViewIfNeeded();
+      await wb.screenshot(`signin-detail-map-${theme}`);
       await frame.locator('header').scrollIntoViewIfNeeded();
       const { ratio, foreground, background } = await elementContrast(signals.first());
       assert.ok(ratio >= 4.5, `${theme}: what stands out, ${foreground} on ${background}, is ${ratio.toFixed(2)}:1`);
@@ -139,6 +147,10 @@ describe('Sign-in detail panel (e2e)', function () {
     await sources.first().waitFor({ timeout: 60_000 });
     assert.deepStrictEqual(await sources.evaluateAll((els) => els.map((e) => (e as unknown as { dataset: { state: string } }).dataset.state)), ['read', 'read', 'read', 'read', 'read', 'read', 'unavailable']);
     assert.match(await sources.last().innerText(), /Office 365 audit records: not read\. no Office 365 audit subscription is started/);
+    // The places on a map: one dot per place, the impossible moves as marked lines between them.
+    const places = timeline.locator('section[aria-labelledby="places"] world-map svg');
+    assert.strictEqual(await places.locator('circle').count(), Number((await timeline.locator('#places').innerText()).match(/\((\d+)\)/)![1]));
+    assert.strictEqual(await places.locator('line.impossible').count(), await timeline.locator('li.move.impossible').count());
     const impossible = timeline.locator('li.move.impossible');
     assert.ok((await impossible.count()) >= 1, 'home → the attacker\'s network in minutes');
     assert.match(await impossible.first().innerText(), /^Impossible travel: .+ → .+, [\d,]+ km in [\d,]+ min/);
@@ -147,6 +159,9 @@ describe('Sign-in detail panel (e2e)', function () {
       await wb.setTheme(theme);
       await impossible.first().scrollIntoViewIfNeeded();
       await wb.screenshot(`timeline-phish-victim-${theme}`);
+      await places.scrollIntoViewIfNeeded();
+      await wb.screenshot(`timeline-map-${theme}`);
+      await impossible.first().scrollIntoViewIfNeeded();
       const { ratio, foreground, background } = await elementContrast(impossible.first());
       assert.ok(ratio >= 4.5, `${theme}: impossible travel ${foreground} on ${background} is ${ratio.toFixed(2)}:1`);
     }

@@ -10,9 +10,9 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { PolicyRow, SignInView } from '../../src/core/detail/signInView';
 import { type DetailNotifications, type DetailRequests } from '../../src/webview/signInDetail/protocol';
-import { cssProps } from '../shared/cssProps';
 import { DetailApp } from '../shared/detailApp';
 import '../shared/detailParts';
+import '../shared/worldMap';
 
 const VERDICT_LABEL = { confirmCompromised: 'Confirm Compromised', confirmSafe: 'Confirm Safe', dismiss: 'Dismiss Risk' } as const;
 
@@ -27,8 +27,7 @@ class SignInDetailApp extends DetailApp<DetailRequests, DetailNotifications> {
     button.link { background: none; border: none; padding: 0; color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; text-align: left; }
     button.link:hover { text-decoration: underline; }
     tr.reportOnly td { font-style: italic; }
-    .map { width: 240px; height: 120px; position: relative; border: 1px solid var(--vscode-panel-border, #8885); background-image: linear-gradient(var(--vscode-panel-border, #8883) 1px, transparent 1px), linear-gradient(90deg, var(--vscode-panel-border, #8883) 1px, transparent 1px); background-size: 20px 20px; }
-    .dot { position: absolute; width: 10px; height: 10px; margin: -5px 0 0 -5px; border-radius: 50%; background: var(--vscode-errorForeground); box-shadow: 0 0 0 3px color-mix(in srgb, var(--vscode-errorForeground) 35%, transparent); }
+    .map { max-width: 360px; margin-top: 8px; }
     .signals { margin: 10px 0 0; padding: 8px 12px; border-left: 3px solid var(--vscode-editorWarning-foreground, #cca700); background: var(--vscode-textBlockQuote-background); list-style: none; }
     .signals li { margin: 4px 0; }
     .verdicts { margin-top: 10px; }
@@ -63,10 +62,9 @@ class SignInDetailApp extends DetailApp<DetailRequests, DetailNotifications> {
 
   private map(v: SignInView): TemplateResult | typeof nothing {
     if (!v.coordinates) return nothing;
-    // An equirectangular grid with a dot: no tiles are downloaded.
-    const left = ((v.coordinates.longitude + 180) / 360) * 100;
-    const top = ((90 - v.coordinates.latitude) / 180) * 100;
-    return html`<div class="map" role="img" aria-label=${`Location at latitude ${v.coordinates.latitude}, longitude ${v.coordinates.longitude}`}><div class="dot" ${cssProps({ left: `${left}%`, top: `${top}%` })}></div></div>`;
+    const field = (label: string) => v.location.find((f) => f.label === label)?.value ?? '';
+    const label = [field('City'), field('Country or region')].filter(Boolean).join(', ') || `${v.coordinates.latitude.toFixed(2)}, ${v.coordinates.longitude.toFixed(2)}`;
+    return html`<world-map class="map" .points=${[{ ...v.coordinates, label, tone: v.signals.length > 0 ? 'alert' : 'plain' }]}></world-map>`;
   }
 
   override render(): TemplateResult {

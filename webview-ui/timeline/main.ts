@@ -7,9 +7,12 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { SOURCE_LABEL, type TimelineEntry, type TimelineRow } from '../../src/core/timeline/timeline';
+import { type Place } from '../../src/core/timeline/travel';
 import { type TimelineNotifications, type TimelineRequests, type TimelineShow } from '../../src/webview/timeline/protocol';
 import { HostConnection } from '../shared/hostConnection';
 import { statusColors } from '../shared/statusColors';
+import { type MapMove, type MapPoint } from '../shared/worldMap';
+import '../shared/worldMap';
 
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 19) + 'Z';
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -74,6 +77,26 @@ export class TimelineApp extends LitElement {
     return html`<li class="move ${r.leg.impossible ? 'impossible' : ''}" data-impossible=${r.leg.impossible ? 'true' : 'false'}><span></span><span>${r.leg.impossible ? 'Impossible travel: ' : 'Moved: '}${r.from} → ${r.to}, ${number(r.leg.km)} km in ${number(r.leg.minutes)} min (${speed})</span></li>`;
   }
 
+  /** Where the user signed in from: each place once, the moves between them, impossible ones marked. */
+  private map(rows: readonly TimelineRow[]): TemplateResult | typeof nothing {
+    const points = new Map<string, MapPoint>();
+    const moves: MapMove[] = [];
+    const alerts = new Set<string>();
+    const key = (p: Place) => `${p.latitude.toFixed(2)},${p.longitude.toFixed(2)}`;
+    for (const r of rows) {
+      if (r.kind === 'move') {
+        moves.push({ from: r.fromPlace, to: r.toPlace, impossible: r.leg.impossible });
+        if (r.leg.impossible) for (const p of [r.fromPlace, r.toPlace]) alerts.add(key(p));
+        continue;
+      }
+      const e = r.kind === 'entry' ? r.entry : r.first;
+      if (e.place && !points.has(key(e.place))) points.set(key(e.place), { ...e.place, label: e.where || e.ip || key(e.place), tone: 'plain' });
+    }
+    if (points.size === 0) return nothing;
+    const shown = [...points].map(([k, p]) => (alerts.has(k) ? { ...p, tone: 'alert' as const } : p));
+    return html`<section aria-labelledby="places"><h2 id="places">Places (${number(shown.length)})</h2><world-map .points=${shown} .moves=${moves}></world-map></section>`;
+  }
+
   /** Rows grouped by UTC day, newest first (a move belongs to the day of the sign-in after it). */
   private days(rows: readonly TimelineRow[]): TemplateResult[] {
     const groups: { day: string; rows: TimelineRow[] }[] = [];
@@ -105,6 +128,7 @@ export class TimelineApp extends LitElement {
             (s) => html`<div role="listitem" class="source ${s.state}" data-source=${s.source} data-state=${s.state}>${SOURCE_LABEL[s.source]}: ${s.state === 'unavailable' ? `not read. ${s.note ?? ''}` : `${number(s.count)}${s.note ? ` (${s.note})` : ''}`}</div>`,
           )}</div>`
         : nothing}
+      ${this.map(d.rows)}
       ${d.state === 'done' && d.rows.length === 0 ? html`<p class="empty muted">Nothing in this range from the sources that could be read.</p>` : nothing}
       ${this.days(d.rows)}`;
   }

@@ -147,7 +147,7 @@ export function mergeEntries(lists: readonly (readonly TimelineEntry[])[]): Time
 export type TimelineRow =
   | { readonly kind: 'entry'; readonly entry: TimelineEntry; readonly index: number }
   | { readonly kind: 'burst'; readonly first: TimelineEntry; readonly count: number; readonly fromMs: number; readonly toMs: number; readonly index: number }
-  | { readonly kind: 'move'; readonly from: string; readonly to: string; readonly leg: Leg };
+  | { readonly kind: 'move'; readonly from: string; readonly to: string; readonly fromPlace: Place; readonly toPlace: Place; readonly leg: Leg };
 
 /** Alike: same source, title, outcome, place and address, within this of each other. */
 export const BURST_GAP_MS = 10 * 60_000;
@@ -168,7 +168,7 @@ export function timelineRows(entries: readonly TimelineEntry[]): TimelineRow[] {
     const newest = entries[i];
     if (isSignIn && lastSignIn?.entry.place && newest.place) {
       const m = leg(newest.place, newest.timeMs, lastSignIn.entry.place, lastSignIn.entry.timeMs);
-      if (m) rows.push({ kind: 'move', from: newest.where || newest.ip, to: lastSignIn.entry.where || lastSignIn.entry.ip, leg: m });
+      if (m) rows.push({ kind: 'move', from: newest.where || newest.ip, to: lastSignIn.entry.where || lastSignIn.entry.ip, fromPlace: newest.place, toPlace: lastSignIn.entry.place, leg: m });
     }
     if (j - i >= 3) rows.push({ kind: 'burst', first: e, count: j - i, fromMs: entries[j - 1].timeMs, toMs: e.timeMs, index: i });
     else for (let k = i; k < j; k++) rows.push({ kind: 'entry', entry: entries[k], index: k });

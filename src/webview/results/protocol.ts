@@ -1,6 +1,7 @@
 /** The typed messages between the results panel (host) and its webview app. */
 
 import { parseRowFilters, type RowFilters } from '../../core/query/rowFilters';
+import { type Pivots } from '../../core/query/rows';
 import { flag, integer, list, none, nullable, object, oneOf, type RequestsOf, type RequestTable, text } from '../parse';
 
 export interface ColumnInfo {
@@ -25,7 +26,8 @@ export interface RowData {
   /** Raw values of cells shown by a readable label (enum columns), for tooltips and Copy. */
   readonly raw?: Readonly<Record<string, string>>;
   /** What the row's menu can pivot on. */
-  readonly pivots?: { readonly user?: true; readonly ip?: true; readonly risk?: true };
+  /** What the row's menu offers (rows.ts PIVOT_KEYS). */
+  readonly pivots?: Pivots;
 }
 
 export interface ProgressInfo {
