@@ -16,7 +16,8 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
   let secret: string;
 
   before(async () => {
-    emulator = await startEmulator({ signIns: 6000, throttling: true, timeScale: 0.1 });
+    // A week of interactive sign-ins is more than the first load's five pages: Load more, and a brushed range past the loaded rows, have something to do.
+    emulator = await startEmulator({ signIns: 12000, throttling: true, timeScale: 0.1 });
     wb = await openWorkbench({ settings: { 'identityLogs.fakeTenant.origin': emulator.origin, 'identityLogs.fakeTenant.caCertificatePath': emulator.info.caCertPath } });
     await openContainer(wb.page, 'Identity Logs');
     secret = emulator.info.tenants[0].apps.find((a) => a.clientId === FULL_APP)!.secret!;
@@ -247,6 +248,55 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
     await chip.locator('button').click();
     await chip.waitFor({ state: 'detached' });
     await grid.locator('.status', { hasText: new RegExp(`^${all.toLocaleString('en-US')} shown`) }).waitFor({ timeout: 10_000 });
+  });
+
+  it('a brushed range that reaches past the loaded rows (more pages to come) offers to query just that range, in a tab of its own', async () => {
+    const page = wb.page;
+    await page.locator('.part.sidebar .monaco-list-row[aria-label^="Interactive sign-ins:"]').click();
+    // The time range's own entry (Run query's detail names the range too).
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Last 24 hours' }).filter({ hasText: 'change' }).first().click();
+    await choose(page, 'Last 7 days');
+    await choose(page, 'Run query');
+    const week = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    try {
+      await week.locator('.query', { hasText: 'Last 7 days' }).waitFor({ timeout: 60_000 });
+      await week.locator('.status', { hasText: /paused/ }).waitFor({ timeout: 60_000 });
+      const svg = week.locator('results-histogram svg');
+      await svg.waitFor({ timeout: 30_000 });
+      assert.strictEqual(await week.locator('results-histogram .beyond').count(), 0, 'nothing to say before a range is kept');
+      // The oldest bars: the loaded rows stop somewhere in them (rows come newest first).
+      const box = (await svg.boundingBox())!;
+      await page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2, { steps: 4 });
+      await page.mouse.up();
+      const chip = week.locator('results-filters .chip', { hasText: 'Time:' });
+      await chip.waitFor({ timeout: 10_000 });
+      const [from, to] = [...(await chip.locator('span').innerText()).matchAll(/(\d{4}-\d\d-\d\d \d\d:\d\dZ)/g)].map((m) => Date.parse(m[1].replace(' ', 'T')));
+      const beyond = week.locator('results-histogram .beyond');
+      await beyond.waitFor({ timeout: 10_000 });
+      assert.match(await beyond.innerText(), /Rows are loaded back to \d{4}-\d\d-\d\d \d\d:\d\dZ only: this range starts before that/);
+      for (const theme of ['light', 'dark', 'hcDark'] as const) {
+        await wb.setTheme(theme);
+        await wb.screenshot(`results-histogram-beyond-${theme}`);
+        const { ratio, foreground, background } = await elementContrast(beyond.locator('span').first());
+        assert.ok(ratio >= 4.5, `${theme}: ${foreground} on ${background} is ${ratio.toFixed(2)}:1`);
+      }
+      await wb.setTheme('light');
+      const shownOf = async (f: FrameLocator) => Number((await f.locator('.status').innerText()).split(' ')[0].replace(/,/g, ''));
+      const keptHere = await shownOf(week);
+      await beyond.locator('vscode-button').click();
+      const range = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+      await range.locator('.status', { hasText: /all loaded|paused/ }).waitFor({ timeout: 60_000 });
+      await range.locator('[role="row"][aria-rowindex="2"]').waitFor({ timeout: 10_000 });
+      const times = (await range.locator('.tr [data-column="createdDateTime"]').allInnerTexts()).map((t) => Date.parse(t.replace(' ', 'T')));
+      assert.ok(times.length > 0 && times.every((t) => t >= from && t < to + 60_000), `every row of the new tab is in the kept range: ${times.length} rows`);
+      await range.locator('.status', { hasText: /all loaded/ }).waitFor({ timeout: 60_000 });
+      assert.ok((await shownOf(range)) > keptHere, `the whole range holds more than the ${keptHere} rows the first tab had of it`);
+    } finally {
+      // The tests after this one work on the first panel alone: the tabs this one opened (newest) close.
+      for (let i = 0; i < 3 && (await page.locator('iframe.webview.ready').count()) > 1; i++) await runCommand(page, 'View: Close Editor');
+    }
   });
 
   it('applies a client-side conditional access filter Graph cannot do', async () => {

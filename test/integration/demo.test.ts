@@ -20,6 +20,8 @@ import { ManageApi } from '../../src/core/o365/manageApi';
 import { DEMO_APP_ID, DEMO_TENANT_ID, DemoTenant } from '../../src/vscode/demo/demoTenant';
 import type { IdentityLogsApi } from '../../src/vscode/testing/testApi';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
+import type { TimelineData } from '../../src/core/timeline/readTimeline';
+import { timelineRows } from '../../src/core/timeline/timeline';
 import type { PermissionReport } from '../../src/core/diagnose/report';
 
 const EXTENSION_ID = 'identity-log-explorer.identity-log-explorer';
@@ -84,6 +86,24 @@ describe('Demo tenant inside VS Code (no network, no settings)', function () {
     assert.ok(new Set(rows.map((r) => r.userId)).size >= 6, 'many users from one address');
     assert.ok(rows.every((r) => r.userAgent === 'BAV2ROPC'));
     assert.ok(rows.filter((r) => r.status.errorCode === 50126).length >= rows.length - 2, 'mostly wrong passwords');
+  });
+
+  it('leads to its seeded attack story: each beat opens where it shows (a timeline, or the attacker\'s network)', async () => {
+    const story = (beat: string) => vscode.commands.executeCommand<unknown>('identityLogs.demo.showStory', { beat });
+    const phish = (await story('phish')) as TimelineData;
+    assert.ok(phish.records.some((r) => r.authenticationProtocol === 'deviceCode'), 'the device-code sign-in');
+    assert.ok(timelineRows(phish.entries).some((r) => r.kind === 'move' && r.leg.impossible), 'the refresh from another continent is impossible travel');
+    const fatigue = (await story('fatigue')) as TimelineData;
+    assert.ok(fatigue.entries.filter((e) => e.title.includes('500121')).length >= 3, 'push after push denied');
+    const admin = (await story('admin')) as TimelineData;
+    assert.ok(admin.entries.filter((e) => e.source === 'auditsBy').length >= 2, 'the admin\'s changes from the unfamiliar address');
+    assert.ok(admin.entries.some((e) => e.source === 'riskDetections'), 'and the risk detection');
+    const spray = (await story('spray')) as ResultsPanel;
+    await spray.loading;
+    const shown = readable((await spray.resultsDocument()).value) as { autonomousSystemNumber?: number; userId: string; status: { errorCode: number } }[];
+    assert.ok(shown.length >= 36 && shown.every((r) => r.autonomousSystemNumber === 64500), `${shown.length} sign-ins from the spray's network`);
+    assert.ok(new Set(shown.map((r) => r.userId)).size >= 12, 'a dozen users');
+    assert.strictEqual(shown.filter((r) => r.status.errorCode === 0).length >= 1, true, 'one of them fell');
   });
 
   it('triage on the demo tenant lasts until "Reset Demo Tenant", which brings the starting data back', async () => {

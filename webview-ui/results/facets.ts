@@ -17,7 +17,7 @@ export class ResultsFacets extends LitElement {
     details { margin: 2px 0 6px; }
     summary { cursor: pointer; color: var(--vscode-descriptionForeground); width: max-content; }
     summary:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
-    .facets { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 6px 16px; margin-top: 6px; }
+    .facets { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 6px 16px; margin-top: 6px; }
     section { min-width: 0; }
     h2 { font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; margin: 0 0 2px; color: var(--vscode-descriptionForeground); }
     button { display: grid; grid-template-columns: 1fr auto; gap: 6px; width: 100%; padding: 1px 4px; border: 1px solid transparent; background: none; color: var(--vscode-foreground); font: inherit; text-align: left; cursor: pointer; position: relative; border-radius: 2px; }

@@ -3,6 +3,7 @@
  * sign-ins. Dragging across bars (or the arrow keys with Shift, then Enter) keeps that time range:
  * a filter the user removes from its chip. SVG with classes only: the CSP allows no inline style.
  */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { css, html, LitElement, nothing, svg, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { type HistogramInfo } from '../../src/webview/results/protocol';
@@ -32,11 +33,16 @@ export class ResultsHistogram extends LitElement {
     .swatch.success { background: var(--vscode-charts-green, #388a34); }
     .swatch.interrupted { background: var(--vscode-charts-yellow, #bf8803); }
     .swatch.failure { background: var(--vscode-charts-red, #e51400); }
+    .beyond { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; margin-top: 4px; padding: 4px 8px; border-left: 3px solid var(--vscode-editorWarning-foreground, #cca700); background: var(--vscode-textBlockQuote-background); }
   `;
 
   @property({ attribute: false }) histogram: HistogramInfo | null | undefined;
   /** The time range kept now, if any. */
   @property({ attribute: false }) kept: TimeFilter | undefined;
+  /** The oldest loaded row's time, whether more pages exist, and whether the query can be run over a range. */
+  @property({ attribute: false }) oldestMs: number | undefined;
+  @property({ type: Boolean }) more = false;
+  @property({ type: Boolean }) canQuery = false;
   /** Buckets chosen by dragging or keys: [anchor, end], in either order. */
   @state() private chosen: [number, number] | undefined;
   private dragging = false;
@@ -109,6 +115,18 @@ export class ResultsHistogram extends LitElement {
         <span>highest bar ${peak.toLocaleString('en-US')}</span>
         <span>${minuteText(end)}</span>
       </div>
+      ${this.beyond()}
     </div>`;
+  }
+
+  /**
+   * A kept range that starts before the oldest loaded row, while more pages exist, is not all here
+   * (the rows come newest first): the query can be run over just that range, in a tab of its own.
+   */
+  private beyond(): TemplateResult | typeof nothing {
+    const kept = this.kept;
+    if (!kept || !this.more || !this.canQuery || this.oldestMs === undefined || kept.fromMs >= this.oldestMs) return nothing;
+    const run = () => this.dispatchEvent(new CustomEvent<TimeFilter>('query-range', { detail: kept }));
+    return html`<div class="beyond" role="note"><span>Rows are loaded back to ${minuteText(this.oldestMs)} only: this range starts before that, so part of it is not here.</span><vscode-button secondary @click=${run}>Query This Range</vscode-button></div>`;
   }
 }

@@ -44,10 +44,20 @@ const SIGN_IN_COMMON = [
   'AuthenticationProtocol:string',
   'UniqueTokenIdentifier:string',
   'CrossTenantAccessType:string',
+  'OriginalTransferMethod:string',
+  'IncomingTokenType:string',
+  'ClientCredentialType:string',
+  'SessionId:string',
+  'OriginalRequestId:string',
+  'AutonomousSystemNumber:string',
+  'TokenIssuerType:string',
+  'SignInTokenProtectionStatus:string',
+  'AuthenticationDetails:string',
+  'AuthenticationProcessingDetails:string',
 ];
 
 /** SigninLogs keeps its nested columns as dynamic; the other sign-in tables as strings of JSON. */
-const nested = (type: 'dynamic' | 'string') => ['Status', 'LocationDetails', 'DeviceDetail', 'ConditionalAccessPolicies'].map((c) => `${c}:${type}`);
+const nested = (type: 'dynamic' | 'string') => ['Status', 'LocationDetails', 'DeviceDetail', 'ConditionalAccessPolicies', 'TokenProtectionStatusDetails'].map((c) => `${c}:${type}`);
 
 /** The columns every table has (TimeGenerated is when the workspace received the row). */
 const COMMON = ['TenantId:string', 'TimeGenerated:datetime', 'OperationName:string', 'Type:string'];

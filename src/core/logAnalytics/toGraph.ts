@@ -197,6 +197,36 @@ function signInOf(r: SourceRecord, workspaceSource: WorkspaceSource): Record<str
     riskState: text(r.RiskState),
     riskEventTypes_v2: Array.isArray(riskTypes) ? riskTypes : [],
     uniqueTokenIdentifier: text(r.UniqueTokenIdentifier),
+    ...tokenFields(r),
     workspaceSource,
   };
+}
+
+/**
+ * The fields a token theft shows in, which Graph serves in beta only: the workspace has them as
+ * columns, lists as strings of JSON. A column the workspace lacks (older rows) is left out.
+ */
+function tokenFields(r: SourceRecord): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const set = (key: string, v: string | null) => {
+    if (v !== null && v !== '') out[key] = v;
+  };
+  set('userType', text(r.UserType));
+  set('originalTransferMethod', text(r.OriginalTransferMethod));
+  set('incomingTokenType', text(r.IncomingTokenType));
+  set('clientCredentialType', text(r.ClientCredentialType));
+  set('sessionId', text(r.SessionId));
+  set('originalRequestId', text(r.OriginalRequestId));
+  set('crossTenantAccessType', text(r.CrossTenantAccessType));
+  set('tokenIssuerType', text(r.TokenIssuerType));
+  set('signInTokenProtectionStatus', text(r.SignInTokenProtectionStatus));
+  const asn = text(r.AutonomousSystemNumber);
+  if (asn !== null && /^\d{1,10}$/.test(asn)) out.autonomousSystemNumber = Number(asn);
+  for (const [column, key] of [['AuthenticationDetails', 'authenticationDetails'], ['AuthenticationProcessingDetails', 'authenticationProcessingDetails']] as const) {
+    const list = dynamic(r[column]);
+    if (Array.isArray(list)) out[key] = list;
+  }
+  const details = dynamic(r.TokenProtectionStatusDetails);
+  if (typeof details === 'object' && details !== null && !Array.isArray(details)) out.tokenProtectionStatusDetails = details;
+  return out;
 }

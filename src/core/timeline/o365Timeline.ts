@@ -11,6 +11,7 @@ import { isContentType } from '../o365/contentTypes';
 import { type ManageApi } from '../o365/manageApi';
 import { contentWindows, MAX_AGE_MS } from '../o365/windows';
 import { isUnreadable } from '../records/untrusted';
+import { type TimelineEntry } from './timeline';
 
 export interface O365User {
   readonly id: string;
@@ -24,6 +25,7 @@ export interface O365Read {
   readonly note?: string;
 }
 
+const s = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const lower = (v: unknown): string => (typeof v === 'string' ? v.trim().toLowerCase() : '');
 
 /** Whether an Office 365 record is this user's: its UserId, UserKey or one of its actors names them. */
@@ -68,4 +70,29 @@ export async function readO365Timeline(api: ManageApi, range: { fromMs: number; 
     mine.length > max ? `only the newest ${max.toLocaleString('en-US')} records were kept` : '',
   ].filter(Boolean);
   return { records: mine.slice(0, max), state: mine.length > max || failedBlobs > 0 ? 'cut' : 'read', note: notes.join('; ') };
+}
+
+/** Office 365's failures say so in their result or operation (UserLoginFailed). */
+const O365_FAILED = /^(failed|failure)$/i;
+
+export function o365Entry(r: Record<string, unknown>): TimelineEntry | undefined {
+  // CreationTime has no zone (API-FACTS 3): it is UTC.
+  const time = s(r.CreationTime);
+  const timeMs = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(time) ? time : `${time}Z`);
+  if (Number.isNaN(timeMs)) return undefined;
+  const operation = s(r.Operation) || 'Activity';
+  const failed = O365_FAILED.test(s(r.ResultStatus)) || /Failed$/.test(operation);
+  // ClientIP may carry a port ("203.0.113.5:51234", "[2001:db8::1]:443") or say "<null>".
+  const ip = s(r.ClientIP).replace(/^\[([^\]]+)\](:\d+)?$/, '$1').replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, '$1');
+  return {
+    source: 'o365',
+    timeMs,
+    caBlocked: false,
+    id: s(r.Id),
+    title: `${s(r.Workload) || 'Office 365'}: ${operation}`,
+    detail: [s(r.ResultStatus), s(r.ObjectId)].filter(Boolean).join(' · '),
+    outcome: failed ? 'failure' : 'info',
+    ip: ip === '<null>' ? '' : ip,
+    where: '',
+  };
 }

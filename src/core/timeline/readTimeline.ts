@@ -14,8 +14,8 @@ import { runQuery } from '../query/runQuery';
 import { isUnreadable } from '../records/untrusted';
 import { type ManageApi } from '../o365/manageApi';
 import { TriageApi } from '../triage/triageApi';
-import { readO365Timeline } from './o365Timeline';
-import { mergeEntries, type TimelineEntry, type TimelineSource, toEntry } from './timeline';
+import { o365Entry, readO365Timeline } from './o365Timeline';
+import { type GraphTimelineSource, mergeEntries, type TimelineEntry, type TimelineSource, toEntry } from './timeline';
 
 /** Enough for any one user's week; past it the source says it was cut short. */
 export const MAX_PER_SOURCE = 5000;
@@ -46,7 +46,7 @@ export interface TimelineRequest {
   readonly toMs: number;
 }
 
-const QUERIES: readonly { source: TimelineSource; category: string; field: string }[] = [
+const QUERIES: readonly { source: GraphTimelineSource; category: string; field: string }[] = [
   { source: 'signIns', category: 'signIns.interactive', field: 'userId' },
   { source: 'nonInteractive', category: 'signIns.nonInteractive', field: 'userId' },
   { source: 'auditsBy', category: 'directoryAudits', field: 'initiatedBy/user/id' },
@@ -82,9 +82,10 @@ export type O365Access = { readonly api: () => Promise<ManageApi> } | { readonly
  */
 export async function readTimeline(client: ApiClient, graphOrigin: string, req: TimelineRequest, configure: (c: GraphCategory) => GraphCategory, o365: O365Access, signal?: AbortSignal): Promise<TimelineData> {
   const records: Record<string, unknown>[] = [];
-  const entriesOf = (source: TimelineSource, list: readonly Record<string, unknown>[]): TimelineEntry[] =>
+  // Each record as an entry of its source (Office 365's have their own shape), kept when inside the range.
+  const entriesOf = (toEntryOf: (r: Record<string, unknown>) => TimelineEntry | undefined, list: readonly Record<string, unknown>[]): TimelineEntry[] =>
     list.flatMap((r) => {
-      const e = toEntry(source, r);
+      const e = toEntryOf(r);
       if (!e || e.timeMs < req.fromMs || e.timeMs > req.toMs) return [];
       records.push(r);
       return [{ ...e, ref: records.length - 1 }];
@@ -93,7 +94,7 @@ export async function readTimeline(client: ApiClient, graphOrigin: string, req: 
   const queries = QUERIES.map(async ({ source, category, field }) => {
     try {
       const { records: list, cut } = await readSource(client, graphOrigin, configure(categoryById(category) as GraphCategory), field, req, signal);
-      const entries = entriesOf(source, list);
+      const entries = entriesOf((r) => toEntry(source, r), list);
       return { report: { source, state: cut ? 'cut' : 'read', count: entries.length, ...(cut ? { note: `only the newest ${MAX_PER_SOURCE.toLocaleString('en-US')} records were read` } : {}) } as SourceReport, entries };
     } catch (e) {
       return fail(source, e);
@@ -102,7 +103,7 @@ export async function readTimeline(client: ApiClient, graphOrigin: string, req: 
   const history = (async () => {
     try {
       const list = await new TriageApi(client, graphOrigin).history('users', req.userId, signal);
-      const entries = entriesOf('riskHistory', list);
+      const entries = entriesOf((r) => toEntry('riskHistory', r), list);
       return { report: { source: 'riskHistory', state: 'read', count: entries.length } as SourceReport, entries };
     } catch (e) {
       // Not a risky user: Identity Protection has no history for them, which is an answer, not a failure.
@@ -119,7 +120,7 @@ export async function readTimeline(client: ApiClient, graphOrigin: string, req: 
     if ('unavailable' in o365) return { report: { source: 'o365', state: 'unavailable', count: 0, note: o365.unavailable } as SourceReport, entries: [] };
     try {
       const read = await readO365Timeline(await o365.api(), req, who, MAX_PER_SOURCE, signal);
-      const entries = entriesOf('o365', read.records);
+      const entries = entriesOf(o365Entry, read.records);
       return { report: { source: 'o365', state: read.state, count: entries.length, ...(read.note ? { note: read.note } : {}) } as SourceReport, entries };
     } catch (e) {
       return fail('o365', e);

@@ -8,7 +8,9 @@ import { enumLabel } from '../catalog/labels';
 import { signInOutcome } from '../query/rows';
 import { type Leg, leg, type Place, placeOf } from './travel';
 
-export type TimelineSource = 'signIns' | 'nonInteractive' | 'auditsBy' | 'auditsTargeting' | 'riskDetections' | 'riskHistory' | 'o365';
+export type TimelineSource = GraphTimelineSource | 'o365';
+/** The sources read from Graph (Office 365's records become entries in o365Timeline.ts). */
+export type GraphTimelineSource = 'signIns' | 'nonInteractive' | 'auditsBy' | 'auditsTargeting' | 'riskDetections' | 'riskHistory';
 
 export const SOURCE_LABEL: Readonly<Record<TimelineSource, string>> = {
   signIns: 'Interactive sign-ins',
@@ -46,8 +48,7 @@ function whereOf(location: unknown): string {
 }
 
 /** A record of a source as an entry; undefined when it has no readable time. */
-export function toEntry(source: TimelineSource, r: Record<string, unknown>): TimelineEntry | undefined {
-  if (source === 'o365') return o365Entry(r);
+export function toEntry(source: GraphTimelineSource, r: Record<string, unknown>): TimelineEntry | undefined {
   const time = source === 'signIns' || source === 'nonInteractive' ? r.createdDateTime : source === 'riskDetections' ? r.activityDateTime : source === 'riskHistory' ? r.riskLastUpdatedDateTime : r.activityDateTime;
   const timeMs = Date.parse(s(time));
   if (Number.isNaN(timeMs)) return undefined;
@@ -99,31 +100,6 @@ export function toEntry(source: TimelineSource, r: Record<string, unknown>): Tim
     detail: [`level ${enumLabel(s(r.riskLevel)).toLowerCase()}`, enumLabel(s(obj(r.activity).detail ?? r.riskDetail))].filter(Boolean).join(' · '),
     outcome: 'info',
     ip: '',
-    where: '',
-  };
-}
-
-/** Office 365's failures say so in their result or operation (UserLoginFailed). */
-const O365_FAILED = /^(failed|failure)$/i;
-
-function o365Entry(r: Record<string, unknown>): TimelineEntry | undefined {
-  // CreationTime has no zone (API-FACTS 3): it is UTC.
-  const time = s(r.CreationTime);
-  const timeMs = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(time) ? time : `${time}Z`);
-  if (Number.isNaN(timeMs)) return undefined;
-  const operation = s(r.Operation) || 'Activity';
-  const failed = O365_FAILED.test(s(r.ResultStatus)) || /Failed$/.test(operation);
-  // ClientIP may carry a port ("203.0.113.5:51234", "[2001:db8::1]:443") or say "<null>".
-  const ip = s(r.ClientIP).replace(/^\[([^\]]+)\](:\d+)?$/, '$1').replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, '$1');
-  return {
-    source: 'o365',
-    timeMs,
-    caBlocked: false,
-    id: s(r.Id),
-    title: `${s(r.Workload) || 'Office 365'}: ${operation}`,
-    detail: [s(r.ResultStatus), s(r.ObjectId)].filter(Boolean).join(' · '),
-    outcome: failed ? 'failure' : 'info',
-    ip: ip === '<null>' ? '' : ip,
     where: '',
   };
 }

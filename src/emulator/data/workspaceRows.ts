@@ -5,6 +5,7 @@
  * keeps its nested columns as `dynamic`, the other three sign-in tables as strings of JSON. This is
  * the service's side, written independently of the extension's own mapping.
  */
+import { betaExtras } from './signInBeta';
 import { mix32 } from '../random';
 import { type SignInEventType, type SignInRecord } from './signIns';
 
@@ -68,7 +69,36 @@ export function signInColumns(table: string): WorkspaceColumn[] {
     s('RiskState'),
     s('RiskEventTypes_V2'),
     ...NESTED.map((name) => ({ name, type: nested })),
+    // The fields a token theft shows in (beta in Graph, always in the workspace): strings, and
+    // lists as strings of JSON, as SigninLogs documents them.
+    ...BETA_COLUMNS.map(s),
+    { name: 'TokenProtectionStatusDetails', type: nested },
   ];
+}
+
+const BETA_COLUMNS = ['UserType', 'AuthenticationRequirement', 'AuthenticationProtocol', 'OriginalTransferMethod', 'IncomingTokenType', 'ClientCredentialType', 'SessionId', 'UniqueTokenIdentifier', 'OriginalRequestId', 'AutonomousSystemNumber', 'CrossTenantAccessType', 'TokenIssuerType', 'SignInTokenProtectionStatus', 'AuthenticationDetails', 'AuthenticationProcessingDetails'];
+
+/** A sign-in's beta fields as the workspace's columns. */
+function betaColumns(record: SignInRecord, nested: (v: unknown) => unknown): Record<string, unknown> {
+  const b = betaExtras(record);
+  return {
+    UserType: text(b.userType),
+    AuthenticationRequirement: text(b.authenticationRequirement),
+    AuthenticationProtocol: text(b.authenticationProtocol),
+    OriginalTransferMethod: text(b.originalTransferMethod),
+    IncomingTokenType: text(b.incomingTokenType),
+    ClientCredentialType: text(b.clientCredentialType),
+    SessionId: text(b.sessionId),
+    UniqueTokenIdentifier: text(b.uniqueTokenIdentifier),
+    OriginalRequestId: text(b.originalRequestId),
+    AutonomousSystemNumber: text(b.autonomousSystemNumber),
+    CrossTenantAccessType: text(b.crossTenantAccessType),
+    TokenIssuerType: text(b.tokenIssuerType),
+    SignInTokenProtectionStatus: text(b.signInTokenProtectionStatus),
+    AuthenticationDetails: JSON.stringify(b.authenticationDetails ?? []),
+    AuthenticationProcessingDetails: JSON.stringify(b.authenticationProcessingDetails ?? []),
+    TokenProtectionStatusDetails: nested(b.tokenProtectionStatusDetails ?? null),
+  };
 }
 
 /** When the workspace received a sign-in: 20 s to 5 min after it, the same for the same record. */
@@ -123,5 +153,6 @@ export function signInRow(record: SignInRecord, tenantId: string, seed: number):
     LocationDetails: nested(location),
     DeviceDetail: nested(g.deviceDetail),
     ConditionalAccessPolicies: nested(g.appliedConditionalAccessPolicies ?? []),
+    ...betaColumns(record, nested),
   };
 }

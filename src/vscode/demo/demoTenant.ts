@@ -17,6 +17,23 @@ export interface DemoEndpoint {
   readonly anchorMs: number;
 }
 
+/** Who and what the demo's seeded attack story is about (emulator/data/story.ts). */
+export interface DemoStory {
+  readonly phishVictim: DemoUser;
+  readonly fatigueVictim: DemoUser;
+  readonly sprayVictim: DemoUser;
+  readonly admin: DemoUser;
+  /** The network the password spray came from. */
+  readonly sprayAsn: number;
+  /** The data's "now": the story happened in the hours before it. */
+  readonly anchorMs: number;
+}
+
+export interface DemoUser {
+  readonly id: string;
+  readonly userPrincipalName: string;
+}
+
 /**
  * Starts the fake tenant on demand (a random loopback port, HTTPS with its own CA that only this
  * extension trusts, and only for this tenant), with about 5,000 sign-ins over 7 days and the
@@ -54,6 +71,16 @@ export class DemoTenant implements vscode.Disposable {
     const emulator = await this.running;
     const app = emulator.info.tenants[0].apps.find((a) => a.clientId === DEMO_APP_ID);
     return { origin: emulator.origin, caPem: emulator.caPem as string, secret: app?.secret ?? '', anchorMs: emulator.info.anchorMs };
+  }
+
+  /** The seeded story's cast, from the running demo (started if it is not). */
+  async story(): Promise<DemoStory | undefined> {
+    const { anchorMs } = await this.ensureStarted();
+    const cast = (await this.running)?.datasets.get(DEMO_TENANT_ID)?.story?.cast;
+    if (!cast) return undefined;
+    const { STORY_NETWORKS } = await import('../../emulator');
+    const user = (u: { id: string; userPrincipalName: string }): DemoUser => ({ id: u.id, userPrincipalName: u.userPrincipalName });
+    return { phishVictim: user(cast.phishVictim), fatigueVictim: user(cast.fatigueVictim), sprayVictim: user(cast.sprayVictim), admin: user(cast.admin), sprayAsn: STORY_NETWORKS.spray.asn, anchorMs };
   }
 
   /** The demo's time anchor: read from its file, or fixed now and written there. */

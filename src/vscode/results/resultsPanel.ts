@@ -15,7 +15,7 @@ import { type RecordKeeper } from '../../core/records/spillFile';
 import { toDisplayRow } from '../../core/query/rows';
 import { forecastLoadAll } from '../../core/query/loadForecast';
 import { confirmLoadAll, LoadPace } from './loadAll';
-import { copyQueryAs, resultsInit, type ResultsQuery } from './resultsQuery';
+import { copyQueryAs, queryOverRange, resultsInit, type ResultsQuery } from './resultsQuery';
 import { type Prompter } from '../ui/prompter';
 import { webviewHtml, webviewOptions } from '../webviews/html';
 import { WebviewHost } from '../webviews/host';
@@ -55,7 +55,6 @@ export class ResultsPanel implements vscode.Disposable {
   private readonly host: WebviewHost<typeof RESULTS_REQUESTS, ResultsNotifications>;
   private readonly rows: RowStore;
   private session: QuerySession | undefined;
-  private progressResolve: (() => void) | undefined;
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
   private clientFilters: readonly string[] = [];
@@ -113,6 +112,7 @@ export class ResultsPanel implements vscode.Disposable {
         this.rowFilters = filters;
         this.rows.setView(filters, sort ?? undefined);
       },
+      queryRange: ({ fromMs, toMs }) => queryOverRange(query, fromMs, toMs),
       needRows: ({ version, start, count }) => {
         const window = this.rows.window(version, start, count);
         // A window of a view that has changed since is not sent: the webview asks again.
@@ -171,10 +171,6 @@ export class ResultsPanel implements vscode.Disposable {
     this.lastProgress = info;
     this.host.notify('progress', info);
     if (p.state === 'failed') void showError(this.deps.log, this.deps.channel, `${this.query.category.label} on ${this.query.tenant.displayName}`, p.error, { tenantKey: this.query.tenant.key });
-    if (p.state !== 'loading') {
-      this.progressResolve?.();
-      this.progressResolve = undefined;
-    }
   }
 
   /** The most recent load; resolves when it has paused, finished, failed or been cancelled. */
@@ -201,14 +197,9 @@ export class ResultsPanel implements vscode.Disposable {
     return loading;
   }
 
-  /** Which of these record ids the loaded rows hold. */
-  holding(ids: readonly string[]): string[] {
-    return this.rows.holding(ids);
-  }
-
-  /** Records read again take the place of the loaded ones with their id; how many rows changed. */
-  replaceRecords(records: readonly LogRecord[]): number {
-    return this.rows.replace(records);
+  /** The loaded rows: which record ids they hold, and records read again (a verdict's) put in their place. */
+  get loadedRows(): Pick<RowStore, 'holding' | 'replace'> {
+    return this.rows;
   }
 
   /** A loaded record by its grid row id. */

@@ -87,7 +87,7 @@ export class ResultsPanels {
 
   /** Which of these sign-in request ids a grid of this tenant's Graph sign-ins shows. */
   signInsShown(tenantKey: string, requestIds: readonly string[]): string[] {
-    const shown = new Set(this.signInPanels(tenantKey).flatMap((p) => p.holding(requestIds)));
+    const shown = new Set(this.signInPanels(tenantKey).flatMap((p) => p.loadedRows.holding(requestIds)));
     return requestIds.filter((id) => shown.has(id));
   }
 
@@ -96,7 +96,7 @@ export class ResultsPanels {
    * (a grid must not keep showing "at risk" for a sign-in just confirmed safe). Returns the rows changed.
    */
   replaceSignIns(tenantKey: string, records: readonly LogRecord[]): number {
-    return this.signInPanels(tenantKey).reduce((sum, p) => sum + p.replaceRecords(records), 0);
+    return this.signInPanels(tenantKey).reduce((sum, p) => sum + p.loadedRows.replace(records), 0);
   }
 
   private signInPanels(tenantKey: string): ResultsPanel[] {

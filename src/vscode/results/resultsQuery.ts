@@ -36,6 +36,8 @@ export function resultsInit(query: ResultsQuery, title: string, tenantName: stri
     isSignIn: query.category.group === 'Sign-ins',
     copyFormats: source.capabilities.copyFormats,
     canSaveQuery: source.capabilities.savedQueries,
+    // Run Query takes Graph reports; a workspace's and Office 365's are read by their own commands.
+    canQueryRange: query.category.source === 'graph',
     ...(source.exports ? { exportHint: source.exports.timeAxis === 'availability' ? 'Stream this content type, day by day, to JSON, NDJSON or CSV files, with a manifest; resumable' : 'Stream the whole query to JSON, NDJSON or CSV files, with a manifest; resumable' } : {}),
     clientFilters: rowFiltersOf(query.model),
     ...(source.capabilities.savedQueries ? { persist: { tenantKey: query.tenant.key, categoryId: query.category.id, model: query.model } } : {}),
@@ -50,4 +52,11 @@ export async function copyQueryAs(query: ResultsQuery, format: CopyFormat): Prom
   if (text === undefined) return;
   await vscode.env.clipboard.writeText(text);
   vscode.window.setStatusBarMessage(`Copied the query as ${COPIED_AS[format]}.`, 3000);
+}
+
+/** The panel's query again over a kept time range, in a tab of its own (Graph reports only). */
+export async function queryOverRange(query: ResultsQuery, fromMs: number, toMs: number): Promise<void> {
+  if (query.category.source !== 'graph' || !(toMs > fromMs)) return;
+  const model = { ...query.model, time: { kind: 'between' as const, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() } };
+  await vscode.commands.executeCommand('identityLogs.runQuery', { tenantKey: query.tenant.key, category: query.category.id, model, pivot: true });
 }

@@ -19,7 +19,7 @@ const IN_SIGHT = 3;
 /** While rows stream in, the facets are counted again at most this often (a new view counts at once). */
 const FACETS_MS = 1000;
 /** Values each facet lists. */
-const FACET_VALUES = 5;
+const FACET_VALUES = 4;
 /** The most bars the histogram draws (its buckets widen to fit). */
 const HISTOGRAM_BARS = 72;
 
@@ -113,7 +113,7 @@ export class RowStore {
 
   /** The view as the webview should know it. */
   info(): ViewInfo {
-    return { version: this.version, total: this.order?.length ?? this.table.size, loaded: this.table.size, policies: this.table.policies() };
+    return { version: this.version, total: this.order?.length ?? this.table.size, loaded: this.table.size, policies: this.table.policies(), ...(this.oldest !== undefined ? { oldestMs: this.oldest } : {}) };
   }
 
   /** The grid's new filter and sort: the view is computed again, under a new version. */

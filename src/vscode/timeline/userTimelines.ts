@@ -23,19 +23,17 @@ import { WebviewHost } from '../webviews/host';
 
 export const TIMELINE_VIEW_TYPE = 'identityLogs.userTimeline';
 
-const CATEGORY_OF: Readonly<Record<Exclude<TimelineSource, 'o365'>, string>> = {
-  signIns: 'signIns.interactive',
-  nonInteractive: 'signIns.nonInteractive',
-  auditsBy: 'directoryAudits',
-  auditsTargeting: 'directoryAudits',
-  riskDetections: 'riskDetections',
-  riskHistory: 'riskyUsers',
+const graph = (id: string) => () => categoryById(id)!;
+/** The report an entry's record belongs to, for its detail panel (an Office 365 record's by its workload). */
+const CATEGORY_OF: Readonly<Record<TimelineSource, (record: Record<string, unknown>) => CategorySpec>> = {
+  signIns: graph('signIns.interactive'),
+  nonInteractive: graph('signIns.nonInteractive'),
+  auditsBy: graph('directoryAudits'),
+  auditsTargeting: graph('directoryAudits'),
+  riskDetections: graph('riskDetections'),
+  riskHistory: graph('riskyUsers'),
+  o365: (record) => o365Category(contentTypeOfRecord(record)),
 };
-
-/** The report an entry's record belongs to, for its detail panel. */
-function categoryOf(source: TimelineSource, record: Record<string, unknown>): CategorySpec {
-  return source === 'o365' ? o365Category(contentTypeOfRecord(record)) : categoryById(CATEGORY_OF[source])!;
-}
 
 export interface TimelineUser {
   readonly id: string;
@@ -78,7 +76,7 @@ export class UserTimelines implements vscode.Disposable {
       openEntry: async ({ index }) => {
         const entry = data?.entries[index];
         const record = entry?.ref !== undefined ? data?.records[entry.ref] : undefined;
-        if (entry && record) await this.deps.openDetail(tenant, categoryOf(entry.source, record), record);
+        if (entry && record) await this.deps.openDetail(tenant, CATEGORY_OF[entry.source](record), record);
       },
       refresh: async () => {
         panel.dispose();

@@ -5,6 +5,7 @@ import { type QueryStore } from '../query/queryStore';
 import { type TenantSessions } from '../tenants/sessions';
 import { CategoryNode, GroupNode, SavedQueryNode } from './categoryNode';
 import { type TenantStore } from '../tenants/tenantStore';
+import { MessageNode } from './messageNode';
 import { TenantNode } from './tenantNode';
 import { type TreeNode } from './treeNode';
 import { Office365Node } from './o365Nodes';
@@ -32,7 +33,9 @@ class TenantsTreeProvider implements vscode.TreeDataProvider<TreeNode> {
     const signIns = CATEGORIES.filter((c) => c.group === 'Sign-ins').map(node);
     const others = CATEGORIES.filter((c) => c.group !== 'Sign-ins').map(node);
     const saved = this.queries.saved(t.key).map((q) => new SavedQueryNode(t, q, categoryById(q.category)?.label ?? q.category));
-    return [new GroupNode(t.key, 'Sign-ins', 'sign-in', signIns), ...others, new Office365Node(t, this.o365), new WorkspacesNode(t, this.workspaces), ...(saved.length ? [new GroupNode(t.key, 'Saved queries', 'bookmark', saved)] : [])];
+    // The demo's first line leads to what there is to find in it.
+    const story = t.target === 'demo' ? [new MessageNode(`${t.key}:story`, 'Follow the seeded attack story…', 'target', { command: 'identityLogs.demo.showStory', title: 'Follow the Attack Story' }, 'A password spray, MFA fatigue, a device-code phish and a risky admin are in the demo data: pick one to open where it shows.')] : [];
+    return [...story, new GroupNode(t.key, 'Sign-ins', 'sign-in', signIns), ...others, new Office365Node(t, this.o365), new WorkspacesNode(t, this.workspaces), ...(saved.length ? [new GroupNode(t.key, 'Saved queries', 'bookmark', saved)] : [])];
   }
 
   refresh(): void {

@@ -56,6 +56,8 @@ export interface InitInfo {
   readonly copyFormats: readonly ('url' | 'curl' | 'powershell' | 'kql')[];
   /** The query can be saved in the tree. */
   readonly canSaveQuery: boolean;
+  /** The query can be run again over another time range (a kept range of the histogram). */
+  readonly canQueryRange: boolean;
   /** Bulk export, and what it streams (the button's tooltip); undefined where the source has none. */
   readonly exportHint?: string;
   /** The filters the grid starts with: the query's own client-side ones. */
@@ -92,6 +94,8 @@ export interface ViewInfo {
   readonly facets?: readonly FacetInfo[];
   /** How the view's rows spread over time (sent with the facets); null: no row has a time. */
   readonly histogram?: HistogramInfo | null;
+  /** The oldest time among the loaded rows: a kept range before it is not all loaded while more pages exist. */
+  readonly oldestMs?: number;
 }
 
 export interface HistogramInfo {
@@ -160,6 +164,8 @@ export const RESULTS_REQUESTS = {
    */
   viewChanged: object({ sort: nullable(object({ column: text(200), descending: flag })), clientFilters: list(text(2999), 40), filters: parseRowFilters }),
   /** The rows at positions [start, start + count) of the view `version`; answered by a `window`. */
+  /** Runs the panel's query again over a kept time range, in a tab of its own. */
+  queryRange: object({ fromMs: integer(0, 2 ** 53), toMs: integer(1, 2 ** 53) }),
   needRows: object({ version: integer(0, 2 ** 31), start: integer(0, 2 ** 31), count: integer(1, MAX_WINDOW + 1) }),
   resultsJson: object({ action: oneOf('open', 'save') }),
   exportResults: none,

@@ -10,6 +10,7 @@ import { LogAnalyticsApi } from '../../../src/core/logAnalytics/queryApi';
 import { sliceQuery } from '../../../src/core/logAnalytics/slices';
 import { workspaceTable } from '../../../src/core/logAnalytics/tables';
 import { toGraphShape } from '../../../src/core/logAnalytics/toGraph';
+import { betaExtras } from '../../../src/emulator/data/signInBeta';
 import { isUnreadable, type SourceRecord } from '../../../src/core/records/untrusted';
 import { type Emulator, startEmulator } from '../../../src/emulator';
 import { receivedMs } from '../../../src/emulator/data/workspaceRows';
@@ -66,6 +67,12 @@ describe('core/logAnalytics against the fake workspace (HTTPS, MSAL tokens)', fu
     assert.deepStrictEqual((graph.status as Record<string, unknown>).errorCode, (recent.json.status as Record<string, unknown>).errorCode);
     assert.deepStrictEqual(graph.location, recent.json.location);
     assert.strictEqual(Date.parse(String(graph.createdDateTime)), Date.parse(String(recent.json.createdDateTime)));
+    // And the fields Graph serves in beta only, which the workspace keeps as columns: a token theft reads the same.
+    const beta = betaExtras(recent);
+    for (const key of ['sessionId', 'incomingTokenType', 'originalTransferMethod', 'authenticationProtocol', 'authenticationRequirement', 'autonomousSystemNumber', 'authenticationDetails', 'authenticationProcessingDetails', 'tokenProtectionStatusDetails', 'signInTokenProtectionStatus', 'clientCredentialType', 'userType', 'crossTenantAccessType', 'tokenIssuerType', 'uniqueTokenIdentifier', 'originalRequestId']) {
+      assert.deepStrictEqual(graph[key], beta[key], key);
+    }
+    assert.ok(typeof graph.sessionId === 'string' && typeof graph.autonomousSystemNumber === 'number', 'a user sign-in has a session and a network');
   });
 
   it('audits, provisioning, risk detections and risky users: a range of each table is the fake tenant’s Graph records of that range, in Graph’s shape', async () => {

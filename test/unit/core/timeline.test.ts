@@ -4,7 +4,7 @@
  * folded only when alike, and hostile records making no entry rather than failing the rest.
  */
 import * as assert from 'assert';
-import { isUsersRecord } from '../../../src/core/timeline/o365Timeline';
+import { isUsersRecord, o365Entry } from '../../../src/core/timeline/o365Timeline';
 import { mergeEntries, type TimelineEntry, timelineRows, toEntry } from '../../../src/core/timeline/timeline';
 import { distanceKm, leg, placeOf } from '../../../src/core/timeline/travel';
 
@@ -78,11 +78,11 @@ describe('core/timeline: one user across sources', () => {
   });
 
   it('an Office 365 record: its zoneless time read as UTC, its address without a port, a failed logon a failure; whose record it is, by UPN or object id', () => {
-    const e = toEntry('o365', { Id: 'o1', CreationTime: '2026-12-01T10:00:00', Workload: 'AzureActiveDirectory', Operation: 'UserLoginFailed', ResultStatus: 'Failed', ObjectId: 'res', ClientIP: '203.0.113.5:51234' })!;
+    const e = o365Entry({ Id: 'o1', CreationTime: '2026-12-01T10:00:00', Workload: 'AzureActiveDirectory', Operation: 'UserLoginFailed', ResultStatus: 'Failed', ObjectId: 'res', ClientIP: '203.0.113.5:51234' })!;
     assert.deepStrictEqual([e.timeMs, e.title, e.detail, e.outcome, e.ip, e.id], [Date.parse('2026-12-01T10:00:00Z'), 'AzureActiveDirectory: UserLoginFailed', 'Failed · res', 'failure', '203.0.113.5', 'o1']);
-    assert.strictEqual(toEntry('o365', { Id: 'o2', CreationTime: '2026-12-01T10:00:00Z', Operation: 'FileAccessed', ClientIP: '[2001:db8::1]:443' })!.ip, '2001:db8::1');
-    assert.strictEqual(toEntry('o365', { Id: 'o3', CreationTime: '2026-12-01T10:00:00', Operation: 'Set-Mailbox', ResultStatus: 'True', ClientIP: '<null>' })!.outcome, 'info');
-    assert.strictEqual(toEntry('o365', { Id: 'o4', CreationTime: 'soon' }), undefined);
+    assert.strictEqual(o365Entry({ Id: 'o2', CreationTime: '2026-12-01T10:00:00Z', Operation: 'FileAccessed', ClientIP: '[2001:db8::1]:443' })!.ip, '2001:db8::1');
+    assert.strictEqual(o365Entry({ Id: 'o3', CreationTime: '2026-12-01T10:00:00', Operation: 'Set-Mailbox', ResultStatus: 'True', ClientIP: '<null>' })!.outcome, 'info');
+    assert.strictEqual(o365Entry({ Id: 'o4', CreationTime: 'soon' }), undefined);
     const user = { id: 'AAAA-1', names: new Set(['alice@contoso.com']) };
     assert.ok(isUsersRecord({ UserId: 'Alice@Contoso.com' }, user));
     assert.ok(isUsersRecord({ UserId: 'ServicePrincipal', Actor: [null, { ID: 'aaaa-1', Type: 0 }] }, user), 'an Entra record names the user among its actors');

@@ -12,7 +12,7 @@ import type { RowWindow, ViewInfo } from '../../../src/webview/results/protocol'
 import { RowStore } from '../../../src/vscode/results/rowStore';
 
 const category = categoryById('signIns.interactive') as GraphCategory;
-const withoutFacets = ({ facets: _facets, histogram: _histogram, ...view }: ViewInfo): Omit<ViewInfo, 'facets' | 'histogram'> => view;
+const withoutFacets = ({ facets: _facets, histogram: _histogram, oldestMs: _oldest, ...view }: ViewInfo): Omit<ViewInfo, 'facets' | 'histogram' | 'oldestMs'> => view;
 
 function signIn(id: string, user: string, errorCode: number, minute: number): Record<string, unknown> {
   return { id, createdDateTime: `2026-11-30T10:${String(minute).padStart(2, '0')}:00Z`, userPrincipalName: user, userDisplayName: user, appDisplayName: 'Teams', ipAddress: '10.0.0.1', status: { errorCode }, conditionalAccessStatus: 'notApplied', location: {}, deviceDetail: {} };
@@ -35,6 +35,7 @@ describe('results rows on the host: the grid asks for windows of a view computed
     store.add(screenPage([...records, null]).records);
     store.settle();
     assert.deepStrictEqual(withoutFacets(announced.at(-1)!), { version: 0, total: 5, loaded: 5, policies: [] });
+    assert.strictEqual(announced.at(-1)!.oldestMs, Date.parse('2026-11-30T10:01:00Z'), 'the oldest loaded row\'s time: a kept range before it is not all loaded');
     store.setView({ ...NO_ROW_FILTERS, failuresOnly: true }, { column: 'userPrincipalName', descending: true });
     const view = announced.at(-1)!;
     assert.deepStrictEqual(withoutFacets(view), { version: 1, total: 3, loaded: 5, policies: [], coming: [] }, 'nothing asked yet: nothing sent along');
