@@ -140,7 +140,7 @@ describe('Sign-in detail panel (e2e)', function () {
     let phish: Record<string, unknown> | undefined;
     for (let i = 0; i < data.sizes.signIns && !phish; i++) if (data.signIn(i).story?.beta.authenticationProtocol === 'deviceCode') phish = data.signIn(i).json;
     const frame = await openById('Contoso', String(phish!.id), victim.userPrincipalName);
-    await frame.locator('vscode-button.investigate').click();
+    await frame.locator('.investigate vscode-button.user').click();
     const timeline = wb.page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
     await timeline.locator('timeline-app h1', { hasText: victim.userPrincipalName }).waitFor({ timeout: 30_000 });
     const sources = timeline.locator('.sources .source');

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TimelineData } from '../../src/core/timeline/readTimeline';
-import { timelineRows } from '../../src/core/timeline/timeline';
+import { isSignInSource, timelineRows } from '../../src/core/timeline/timeline';
+import { betaExtras } from '../../src/emulator/data/signInBeta';
 import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
 /** Reads sign-ins and audits, not Identity Protection. */
@@ -76,6 +77,37 @@ describe('A user\'s timeline inside VS Code, against the fake tenant with the de
     const wide = truth(beforeMs - 25 * 3_600_000, afterMs + 60_000);
     for (const id of ids) assert.ok(wide.has(id), `${id} is not the victim's`);
     assert.ok(shown.some((e) => /UserLoggedIn|UserLoginFailed/.test(e.title)), 'their logons, as Office 365 saw them');
+  });
+
+  it('an address\'s timeline holds every sign-in from it, of every kind and user; a session\'s, exactly the sign-ins of that session', async () => {
+    const data = fake.emulator.datasets.get(CONTOSO)!;
+    const victim = data.story!.cast.phishVictim;
+    const phish = [...data.story!.signIns].filter(([, beat]) => beat.user.id === victim.id && beat.flow === 'phish').map(([i]) => data.signIn(i));
+    const attacker = String(phish.find((x) => x.eventType === 'nonInteractiveUser')!.json.ipAddress);
+    const beforeMs = Date.now();
+    const byAddress = await vscode.commands.executeCommand<TimelineData>('identityLogs.investigateIp', { tenantKey: keys.full, address: attacker, hours: 24 });
+    const afterMs = Date.now();
+    assert.deepStrictEqual(byAddress.sources.map((x) => x.source), ['signIns', 'nonInteractive', 'servicePrincipal', 'managedIdentity', 'riskDetections', 'o365']);
+    const signIns = byAddress.entries.filter((e) => isSignInSource(e.source));
+    const truth = (fromMs: number, toMs: number, keep: (x: ReturnType<typeof data.signIn>) => boolean) => {
+      const [from, to] = data.signInRange(fromMs, toMs);
+      const out = new Set<string>();
+      for (let i = from; i < to; i++) if (keep(data.signIn(i))) out.add(String(data.signIn(i).json.id));
+      return out;
+    };
+    const fromAttacker = (x: ReturnType<typeof data.signIn>) => x.json.ipAddress === attacker;
+    const ids = new Set(signIns.map((e) => e.id));
+    for (const id of truth(afterMs - 24 * 3_600_000 + 60_000, beforeMs - 60_000, fromAttacker)) assert.ok(ids.has(id), `${id} from ${attacker} is missing`);
+    const wide = truth(beforeMs - 24 * 3_600_000 - 60_000, afterMs + 60_000, fromAttacker);
+    for (const id of ids) assert.ok(wide.has(id), `${id} is not from ${attacker}`);
+    assert.ok(signIns.every((e) => e.title.startsWith(`${victim.userPrincipalName} → `)), 'each sign-in says whose it is');
+    // The phish's session: its device-code sign-in and the refreshes redeemed in it, from home and from the attacker.
+    const sessionId = String(betaExtras(phish[0]).sessionId);
+    const bySession = await vscode.commands.executeCommand<TimelineData>('identityLogs.investigateSession', { tenantKey: keys.full, userId: victim.id, sessionId, label: victim.userPrincipalName, hours: 24 });
+    assert.deepStrictEqual(bySession.sources.map((x) => [x.source, x.state]), [['signIns', 'read'], ['nonInteractive', 'read']]);
+    const inSession = (x: ReturnType<typeof data.signIn>) => x.json.userId === victim.id && betaExtras(x).sessionId === sessionId;
+    assert.deepStrictEqual(new Set(bySession.entries.map((e) => e.id)), truth(beforeMs - 24 * 3_600_000 - 60_000, afterMs + 60_000, inSession));
+    for (const x of phish) assert.ok(bySession.entries.some((e) => e.id === x.json.id), `the phish's ${x.eventType} sign-in is in its session`);
   });
 
   it('names the sources it could not read (an app without Identity Protection permissions) and still reads the rest', async () => {

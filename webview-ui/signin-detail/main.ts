@@ -67,6 +67,18 @@ class SignInDetailApp extends DetailApp<DetailRequests, DetailNotifications> {
     return html`<world-map class="map" .points=${[{ ...v.coordinates, label, tone: v.signals.length > 0 ? 'alert' : 'plain' }]}></world-map>`;
   }
 
+  /** Timelines of the week from this sign-in: its user's, its address's, its session's. */
+  private timelines(v: SignInView): TemplateResult | typeof nothing {
+    const ip = v.location.find((f) => f.label === 'IP address')?.value;
+    const of = [
+      ...(v.userId ? [{ of: 'user' as const, label: 'Investigate This User', primary: true }] : []),
+      ...(ip ? [{ of: 'ip' as const, label: 'This IP Address', primary: false }] : []),
+      ...(v.userId && v.sessionId ? [{ of: 'session' as const, label: 'This Session', primary: false }] : []),
+    ];
+    if (of.length === 0) return nothing;
+    return html`<div class="row investigate" role="group" aria-label="Timelines of 7 days">${of.map((t) => html`<vscode-button class=${t.of} ?secondary=${!t.primary} @click=${() => this.host.request('investigate', { of: t.of })}>${t.label}${t.primary ? ': Timeline of 7 Days' : ''}</vscode-button>`)}</div>`;
+  }
+
   override render(): TemplateResult {
     const d = this.data;
     if (!d) return html`<p class="muted">Loading…</p>`;
@@ -97,7 +109,7 @@ class SignInDetailApp extends DetailApp<DetailRequests, DetailNotifications> {
         <section aria-labelledby="dev"><h2 id="dev">Device</h2>${v.device.length ? html`<detail-fields .fields=${v.device}></detail-fields>` : html`<p class="muted">No device details.</p>`}</section>
         <section aria-labelledby="risk"><h2 id="risk">Risk</h2><detail-fields .fields=${v.risk}></detail-fields>${v.riskHidden ? html`<p class="muted">Risk details are hidden: they need Microsoft Entra ID P2.</p>` : nothing}${this.verdicts(v)}</section>
       </div>
-      <section aria-labelledby="rel"><h2 id="rel">Related</h2>${v.userId ? html`<vscode-button class="investigate" @click=${() => this.host.request('investigate', {})}>Investigate This User: Timeline of 7 Days</vscode-button>` : nothing}<ul>${v.related.map((r, i) => html`<li><button class="link" @click=${() => this.host.request('runRelated', { index: i })}>${r.label}</button></li>`)}</ul></section>
+      <section aria-labelledby="rel"><h2 id="rel">Related</h2>${this.timelines(v)}<ul>${v.related.map((r, i) => html`<li><button class="link" @click=${() => this.host.request('runRelated', { index: i })}>${r.label}</button></li>`)}</ul></section>
     `;
   }
 }

@@ -50,6 +50,8 @@ export interface SignInView {
   readonly user: string;
   /** The user's object id, when the sign-in is a user's (what a timeline is read by). */
   readonly userId: string;
+  /** The session it belongs to (beta), whose timeline the panel offers. */
+  readonly sessionId: string;
   readonly app: string;
   readonly timeUtc: string;
   readonly timeMs: number;
@@ -172,6 +174,7 @@ export function signInView(r: Record<string, unknown>): SignInView {
     title: `${user || 'Sign-in'} → ${s(r.appDisplayName) || 'unknown app'}`,
     user,
     userId,
+    sessionId: s(r.sessionId),
     app: s(r.appDisplayName),
     timeUtc: Number.isNaN(timeMs) ? s(r.createdDateTime) : new Date(timeMs).toISOString(),
     timeMs,

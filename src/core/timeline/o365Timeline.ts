@@ -1,7 +1,7 @@
 /**
- * A user's Office 365 audit records for the timeline: every started subscription's content over
- * the range (the API lists the last 7 days only, in windows of at most 24 hours), kept when the
- * record is the user's. Records name their user by UPN (UserId) and, for Entra records, by object
+ * A timeline's Office 365 audit records: every started subscription's content over the range (the
+ * API lists the last 7 days only, in windows of at most 24 hours), kept when the record is the
+ * user's (or from the address). Records name their user by UPN (UserId) and, for Entra records, by object
  * id among their actors. Content is the whole tenant's: this reads every blob of the range, at the
  * Management API's pace, which is why the range is clipped and the reason is said.
  */
@@ -36,11 +36,22 @@ export function isUsersRecord(r: Record<string, unknown>, user: O365User): boole
   return actors.some((a) => typeof a === 'object' && a !== null && (lower((a as Record<string, unknown>).ID) === id || user.names.has(lower((a as Record<string, unknown>).ID))));
 }
 
+/** Whether an Office 365 record came from this address (ClientIP, without its port; or the actor's address). */
+export function isFromAddress(r: Record<string, unknown>, address: string): boolean {
+  return clientAddress(r.ClientIP) === address || clientAddress(r.ActorIpAddress) === address;
+}
+
+/** An address as Office 365 writes it, without a port ("203.0.113.5:51234", "[2001:db8::1]:443"); '' for "<null>". */
+function clientAddress(v: unknown): string {
+  const ip = s(v).replace(/^\[([^\]]+)\](:\d+)?$/, '$1').replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, '$1');
+  return ip === '<null>' ? '' : ip;
+}
+
 /**
- * Reads the user's records over [fromMs, toMs]. `who` is awaited once the content is read: the
- * UPN may be learnt from the user's sign-ins read meanwhile. At most `max` records are kept.
+ * Reads the subject's records over [fromMs, toMs]. `keep` is awaited once the content is read: a
+ * user's UPN may be learnt from their sign-ins read meanwhile. At most `max` records are kept.
  */
-export async function readO365Timeline(api: ManageApi, range: { fromMs: number; toMs: number; nowMs: number }, who: Promise<O365User>, max: number, signal?: AbortSignal): Promise<O365Read> {
+export async function readO365Timeline(api: ManageApi, range: { fromMs: number; toMs: number; nowMs: number }, keep: Promise<(r: Record<string, unknown>) => boolean>, max: number, signal?: AbortSignal): Promise<O365Read> {
   let enabled: string[];
   try {
     enabled = (await api.list()).filter((s) => s.status.toLowerCase() === 'enabled' && isContentType(s.contentType)).map((s) => s.contentType);
@@ -61,8 +72,8 @@ export async function readO365Timeline(api: ManageApi, range: { fromMs: number; 
     failedBlobs += result.failed.length;
     for (const r of result.records) if (!isUnreadable(r)) all.push(r);
   }
-  const user = await who;
-  const mine = all.filter((r) => isUsersRecord(r, user));
+  const kept = await keep;
+  const mine = all.filter(kept);
   const notes = [
     `${enabled.join(', ')}`,
     fromMs > range.fromMs ? 'the last 7 days only (what the API lists)' : '',
@@ -82,8 +93,7 @@ export function o365Entry(r: Record<string, unknown>): TimelineEntry | undefined
   if (Number.isNaN(timeMs)) return undefined;
   const operation = s(r.Operation) || 'Activity';
   const failed = O365_FAILED.test(s(r.ResultStatus)) || /Failed$/.test(operation);
-  // ClientIP may carry a port ("203.0.113.5:51234", "[2001:db8::1]:443") or say "<null>".
-  const ip = s(r.ClientIP).replace(/^\[([^\]]+)\](:\d+)?$/, '$1').replace(/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/, '$1');
+  const ip = clientAddress(r.ClientIP);
   return {
     source: 'o365',
     timeMs,
@@ -92,7 +102,7 @@ export function o365Entry(r: Record<string, unknown>): TimelineEntry | undefined
     title: `${s(r.Workload) || 'Office 365'}: ${operation}`,
     detail: [s(r.ResultStatus), s(r.ObjectId)].filter(Boolean).join(' · '),
     outcome: failed ? 'failure' : 'info',
-    ip: ip === '<null>' ? '' : ip,
+    ip,
     where: '',
   };
 }

@@ -14,8 +14,8 @@ import { runQuery } from '../query/runQuery';
 import { isUnreadable } from '../records/untrusted';
 import { type ManageApi } from '../o365/manageApi';
 import { TriageApi } from '../triage/triageApi';
-import { o365Entry, readO365Timeline } from './o365Timeline';
-import { type GraphTimelineSource, mergeEntries, type TimelineEntry, type TimelineSource, toEntry } from './timeline';
+import { isFromAddress, isUsersRecord, o365Entry, readO365Timeline } from './o365Timeline';
+import { type GraphTimelineSource, isSignInSource, mergeEntries, type TimelineEntry, type TimelineSource, toEntry } from './timeline';
 
 /** Enough for any one user's week; past it the source says it was cut short. */
 export const MAX_PER_SOURCE = 5000;
@@ -36,32 +36,71 @@ export interface TimelineData {
   readonly sources: readonly SourceReport[];
 }
 
+/**
+ * Whose activity: a user's; an address's (every user and workload that signed in from it); or one
+ * session's (Graph cannot filter on a session: its user's sign-ins are read and the session's kept).
+ */
+export type TimelineSubject =
+  | { readonly kind: 'user'; readonly userId: string; /** The UPN asked for by, if any (Office 365 names users by it). */ readonly userPrincipalName?: string }
+  | { readonly kind: 'ip'; readonly address: string }
+  | { readonly kind: 'session'; readonly userId: string; readonly sessionId: string };
+
 export interface TimelineRequest {
-  readonly userId: string;
-  /** The UPN the user was asked for by, if any (Office 365 records name users by it). */
-  readonly userPrincipalName?: string;
+  readonly subject: TimelineSubject;
   /** Now, for Graph's retention: the reports refuse a time filter older than 30 days. */
   readonly nowMs: number;
   readonly fromMs: number;
   readonly toMs: number;
 }
 
-const QUERIES: readonly { source: GraphTimelineSource; category: string; field: string }[] = [
-  { source: 'signIns', category: 'signIns.interactive', field: 'userId' },
-  { source: 'nonInteractive', category: 'signIns.nonInteractive', field: 'userId' },
-  { source: 'auditsBy', category: 'directoryAudits', field: 'initiatedBy/user/id' },
-  { source: 'auditsTargeting', category: 'directoryAudits', field: 'targetResources/id' },
-  { source: 'riskDetections', category: 'riskDetections', field: 'userId' },
-];
+interface SourceQuery {
+  readonly source: GraphTimelineSource;
+  readonly category: string;
+  readonly field: string;
+  readonly value: string;
+}
 
-async function readSource(client: ApiClient, graphOrigin: string, category: GraphCategory, field: string, req: TimelineRequest, signal?: AbortSignal): Promise<{ records: Record<string, unknown>[]; cut: boolean }> {
-  const model: FilterModel = { time: { kind: 'all' }, clauses: [{ field, op: 'eq', values: [req.userId] }], client: [] };
+/** The Graph queries of a subject's timeline, in the order its sources are listed. */
+function queriesOf(subject: TimelineSubject): SourceQuery[] {
+  switch (subject.kind) {
+    case 'user':
+      return [
+        { source: 'signIns', category: 'signIns.interactive', field: 'userId', value: subject.userId },
+        { source: 'nonInteractive', category: 'signIns.nonInteractive', field: 'userId', value: subject.userId },
+        { source: 'auditsBy', category: 'directoryAudits', field: 'initiatedBy/user/id', value: subject.userId },
+        { source: 'auditsTargeting', category: 'directoryAudits', field: 'targetResources/id', value: subject.userId },
+        { source: 'riskDetections', category: 'riskDetections', field: 'userId', value: subject.userId },
+      ];
+    case 'ip':
+      return [
+        { source: 'signIns', category: 'signIns.interactive', field: 'ipAddress', value: subject.address },
+        { source: 'nonInteractive', category: 'signIns.nonInteractive', field: 'ipAddress', value: subject.address },
+        { source: 'servicePrincipal', category: 'signIns.servicePrincipal', field: 'ipAddress', value: subject.address },
+        { source: 'managedIdentity', category: 'signIns.managedIdentity', field: 'ipAddress', value: subject.address },
+        { source: 'riskDetections', category: 'riskDetections', field: 'ipAddress', value: subject.address },
+      ];
+    case 'session':
+      return [
+        { source: 'signIns', category: 'signIns.interactive', field: 'userId', value: subject.userId },
+        { source: 'nonInteractive', category: 'signIns.nonInteractive', field: 'userId', value: subject.userId },
+      ];
+  }
+}
+
+/** What a subject's records must hold beyond Graph's filter: a session's id. */
+function keeps(subject: TimelineSubject): (r: Record<string, unknown>) => boolean {
+  return subject.kind === 'session' ? (r) => typeof r.sessionId === 'string' && r.sessionId.toLowerCase() === subject.sessionId.toLowerCase() : () => true;
+}
+
+async function readSource(client: ApiClient, graphOrigin: string, category: GraphCategory, q: SourceQuery, req: TimelineRequest, signal?: AbortSignal): Promise<{ records: Record<string, unknown>[]; cut: boolean }> {
+  const model: FilterModel = { time: { kind: 'all' }, clauses: [{ field: q.field, op: 'eq', values: [q.value] }], client: [] };
   const built = buildFilter(category, model, { nowMs: req.toMs });
   if (built.problems.length > 0) throw new Error(built.problems[0].message);
   const records: Record<string, unknown>[] = [];
   const pages = runQuery(client, { category, graphOrigin, filterWithoutTime: built.filter, window: category.timeProperty ? { fromMs: category.throttle === 'reports' ? Math.max(req.fromMs, req.nowMs - RETENTION_MS + 60_000) : req.fromMs, toMs: req.toMs } : undefined }, { signal });
+  const keep = keeps(req.subject);
   for await (const page of pages) {
-    for (const r of page.records) if (!isUnreadable(r)) records.push(r);
+    for (const r of page.records) if (!isUnreadable(r) && keep(r)) records.push(r);
     if (records.length >= MAX_PER_SOURCE) return { records: records.slice(0, MAX_PER_SOURCE), cut: true };
   }
   return { records, cut: false };
@@ -91,41 +130,56 @@ export async function readTimeline(client: ApiClient, graphOrigin: string, req: 
       return [{ ...e, ref: records.length - 1 }];
     });
   const fail = (source: TimelineSource, e: unknown): { report: SourceReport; entries: TimelineEntry[] } => ({ report: { source, state: 'unavailable', count: 0, note: whyNot(e) }, entries: [] });
-  const queries = QUERIES.map(async ({ source, category, field }) => {
+  const subject = req.subject;
+  const naming = subject.kind !== 'user';
+  const queries = queriesOf(subject).map(async (q) => {
     try {
-      const { records: list, cut } = await readSource(client, graphOrigin, configure(categoryById(category) as GraphCategory), field, req, signal);
-      const entries = entriesOf((r) => toEntry(source, r), list);
-      return { report: { source, state: cut ? 'cut' : 'read', count: entries.length, ...(cut ? { note: `only the newest ${MAX_PER_SOURCE.toLocaleString('en-US')} records were read` } : {}) } as SourceReport, entries };
+      const { records: list, cut } = await readSource(client, graphOrigin, configure(categoryById(q.category) as GraphCategory), q, req, signal);
+      const entries = entriesOf((r) => toEntry(q.source, r, { naming }), list);
+      return { report: { source: q.source, state: cut ? 'cut' : 'read', count: entries.length, ...(cut ? { note: `only the newest ${MAX_PER_SOURCE.toLocaleString('en-US')} records were read` } : {}) } as SourceReport, entries };
     } catch (e) {
-      return fail(source, e);
+      return fail(q.source, e);
     }
   });
-  const history = (async () => {
-    try {
-      const list = await new TriageApi(client, graphOrigin).history('users', req.userId, signal);
-      const entries = entriesOf((r) => toEntry('riskHistory', r), list);
-      return { report: { source: 'riskHistory', state: 'read', count: entries.length } as SourceReport, entries };
-    } catch (e) {
-      // Not a risky user: Identity Protection has no history for them, which is an answer, not a failure.
-      if (e instanceof ServiceError && e.status === 404) return { report: { source: 'riskHistory', state: 'read', count: 0, note: 'not a risky user' } as SourceReport, entries: [] };
-      return fail('riskHistory', e);
-    }
-  })();
-  // Office 365 names users by UPN: the one asked for, and the ones the user's sign-ins carry.
-  const who = Promise.all(queries).then((done) => {
-    const names = new Set([req.userPrincipalName ?? '', ...done.flatMap((d) => d.entries.filter((e) => e.source === 'signIns' || e.source === 'nonInteractive').map((e) => String(records[e.ref!].userPrincipalName ?? '')))].map((n) => n.trim().toLowerCase()).filter(Boolean));
-    return { id: req.userId, names };
+  // A user's risky-user history; an address's or a session's has none.
+  const history = subject.kind !== 'user'
+    ? []
+    : [
+        (async () => {
+          try {
+            const list = await new TriageApi(client, graphOrigin).history('users', subject.userId, signal);
+            const entries = entriesOf((r) => toEntry('riskHistory', r), list);
+            return { report: { source: 'riskHistory', state: 'read', count: entries.length } as SourceReport, entries };
+          } catch (e) {
+            // Not a risky user: Identity Protection has no history for them, which is an answer, not a failure.
+            if (e instanceof ServiceError && e.status === 404) return { report: { source: 'riskHistory', state: 'read', count: 0, note: 'not a risky user' } as SourceReport, entries: [] };
+            return fail('riskHistory', e);
+          }
+        })(),
+      ];
+  // Office 365 names users by UPN (the one asked for, and the ones the user's sign-ins carry) and
+  // addresses by ClientIP; its records carry no session.
+  const keepO365 = Promise.all(queries).then((done): ((r: Record<string, unknown>) => boolean) => {
+    if (subject.kind === 'ip') return (r) => isFromAddress(r, subject.address);
+    const signedIn = done.flatMap((d) => d.entries.filter((e) => isSignInSource(e.source)).map((e) => String(records[e.ref!].userPrincipalName ?? '')));
+    const names = new Set([subject.kind === 'user' ? (subject.userPrincipalName ?? '') : '', ...signedIn].map((n) => n.trim().toLowerCase()).filter(Boolean));
+    const user = { id: subject.userId, names };
+    return (r) => isUsersRecord(r, user);
   });
-  const office = (async () => {
-    if ('unavailable' in o365) return { report: { source: 'o365', state: 'unavailable', count: 0, note: o365.unavailable } as SourceReport, entries: [] };
-    try {
-      const read = await readO365Timeline(await o365.api(), req, who, MAX_PER_SOURCE, signal);
-      const entries = entriesOf(o365Entry, read.records);
-      return { report: { source: 'o365', state: read.state, count: entries.length, ...(read.note ? { note: read.note } : {}) } as SourceReport, entries };
-    } catch (e) {
-      return fail('o365', e);
-    }
-  })();
-  const results = await Promise.all([...queries, history, office]);
+  const office = subject.kind === 'session'
+    ? []
+    : [
+        (async () => {
+          if ('unavailable' in o365) return { report: { source: 'o365', state: 'unavailable', count: 0, note: o365.unavailable } as SourceReport, entries: [] };
+          try {
+            const read = await readO365Timeline(await o365.api(), req, keepO365, MAX_PER_SOURCE, signal);
+            const entries = entriesOf(o365Entry, read.records);
+            return { report: { source: 'o365', state: read.state, count: entries.length, ...(read.note ? { note: read.note } : {}) } as SourceReport, entries };
+          } catch (e) {
+            return fail('o365', e);
+          }
+        })(),
+      ];
+  const results = await Promise.all([...queries, ...history, ...office]);
   return { entries: mergeEntries(results.map((r) => r.entries)), records, sources: results.map((r) => r.report) };
 }

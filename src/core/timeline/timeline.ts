@@ -10,11 +10,20 @@ import { type Leg, leg, type Place, placeOf } from './travel';
 
 export type TimelineSource = GraphTimelineSource | 'o365';
 /** The sources read from Graph (Office 365's records become entries in o365Timeline.ts). */
-export type GraphTimelineSource = 'signIns' | 'nonInteractive' | 'auditsBy' | 'auditsTargeting' | 'riskDetections' | 'riskHistory';
+export type GraphTimelineSource = SignInSource | 'auditsBy' | 'auditsTargeting' | 'riskDetections' | 'riskHistory';
+/** Sign-ins of the four kinds (an address's timeline has workload sign-ins too). */
+export type SignInSource = 'signIns' | 'nonInteractive' | 'servicePrincipal' | 'managedIdentity';
+const SIGN_IN_SOURCES: ReadonlySet<string> = new Set<SignInSource>(['signIns', 'nonInteractive', 'servicePrincipal', 'managedIdentity']);
+
+export function isSignInSource(source: TimelineSource): source is SignInSource {
+  return SIGN_IN_SOURCES.has(source);
+}
 
 export const SOURCE_LABEL: Readonly<Record<TimelineSource, string>> = {
   signIns: 'Interactive sign-ins',
   nonInteractive: 'Non-interactive sign-ins',
+  servicePrincipal: 'Service principal sign-ins',
+  managedIdentity: 'Managed identity sign-ins',
   auditsBy: 'Directory audits by the user',
   auditsTargeting: 'Directory audits targeting the user',
   riskDetections: 'Risk detections',
@@ -48,12 +57,12 @@ function whereOf(location: unknown): string {
 }
 
 /** A record of a source as an entry; undefined when it has no readable time. */
-export function toEntry(source: GraphTimelineSource, r: Record<string, unknown>): TimelineEntry | undefined {
-  const time = source === 'signIns' || source === 'nonInteractive' ? r.createdDateTime : source === 'riskDetections' ? r.activityDateTime : source === 'riskHistory' ? r.riskLastUpdatedDateTime : r.activityDateTime;
+export function toEntry(source: GraphTimelineSource, r: Record<string, unknown>, options: { readonly naming?: boolean } = {}): TimelineEntry | undefined {
+  const time = isSignInSource(source) ? r.createdDateTime : source === 'riskDetections' ? r.activityDateTime : source === 'riskHistory' ? r.riskLastUpdatedDateTime : r.activityDateTime;
   const timeMs = Date.parse(s(time));
   if (Number.isNaN(timeMs)) return undefined;
   const base = { source, timeMs, caBlocked: false, id: s(r.id) };
-  if (source === 'signIns' || source === 'nonInteractive') {
+  if (isSignInSource(source)) {
     const status = obj(r.status);
     const code = typeof status.errorCode === 'number' ? status.errorCode : undefined;
     const outcome = signInOutcome(code);
@@ -62,7 +71,8 @@ export function toEntry(source: GraphTimelineSource, r: Record<string, unknown>)
     const how = [protocol && protocol !== 'none' ? enumLabel(protocol) : '', token && token !== 'none' ? `${enumLabel(token).toLowerCase()} redeemed` : '', s(r.clientAppUsed)].filter(Boolean).join(' · ');
     return {
       ...base,
-      title: `${s(r.appDisplayName) || 'Sign-in'}${code ? ` · ${outcome === 'interrupted' ? 'interrupted' : 'failed'} ${code}` : ''}`,
+      // An address's or a session's timeline has many users (or workloads): each sign-in says whose it is.
+      title: `${options.naming ? `${s(r.userPrincipalName) || s(r.servicePrincipalName) || s(r.userDisplayName) || 'unknown'} → ` : ''}${s(r.appDisplayName) || 'Sign-in'}${code ? ` · ${outcome === 'interrupted' ? 'interrupted' : 'failed'} ${code}` : ''}`,
       detail: [how, s(status.failureReason) && code ? s(status.failureReason) : ''].filter(Boolean).join(' · '),
       outcome: outcome === 'unknown' ? 'info' : outcome,
       caBlocked: r.conditionalAccessStatus === 'failure',
@@ -140,7 +150,7 @@ export function timelineRows(entries: readonly TimelineEntry[]): TimelineRow[] {
     let j = i + 1;
     while (j < entries.length && entries[j].source === e.source && entries[j].title === e.title && entries[j].outcome === e.outcome && entries[j].where === e.where && entries[j].ip === e.ip && entries[j - 1].timeMs - entries[j].timeMs <= BURST_GAP_MS) j++;
     // Newest first: the move from this (older) sign-in to the newer one above it comes first.
-    const isSignIn = e.source === 'signIns' || e.source === 'nonInteractive';
+    const isSignIn = isSignInSource(e.source);
     const newest = entries[i];
     if (isSignIn && lastSignIn?.entry.place && newest.place) {
       const m = leg(newest.place, newest.timeMs, lastSignIn.entry.place, lastSignIn.entry.timeMs);

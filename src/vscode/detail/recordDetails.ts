@@ -169,9 +169,13 @@ function createDetailPanels(deps: RecordDetailsDeps): { panels: SignInDetailPane
     diagnose: async (tenant) => {
       await vscode.commands.executeCommand('identityLogs.diagnosePermissions', tenant.key);
     },
-    investigate: async (tenant, record) => {
-      const label = typeof record.userPrincipalName === 'string' && record.userPrincipalName ? record.userPrincipalName : undefined;
-      await vscode.commands.executeCommand('identityLogs.investigateUser', { tenantKey: tenant.key, userId: record.userId, ...(label ? { label } : {}), hours: 168 });
+    // A timeline of the week: the user's, the address's, or the session's (each its own command).
+    investigate: async (tenant, record, of) => {
+      const label = typeof record.userPrincipalName === 'string' && record.userPrincipalName ? { label: record.userPrincipalName } : {};
+      const base = { tenantKey: tenant.key, hours: 168 };
+      if (of === 'ip') await vscode.commands.executeCommand('identityLogs.investigateIp', { ...base, address: record.ipAddress });
+      else if (of === 'session') await vscode.commands.executeCommand('identityLogs.investigateSession', { ...base, userId: record.userId, sessionId: record.sessionId, ...label });
+      else await vscode.commands.executeCommand('identityLogs.investigateUser', { ...base, userId: record.userId, ...label });
     },
     // The verdict goes through its command: one path for the panel, the grid's row menu and scripts.
     triage: async (tenant, record, action) => {

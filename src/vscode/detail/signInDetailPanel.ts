@@ -12,7 +12,7 @@ export const SIGN_IN_DETAIL_VIEW_TYPE = 'identityLogs.signInDetail';
 export interface SignInDetailActions {
   readonly runRelated: (tenant: TenantConfig, record: Record<string, unknown>, index: number) => Promise<void>;
   readonly diagnose: (tenant: TenantConfig) => Promise<void>;
-  readonly investigate: (tenant: TenantConfig, record: Record<string, unknown>) => Promise<void>;
+  readonly investigate: (tenant: TenantConfig, record: Record<string, unknown>, of: 'user' | 'ip' | 'session') => Promise<void>;
   readonly triage: (tenant: TenantConfig, record: Record<string, unknown>, action: TriageAction) => Promise<void>;
   readonly openJson: (tenant: TenantConfig, kind: 'signIn', record: Record<string, unknown>) => Promise<void>;
   readonly saveJson: (tenant: TenantConfig, kind: 'signIn', name: string, record: Record<string, unknown>) => Promise<void>;
@@ -77,7 +77,7 @@ export class SignInDetailPanels implements vscode.Disposable {
       },
       runRelated: ({ index }) => this.actions.runRelated(state.tenant, state.record, index),
       diagnose: () => this.actions.diagnose(state.tenant),
-      investigate: () => this.actions.investigate(state.tenant, state.record),
+      investigate: ({ of }) => this.actions.investigate(state.tenant, state.record, of),
       triage: ({ action }) => this.actions.triage(state.tenant, state.record, action),
       openJson: () => this.actions.openJson(state.tenant, 'signIn', state.record),
       saveJson: () => this.actions.saveJson(state.tenant, 'signIn', `sign-in-${view.id}`, state.record),

@@ -9,7 +9,7 @@ import { type CategorySpec } from '../../core/catalog/types';
 import { type Pacer } from '../../core/http/pacer';
 import { type Logger } from '../../core/log/redact';
 import { type TenantConfig, targetLabel } from '../../core/tenants/tenantConfig';
-import { readTimeline, type TimelineData } from '../../core/timeline/readTimeline';
+import { readTimeline, type TimelineData, type TimelineSubject } from '../../core/timeline/readTimeline';
 import { timelineRows, type TimelineSource } from '../../core/timeline/timeline';
 import { TIMELINE_REQUESTS, type TimelineNotifications, type TimelineShow } from '../../webview/timeline/protocol';
 import { contentTypeOfRecord } from '../../core/o365/contentTypes';
@@ -28,6 +28,8 @@ const graph = (id: string) => () => categoryById(id)!;
 const CATEGORY_OF: Readonly<Record<TimelineSource, (record: Record<string, unknown>) => CategorySpec>> = {
   signIns: graph('signIns.interactive'),
   nonInteractive: graph('signIns.nonInteractive'),
+  servicePrincipal: graph('signIns.servicePrincipal'),
+  managedIdentity: graph('signIns.managedIdentity'),
   auditsBy: graph('directoryAudits'),
   auditsTargeting: graph('directoryAudits'),
   riskDetections: graph('riskDetections'),
@@ -35,9 +37,9 @@ const CATEGORY_OF: Readonly<Record<TimelineSource, (record: Record<string, unkno
   o365: (record) => o365Category(contentTypeOfRecord(record)),
 };
 
-export interface TimelineUser {
-  readonly id: string;
-  /** What the tab and header call them (a UPN when known). */
+/** Whose timeline, and what its tab and header call it (a UPN, an address, a session of a user). */
+export interface TimelineTarget {
+  readonly subject: TimelineSubject;
   readonly label: string;
 }
 
@@ -57,19 +59,19 @@ export class UserTimelines implements vscode.Disposable {
 
   constructor(private readonly deps: UserTimelinesDeps) {}
 
-  /** Shows the user's timeline over the last `hours`; resolves once every source has answered. */
-  async show(tenant: TenantConfig, user: TimelineUser, hours: number): Promise<TimelineData | undefined> {
-    const key = `${tenant.key}:${user.id.toLowerCase()}:${hours}`;
+  /** Shows a user's, an address's or a session's timeline over the last `hours`; resolves once every source has answered. */
+  async show(tenant: TenantConfig, target: TimelineTarget, hours: number): Promise<TimelineData | undefined> {
+    const key = `${tenant.key}:${JSON.stringify(target.subject).toLowerCase()}:${hours}`;
     this.open.get(key)?.dispose();
     const label = targetLabel(tenant);
     const fake = label ? ` (${label})` : '';
-    const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, `Timeline: ${user.label}${fake}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, `Timeline: ${target.label}${fake}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
     this.open.set(key, panel);
     panel.webview.html = webviewHtml(panel.webview, this.deps.extensionUri, 'timeline', panel.title);
     let data: TimelineData | undefined;
     const nowMs = Date.now();
     const range = { fromMs: nowMs - hours * 3_600_000, toMs: nowMs };
-    const base = { user: user.label, tenantName: tenant.displayName + fake, ...range };
+    const base = { user: target.label, tenantName: tenant.displayName + fake, ...range };
     let shown: TimelineShow = { ...base, state: 'reading', sources: [], rows: [], entries: 0 };
     const abort = new AbortController();
     const host = new WebviewHost<typeof TIMELINE_REQUESTS, TimelineNotifications>(panel.webview, TIMELINE_REQUESTS, {
@@ -80,7 +82,7 @@ export class UserTimelines implements vscode.Disposable {
       },
       refresh: async () => {
         panel.dispose();
-        await this.show(tenant, user, hours);
+        await this.show(tenant, target, hours);
       },
     }, (why) => this.deps.log.warn(`Timeline panel: ${why}`));
     host.notify('show', shown);
@@ -94,10 +96,9 @@ export class UserTimelines implements vscode.Disposable {
       const { client, endpoints } = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
       const unavailable = o365Unavailable(tenant);
       const o365 = unavailable ? { unavailable } : { api: () => this.deps.manageApi(tenant, abort.signal) };
-      const upn = /^[^@\s]+@[^@\s]+$/.test(user.label) ? { userPrincipalName: user.label } : {};
-      data = await readTimeline(client, endpoints.graphOrigin, { userId: user.id, ...upn, nowMs, ...range }, asConfigured, o365, abort.signal);
+      data = await readTimeline(client, endpoints.graphOrigin, { subject: target.subject, nowMs, ...range }, asConfigured, o365, abort.signal);
       shown = { ...base, state: 'done', sources: data.sources, rows: timelineRows(data.entries), entries: data.entries.length };
-      this.deps.log.info(`Timeline of ${user.label} on ${tenant.displayName}: ${data.sources.map((s) => `${s.source} ${s.state} ${s.count}`).join(', ')}`);
+      this.deps.log.info(`Timeline of ${target.label} on ${tenant.displayName}: ${data.sources.map((s) => `${s.source} ${s.state} ${s.count}`).join(', ')}`);
     } catch (e) {
       shown = { ...base, state: 'failed', message: e instanceof Error ? e.message : String(e), sources: [], rows: [], entries: 0 };
     }

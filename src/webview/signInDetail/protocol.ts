@@ -21,7 +21,8 @@ export const DETAIL_REQUESTS = {
   runRelated: object({ index: integer(0, 20) }),
   diagnose: none,
   /** The user's timeline across sources (Investigate User). */
-  investigate: none,
+  /** A timeline of 7 days: the sign-in's user, its address, or its session. */
+  investigate: object({ of: oneOf('user', 'ip', 'session') }),
   /** An admin's verdict on this risky sign-in (the host asks before sending it). */
   triage: object({ action: oneOf('confirmCompromised', 'confirmSafe', 'dismiss') }),
   openJson: none,

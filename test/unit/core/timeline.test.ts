@@ -4,7 +4,7 @@
  * folded only when alike, and hostile records making no entry rather than failing the rest.
  */
 import * as assert from 'assert';
-import { isUsersRecord, o365Entry } from '../../../src/core/timeline/o365Timeline';
+import { isFromAddress, isUsersRecord, o365Entry } from '../../../src/core/timeline/o365Timeline';
 import { mergeEntries, type TimelineEntry, timelineRows, toEntry } from '../../../src/core/timeline/timeline';
 import { distanceKm, leg, placeOf } from '../../../src/core/timeline/travel';
 
@@ -65,6 +65,10 @@ describe('core/timeline: one user across sources', () => {
     assert.strictEqual(e.detail, 'Device code · Mobile Apps and Desktop clients');
     assert.strictEqual(signIn('r', '2026-12-01T10:00:00Z', 0, 'Lagos', LONDON, { incomingTokenType: 'refreshToken' }).detail, 'refresh token redeemed');
     assert.strictEqual(signIn('b', '2026-12-01T10:00:00Z', 53003, 'X', LONDON, { conditionalAccessStatus: 'failure' }).caBlocked, true);
+    // An address's timeline names whose sign-in each is: a user's, or a workload's.
+    const workload = toEntry('servicePrincipal', { id: 'w', createdDateTime: '2026-12-01T10:00:00Z', servicePrincipalName: 'Payroll sync', appDisplayName: 'Microsoft Graph', status: { errorCode: 7000215 } }, { naming: true })!;
+    assert.strictEqual(workload.title, 'Payroll sync → Microsoft Graph · failed 7000215');
+    assert.strictEqual(toEntry('signIns', { id: 'u', createdDateTime: '2026-12-01T10:00:00Z', userPrincipalName: 'alice@contoso.com', appDisplayName: 'Outlook', status: { errorCode: 0 } }, { naming: true })!.title, 'alice@contoso.com → Outlook');
   });
 
   it('a record without a readable time, or of a hostile shape, makes no entry and fails nothing', () => {
@@ -87,5 +91,7 @@ describe('core/timeline: one user across sources', () => {
     assert.ok(isUsersRecord({ UserId: 'Alice@Contoso.com' }, user));
     assert.ok(isUsersRecord({ UserId: 'ServicePrincipal', Actor: [null, { ID: 'aaaa-1', Type: 0 }] }, user), 'an Entra record names the user among its actors');
     assert.ok(!isUsersRecord({ UserId: 'bob@contoso.com', Actor: 'alice@contoso.com', UserKey: 5 }, user));
+    assert.ok(isFromAddress({ ClientIP: '203.0.113.5:51234' }, '203.0.113.5') && isFromAddress({ ClientIP: '<null>', ActorIpAddress: '2001:db8::1' }, '2001:db8::1'));
+    assert.ok(!isFromAddress({ ClientIP: '203.0.113.50' }, '203.0.113.5'), 'an address, not a prefix');
   });
 });

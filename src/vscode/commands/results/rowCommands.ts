@@ -112,6 +112,16 @@ export function resultsRowCommands(deps: RowCommandDeps): Command[] {
       const id = typeof r?.correlationId === 'string' ? r.correlationId.trim() : '';
       return GUID.test(id) ? vscode.commands.executeCommand('identityLogs.openSignInById', { tenantKey: t.panel.query.tenant.key, id, asCorrelationId: true }) : undefined;
     } }),
+    on({ id: 'identityLogs.results.investigateIp', run: async (t) => {
+      const r = await readableRecord(t);
+      const address = r ? pivotKeys(r).ipAddress : undefined;
+      return address ? vscode.commands.executeCommand('identityLogs.investigateIp', { tenantKey: t.panel.query.tenant.key, address }) : undefined;
+    } }),
+    on({ id: 'identityLogs.results.investigateSession', run: async (t) => {
+      const r = await readableRecord(t);
+      const k = r ? pivotKeys(r) : {};
+      return r && typeof r.sessionId === 'string' && k.userId ? vscode.commands.executeCommand('identityLogs.investigateSession', { tenantKey: t.panel.query.tenant.key, userId: k.userId, sessionId: r.sessionId, label: k.userPrincipalName ?? k.userId }) : undefined;
+    } }),
     on({ id: 'identityLogs.results.investigateUser', run: async (t) => {
       const r = await readableRecord(t);
       const k = r ? pivotKeys(r) : {};

@@ -1,7 +1,9 @@
 import { type Command } from '../command';
-import { type InvestigateDeps, investigateUserCommand } from './investigateUser';
+import { investigateAddressCommand, investigateSessionCommand } from './investigateAddress';
+import { type InvestigateDeps } from './args';
+import { investigateUserCommand } from './investigateUser';
 
-/** A user's timeline across sources. */
+/** A user's, an address's or a session's timeline across sources. */
 export function timelineCommands(deps: InvestigateDeps): Command[] {
-  return [investigateUserCommand(deps)];
+  return [investigateUserCommand(deps), investigateAddressCommand(deps), investigateSessionCommand(deps)];
 }

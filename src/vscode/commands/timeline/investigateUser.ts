@@ -9,33 +9,25 @@ import { buildFilter } from '../../../core/odata/build';
 import { runQuery } from '../../../core/query/runQuery';
 import { isUnreadable } from '../../../core/records/untrusted';
 import { type TenantConfig } from '../../../core/tenants/tenantConfig';
-import { type Pacer } from '../../../core/http/pacer';
 import { asConfigured } from '../../query/signInVersion';
 import { resolveTenant } from '../../tenants/pickTenant';
-import { type TenantSessions } from '../../tenants/sessions';
-import { type TenantStore } from '../../tenants/tenantStore';
-import { type TimelineUser, type UserTimelines } from '../../timeline/userTimelines';
+import { type TimelineTarget } from '../../timeline/userTimelines';
+import { GUID, type InvestigateDeps, RANGES } from './args';
 import { type Prompter } from '../../ui/prompter';
 import { type CommandContext, defineCommand } from '../command';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const RANGES = [
-  { label: 'Last 24 hours', hours: 24 },
-  { label: 'Last 7 days', hours: 168 },
-  { label: 'Last 30 days', hours: 720 },
-];
 
-export interface InvestigateDeps {
-  readonly store: TenantStore;
-  readonly sessions: TenantSessions;
-  readonly pacer: Pacer;
-  readonly timelines: UserTimelines;
-}
 
 interface Target {
   readonly tenant: TenantConfig;
-  readonly user: TimelineUser;
+  readonly user: { readonly id: string; readonly label: string };
   readonly hours: number;
+}
+
+/** A user's timeline: by object id, and by UPN where the label is one (Office 365 names users by it). */
+export function userTarget(user: { readonly id: string; readonly label: string }): TimelineTarget {
+  const upn = /^[^@\s]+@[^@\s]+$/.test(user.label) ? { userPrincipalName: user.label } : {};
+  return { subject: { kind: 'user', userId: user.id, ...upn }, label: user.label };
 }
 
 /** A UPN's object id, from its newest interactive sign-in of the last 30 days (no directory permission needed). */
@@ -91,6 +83,6 @@ export function investigateUserCommand(deps: InvestigateDeps) {
   return defineCommand({
     id: 'identityLogs.investigateUser',
     args: targetArg(deps),
-    run: ({ tenant, user, hours }: Target) => deps.timelines.show(tenant, user, hours),
+    run: ({ tenant, user, hours }: Target) => deps.timelines.show(tenant, userTarget(user), hours),
   });
 }
