@@ -35,7 +35,7 @@ describe('npm run demo’s first screen (e2e: prepareOnStartup in a fresh profil
     await wb.screenshot('demo-first-screen-light');
     assert.match(await tenant.locator('.label-description').innerText(), /^signed in · Demo$/);
     await story.click();
-    const beats = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map((t) => t.split('\n')[0]);
+    const beats = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map((t) => t.split('\n')[0].trim());
     assert.strictEqual(beats.length, 4, beats.join(' | '));
     for (const [k, want] of [/^Device-code phish: /, /^MFA fatigue: /, /^Password spray from AS64500$/, /^A risky admin: /].entries()) assert.match(beats[k], want);
     await wb.screenshot('demo-story-picker-light');
