@@ -67,8 +67,8 @@ export interface TenantConfig {
 
 /** The sign-in tables a routed workspace holds in the fake tenant. */
 export const WORKSPACE_SIGN_IN_TABLES = ['SigninLogs', 'AADNonInteractiveUserSignInLogs', 'AADServicePrincipalSignInLogs', 'AADManagedIdentitySignInLogs'];
-/** The audit, provisioning and risk tables it also holds (workspaceTables.ts). */
-export const WORKSPACE_OTHER_TABLES = ['AuditLogs', 'AADProvisioningLogs', 'AADUserRiskEvents', 'AADRiskyUsers', 'AADRiskyServicePrincipals'];
+/** The audit, provisioning, risk and Graph activity tables it also holds (workspaceTables.ts). */
+export const WORKSPACE_OTHER_TABLES = ['AuditLogs', 'AADProvisioningLogs', 'AADUserRiskEvents', 'AADRiskyUsers', 'AADRiskyServicePrincipals', 'MicrosoftGraphActivityLogs'];
 
 export interface EmulatorConfig {
   readonly tenants: readonly TenantConfig[];
@@ -111,8 +111,8 @@ export function defaultConfig(): EmulatorConfig {
             id: '90000000-0000-4000-8000-000000000001',
             name: 'contoso-sentinel',
             retentionDays: 90,
-            // Managed identity sign-ins, service principal risk events and Graph activity are not
-            // routed here (many tenants leave those categories off), nor is Office 365.
+            // Managed identity sign-ins and service principal risk events are not routed here (many
+            // tenants leave those categories off), nor is Office 365.
             tables: [...WORKSPACE_SIGN_IN_TABLES.filter((t) => t !== 'AADManagedIdentitySignInLogs'), ...WORKSPACE_OTHER_TABLES],
             // The full app and the security operator; the limited app has the role but not Data.Read.
             readers: ['c0000000-0000-4000-8000-00000000000a', 'c0000000-0000-4000-8000-00000000000b', 'a0000000-0000-4000-8000-000000000002'],

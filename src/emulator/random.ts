@@ -90,4 +90,5 @@ export const STREAM = {
   faults: 10,
   policy: 11,
   workspaceHistory: 12,
+  graphActivity: 13,
 } as const;

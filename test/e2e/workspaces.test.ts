@@ -121,7 +121,8 @@ describe('The demo tenant’s workspace (e2e: failed sign-ins of the last 60 day
     await table('SigninLogs').waitFor({ timeout: 60_000 });
     // Every Entra table is listed: the audit and risk tables the demo routes, and the ones it does not.
     assert.match(await table('AuditLogs').innerText(), /Directory audits/);
-    assert.match(await table('MicrosoftGraphActivityLogs').innerText(), /not received/);
+    assert.match(await table('MicrosoftGraphActivityLogs').innerText(), /Graph activity/);
+    assert.match(await table('AADManagedIdentitySignInLogs').innerText(), /not received/);
     for (const theme of ['light', 'dark', 'hcDark'] as const) {
       await wb.setTheme(theme);
       await wb.screenshot(`workspace-demo-tree-${theme}`);

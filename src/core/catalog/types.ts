@@ -50,7 +50,8 @@ export type CategoryId =
   | 'provisioning'
   | 'riskDetections'
   | 'riskyUsers'
-  | 'o365';
+  | 'o365'
+  | 'graphActivity';
 
 export type ThrottleClass = 'reports' | 'identityProtection' | 'manage' | 'logAnalytics';
 
@@ -68,7 +69,7 @@ interface CategoryCommon {
   /** Columns whose top values show above the grid (facets), clicking one filters the rows. */
   readonly facets?: readonly string[];
   /** Permission needed (for guidance before a query). */
-  readonly requirement: 'signIns' | 'directoryAudits' | 'provisioning' | 'riskDetections' | 'riskyUsers' | 'office365';
+  readonly requirement: 'signIns' | 'directoryAudits' | 'provisioning' | 'riskDetections' | 'riskyUsers' | 'office365' | 'logAnalytics';
   /** Derived display values (for example a name for a number), computed for the grid only; the record itself is kept as sent. */
   readonly display?: (record: Record<string, unknown>) => Record<string, unknown>;
   /**
@@ -78,6 +79,14 @@ interface CategoryCommon {
   readonly derived?: (record: Record<string, unknown>) => Record<string, unknown>;
   /** A one-line title for a record (detail panel, JSON document name). */
   readonly title: (record: Record<string, unknown>) => string;
+}
+
+/** What the filter builder offers on a report: the properties and collections it can filter on. */
+export interface FilterSpec {
+  readonly id: CategoryId;
+  readonly label: string;
+  readonly fields: readonly FieldSpec[];
+  readonly lambdas: readonly LambdaSpec[];
 }
 
 /** A Microsoft Graph report: an OData collection with the filters, paging and copy-as Graph offers. */
@@ -112,9 +121,9 @@ export interface O365Category extends CategoryCommon {
 }
 
 /**
- * A table of a Log Analytics workspace that mirrors a Graph report: its rows are read in Graph's
- * shape, so it takes the report's id, columns and detail panel, and the report's filter fields
- * (compiled to KQL through the table's column mapping).
+ * A table of a Log Analytics workspace. One that mirrors a Graph report has its rows read in
+ * Graph's shape, so it takes the report's id, columns, detail panel and filter fields (compiled to
+ * KQL through the table's column mapping); one only a workspace has (Graph activity) brings its own.
  */
 export interface WorkspaceCategory extends CategoryCommon {
   readonly source: 'logAnalytics';
@@ -122,8 +131,8 @@ export interface WorkspaceCategory extends CategoryCommon {
   readonly workspaceName: string;
   /** The table's name (SigninLogs …). */
   readonly table: string;
-  /** The Graph report it mirrors: its filter fields apply. */
-  readonly graph: GraphCategory;
+  /** What its filter builder offers: the mirrored Graph report's fields, or the table's own. */
+  readonly filter: FilterSpec;
 }
 
 /** A report of any source; code that needs a source's own fields narrows on `source`. */

@@ -7,7 +7,11 @@
 import { type FilterModel } from '../odata/model';
 import { type RelatedQuery } from './relatedQueries';
 
-export type PivotAction = { readonly kind: 'openSignIn'; readonly requestId: string } | { readonly kind: 'query'; readonly query: RelatedQuery };
+export type PivotAction =
+  | { readonly kind: 'openSignIn'; readonly requestId: string }
+  | { readonly kind: 'query'; readonly query: RelatedQuery }
+  /** Graph requests made with one token, from a workspace that keeps them. */
+  | { readonly kind: 'tokenActivity'; readonly token: string; readonly issued: string };
 
 export interface Pivot {
   readonly label: string;
@@ -80,6 +84,18 @@ export function recordPivots(kind: string, r: Record<string, unknown>): Pivot[] 
         ];
       }),
       ...ipPivot(str(by.ipAddress)),
+    ];
+  }
+  if (kind === 'graphActivity') {
+    const userId = guid(r.userId);
+    const appId = guid(r.appId);
+    const token = str(r.signInActivityId);
+    return [
+      ...(token ? [{ label: 'Every Graph request made with this token', action: { kind: 'tokenActivity', token, issued: str(r.tokenIssuedAt) } } as const] : []),
+      ...userPivots(userId, '', r.activityDateTime),
+      // An application's own request (no user): its sign-ins around it.
+      ...(!userId && appId ? [query(`Sign-ins of the app ${appId}, an hour either side`, 'signIns.servicePrincipal', 'appId', appId, around(r.activityDateTime))] : []),
+      ...ipPivot(str(r.ipAddress)),
     ];
   }
   if (kind === 'riskyUser') {

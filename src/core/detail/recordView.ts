@@ -26,7 +26,7 @@ export type Section =
   | { readonly kind: 'note'; readonly heading: string; readonly text: string };
 
 export interface RecordView {
-  readonly kind: 'directoryAudit' | 'riskDetection' | 'riskyUser' | 'provisioning' | 'o365Record';
+  readonly kind: 'directoryAudit' | 'riskDetection' | 'riskyUser' | 'provisioning' | 'o365Record' | 'graphActivity';
   readonly title: string;
   readonly badge: { readonly text: string; readonly tone: Tone } | undefined;
   readonly subtitle: string;

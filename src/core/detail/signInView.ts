@@ -52,6 +52,8 @@ export interface SignInView {
   readonly userId: string;
   /** The session it belongs to (beta), whose timeline the panel offers. */
   readonly sessionId: string;
+  /** The token the sign-in issued (its Graph requests are found by it in a workspace). */
+  readonly tokenId: string;
   readonly app: string;
   readonly timeUtc: string;
   readonly timeMs: number;
@@ -175,6 +177,7 @@ export function signInView(r: Record<string, unknown>): SignInView {
     user,
     userId,
     sessionId: s(r.sessionId),
+    tokenId: s(r.uniqueTokenIdentifier).trim(),
     app: s(r.appDisplayName),
     timeUtc: Number.isNaN(timeMs) ? s(r.createdDateTime) : new Date(timeMs).toISOString(),
     timeMs,

@@ -59,7 +59,7 @@ export interface CompileOptions {
 export function compileKql(table: WorkspaceTable, model: FilterModel, options: CompileOptions): CompiledKql {
   const problems: FilterProblem[] = [];
   const lines = [kqlName(table.name)];
-  const graph = table.graphCategory ? categoryById(table.graphCategory) : undefined;
+  const graph = table.filter ?? (table.graphCategory ? categoryById(table.graphCategory) : undefined);
 
   const range = options.window ?? resolveTime(model.time, options.nowMs);
   if (range && !(range.fromMs < range.toMs)) problems.push({ message: 'The time range must start before it ends.' });

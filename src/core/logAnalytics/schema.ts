@@ -80,6 +80,18 @@ const RISK_EVENTS = [...COMMON, 'Id:string', 'RequestId:string', 'CorrelationId:
 const RISKY_USERS = [...COMMON, 'Id:string', 'UserDisplayName:string', 'UserPrincipalName:string', 'IsDeleted:bool', 'IsProcessing:bool', 'RiskLevel:string', 'RiskState:string', 'RiskDetail:string', 'RiskLastUpdatedDateTime:datetime'];
 const RISKY_SERVICE_PRINCIPALS = [...COMMON, 'Id:string', 'AppId:string', 'DisplayName:string', 'ServicePrincipalType:string', 'AccountEnabled:bool', 'IsProcessing:bool', 'RiskLevel:string', 'RiskState:string', 'RiskDetail:string', 'RiskLastUpdatedDateTime:datetime'];
 
+/** Every request made to Graph (the table's documented columns; the reserved ATContent ones left out). */
+const GRAPH_ACTIVITY = [
+  ...['TenantId', 'AadTenantId', 'Type', 'SourceSystem', 'Location', 'RequestId', 'OperationId', 'ClientRequestId', 'ApiVersion', 'RequestMethod', 'RequestUri', 'IPAddress', 'UserAgent'].map((c) => `${c}:string`),
+  'TimeGenerated:datetime',
+  'TokenIssuedAt:datetime',
+  'ResponseStatusCode:int',
+  'DurationMs:int',
+  'ResponseSizeBytes:int',
+  'ClientAuthMethod:int',
+  ...['AppId', 'UserId', 'ServicePrincipalId', 'SignInActivityId', 'Scopes', 'Roles', 'Wids', 'IdentityProvider', 'DeviceId'].map((c) => `${c}:string`),
+];
+
 const schema = (columns: readonly string[]) => `(${columns.join(', ')})`;
 
 export const TABLE_SCHEMAS: Partial<Readonly<Record<WorkspaceTableName, string>>> = {
@@ -88,6 +100,7 @@ export const TABLE_SCHEMAS: Partial<Readonly<Record<WorkspaceTableName, string>>
   AADUserRiskEvents: schema(RISK_EVENTS),
   AADRiskyUsers: schema(RISKY_USERS),
   AADRiskyServicePrincipals: schema(RISKY_SERVICE_PRINCIPALS),
+  MicrosoftGraphActivityLogs: schema(GRAPH_ACTIVITY),
   SigninLogs: `(${[...SIGN_IN_COMMON, ...nested('dynamic')].join(', ')})`,
   AADNonInteractiveUserSignInLogs: `(${[...SIGN_IN_COMMON, ...nested('string')].join(', ')})`,
   AADServicePrincipalSignInLogs: `(${[...SIGN_IN_COMMON, ...nested('string')].join(', ')})`,

@@ -5,7 +5,8 @@
  * principal and managed identity sign-in tables hold as a string of JSON instead. A declarative
  * table: one row per table, one entry per Graph property the filter builder offers.
  */
-import { type CategoryId } from '../catalog/types';
+import { type CategoryId, type FilterSpec } from '../catalog/types';
+import { GRAPH_ACTIVITY_FILTER } from './graphActivity';
 
 export type WorkspaceTableName =
   | 'SigninLogs'
@@ -35,6 +36,8 @@ export interface WorkspaceTable {
   readonly source: string;
   /** The Graph report its rows mirror: its filter fields and detail panel apply. */
   readonly graphCategory?: CategoryId;
+  /** What a table that mirrors no Graph report can be filtered on (its own report's fields). */
+  readonly filter?: FilterSpec;
   /** When the event happened (Graph's time property); TimeGenerated is when the workspace received it. */
   readonly eventTime?: string;
   /** Graph property path → its column. Properties missing here are not offered for this table. */
@@ -158,7 +161,23 @@ export const WORKSPACE_TABLES: readonly WorkspaceTable[] = [
   },
   { name: 'AADRiskyServicePrincipals', label: 'Risky service principals', source: 'RiskyServicePrincipals', fields: { id: s('Id'), appId: s('AppId'), riskLevel: s('RiskLevel'), riskState: s('RiskState') } },
   { name: 'AADServicePrincipalRiskEvents', label: 'Service principal risk detections', source: 'ServicePrincipalRiskEvents', eventTime: 'ActivityDateTime', fields: { id: s('Id'), appId: s('AppId'), riskEventType: s('RiskEventType'), riskLevel: s('RiskLevel') } },
-  { name: 'MicrosoftGraphActivityLogs', label: 'Graph activity', source: 'MicrosoftGraphActivityLogs', fields: { appId: s('AppId'), userId: s('UserId'), ipAddress: s('IPAddress'), requestId: s('RequestId') } },
+  {
+    name: 'MicrosoftGraphActivityLogs',
+    label: 'Graph activity',
+    source: 'MicrosoftGraphActivityLogs',
+    filter: GRAPH_ACTIVITY_FILTER,
+    fields: {
+      signInActivityId: s('SignInActivityId'),
+      userId: s('UserId'),
+      appId: s('AppId'),
+      servicePrincipalId: s('ServicePrincipalId'),
+      ipAddress: s('IPAddress'),
+      requestMethod: s('RequestMethod'),
+      requestUri: s('RequestUri'),
+      responseStatusCode: { column: 'ResponseStatusCode', type: 'int' },
+      requestId: s('RequestId'),
+    },
+  },
   { name: 'OfficeActivity', label: 'Office 365 activity', source: 'Microsoft Sentinel’s Office 365 connector', fields: { Operation: s('Operation'), UserId: s('UserId'), ClientIP: s('ClientIP'), Workload: s('OfficeWorkload') } },
 ];
 

@@ -120,6 +120,36 @@ const SHAPES: Partial<Readonly<Record<WorkspaceTableName, Shape>>> = {
     ['riskDetail', 'RiskDetail', 'text'],
     ['riskLastUpdatedDateTime', 'RiskLastUpdatedDateTime', 'text'],
   ],
+  // Graph activity has no Graph report: its own columns under camelCase names (graphActivity.ts).
+  MicrosoftGraphActivityLogs: [
+    // A request's own id is its record's id (the grid and the detail panel key rows by it).
+    ['id', 'RequestId', 'text'],
+    ['activityDateTime', 'TimeGenerated', 'text'],
+    ['requestId', 'RequestId', 'text'],
+    ['operationId', 'OperationId', 'text'],
+    ['clientRequestId', 'ClientRequestId', 'text'],
+    ['apiVersion', 'ApiVersion', 'text'],
+    ['requestMethod', 'RequestMethod', 'text'],
+    ['requestUri', 'RequestUri', 'text'],
+    ['responseStatusCode', 'ResponseStatusCode', 'number'],
+    ['durationMs', 'DurationMs', 'number'],
+    ['responseSizeBytes', 'ResponseSizeBytes', 'number'],
+    ['ipAddress', 'IPAddress', 'text'],
+    ['userAgent', 'UserAgent', 'text'],
+    ['appId', 'AppId', 'text'],
+    ['userId', 'UserId', 'text'],
+    ['servicePrincipalId', 'ServicePrincipalId', 'text'],
+    ['signInActivityId', 'SignInActivityId', 'text'],
+    ['tokenIssuedAt', 'TokenIssuedAt', 'text'],
+    ['scopes', 'Scopes', 'text'],
+    ['roles', 'Roles', 'text'],
+    ['wids', 'Wids', 'text'],
+    ['identityProvider', 'IdentityProvider', 'text'],
+    ['clientAuthMethod', 'ClientAuthMethod', 'number'],
+    ['deviceId', 'DeviceId', 'text'],
+    // The region that served the request (a name, not a sign-in's location object).
+    ['region', 'Location', 'text'],
+  ],
 };
 
 /** The tables whose rows are put in Graph's shape (the others keep their columns). */

@@ -2,7 +2,7 @@
  * Filter model → `$filter`, validated against the catalog before any request: a clause that
  * Graph would refuse is reported here with the reason, instead of as a 400 later.
  */
-import { type GraphCategory, type FieldSpec, type Operator, type ValueKind } from '../catalog/types';
+import { type FilterSpec, type GraphCategory, type FieldSpec, type Operator, type ValueKind } from '../catalog/types';
 import { datetimeLiteral, GUID, isIp, quote } from './literals';
 import { type Clause, type ClauseValue, type FilterModel, type FilterProblem, resolveTime } from './model';
 import { validateRawFilter } from './raw';
@@ -21,7 +21,7 @@ export interface Target {
 }
 
 /** The catalog's description of a filterable property (a field, or an item of a collection). */
-export function findTarget(category: GraphCategory, field: string): Target | undefined {
+export function findTarget(category: FilterSpec, field: string): Target | undefined {
   const spec = category.fields.find((x) => x.path === field);
   if (spec) return { spec };
   for (const l of category.lambdas) {

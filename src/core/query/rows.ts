@@ -37,7 +37,7 @@ function cell(record: Record<string, unknown>, column: ColumnSpec): string {
  * What a row's menu can pivot on: its user, IP address, session, network (ASN) and correlation id;
  * and `risk`, a verdict on a risky sign-in. Kept as bits per row in the row table, in this order.
  */
-export const PIVOT_KEYS = ['user', 'ip', 'risk', 'session', 'asn', 'correlation'] as const;
+export const PIVOT_KEYS = ['user', 'ip', 'risk', 'session', 'asn', 'correlation', 'token'] as const;
 export type Pivots = { readonly [K in (typeof PIVOT_KEYS)[number]]?: true };
 
 export interface DisplayRow {
@@ -64,6 +64,12 @@ export function pivotKeys(record: Record<string, unknown>): { userId?: string; u
     userPrincipalName: str(record.userPrincipalName) ?? str(initiator.userPrincipalName),
     ipAddress: str(record.ipAddress) ?? str(initiator.ipAddress),
   };
+}
+
+/** The token a record names: a sign-in's unique token identifier, or the one a Graph request carried. */
+export function tokenOf(record: Record<string, unknown>): string | undefined {
+  const v = typeof record.uniqueTokenIdentifier === 'string' ? record.uniqueTokenIdentifier : record.signInActivityId;
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
 const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
@@ -96,6 +102,7 @@ function pivotsOf(record: Record<string, unknown>, isSignIn: boolean): { pivots?
     session: isSignIn && k.userId !== undefined && typeof record.sessionId === 'string' && record.sessionId.trim() !== '',
     asn: isSignIn && typeof record.autonomousSystemNumber === 'number',
     correlation: typeof record.correlationId === 'string' && record.correlationId.trim() !== '',
+    token: tokenOf(record) !== undefined,
   };
   const on = PIVOT_KEYS.filter((key) => has[key]);
   return on.length ? { pivots: Object.fromEntries(on.map((key) => [key, true])) as Pivots } : {};

@@ -73,8 +73,8 @@ export interface SignInRecord {
   readonly json: Record<string, unknown>;
   readonly createdMs: number;
   readonly riskEventType?: string;
-  /** Set on the demo story's records: whether MFA was satisfied, and beta fields that tell the story. */
-  readonly story?: { readonly mfa: boolean; readonly beta: Readonly<Record<string, unknown>> };
+  /** Set on the demo story's records: whether MFA was satisfied, the story's flow, and beta fields that tell the story. */
+  readonly story?: { readonly mfa: boolean; readonly flow?: string; readonly beta: Readonly<Record<string, unknown>> };
 }
 
 function pickEventType(rng: Rng, risky: boolean): SignInEventType {

@@ -58,7 +58,7 @@ export function storySignIn(ctx: StoryContext, base: SignInRecord, beat: SignInB
     eventType: beat.eventType,
     createdMs: base.createdMs,
     json,
-    story: { mfa: beat.mfa, beta: { sessionId: storySessionId(ctx.seed, user.id, beat.flow), autonomousSystemNumber: beat.network.asn, ...beat.beta } },
+    story: { mfa: beat.mfa, flow: beat.flow, beta: { sessionId: storySessionId(ctx.seed, user.id, beat.flow), autonomousSystemNumber: beat.network.asn, ...beat.beta } },
   };
 }
 

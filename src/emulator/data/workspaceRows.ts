@@ -11,7 +11,7 @@ import { type SignInEventType, type SignInRecord } from './signIns';
 
 export interface WorkspaceColumn {
   readonly name: string;
-  readonly type: 'string' | 'datetime' | 'bool' | 'dynamic' | 'long';
+  readonly type: 'string' | 'datetime' | 'bool' | 'dynamic' | 'long' | 'int';
 }
 
 export const TABLE_OF_EVENT: Readonly<Record<SignInEventType, string>> = {

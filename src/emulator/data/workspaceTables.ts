@@ -8,6 +8,7 @@
  */
 import { mix32 } from '../random';
 import { type TenantData } from './dataset';
+import { GRAPH_ACTIVITY_COLUMNS, graphActivityRows } from './graphActivity';
 import { signInColumns, signInRow, TABLE_OF_EVENT, type WorkspaceColumn } from './workspaceRows';
 
 export interface WorkspaceTableData {
@@ -248,6 +249,8 @@ export function workspaceTableData(data: TenantData, tenantId: string, name: str
       return table(RISK_EVENT_COLUMNS, LAG_SALT.riskDetection, riskDetections, 'lastUpdatedDateTime', riskEventRow);
     case 'AADRiskyUsers':
       return table(RISKY_USER_COLUMNS, LAG_SALT.riskyUser, () => historyEntries(data.riskyUsers.values()), 'riskLastUpdatedDateTime', riskyUserRow);
+    case 'MicrosoftGraphActivityLogs':
+      return { columns: GRAPH_ACTIVITY_COLUMNS, rows: (fromMs, toMs) => graphActivityRows(data, tenantId, fromMs, toMs) };
     case 'AADRiskyServicePrincipals':
       return table(RISKY_SP_COLUMNS, LAG_SALT.riskyServicePrincipal, () => historyEntries(data.riskyServicePrincipals.values()), 'riskLastUpdatedDateTime', riskySpRow);
     default:

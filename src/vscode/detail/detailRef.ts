@@ -24,6 +24,8 @@ export const REREAD: Readonly<Record<DetailKind, { readonly path: string; readon
   riskyUser: { path: 'identityProtection/riskyUsers', limit: 'identityProtection' },
   // The Management Activity API lists blobs; it cannot fetch one record again.
   o365Record: undefined,
+  // A workspace's row: no Graph path serves it again.
+  graphActivity: undefined,
 };
 
 const KINDS = Object.keys(REREAD) as DetailKind[];

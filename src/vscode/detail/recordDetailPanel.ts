@@ -1,6 +1,7 @@
 import { type Pivot, recordPivots } from '../../core/detail/pivots';
 import { shortTitle } from '../../core/detail/titles';
 import * as vscode from 'vscode';
+import { graphActivityView } from '../../core/detail/graphActivityView';
 import { directoryAuditView, o365RecordView, provisioningView, type RecordView, riskDetectionView, riskyUserView } from '../../core/detail/recordView';
 import { targetLabel, type TenantConfig } from '../../core/tenants/tenantConfig';
 import { RECORD_DETAIL_REQUESTS, type RecordDetailNotifications } from '../../webview/recordDetail/protocol';
@@ -29,6 +30,8 @@ export function recordViewOf(state: RecordDetailState): RecordView {
       return riskyUserView(state.record, state.history);
     case 'o365Record':
       return o365RecordView(state.record);
+    case 'graphActivity':
+      return graphActivityView(state.record);
     default:
       return provisioningView(state.record);
   }

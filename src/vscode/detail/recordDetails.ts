@@ -20,8 +20,12 @@ import { RECORD_DETAIL_VIEW_TYPE, RecordDetailPanels, type RecordKind } from './
 import { SIGN_IN_DETAIL_VIEW_TYPE, SignInDetailPanels } from './signInDetailPanel';
 import { signInVersion } from '../query/signInVersion';
 
-const RECORD_CATEGORY: Readonly<Record<RecordKind, string | undefined>> = { directoryAudit: 'directoryAudits', riskDetection: 'riskDetections', riskyUser: 'riskyUsers', provisioning: 'provisioning', o365Record: undefined };
-const O365_RECORD = { id: 'o365', label: 'Office 365 audit record', endpoint: 'Office 365 Management Activity API' };
+const RECORD_CATEGORY: Readonly<Record<RecordKind, string | undefined>> = { directoryAudit: 'directoryAudits', riskDetection: 'riskDetections', riskyUser: 'riskyUsers', provisioning: 'provisioning', o365Record: undefined, graphActivity: undefined };
+/** What a JSON document of a record no Graph report serves says it holds. */
+const OTHER_RECORD = {
+  o365Record: { id: 'o365', label: 'Office 365 audit record', endpoint: 'Office 365 Management Activity API' },
+  graphActivity: { id: 'graphActivity', label: 'Microsoft Graph activity record', endpoint: 'Log Analytics query API · MicrosoftGraphActivityLogs' },
+} as const;
 
 export interface RecordDetailsDeps {
   readonly extensionUri: vscode.Uri;
@@ -71,6 +75,9 @@ export class RecordDetails implements vscode.Disposable {
         return;
       case 'o365':
         this.records.show({ tenant, kind: 'o365Record', record });
+        return;
+      case 'graphActivity':
+        this.records.show({ tenant, kind: 'graphActivity', record });
         return;
       case 'riskyUsers':
         this.records.show({ tenant, kind: 'riskyUser', record, history: await this.riskyUserHistory(tenant, record) });
@@ -139,7 +146,7 @@ function createDetailPanels(deps: RecordDetailsDeps): { panels: SignInDetailPane
   const documentOf = (tenant: TenantConfig, kind: RecordKind | 'signIn', record: Record<string, unknown>) => {
     const id = RECORD_CATEGORY[kind as RecordKind];
     const category = kind === 'signIn' ? signInCategoryOf(record) : id ? categoryById(id) : undefined;
-    return resultsDocument(recordHeader(tenant, category ?? O365_RECORD, String(record.id ?? record.Id ?? ''), Date.now(), deps.extensionVersion), [record]);
+    return resultsDocument(recordHeader(tenant, category ?? (kind === 'graphActivity' ? OTHER_RECORD.graphActivity : OTHER_RECORD.o365Record), String(record.id ?? record.Id ?? ''), Date.now(), deps.extensionVersion), [record]);
   };
   const save = async (tenant: TenantConfig, kind: RecordKind | 'signIn', name: string, record: Record<string, unknown>) => {
     const uri = await saveResultsAsJson(deps.state, deps.prompter, documentOf(tenant, kind, record), name);
@@ -157,6 +164,7 @@ function createDetailPanels(deps: RecordDetailsDeps): { panels: SignInDetailPane
     saveJson: save,
     pivot: async (tenant, pivot) => {
       if (pivot.action.kind === 'openSignIn') await vscode.commands.executeCommand('identityLogs.openSignInById', { tenantKey: tenant.key, id: pivot.action.requestId, asCorrelationId: false });
+      else if (pivot.action.kind === 'tokenActivity') await vscode.commands.executeCommand('identityLogs.tokenGraphActivity', { tenantKey: tenant.key, token: pivot.action.token, issued: pivot.action.issued });
       else await runRelated(tenant, pivot.action.query);
     },
     warn: (m) => deps.log.warn(m),
@@ -176,6 +184,9 @@ function createDetailPanels(deps: RecordDetailsDeps): { panels: SignInDetailPane
       if (of === 'ip') await vscode.commands.executeCommand('identityLogs.investigateIp', { ...base, address: record.ipAddress });
       else if (of === 'session') await vscode.commands.executeCommand('identityLogs.investigateSession', { ...base, userId: record.userId, sessionId: record.sessionId, ...label });
       else await vscode.commands.executeCommand('identityLogs.investigateUser', { ...base, userId: record.userId, ...label });
+    },
+    tokenActivity: async (tenant, record) => {
+      await vscode.commands.executeCommand('identityLogs.tokenGraphActivity', { tenantKey: tenant.key, token: record.uniqueTokenIdentifier, issued: record.createdDateTime });
     },
     // The verdict goes through its command: one path for the panel, the grid's row menu and scripts.
     triage: async (tenant, record, action) => {

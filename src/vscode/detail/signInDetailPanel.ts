@@ -13,6 +13,7 @@ export interface SignInDetailActions {
   readonly runRelated: (tenant: TenantConfig, record: Record<string, unknown>, index: number) => Promise<void>;
   readonly diagnose: (tenant: TenantConfig) => Promise<void>;
   readonly investigate: (tenant: TenantConfig, record: Record<string, unknown>, of: 'user' | 'ip' | 'session') => Promise<void>;
+  readonly tokenActivity: (tenant: TenantConfig, record: Record<string, unknown>) => Promise<void>;
   readonly triage: (tenant: TenantConfig, record: Record<string, unknown>, action: TriageAction) => Promise<void>;
   readonly openJson: (tenant: TenantConfig, kind: 'signIn', record: Record<string, unknown>) => Promise<void>;
   readonly saveJson: (tenant: TenantConfig, kind: 'signIn', name: string, record: Record<string, unknown>) => Promise<void>;
@@ -78,6 +79,7 @@ export class SignInDetailPanels implements vscode.Disposable {
       runRelated: ({ index }) => this.actions.runRelated(state.tenant, state.record, index),
       diagnose: () => this.actions.diagnose(state.tenant),
       investigate: ({ of }) => this.actions.investigate(state.tenant, state.record, of),
+      tokenActivity: () => this.actions.tokenActivity(state.tenant, state.record),
       triage: ({ action }) => this.actions.triage(state.tenant, state.record, action),
       openJson: () => this.actions.openJson(state.tenant, 'signIn', state.record),
       saveJson: () => this.actions.saveJson(state.tenant, 'signIn', `sign-in-${view.id}`, state.record),

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { type GraphCategory, type FieldSpec, type Operator } from '../../core/catalog/types';
+import { type FieldSpec, type FilterSpec, type GraphCategory, type Operator } from '../../core/catalog/types';
 import { buildFilter } from '../../core/odata/build';
 import { intentsFor } from '../../core/odata/intents';
-import { type Clause, type ClauseValue, type ClientFilter, type FilterModel, type TimeRange } from '../../core/odata/model';
+import { type Clause, type ClauseValue, type ClientFilter, type FilterModel, type FilterProblem, type TimeRange } from '../../core/odata/model';
 import { type Prompter } from '../ui/prompter';
 import { askCustomRange } from './customRangePrompt';
 
@@ -37,13 +37,13 @@ export function describeTime(t: TimeRange): string {
   return WORKSPACE_TIMES.find((x) => x.time.kind === 'last' && x.time.hours === t.hours)?.label ?? (t.hours % 24 === 0 ? `Last ${t.hours / 24} days` : `Last ${t.hours} hours`);
 }
 
-export function describeClause(category: GraphCategory, c: Clause): string {
+export function describeClause(category: FilterSpec, c: Clause): string {
   const label = category.fields.find((f) => f.path === c.field)?.label ?? category.lambdas.find((l) => c.field.startsWith(l.path))?.label ?? c.field;
   return `${label} ${OP_LABEL[c.op]} ${c.values.map((v) => (typeof v === 'string' ? `"${v}"` : String(v))).join(' or ')}${c.valueLabel ? ` (${c.valueLabel})` : ''}`;
 }
 
 /** The filter in words; a workspace's raw condition is KQL, added to the clauses rather than replacing them. */
-export function describeModel(category: GraphCategory, m: FilterModel, rawLanguage: 'odata' | 'kql' = 'odata'): string {
+export function describeModel(category: FilterSpec, m: FilterModel, rawLanguage: 'odata' | 'kql' = 'odata'): string {
   const parts = [describeTime(m.time)];
   if (m.raw && rawLanguage === 'odata') parts.push(`$filter: ${m.raw}`);
   else parts.push(...m.clauses.map((c) => describeClause(category, c)), ...(m.raw ? [`KQL: ${m.raw}`] : []));
@@ -67,9 +67,9 @@ function parseValue(field: FieldSpec, text: string): ClauseValue {
   return text.trim();
 }
 
-async function customCondition(prompter: Prompter, category: GraphCategory, model: FilterModel, nowMs: number): Promise<FilterModel | undefined> {
+async function customCondition(prompter: Prompter, category: FilterSpec, dialect: RawDialect, model: FilterModel): Promise<FilterModel | undefined> {
   const fields: (FieldSpec & { lambda?: string })[] = [...category.fields, ...category.lambdas.flatMap((l) => (l.item ? [{ path: l.path, label: l.label, kind: l.item.kind, operators: l.item.operators }] : (l.props ?? []).map((p) => ({ ...p, path: `${l.path}/${p.path}`, label: `${l.label}: ${p.label}` }))))];
-  const field = await prompter.pick(fields.map((f) => ({ label: f.label, description: `${f.path} · ${f.operators.map((o) => OP_LABEL[o]).join(', ')}`, field: f })), { placeHolder: 'Filter on which property? (only what Graph can filter on is listed)' });
+  const field = await prompter.pick(fields.map((f) => ({ label: f.label, description: `${f.path} · ${f.operators.map((o) => OP_LABEL[o]).join(', ')}`, field: f })), { placeHolder: `Filter on which property? (only what ${dialect.language === 'odata' ? 'Graph' : 'the query'} can filter on is listed)` });
   if (!field) return undefined;
   const f = field.field;
   const op = f.operators.length === 1 ? f.operators[0] : (await prompter.pick(f.operators.map((o) => ({ label: OP_LABEL[o], op: o })), { placeHolder: `${f.label}…` }))?.op;
@@ -83,8 +83,7 @@ async function customCondition(prompter: Prompter, category: GraphCategory, mode
       prompt: `${f.label} ${OP_LABEL[op]}… (several values: separate with commas)`,
       validate: (text) => {
         const values = text.split(',').map((v) => v.trim()).filter(Boolean);
-        const built = buildFilter(category, { ...model, raw: undefined, clauses: [{ field: f.path, op, values: values.map((v) => parseValue(f, v)) }] }, { nowMs });
-        return built.problems[0]?.message;
+        return dialect.problems({ ...model, raw: undefined, clauses: [{ field: f.path, op, values: values.map((v) => parseValue(f, v)) }] })[0]?.message;
       },
     });
   }
@@ -103,9 +102,15 @@ export interface RawDialect {
   check(text: string, model: FilterModel): string | undefined | Promise<string | undefined>;
   /** A raw $filter stands instead of the clauses; a KQL condition is added to them. */
   readonly language: 'odata' | 'kql';
+  /**
+   * Why the model (its raw condition aside, which `check` reads) cannot run, by the rules of the
+   * service that runs it: Graph's for a report, the workspace's (its retention, its columns) for a table.
+   */
+  problems(model: FilterModel): readonly FilterProblem[];
 }
 
-function odataRaw(category: GraphCategory, nowMs: () => number): RawDialect {
+/** Graph's own condition language, and Graph's rules for the whole filter. */
+export function odataRaw(category: GraphCategory, nowMs: () => number): RawDialect {
   return {
     label: '$(code) Raw $filter…',
     detail: 'For experts: checked as you type, the same way',
@@ -116,6 +121,7 @@ function odataRaw(category: GraphCategory, nowMs: () => number): RawDialect {
       return p ? `${p.position !== undefined ? `At character ${p.position + 1}: ` : ''}${p.message}` : undefined;
     },
     language: 'odata',
+    problems: (model) => buildFilter(category, model, { nowMs: nowMs() }).problems,
   };
 }
 
@@ -124,11 +130,11 @@ function odataRaw(category: GraphCategory, nowMs: () => number): RawDialect {
  * custom conditions limited to what Graph accepts, or a raw `$filter` checked as it is typed.
  * Resolves with the model to run, or undefined when the user leaves.
  */
-export async function promptFilter(prompter: Prompter, category: GraphCategory, start: FilterModel, title: string, nowMs: () => number, raw: RawDialect = odataRaw(category, nowMs), times: readonly TimeChoice[] = GRAPH_TIMES): Promise<FilterModel | undefined> {
+export async function promptFilter(prompter: Prompter, category: FilterSpec, start: FilterModel, title: string, nowMs: () => number, raw: RawDialect, times: readonly TimeChoice[] = GRAPH_TIMES): Promise<FilterModel | undefined> {
   let model = start;
   for (;;) {
-    // A raw condition in another language (KQL) is checked where it is typed, not as a $filter.
-    const built = buildFilter(category, raw.language === 'odata' ? model : { ...model, raw: undefined }, { nowMs: nowMs() });
+    // A raw condition in another language (KQL) is checked where it is typed, not with the rest.
+    const built = { problems: raw.problems(raw.language === 'odata' ? model : { ...model, raw: undefined }) };
     const items: Item[] = [
       { label: '$(play) Run query', description: built.problems.length ? `fix first: ${built.problems[0].message}` : '', detail: describeModel(category, model, raw.language), action: async () => (built.problems.length ? undefined : 'run') },
       { label: 'Time range', kind: vscode.QuickPickItemKind.Separator },
@@ -155,12 +161,12 @@ export async function promptFilter(prompter: Prompter, category: GraphCategory, 
             title: intent.label,
             prompt: intent.ask.prompt,
             placeHolder: intent.ask.placeholder,
-            validate: (text) => (text.trim() ? buildFilter(category, intent.apply({ ...model, raw: undefined }, text), { nowMs: nowMs() }).problems[0]?.message : 'Enter a value.'),
+            validate: (text) => (text.trim() ? raw.problems(intent.apply({ ...model, raw: undefined }, text))[0]?.message : 'Enter a value.'),
           });
           return v === undefined ? undefined : intent.apply({ ...model, raw: undefined }, v);
         },
       })),
-      { label: '$(filter) Custom condition…', detail: 'Any property Graph can filter on, with the operators it accepts', action: () => customCondition(prompter, category, model, nowMs()) },
+      { label: '$(filter) Custom condition…', detail: raw.language === 'odata' ? 'Any property Graph can filter on, with the operators it accepts' : 'Any property of the table the builder knows, with the operators it offers', action: () => customCondition(prompter, category, raw, model) },
       {
         label: raw.label,
         detail: raw.detail,

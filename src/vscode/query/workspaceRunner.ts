@@ -77,7 +77,7 @@ export class WorkspaceQueryRunner {
     };
     this.deps.log.info(`Workspace query ${category.workspaceName} · ${table.name} on ${tenant.displayName}:\n${compiled.query}`);
     return this.deps.panels.open(
-      { tenant, category, model, filter: compiled.query, filterText: `${describeModel(category.graph, model, 'kql')} · workspace ${category.workspaceName}`, graphOrigin: origin, fetchedAtMs: nowMs, range: compiled.range },
+      { tenant, category, model, filter: compiled.query, filterText: `${describeModel(category.filter, model, 'kql')} · workspace ${category.workspaceName}`, graphOrigin: origin, fetchedAtMs: nowMs, range: compiled.range },
       // A workspace query is not saved in the tree (the toolbar does not offer it).
       { pages: (signal) => pages(signal), stats, firstLoad: PAGES_PER_LOAD, saveQuery: async () => undefined },
     );

@@ -36,7 +36,7 @@ const KEY = (tenantKey: string) => `identityLogs.workspaces.${tenantKey}`;
  * (sign-ins, audits, provisioning, risk detections, risky users), so its grid columns, filters and
  * detail panel fit them. The tree lists every Entra table, so a user sees what the workspace receives.
  */
-export const BROWSABLE_TABLES: readonly WorkspaceTable[] = WORKSPACE_TABLES.filter((t) => t.graphCategory !== undefined && GRAPH_SHAPED_TABLES.has(t.name));
+export const BROWSABLE_TABLES: readonly WorkspaceTable[] = WORKSPACE_TABLES.filter((t) => (t.graphCategory !== undefined || t.filter !== undefined) && GRAPH_SHAPED_TABLES.has(t.name));
 
 /** A saved entry as read back: the file is ours but may be edited, so each one is checked. */
 function parseSaved(value: unknown): SavedWorkspace[] {

@@ -20,9 +20,10 @@ export const DETAIL_REQUESTS = {
   copy: object({ text: text(4096) }),
   runRelated: object({ index: integer(0, 20) }),
   diagnose: none,
-  /** The user's timeline across sources (Investigate User). */
   /** A timeline of 7 days: the sign-in's user, its address, or its session. */
   investigate: object({ of: oneOf('user', 'ip', 'session') }),
+  /** The requests made to Graph with the sign-in's token (from a workspace that keeps Graph activity). */
+  tokenActivity: none,
   /** An admin's verdict on this risky sign-in (the host asks before sending it). */
   triage: object({ action: oneOf('confirmCompromised', 'confirmSafe', 'dismiss') }),
   openJson: none,

@@ -1,5 +1,5 @@
 import { defaultModel } from '../../../core/catalog/defaultModel';
-import { promptFilter } from '../../query/filterPrompt';
+import { odataRaw, promptFilter } from '../../query/filterPrompt';
 import { type QueryRunner } from '../../query/queryRunner';
 import { type QueryStore } from '../../query/queryStore';
 import { type TenantStore } from '../../tenants/tenantStore';
@@ -15,7 +15,7 @@ export function runQueryCommand(deps: { readonly store: TenantStore; readonly qu
     id: 'identityLogs.runQuery',
     args: queryTargetArg(deps.store),
     run: async (t: QueryTarget, { prompter }) => {
-      const model = t.model ?? (await promptFilter(prompter, t.category, deps.queries.last(t.tenant.key, t.category.id) ?? defaultModel(t.category), `${t.category.label} · ${t.tenant.displayName}`, () => Date.now()));
+      const model = t.model ?? (await promptFilter(prompter, t.category, deps.queries.last(t.tenant.key, t.category.id) ?? defaultModel(t.category), `${t.category.label} · ${t.tenant.displayName}`, () => Date.now(), odataRaw(t.category, () => Date.now())));
       return model ? deps.runner.start(t.tenant, t.category, model, { remember: !t.pivot }) : undefined;
     },
   });

@@ -9,7 +9,7 @@ import { type GraphCategory } from '../../../core/catalog/types';
 import { type FilterModel } from '../../../core/odata/model';
 import { relatedModel } from '../../../core/detail/pivots';
 import { networkQueries, type RelatedQuery, sessionQueries } from '../../../core/detail/relatedQueries';
-import { pivotKeys } from '../../../core/query/rows';
+import { pivotKeys, tokenOf } from '../../../core/query/rows';
 import { isUnreadable, recordJson } from '../../../core/records/untrusted';
 import { type QueryRunner } from '../../query/queryRunner';
 import { type ResultsPanels } from '../../results/resultsPanels';
@@ -111,6 +111,13 @@ export function resultsRowCommands(deps: RowCommandDeps): Command[] {
       const r = await readableRecord(t);
       const id = typeof r?.correlationId === 'string' ? r.correlationId.trim() : '';
       return GUID.test(id) ? vscode.commands.executeCommand('identityLogs.openSignInById', { tenantKey: t.panel.query.tenant.key, id, asCorrelationId: true }) : undefined;
+    } }),
+    // A sign-in's token, or a Graph activity record's: the requests made with it, from a workspace.
+    on({ id: 'identityLogs.results.tokenActivity', run: async (t) => {
+      const r = await readableRecord(t);
+      const token = r ? tokenOf(r) : undefined;
+      const issued = r ? (typeof r.tokenIssuedAt === 'string' ? r.tokenIssuedAt : r.createdDateTime) : undefined;
+      return token ? vscode.commands.executeCommand('identityLogs.tokenGraphActivity', { tenantKey: t.panel.query.tenant.key, token, issued }) : undefined;
     } }),
     on({ id: 'identityLogs.results.investigateIp', run: async (t) => {
       const r = await readableRecord(t);

@@ -9,8 +9,9 @@ import { removeWorkspaceCommand } from './removeWorkspace';
 import { runOnWorkspaceCommand } from './runOnWorkspace';
 import { type ResultsPanels } from '../../results/resultsPanels';
 import { runWorkspaceQueryCommand } from './runWorkspaceQuery';
+import { tokenActivityCommand } from './tokenActivity';
 
-/** Log Analytics workspaces: add (by ID or found through Resource Manager), remove, refresh, query their tables, and run a Graph report's query on one. */
+/** Log Analytics workspaces: add (by ID or found through Resource Manager), remove, refresh, query their tables, run a Graph report's query on one, and a token's Graph activity. */
 export function workspaceCommands(deps: { readonly store: TenantStore; readonly workspaces: Workspaces; readonly runner: WorkspaceQueryRunner; readonly panels: ResultsPanels }): Command[] {
-  return [addWorkspaceCommand(deps), findWorkspacesCommand(deps), removeWorkspaceCommand(deps), refreshWorkspacesCommand(deps.workspaces), runWorkspaceQueryCommand(deps), runOnWorkspaceCommand(deps)];
+  return [addWorkspaceCommand(deps), findWorkspacesCommand(deps), removeWorkspaceCommand(deps), refreshWorkspacesCommand(deps.workspaces), runWorkspaceQueryCommand(deps), runOnWorkspaceCommand(deps), tokenActivityCommand(deps)];
 }

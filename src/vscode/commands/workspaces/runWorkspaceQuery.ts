@@ -1,5 +1,6 @@
 import { defaultModel } from '../../../core/catalog/defaultModel';
 import { loadKusto } from '../../../core/kql/kusto';
+import { compileKql } from '../../../core/logAnalytics/compile';
 import { checkRawKql, describeRawProblem } from '../../../core/logAnalytics/rawKql';
 import { workspaceTable } from '../../../core/logAnalytics/tables';
 import { promptFilter, type RawDialect, WORKSPACE_TIMES } from '../../query/filterPrompt';
@@ -19,7 +20,7 @@ export function runWorkspaceQueryCommand(deps: { readonly store: TenantStore; re
     args: workspaceQueryArg(deps.store, deps.workspaces),
     run: async ({ tenant, category, model }: WorkspaceQueryTarget, { prompter }) => {
       // A workspace is for history: the builder starts at the last 7 days rather than Graph's day.
-      const start = { ...defaultModel(category.graph), time: { kind: 'last' as const, hours: 24 * 7 } };
+      const start = { ...defaultModel(category), time: { kind: 'last' as const, hours: 24 * 7 } };
       const table = workspaceTable(category.table);
       const kql: RawDialect = {
         label: '$(code) Raw KQL condition…',
@@ -32,8 +33,10 @@ export function runWorkspaceQueryCommand(deps: { readonly store: TenantStore; re
           return problem ? describeRawProblem(problem) : undefined;
         },
         language: 'kql',
+        // The workspace's rules, not Graph's: its columns, and history past Graph's 30 days.
+        problems: (m) => (table ? compileKql(table, m, { nowMs: Date.now() }).problems : []),
       };
-      const chosen = model ?? (await promptFilter(prompter, category.graph, start, `${category.label} · ${category.workspaceName}`, () => Date.now(), kql, WORKSPACE_TIMES));
+      const chosen = model ?? (await promptFilter(prompter, category.filter, start, `${category.label} · ${category.workspaceName}`, () => Date.now(), kql, WORKSPACE_TIMES));
       return chosen ? deps.runner.start(tenant, category, chosen) : undefined;
     },
   });

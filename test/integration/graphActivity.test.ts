@@ -1,0 +1,67 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { readable } from '../../src/core/records/untrusted';
+import { graphRequestsOf } from '../../src/emulator/data/graphActivity';
+import { betaExtras } from '../../src/emulator/data/signInBeta';
+import { STORY_NETWORKS } from '../../src/emulator/data/story';
+import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
+import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
+
+const WORKSPACE = '90000000-0000-4000-8000-000000000001';
+
+describe('Graph activity of a stolen token inside VS Code, against the fake tenant and its workspace', function () {
+  this.timeout(120_000);
+  const fake = withFakeTenant({ signIns: 4000, sizes: { story: true }, timeScale: 0.01, throttling: false });
+  const keys: Record<string, string> = {};
+
+  before(async () => {
+    keys.full = await fake.addTenant('Token full', FULL_APP);
+    keys.bare = await fake.addTenant('Token no workspace', FULL_APP);
+    fake.api.prompts.answer(WORKSPACE, 'contoso-sentinel');
+    assert.strictEqual(await vscode.commands.executeCommand('identityLogs.addWorkspace', keys.full), WORKSPACE);
+  });
+
+  it('from the device-code phish sign-in’s row: Graph Activity of This Token opens exactly the requests made with it, from the attacker’s address; a request opens its detail', async () => {
+    const data = fake.emulator.datasets.get(CONTOSO)!;
+    const victim = data.story!.cast.phishVictim;
+    const index = [...data.story!.signIns].find(([, beat]) => beat.flow === 'phish' && beat.eventType === 'interactiveUser')![0];
+    const phish = data.signIn(index);
+    const grid = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runQuery', { tenantKey: keys.full, category: 'signIns.interactive', model: { time: { kind: 'last', hours: 24 }, clauses: [{ field: 'userId', op: 'eq', values: [victim.id] }], client: [] } });
+    await grid.loading;
+    const at = readable(await grid.loadedRecords()).findIndex((r) => r.id === phish.json.id);
+    assert.ok(at >= 0, 'the device-code sign-in is in the victim’s grid');
+    grid.panel.reveal();
+    for (let i = 0; i < 100 && !grid.active; i++) await new Promise((r) => setTimeout(r, 20));
+    const panel = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.results.tokenActivity', { webviewSection: 'row', rowId: String(at), columnId: 'userPrincipalName' });
+    assert.ok(panel, 'a Graph activity tab opened');
+    await panel.loading;
+    await panel.load(Infinity);
+    assert.strictEqual(panel.query.category.id, 'graphActivity');
+    assert.match(panel.query.filter ?? '', new RegExp(`^MicrosoftGraphActivityLogs\\n.*\\n\\| where SignInActivityId =~ "${String(betaExtras(phish).uniqueTokenIdentifier)}"`));
+    const rows = readable(await panel.loadedRecords());
+    const truth = graphRequestsOf(phish, CONTOSO);
+    assert.deepStrictEqual(rows.map((r) => String(r.id)).sort(), truth.map((r) => String(r.RequestId)).sort());
+    assert.ok(rows.every((r) => r.ipAddress === STORY_NETWORKS.phish.address() && r.userId === victim.id), 'the victim’s token, used from the attacker’s address');
+    assert.notStrictEqual(phish.json.ipAddress, STORY_NETWORKS.phish.address());
+    assert.ok(rows.some((r) => r.requestMethod === 'POST' && String(r.requestUri).endsWith('/me/mailFolders/inbox/messageRules') && r.responseStatusCode === 201), 'the inbox rule it added');
+
+    const titles = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+    const before = new Set(titles());
+    const newest = rows.findIndex((r) => r.requestMethod === 'GET' && String(r.requestUri).endsWith('/drive/root/children'));
+    await panel.openRow(String(newest));
+    const deadline = Date.now() + 10_000;
+    while (titles().every((t) => before.has(t)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.deepStrictEqual(titles().filter((t) => !before.has(t)).map((t) => t.replace(/ \(.*\)$/, '')), ['GET /v1.0/me/drive/root/children · HTTP 200']);
+  });
+
+  it('a tenant without a workspace that keeps Graph activity is told so, and offered to add one; nothing is sent', async () => {
+    const sent = fake.emulator.workspaceQueries().length;
+    const asked = fake.api.prompts.asked().length;
+    const result = await vscode.commands.executeCommand('identityLogs.tokenGraphActivity', { tenantKey: keys.bare, token: 'AbCdEfGh12345678', issued: new Date().toISOString() });
+    assert.strictEqual(result, undefined);
+    const questions = fake.api.prompts.asked().slice(asked);
+    assert.deepStrictEqual(questions.map((q) => q.kind), ['choose']);
+    assert.match(questions[0].message, /has no Log Analytics workspace in the tree: Graph activity is kept only in a workspace\.\nEntra’s diagnostic settings must send the MicrosoftGraphActivityLogs category/);
+    assert.strictEqual(fake.emulator.workspaceQueries().length, sent);
+  });
+});
