@@ -21,7 +21,7 @@ export const GRAPH_ACTIVITY_FILTER: FilterSpec = {
     f('userId', 'User (object id)', guid, EQ),
     f('appId', 'Application (client) id', guid, EQ),
     f('servicePrincipalId', 'Service principal id', guid, EQ),
-    f('ipAddress', 'IP address', { type: 'ip' }, EQ),
+    f('ipAddress', 'IP address', { type: 'ip' }, ['eq', 'startswith']),
     f('requestMethod', 'Method', en(METHODS), EQ),
     f('requestUri', 'Request URI', str, ['startswith', 'contains']),
     f('responseStatusCode', 'Response status', { type: 'int' }, ['eq', 'ge', 'lt']),

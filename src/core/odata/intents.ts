@@ -57,7 +57,7 @@ export const INTENTS: readonly Intent[] = [
   {
     id: 'ip',
     label: 'IP address…',
-    categories: SIGN_INS,
+    categories: [...SIGN_INS, 'graphActivity'],
     ask: { prompt: 'IP address, or the start of one', placeholder: '185.220.' },
     apply: (m, v = '') => withClause(m, { field: 'ipAddress', op: /^[\d.]+$/.test(v) && v.split('.').length === 4 && !v.endsWith('.') ? 'eq' : 'startswith', values: [v.trim()] }),
   },
@@ -160,6 +160,33 @@ export const INTENTS: readonly Intent[] = [
     label: 'Passed MFA driven by risk-based policy',
     categories: ['riskyUsers'],
     apply: (m) => withClause(m, { field: 'riskDetail', op: 'eq', values: ['userPassedMFADrivenByRiskBasedPolicy'] }),
+  },
+  // Graph activity (a workspace's MicrosoftGraphActivityLogs): what a stolen token was used for.
+  {
+    id: 'graphToken',
+    label: 'One token (a sign-in’s unique token identifier)…',
+    categories: ['graphActivity'],
+    ask: { prompt: 'The sign-in’s uniqueTokenIdentifier (Token and session, in its detail)', placeholder: 'a1B2c3D4e5F6g7H8i9J0kL' },
+    apply: (m, v = '') => withClause(m, { field: 'signInActivityId', op: 'eq', values: [v.trim()] }),
+  },
+  {
+    id: 'graphUser',
+    label: 'One user (object id)…',
+    categories: ['graphActivity'],
+    ask: { prompt: 'The user’s object id (the table names users by id only)', placeholder: '00000000-0000-0000-0000-000000000000' },
+    apply: (m, v = '') => withClause(m, { field: 'userId', op: 'eq', values: [v.trim()] }),
+  },
+  {
+    id: 'graphWrites',
+    label: 'Changes only (POST, PATCH, PUT, DELETE)',
+    categories: ['graphActivity'],
+    apply: (m) => withClause(m, { field: 'requestMethod', op: 'eq', values: ['POST', 'PATCH', 'PUT', 'DELETE'] }),
+  },
+  {
+    id: 'graphRefused',
+    label: 'Refused or failed requests (status 400 or above)',
+    categories: ['graphActivity'],
+    apply: (m) => withClause(m, { field: 'responseStatusCode', op: 'ge', values: [400] }),
   },
 ];
 

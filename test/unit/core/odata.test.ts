@@ -5,6 +5,8 @@ import { type GraphCategory } from '../../../src/core/catalog/types';
 import { buildFilter } from '../../../src/core/odata/build';
 import { curlCommand, graphUrl, powershellCommand } from '../../../src/core/odata/copyAs';
 import { INTENTS, intentsFor } from '../../../src/core/odata/intents';
+import { compileKql } from '../../../src/core/logAnalytics/compile';
+import { workspaceTable } from '../../../src/core/logAnalytics/tables';
 import { datetimeLiteral, quote } from '../../../src/core/odata/literals';
 import { type Clause, EMPTY_FILTER, type FilterModel } from '../../../src/core/odata/model';
 import { validateRawFilter } from '../../../src/core/odata/raw';
@@ -180,14 +182,17 @@ describe('core/odata: literals, intents and "Copy as"', () => {
   });
 
   it('every intent makes a valid filter for every category it offers itself to', () => {
-    const values: Record<string, string> = { errorCode: '50126', user: 'alice@contoso.com', app: 'Microsoft Teams', ip: '185.220.', country: 'us', correlation: '11111111-2222-4333-8444-555555555555' };
+    const values: Record<string, string> = { errorCode: '50126', user: 'alice@contoso.com', app: 'Microsoft Teams', ip: '185.220.', country: 'us', correlation: '11111111-2222-4333-8444-555555555555', graphToken: 'a1B2c3D4e5F6g7H8', graphUser: '11111111-2222-4333-8444-555555555555' };
     for (const intent of INTENTS) {
       for (const id of intent.categories) {
         const model = intent.apply(EMPTY_FILTER, values[intent.id]);
-        const built = buildFilter(categoryById(id)!, model, { nowMs: NOW });
-        assert.deepStrictEqual(built.problems, [], `${intent.id} on ${id}`);
+        // A report only a workspace has (Graph activity) is compiled to KQL over its table.
+        const graph = categoryById(id);
+        const problems = graph ? buildFilter(graph, model, { nowMs: NOW }).problems : compileKql(workspaceTable('MicrosoftGraphActivityLogs')!, model, { nowMs: NOW }).problems;
+        assert.deepStrictEqual(problems, [], `${intent.id} on ${id}`);
       }
     }
+    assert.deepStrictEqual(intentsFor('graphActivity').map((i) => i.id), ['ip', 'graphToken', 'graphUser', 'graphWrites', 'graphRefused']);
     assert.deepStrictEqual(intentsFor('riskDetections').map((i) => i.id), ['user', 'correlation', 'offline']);
   });
 
