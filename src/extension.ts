@@ -73,12 +73,12 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
   const extensionVersion = String((context.extension.packageJSON as { version?: unknown }).version ?? '0.0.0');
   const details = new RecordDetails({ extensionUri: context.extensionUri, store, log: logger, sessions, pacer, records, state: context.globalState, extensionVersion, prompter });
   const o365 = new O365Subscriptions(sessions, pacer);
-  const timelines = new UserTimelines({ extensionUri: context.extensionUri, sessions, pacer, log: logger, manageApi: (tenant, signal) => o365.api(tenant, signal), openDetail: (tenant, category, record) => details.open(tenant, category, record) });
+  const workspaces = new Workspaces(context.globalState, sessions, pacer);
+  const timelines = new UserTimelines({ extensionUri: context.extensionUri, sessions, pacer, log: logger, manageApi: (tenant, signal) => o365.api(tenant, signal), workspaces, openDetail: (tenant, category, record) => details.open(tenant, category, record) });
   // Results panels keep their loaded records in files, not in this host's memory (shared by every extension).
   const spill = new SpillFolder(context.globalStorageUri.fsPath, logger);
   const panels = new ResultsPanels({ extensionUri: context.extensionUri, log: logger, channel, records, columns: queries, openDetail: (tenant, category, record) => details.open(tenant, category, record), extensionVersion, spill, prompter });
   const runner = new QueryRunner({ sessions, pacer, queries, panels, log: logger, channel });
-  const workspaces = new Workspaces(context.globalState, sessions, pacer);
   const workspaceRunner = new WorkspaceQueryRunner({ workspaces, panels, log: logger, channel });
   const pending = new PendingExports(context.globalState, NODE_FS.exists);
   // A tenant's clients for each source, created when an export asks for them.

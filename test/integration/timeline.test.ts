@@ -2,9 +2,12 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { TimelineData } from '../../src/core/timeline/readTimeline';
 import { isSignInSource, timelineRows } from '../../src/core/timeline/timeline';
+import { graphActivityRows, graphRequestsOf } from '../../src/emulator/data/graphActivity';
 import { betaExtras } from '../../src/emulator/data/signInBeta';
+import { STORY_NETWORKS } from '../../src/emulator/data/story';
 import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
+const WORKSPACE = '90000000-0000-4000-8000-000000000001';
 /** Reads sign-ins and audits, not Identity Protection. */
 const AUDIT_READER = 'c0000000-0000-4000-8000-00000000000c';
 
@@ -44,8 +47,9 @@ describe('A user\'s timeline inside VS Code, against the fake tenant with the de
     for (const id of truth(afterMs - 24 * 3_600_000 + 60_000, beforeMs - 60_000)) assert.ok(ids.has(id), `${id} is missing`);
     const wide = truth(beforeMs - 24 * 3_600_000 - 60_000, afterMs + 60_000);
     for (const id of ids) assert.ok(wide.has(id), `${id} is not the victim's`);
-    assert.deepStrictEqual(timeline.sources.map((s) => [s.source, s.state]), [['signIns', 'read'], ['nonInteractive', 'read'], ['auditsBy', 'read'], ['auditsTargeting', 'read'], ['riskDetections', 'read'], ['riskHistory', 'read'], ['o365', 'unavailable']]);
-    assert.match(timeline.sources.at(-1)!.note ?? '', /no Office 365 audit subscription is started/, 'Office 365: why it was not read, and what to do');
+    assert.deepStrictEqual(timeline.sources.map((s) => [s.source, s.state]), [['signIns', 'read'], ['nonInteractive', 'read'], ['auditsBy', 'read'], ['auditsTargeting', 'read'], ['riskDetections', 'read'], ['riskHistory', 'read'], ['o365', 'unavailable'], ['graphActivity', 'unavailable']]);
+    assert.match(timeline.sources.at(-2)!.note ?? '', /no Office 365 audit subscription is started/, 'Office 365: why it was not read, and what to do');
+    assert.match(timeline.sources.at(-1)!.note ?? '', /no Log Analytics workspace is in the tree \(add the one Entra’s diagnostic settings send MicrosoftGraphActivityLogs to\)/, 'Graph requests: why they were not read, and where they would be');
     const moves = timelineRows(timeline.entries).filter((r) => r.kind === 'move' && r.leg.impossible);
     assert.ok(moves.length >= 1, 'home → the attacker\'s network in minutes is impossible travel');
   });
@@ -87,7 +91,7 @@ describe('A user\'s timeline inside VS Code, against the fake tenant with the de
     const beforeMs = Date.now();
     const byAddress = await vscode.commands.executeCommand<TimelineData>('identityLogs.investigateIp', { tenantKey: keys.full, address: attacker, hours: 24 });
     const afterMs = Date.now();
-    assert.deepStrictEqual(byAddress.sources.map((x) => x.source), ['signIns', 'nonInteractive', 'servicePrincipal', 'managedIdentity', 'riskDetections', 'o365']);
+    assert.deepStrictEqual(byAddress.sources.map((x) => x.source), ['signIns', 'nonInteractive', 'servicePrincipal', 'managedIdentity', 'riskDetections', 'o365', 'graphActivity']);
     const signIns = byAddress.entries.filter((e) => isSignInSource(e.source));
     const truth = (fromMs: number, toMs: number, keep: (x: ReturnType<typeof data.signIn>) => boolean) => {
       const [from, to] = data.signInRange(fromMs, toMs);
@@ -120,5 +124,30 @@ describe('A user\'s timeline inside VS Code, against the fake tenant with the de
       assert.strictEqual(state[source].state, 'unavailable', source);
       assert.match(state[source].note ?? '', /IdentityRisk/, `${source}: the note names the permission`);
     }
+  });
+
+  it('with a workspace that keeps Graph activity, the victim’s timeline holds the requests their tokens made, the attacker’s script among them', async () => {
+    const data = fake.emulator.datasets.get(CONTOSO)!;
+    const victim = data.story!.cast.phishVictim;
+    fake.api.prompts.answer(WORKSPACE, 'contoso-sentinel');
+    assert.strictEqual(await vscode.commands.executeCommand('identityLogs.addWorkspace', keys.full), WORKSPACE);
+    const beforeMs = Date.now();
+    const timeline = await investigate(keys.full, victim.id, victim.userPrincipalName);
+    const afterMs = Date.now();
+    const report = timeline.sources.find((s) => s.source === 'graphActivity')!;
+    assert.deepStrictEqual([report.state, report.note], ['read', 'from contoso-sentinel']);
+    const shown = timeline.entries.filter((e) => e.source === 'graphActivity');
+    assert.strictEqual(report.count, shown.length);
+    const truth = (fromMs: number, toMs: number) => new Set([...graphActivityRows(data, CONTOSO, fromMs, toMs)].filter((r) => r.UserId === victim.id).map((r) => String(r.RequestId)));
+    const ids = new Set(shown.map((e) => e.id));
+    const sure = truth(afterMs - 24 * 3_600_000 + 60_000, beforeMs - 60_000);
+    for (const id of sure) assert.ok(ids.has(id), `Graph request ${id} of the victim is missing`);
+    const wide = truth(beforeMs - 24 * 3_600_000 - 60_000, afterMs + 60_000);
+    for (const id of ids) assert.ok(wide.has(id), `${id} is not the victim’s`);
+    // The device-code token's requests: the attacker's script, from the attacker's address.
+    const deviceCode = data.signIn([...data.story!.signIns].find(([, b]) => b.flow === 'phish' && b.eventType === 'interactiveUser')![0]);
+    const stolen = graphRequestsOf(deviceCode, CONTOSO);
+    for (const r of stolen) assert.ok(shown.some((e) => e.id === r.RequestId && e.ip === STORY_NETWORKS.phish.address()), `${String(r.RequestMethod)} ${String(r.RequestUri)} from the attacker is in the timeline`);
+    assert.ok(shown.some((e) => e.title === 'POST /v1.0/me/mailFolders/inbox/messageRules'), 'the inbox rule the attacker added');
   });
 });

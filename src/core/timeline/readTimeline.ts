@@ -15,6 +15,7 @@ import { isUnreadable } from '../records/untrusted';
 import { type ManageApi } from '../o365/manageApi';
 import { TriageApi } from '../triage/triageApi';
 import { isFromAddress, isUsersRecord, o365Entry, readO365Timeline } from './o365Timeline';
+import { graphActivityEntry, readGraphActivity, type WorkspaceAccess } from './workspaceTimeline';
 import { type GraphTimelineSource, isSignInSource, mergeEntries, type TimelineEntry, type TimelineSource, toEntry } from './timeline';
 
 /** Enough for any one user's week; past it the source says it was cut short. */
@@ -119,7 +120,7 @@ export type O365Access = { readonly api: () => Promise<ManageApi> } | { readonly
  * Every source of the timeline, read side by side; `configure` picks the Graph version a category
  * is read from.
  */
-export async function readTimeline(client: ApiClient, graphOrigin: string, req: TimelineRequest, configure: (c: GraphCategory) => GraphCategory, o365: O365Access, signal?: AbortSignal): Promise<TimelineData> {
+export async function readTimeline(client: ApiClient, graphOrigin: string, req: TimelineRequest, configure: (c: GraphCategory) => GraphCategory, o365: O365Access, workspace: WorkspaceAccess, signal?: AbortSignal): Promise<TimelineData> {
   const records: Record<string, unknown>[] = [];
   // Each record as an entry of its source (Office 365's have their own shape), kept when inside the range.
   const entriesOf = (toEntryOf: (r: Record<string, unknown>) => TimelineEntry | undefined, list: readonly Record<string, unknown>[]): TimelineEntry[] =>
@@ -180,6 +181,21 @@ export async function readTimeline(client: ApiClient, graphOrigin: string, req: 
           }
         })(),
       ];
-  const results = await Promise.all([...queries, ...history, ...office]);
+  // The requests made to Graph, which only a workspace keeps (by user id, or by address; no session column).
+  const requests = subject.kind === 'session'
+    ? []
+    : [
+        (async () => {
+          if ('unavailable' in workspace) return { report: { source: 'graphActivity', state: 'unavailable', count: 0, note: workspace.unavailable } as SourceReport, entries: [] };
+          try {
+            const read = await readGraphActivity(await workspace.api(), workspace.workspace, subject.kind === 'user' ? { userId: subject.userId } : { address: subject.address }, req, MAX_PER_SOURCE, signal);
+            const entries = entriesOf((r) => graphActivityEntry(r, { naming }), read.records);
+            return { report: { source: 'graphActivity', state: read.state, count: entries.length, note: read.note ?? `from ${workspace.workspace.name}` } as SourceReport, entries };
+          } catch (e) {
+            return fail('graphActivity', e);
+          }
+        })(),
+      ];
+  const results = await Promise.all([...queries, ...history, ...office, ...requests]);
   return { entries: mergeEntries(results.map((r) => r.entries)), records, sources: results.map((r) => r.report) };
 }

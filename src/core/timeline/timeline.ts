@@ -1,6 +1,7 @@
 /**
  * One user's activity across sources on one time axis: sign-ins of both user kinds, directory
- * audits they made or that targeted them, risk detections, risky-user history and Office 365 audit records. Records become
+ * audits they made or that targeted them, risk detections, risky-user history, Office 365 audit records and (from a
+ * workspace) the requests their tokens made to Graph. Records become
  * entries (text only, from untrusted data); entries merge newest first; repeated outcomes group
  * into bursts; consecutive sign-ins from far apart places get the distance and speed between them.
  */
@@ -8,7 +9,7 @@ import { enumLabel } from '../catalog/labels';
 import { signInOutcome } from '../query/rows';
 import { type Leg, leg, type Place, placeOf } from './travel';
 
-export type TimelineSource = GraphTimelineSource | 'o365';
+export type TimelineSource = GraphTimelineSource | 'o365' | 'graphActivity';
 /** The sources read from Graph (Office 365's records become entries in o365Timeline.ts). */
 export type GraphTimelineSource = SignInSource | 'auditsBy' | 'auditsTargeting' | 'riskDetections' | 'riskHistory';
 /** Sign-ins of the four kinds (an address's timeline has workload sign-ins too). */
@@ -29,6 +30,7 @@ export const SOURCE_LABEL: Readonly<Record<TimelineSource, string>> = {
   riskDetections: 'Risk detections',
   riskHistory: 'Risky-user history',
   o365: 'Office 365 audit records',
+  graphActivity: 'Graph requests (workspace)',
 };
 
 export interface TimelineEntry {

@@ -16,6 +16,10 @@ import { contentTypeOfRecord } from '../../core/o365/contentTypes';
 import { o365Category } from '../../core/o365/category';
 import { type ManageApi } from '../../core/o365/manageApi';
 import { o365Unavailable } from '../o365/o365Subscriptions';
+import { workspaceCategory } from '../../core/logAnalytics/category';
+import { workspaceTable } from '../../core/logAnalytics/tables';
+import { type WorkspaceAccess } from '../../core/timeline/workspaceTimeline';
+import { type Workspaces } from '../workspaces/workspaces';
 import { asConfigured } from '../query/signInVersion';
 import { type TenantSessions } from '../tenants/sessions';
 import { webviewHtml, webviewOptions } from '../webviews/html';
@@ -35,6 +39,11 @@ const CATEGORY_OF: Readonly<Record<TimelineSource, (record: Record<string, unkno
   riskDetections: graph('riskDetections'),
   riskHistory: graph('riskyUsers'),
   o365: (record) => o365Category(contentTypeOfRecord(record)),
+  // The workspace the request was read from (its record says which).
+  graphActivity: (record) => {
+    const from = (record.workspaceSource ?? {}) as { workspaceId?: unknown; workspaceName?: unknown };
+    return workspaceCategory({ id: String(from.workspaceId ?? ''), name: String(from.workspaceName ?? from.workspaceId ?? '') }, workspaceTable('MicrosoftGraphActivityLogs')!)!;
+  },
 };
 
 /** Whose timeline, and what its tab and header call it (a UPN, an address, a session of a user). */
@@ -50,6 +59,8 @@ export interface UserTimelinesDeps {
   readonly log: Logger;
   /** The tenant's Office 365 Management API (O365Subscriptions.api). */
   readonly manageApi: (tenant: TenantConfig, signal?: AbortSignal) => Promise<ManageApi>;
+  /** The tenant's workspaces (a timeline reads Graph requests from one that receives them). */
+  readonly workspaces: Workspaces;
   /** Opens a record's detail panel (RecordDetails.open). */
   readonly openDetail: (tenant: TenantConfig, category: CategorySpec, record: Record<string, unknown>) => Promise<void>;
 }
@@ -96,7 +107,7 @@ export class UserTimelines implements vscode.Disposable {
       const { client, endpoints } = await this.deps.sessions.apiClient(tenant, this.deps.pacer);
       const unavailable = o365Unavailable(tenant);
       const o365 = unavailable ? { unavailable } : { api: () => this.deps.manageApi(tenant, abort.signal) };
-      data = await readTimeline(client, endpoints.graphOrigin, { subject: target.subject, nowMs, ...range }, asConfigured, o365, abort.signal);
+      data = await readTimeline(client, endpoints.graphOrigin, { subject: target.subject, nowMs, ...range }, asConfigured, o365, await this.graphActivity(tenant), abort.signal);
       shown = { ...base, state: 'done', sources: data.sources, rows: timelineRows(data.entries), entries: data.entries.length };
       this.deps.log.info(`Timeline of ${target.label} on ${tenant.displayName}: ${data.sources.map((s) => `${s.source} ${s.state} ${s.count}`).join(', ')}`);
     } catch (e) {
@@ -104,6 +115,15 @@ export class UserTimelines implements vscode.Disposable {
     }
     host.notify('show', shown);
     return data;
+  }
+
+  /** The workspace a timeline reads Graph requests from: the first that receives them, or why none. */
+  private async graphActivity(tenant: TenantConfig): Promise<WorkspaceAccess> {
+    const [workspace] = await this.deps.workspaces.receiving(tenant, 'MicrosoftGraphActivityLogs');
+    if (!workspace) {
+      return { unavailable: this.deps.workspaces.list(tenant.key).length === 0 ? 'no Log Analytics workspace is in the tree (add the one Entra’s diagnostic settings send MicrosoftGraphActivityLogs to)' : 'no workspace in the tree receives MicrosoftGraphActivityLogs (Entra’s diagnostic settings send it to a workspace)' };
+    }
+    return { api: async () => (await this.deps.workspaces.api(tenant)).api, workspace };
   }
 
   dispose(): void {

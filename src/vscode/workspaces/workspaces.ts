@@ -120,6 +120,17 @@ export class Workspaces implements vscode.Disposable {
     return result;
   }
 
+  /** The tenant's saved workspaces that receive a table (each probed once, if it was not yet). */
+  async receiving(tenant: TenantConfig, table: string): Promise<SavedWorkspace[]> {
+    const out: SavedWorkspace[] = [];
+    for (const w of this.list(tenant.key)) {
+      let state = this.state(tenant, w);
+      if (state.kind === 'unknown') state = await this.probe(tenant, w);
+      if (state.kind === 'loaded' && state.tables.get(table) === 'receiving') out.push(w);
+    }
+    return out;
+  }
+
   /** Forgets what the probes found, so the tree asks again. */
   refresh(): void {
     this.states.clear();

@@ -10,6 +10,7 @@ import { workspaceTable } from '../../../src/core/logAnalytics/tables';
 import { toGraphShape } from '../../../src/core/logAnalytics/toGraph';
 import { toDisplayRow } from '../../../src/core/query/rows';
 import { isUnreadable } from '../../../src/core/records/untrusted';
+import { graphActivityEntry } from '../../../src/core/timeline/workspaceTimeline';
 import { defaultConfig } from '../../../src/emulator/config';
 import { demoSizes, TenantData } from '../../../src/emulator/data/dataset';
 import { graphRequestsOf } from '../../../src/emulator/data/graphActivity';
@@ -86,5 +87,16 @@ describe('core/logAnalytics: Graph activity, the report only a workspace has', f
     assert.strictEqual(view.badge, undefined);
     assert.ok(graphActivityView({ requestUri: 'javascript:alert(1)//' + 'a'.repeat(500) }).title.length <= 220, 'the title is bounded');
     assert.ok(!isUnreadable(record) || typeof record === 'object');
+  });
+
+  it('as a timeline entry: the request without its host, its answer as the outcome, whose token on an address’s timeline; no readable time, no entry', () => {
+    const [row] = storyRows();
+    const r = toGraphShape(row, source) as Record<string, unknown>;
+    const entry = graphActivityEntry(r, { naming: true })!;
+    assert.deepStrictEqual([entry.source, entry.title, entry.outcome, entry.ip, entry.id, entry.timeMs], ['graphActivity', 'GET /v1.0/me', 'success', row.IPAddress, row.RequestId, Date.parse(String(row.TimeGenerated))]);
+    assert.match(entry.detail, new RegExp(`^HTTP 200 · user ${String(row.UserId)} · app ${String(row.AppId)} · token ${String(row.SignInActivityId)}$`));
+    assert.doesNotMatch(graphActivityEntry(r)!.detail, /user /, 'a user’s own timeline does not name them on every line');
+    assert.strictEqual(graphActivityEntry({ ...r, responseStatusCode: 403 })!.outcome, 'failure');
+    assert.strictEqual(graphActivityEntry({ ...r, activityDateTime: 'not a time' }), undefined);
   });
 });

@@ -5,7 +5,7 @@ import { type FilterModel } from '../../../core/odata/model';
 import { resolveTenant } from '../../tenants/pickTenant';
 import { type TenantStore } from '../../tenants/tenantStore';
 import { type WorkspaceQueryRunner } from '../../query/workspaceRunner';
-import { type SavedWorkspace, type Workspaces } from '../../workspaces/workspaces';
+import { type Workspaces } from '../../workspaces/workspaces';
 import { defineCommand } from '../command';
 
 const MINUTE = 60_000;
@@ -44,12 +44,7 @@ export function tokenActivityCommand(deps: { readonly store: TenantStore; readon
           : (await prompter.input({ title: 'Graph Activity of a Token', prompt: 'A sign-in’s unique token identifier (uniqueTokenIdentifier)', validate: (t) => (TOKEN.test(t.trim()) ? undefined : 'A unique token identifier is 8 to 128 letters, digits, - or _.') }))?.trim();
       if (!token) return undefined;
       const table = workspaceTable('MicrosoftGraphActivityLogs')!;
-      const receiving: SavedWorkspace[] = [];
-      for (const w of deps.workspaces.list(tenant.key)) {
-        let state = deps.workspaces.state(tenant, w);
-        if (state.kind === 'unknown') state = await deps.workspaces.probe(tenant, w);
-        if (state.kind === 'loaded' && state.tables.get(table.name) === 'receiving') receiving.push(w);
-      }
+      const receiving = await deps.workspaces.receiving(tenant, table.name);
       if (receiving.length === 0) {
         const saved = deps.workspaces.list(tenant.key).length;
         const add = await prompter.choose({
