@@ -1,10 +1,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { readable } from '../../src/core/records/untrusted';
-import { graphRequestsOf } from '../../src/emulator/data/graphActivity';
+import { graphActivityRows, graphRequestsOf } from '../../src/emulator/data/graphActivity';
 import { betaExtras } from '../../src/emulator/data/signInBeta';
 import { STORY_NETWORKS } from '../../src/emulator/data/story';
 import type { ResultsPanel } from '../../src/vscode/results/resultsPanel';
+import { queryOverRange } from '../../src/vscode/results/resultsQuery';
 import { CONTOSO, FULL_APP, withFakeTenant } from './support/withFakeTenant';
 
 const WORKSPACE = '90000000-0000-4000-8000-000000000001';
@@ -63,5 +64,24 @@ describe('Graph activity of a stolen token inside VS Code, against the fake tena
     assert.deepStrictEqual(questions.map((q) => q.kind), ['choose']);
     assert.match(questions[0].message, /has no Log Analytics workspace in the tree: Graph activity is kept only in a workspace\.\nEntra’s diagnostic settings must send the MicrosoftGraphActivityLogs category/);
     assert.strictEqual(fake.emulator.workspaceQueries().length, sent);
+  });
+
+  it('a workspace table’s Query This Range: the same filter over the kept range, in a tab of its own, holding exactly the workspace’s rows of it', async () => {
+    const data = fake.emulator.datasets.get(CONTOSO)!;
+    const changes = { time: { kind: 'last', hours: 24 }, clauses: [{ field: 'requestMethod', op: 'eq', values: ['POST', 'PATCH', 'PUT', 'DELETE'] }], client: [] };
+    const day = await vscode.commands.executeCommand<ResultsPanel>('identityLogs.runWorkspaceQuery', { tenantKey: keys.full, workspaceId: WORKSPACE, table: 'MicrosoftGraphActivityLogs', model: changes });
+    await day.loading;
+    const toMs = Date.now() - 3 * 3_600_000;
+    const fromMs = toMs - 2 * 3_600_000;
+    const range = (await queryOverRange(day.query, fromMs, toMs)) as ResultsPanel;
+    assert.ok(range && range !== day, 'a tab of its own');
+    await range.loading;
+    await range.load(Infinity);
+    assert.strictEqual(range.query.category.id, 'graphActivity');
+    assert.deepStrictEqual(range.query.model.clauses, changes.clauses, 'the same filter');
+    assert.deepStrictEqual(range.query.range, { fromMs, toMs });
+    const truth = [...graphActivityRows(data, CONTOSO, fromMs, toMs)].filter((r) => ['POST', 'PATCH', 'PUT', 'DELETE'].includes(String(r.RequestMethod))).map((r) => String(r.RequestId));
+    assert.ok(truth.length > 0, 'changes were made in those two hours');
+    assert.deepStrictEqual(readable(await range.loadedRecords()).map((r) => String(r.id)).sort(), truth.sort());
   });
 });

@@ -112,7 +112,9 @@ export class ResultsPanel implements vscode.Disposable {
         this.rowFilters = filters;
         this.rows.setView(filters, sort ?? undefined);
       },
-      queryRange: ({ fromMs, toMs }) => queryOverRange(query, fromMs, toMs),
+      queryRange: async ({ fromMs, toMs }) => {
+        await queryOverRange(query, fromMs, toMs);
+      },
       needRows: ({ version, start, count }) => {
         const window = this.rows.window(version, start, count);
         // A window of a view that has changed since is not sent: the webview asks again.

@@ -4,7 +4,7 @@ import { type CategorySpec } from '../../core/catalog/types';
 import { type FilterModel } from '../../core/odata/model';
 import { rowFiltersOf } from '../../core/query/rowFilters';
 import { sourceOf } from '../../core/sources/registry';
-import { type CopyFormat } from '../../core/sources/source';
+import { type CopyFormat, type SourceKind } from '../../core/sources/source';
 import { type TenantConfig } from '../../core/tenants/tenantConfig';
 import { type InitInfo } from '../../webview/results/protocol';
 
@@ -37,7 +37,7 @@ export function resultsInit(query: ResultsQuery, title: string, tenantName: stri
     copyFormats: source.capabilities.copyFormats,
     canSaveQuery: source.capabilities.savedQueries,
     // Run Query takes Graph reports; a workspace's and Office 365's are read by their own commands.
-    canQueryRange: query.category.source === 'graph',
+    canQueryRange: RERUN[query.category.source] !== undefined,
     ...(source.exports ? { exportHint: source.exports.timeAxis === 'availability' ? 'Stream this content type, day by day, to JSON, NDJSON or CSV files, with a manifest; resumable' : 'Stream the whole query to JSON, NDJSON or CSV files, with a manifest; resumable' } : {}),
     clientFilters: rowFiltersOf(query.model),
     ...(source.capabilities.savedQueries ? { persist: { tenantKey: query.tenant.key, categoryId: query.category.id, model: query.model } } : {}),
@@ -54,9 +54,22 @@ export async function copyQueryAs(query: ResultsQuery, format: CopyFormat): Prom
   vscode.window.setStatusBarMessage(`Copied the query as ${COPIED_AS[format]}.`, 3000);
 }
 
-/** The panel's query again over a kept time range, in a tab of its own (Graph reports only). */
-export async function queryOverRange(query: ResultsQuery, fromMs: number, toMs: number): Promise<void> {
-  if (query.category.source !== 'graph' || !(toMs > fromMs)) return;
+/**
+ * How each source runs a panel's query again with another filter, in a tab of its own: a Graph
+ * report through Run Query (as a pivot, leaving its saved default alone), a workspace table through
+ * its own command. Office 365 content has no query to narrow.
+ */
+const RERUN: Readonly<Record<SourceKind, ((query: ResultsQuery, model: FilterModel) => readonly [command: string, args: object] | undefined) | undefined>> = {
+  graph: (q, model) => ['identityLogs.runQuery', { tenantKey: q.tenant.key, category: q.category.id, model, pivot: true }],
+  logAnalytics: (q, model) => (q.category.source === 'logAnalytics' ? ['identityLogs.runWorkspaceQuery', { tenantKey: q.tenant.key, workspaceId: q.category.workspaceId, table: q.category.table, model }] : undefined),
+  o365: undefined,
+};
+
+/** The panel's query again over a kept time range, in a tab of its own; resolves with what its command gave (the new panel). */
+export async function queryOverRange(query: ResultsQuery, fromMs: number, toMs: number): Promise<unknown> {
+  const rerun = RERUN[query.category.source];
+  if (!rerun || !(toMs > fromMs)) return undefined;
   const model = { ...query.model, time: { kind: 'between' as const, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() } };
-  await vscode.commands.executeCommand('identityLogs.runQuery', { tenantKey: query.tenant.key, category: query.category.id, model, pivot: true });
+  const run = rerun(query, model);
+  return run ? vscode.commands.executeCommand(...run) : undefined;
 }
