@@ -156,6 +156,20 @@ describe('Log Analytics workspaces inside VS Code, against the fake workspace', 
     }
   });
 
+  it('the filter builder checks a workspace filter by the workspace’s rules: a custom range older than Graph’s 30 days runs', async () => {
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY).toISOString().slice(0, 10);
+    // Run Query on the table without a filter: the builder asks; the test answers as a person clicks.
+    fake.api.prompts.answer('$(calendar) Last 7 days', 'Custom range…', day(45), day(40), '$(play) Run query');
+    const panel = await vscode.commands.executeCommand<ResultsPanel | undefined>('identityLogs.runWorkspaceQuery', { tenantKey: keys.full, workspaceId: WORKSPACE, table: 'SigninLogs' });
+    fake.api.prompts.clear();
+    assert.ok(panel, 'the query ran: Graph’s retention does not apply to a workspace');
+    await panel.loading;
+    const range = panel.query.range!;
+    assert.deepStrictEqual([new Date(range.fromMs).toISOString().slice(0, 10), new Date(range.toMs).toISOString().slice(0, 10)], [day(45), day(40)]);
+    const rows = readable(await panel.loadedRecords());
+    assert.ok(rows.length > 0 && rows.every((r) => Date.parse(String(r.createdDateTime)) < Date.now() - 39 * DAY), `${rows.length} sign-ins, all from before Graph’s 30 days`);
+  });
+
   it('raw KQL: a syntax error or an unknown column is refused before any request; a good condition runs, added to the others', async () => {
     const sent = fake.emulator.workspaceQueries().length;
     const withRaw = (raw: string) => vscode.commands.executeCommand<ResultsPanel | undefined>('identityLogs.runWorkspaceQuery', { tenantKey: keys.full, workspaceId: WORKSPACE, table: 'AADNonInteractiveUserSignInLogs', model: { time: { kind: 'last', hours: 24 * 40 }, clauses: [], client: [], raw } });
@@ -208,7 +222,7 @@ describe('Log Analytics workspaces inside VS Code, against the fake workspace', 
     const report = (key: string) => vscode.commands.executeCommand<Report>('identityLogs.diagnosePermissions', key);
     const full = (await report(keys.full)).workspaces?.[0];
     assert.strictEqual(full?.dataRead, true);
-    assert.deepStrictEqual(full?.access, { ok: true, receiving: ['SigninLogs', 'AADNonInteractiveUserSignInLogs', 'AADServicePrincipalSignInLogs', 'AuditLogs', 'AADProvisioningLogs', 'AADRiskyUsers', 'AADUserRiskEvents', 'AADRiskyServicePrincipals'] });
+    assert.deepStrictEqual(full?.access, { ok: true, receiving: ['SigninLogs', 'AADNonInteractiveUserSignInLogs', 'AADServicePrincipalSignInLogs', 'AuditLogs', 'AADProvisioningLogs', 'AADRiskyUsers', 'AADUserRiskEvents', 'AADRiskyServicePrincipals', 'MicrosoftGraphActivityLogs'] });
     const noDataRead = (await report(keys.noDataRead)).workspaces?.[0];
     assert.deepStrictEqual([noDataRead?.dataRead, noDataRead?.access.ok, noDataRead?.access.code], [false, false, 'InsufficientAccessError/MissingPermission']);
     const noRole = (await report(keys.noRole)).workspaces?.[0];
