@@ -54,27 +54,48 @@ export async function probeColours(app: Locator, classNames: readonly string[]):
   }, classNames);
 }
 
+/** The alpha of a computed colour (1 when it has none). */
+function alphaOf(text: string): number {
+  const a = /\/\s*([\d.]+)\s*\)/.exec(text) ?? /rgba\([^,]+,[^,]+,[^,]+,\s*([\d.]+)\)/.exec(text);
+  return a ? Number(a[1]) : 1;
+}
+
+/** A translucent colour laid over an opaque one (each channel mixed by the top one's alpha). */
+function over(top: string, bottom: [number, number, number]): [number, number, number] {
+  const a = alphaOf(top);
+  const c = parseColour(top);
+  return [0, 1, 2].map((i) => c[i] * a + bottom[i] * (1 - a)) as [number, number, number];
+}
+
+const css = (c: [number, number, number]) => `rgb(${c.map((v) => Math.round(v * 255)).join(', ')})`;
+
 /**
- * The contrast of an element's text on what is behind it: its computed colour against the first
- * opaque background among it and its ancestors (across shadow roots), or, in a webview whose page
- * is transparent, the theme's editor background, in the live theme.
+ * The contrast of an element's text on what is behind it: its computed colour against its own and
+ * its ancestors' backgrounds (across shadow roots), translucent ones (a badge's tint) laid over the
+ * first opaque one, or, in a webview whose page is transparent, over the theme's editor background.
  */
 export async function elementContrast(el: Locator): Promise<{ readonly ratio: number; readonly foreground: string; readonly background: string }> {
-  const { foreground, background } = await el.evaluate((node: unknown) => {
+  const { foreground, layers, editor } = await el.evaluate((node: unknown) => {
     // Typed by hand: the tests compile without the DOM library.
     type Style = { color: string; backgroundColor: string; getPropertyValue(p: string): string };
     type El = { parentElement: El | null; getRootNode(): { host?: El }; ownerDocument: { documentElement: El; defaultView: { getComputedStyle(e: El): Style } } };
     const start = node as El;
     const style = (e: El) => start.ownerDocument.defaultView.getComputedStyle(e);
-    const transparent = (c: string) => c === 'transparent' || /rgba\(\d+,\s*\d+,\s*\d+,\s*0\)/.test(c);
-    let bg = '';
-    for (let e: El | null | undefined = start; e && !bg; e = e.parentElement ?? e.getRootNode().host) {
+    const transparent = (c: string) => c === 'transparent' || /rgba\(\d+,\s*\d+,\s*\d+,\s*0\)/.test(c) || /\/\s*0\)$/.test(c);
+    const opaque = (c: string) => !/rgba\(|\/\s*[\d.]+\)$/.test(c) || /\/\s*1\)$/.test(c);
+    // Backgrounds from the element outwards, down to the first opaque one.
+    const found: string[] = [];
+    for (let e: El | null | undefined = start; e; e = e.parentElement ?? e.getRootNode().host) {
       const c = style(e).backgroundColor;
-      if (!transparent(c)) bg = c;
+      if (transparent(c)) continue;
+      found.push(c);
+      if (opaque(c)) break;
     }
     // A webview's page is transparent over the editor: its background is the theme's editor background.
-    const editor = style(start.ownerDocument.documentElement).getPropertyValue('--vscode-editor-background').trim();
-    return { foreground: style(start).color, background: bg || editor || 'rgb(255, 255, 255)' };
+    return { foreground: style(start).color, layers: found, editor: style(start.ownerDocument.documentElement).getPropertyValue('--vscode-editor-background').trim() || 'rgb(255, 255, 255)' };
   });
-  return { ratio: contrastOf(foreground, background), foreground, background };
+  const last = layers.at(-1);
+  const base = last && alphaOf(last) === 1 ? layers.pop()! : editor;
+  const background = layers.reduceRight<[number, number, number]>((below, layer) => over(layer, below), parseColour(base));
+  return { ratio: contrast(parseColour(foreground), background), foreground, background: css(background) };
 }

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { elementContrast } from './contrast';
 import { openWorkbench, type Workbench } from './workbench';
 
 describe('npm run demo’s first screen (e2e: prepareOnStartup in a fresh profile)', function () {
@@ -35,6 +36,8 @@ describe('npm run demo’s first screen (e2e: prepareOnStartup in a fresh profil
     await wb.screenshot('demo-first-screen-light');
     assert.match(await tenant.locator('.label-description').innerText(), /^signed in · Demo$/);
     await story.click();
+    // The picker's rows render a moment after it opens.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A risky admin' }).waitFor({ timeout: 15_000 });
     const beats = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()).map((t) => t.split('\n')[0].trim());
     assert.strictEqual(beats.length, 4, beats.join(' | '));
     for (const [k, want] of [/^Device-code phish: /, /^MFA fatigue: /, /^Password spray from AS64500$/, /^A risky admin: /].entries()) assert.match(beats[k], want);
@@ -46,5 +49,46 @@ describe('npm run demo’s first screen (e2e: prepareOnStartup in a fresh profil
     // Entra's Office 365 content is subscribed in the demo: the victim's logons are there too.
     assert.strictEqual(await timeline.locator('.source[data-source="o365"]').getAttribute('data-state'), 'read');
     await wb.screenshot('demo-story-phish-timeline-light');
+  });
+
+  it('the phish’s Graph requests from the demo’s workspace: the inbox rule in the timeline opens its detail, whose token leads to every request made with it', async () => {
+    const page = wb.page;
+    const timeline = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    const graph = timeline.locator('.source[data-source="graphActivity"]');
+    assert.strictEqual(await graph.getAttribute('data-state'), 'read');
+    assert.match(await graph.innerText(), /^Graph requests \(workspace\): \d+ \(from contoso-sentinel\)$/);
+    const rule = timeline.locator('li.entry', { hasText: 'POST /v1.0/me/mailFolders/inbox/messageRules' }).first();
+    await rule.scrollIntoViewIfNeeded();
+    assert.match(await rule.innerText(), /HTTP 201/);
+    await wb.screenshot('demo-story-phish-timeline-graph-requests-light');
+    await rule.click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'POST /v1.0/me/mailFolders/inbox/messageRules · HTTP 201' }).waitFor({ timeout: 30_000 });
+    const detail = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    await detail.locator('h1', { hasText: 'POST /v1.0/me/mailFolders/inbox/messageRules' }).waitFor({ timeout: 30_000 });
+    for (const theme of ['light', 'dark', 'hcDark'] as const) {
+      await wb.setTheme(theme);
+      await wb.screenshot(`graph-activity-detail-${theme}`);
+      const { ratio, foreground, background } = await elementContrast(detail.locator('.badge').first());
+      assert.ok(ratio >= 4.5, `${theme}: the status badge ${foreground} on ${background} is ${ratio.toFixed(2)}:1`);
+    }
+    await wb.setTheme('light');
+    // Text inside the app's shadow root: Playwright's locators reach it where innerText does not.
+    assert.ok((await detail.getByText('198.51.100.77', { exact: true }).count()) >= 1, 'from the attacker’s address');
+    assert.ok((await detail.getByText(/^python-requests\//).count()) >= 1, 'by a script');
+    // Every request of that token: the attacker's whole script, in a grid of Graph activity.
+    await detail.locator('ul.pivots button', { hasText: 'Every Graph request made with this token' }).click();
+    const grid = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    await grid.locator('.status', { hasText: /all loaded/ }).waitFor({ timeout: 60_000 });
+    await page.locator('.tabs-container .tab.active', { hasText: 'Graph activity (MicrosoftGraphActivityLogs)' }).waitFor({ timeout: 10_000 });
+    const requests = (await grid.locator('.tr [data-column="requestUri"]').allInnerTexts()).map((t) => t.trim().replace('https://graph.microsoft.com', ''));
+    assert.strictEqual(requests.length, 6, requests.join(' | '));
+    assert.ok(requests.includes('/v1.0/me/mailFolders/inbox/messageRules') && requests.includes('/v1.0/users?$top=999&$select=displayName,mail,jobTitle'), requests.join(' | '));
+    const addresses = await grid.locator('.tr [data-column="ipAddress"]').allInnerTexts();
+    assert.ok(addresses.every((a) => a.trim() === '198.51.100.77'), addresses.join(' | '));
+    for (const theme of ['light', 'dark', 'hcDark'] as const) {
+      await wb.setTheme(theme);
+      await wb.screenshot(`graph-activity-token-grid-${theme}`);
+    }
+    await wb.setTheme('light');
   });
 });

@@ -45,6 +45,9 @@ describe('Graph activity of a stolen token inside VS Code, against the fake tena
     assert.ok(rows.every((r) => r.ipAddress === STORY_NETWORKS.phish.address() && r.userId === victim.id), 'the victim’s token, used from the attacker’s address');
     assert.notStrictEqual(phish.json.ipAddress, STORY_NETWORKS.phish.address());
     assert.ok(rows.some((r) => r.requestMethod === 'POST' && String(r.requestUri).endsWith('/me/mailFolders/inbox/messageRules') && r.responseStatusCode === 201), 'the inbox rule it added');
+    // Each request as the workspace has it, character for character.
+    const uriOf = new Map(truth.map((r) => [String(r.RequestId), String(r.RequestUri)]));
+    for (const r of rows) assert.strictEqual(r.requestUri, uriOf.get(String(r.id)));
 
     const titles = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
     const before = new Set(titles());
