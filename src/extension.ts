@@ -133,7 +133,7 @@ export function activate(context: vscode.ExtensionContext): IdentityLogsApi | un
         ...triageCommands(triageDeps, triageView, { ...triageDeps, panels, refreshOpenSignIns: signInRefresher(triage, { details, grids: panels }, logger) }),
         ...o365Commands({ ...deps, panels }, o365),
         ...timelineCommands({ store, sessions, pacer, timelines }),
-        ...workspaceCommands({ store, workspaces, runner: workspaceRunner, panels }),
+        ...workspaceCommands({ store, workspaces, runner: workspaceRunner, panels, openDetail: (tenant, category, record) => details.open(tenant, category, record), log: logger, channel }),
         showLogCommand(channel),
       ],
       { prompter },

@@ -87,4 +87,21 @@ describe('Graph activity of a stolen token inside VS Code, against the fake tena
     assert.ok(truth.length > 0, 'changes were made in those two hours');
     assert.deepStrictEqual(readable(await range.loadedRecords()).map((r) => String(r.id)).sort(), truth.sort());
   });
+
+  it('a Graph request’s token leads back to the sign-in that issued it: found in the workspace’s sign-in tables and opened in its panel; an unknown token is said to be absent', async () => {
+    const data = fake.emulator.datasets.get(CONTOSO)!;
+    const victim = data.story!.cast.phishVictim;
+    const refresh = [...data.story!.signIns].filter(([, b]) => b.flow === 'phish' && b.eventType === 'nonInteractiveUser').map(([i]) => data.signIn(i)).find((r) => graphRequestsOf(r, CONTOSO).length > 0)!;
+    const [request] = graphRequestsOf(refresh, CONTOSO);
+    const titles = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+    const before = new Set(titles());
+    const result = await vscode.commands.executeCommand<{ found?: Record<string, unknown> }>('identityLogs.tokenSignIn', { tenantKey: keys.full, token: request.SignInActivityId, issued: new Date(request.TokenIssuedAt as number).toISOString() });
+    assert.strictEqual(result?.found?.id, refresh.json.id, 'the refresh that issued the token');
+    assert.strictEqual(result?.found?.uniqueTokenIdentifier, request.SignInActivityId);
+    const deadline = Date.now() + 10_000;
+    while (!titles().some((t) => !before.has(t) && t.startsWith(`Sign-in: ${victim.userPrincipalName}`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(titles().some((t) => !before.has(t) && t.startsWith(`Sign-in: ${victim.userPrincipalName}`)), `its sign-in panel opened: ${titles().join(' | ')}`);
+    const missing = await vscode.commands.executeCommand<{ notFound?: string }>('identityLogs.tokenSignIn', { tenantKey: keys.full, token: 'NoSuchToken_1234', issued: new Date(request.TokenIssuedAt as number).toISOString() });
+    assert.match(missing?.notFound ?? '', /^No sign-in with the token NoSuchToken_1234 is in the workspace around when it was issued/);
+  });
 });

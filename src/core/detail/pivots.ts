@@ -10,8 +10,8 @@ import { type RelatedQuery } from './relatedQueries';
 export type PivotAction =
   | { readonly kind: 'openSignIn'; readonly requestId: string }
   | { readonly kind: 'query'; readonly query: RelatedQuery }
-  /** Graph requests made with one token, from a workspace that keeps them. */
-  | { readonly kind: 'tokenActivity'; readonly token: string; readonly issued: string };
+  /** Graph requests made with one token, or the sign-in that issued it, from a workspace that keeps them. */
+  | { readonly kind: 'tokenActivity' | 'tokenSignIn'; readonly token: string; readonly issued: string };
 
 export interface Pivot {
   readonly label: string;
@@ -91,7 +91,12 @@ export function recordPivots(kind: string, r: Record<string, unknown>): Pivot[] 
     const appId = guid(r.appId);
     const token = str(r.signInActivityId);
     return [
-      ...(token ? [{ label: 'Every Graph request made with this token', action: { kind: 'tokenActivity', token, issued: str(r.tokenIssuedAt) } } as const] : []),
+      ...(token
+        ? ([
+            { label: 'The sign-in that issued this token', action: { kind: 'tokenSignIn', token, issued: str(r.tokenIssuedAt) } },
+            { label: 'Every Graph request made with this token', action: { kind: 'tokenActivity', token, issued: str(r.tokenIssuedAt) } },
+          ] as const)
+        : []),
       ...userPivots(userId, '', r.activityDateTime),
       // An application's own request (no user): its sign-ins around it.
       ...(!userId && appId ? [query(`Sign-ins of the app ${appId}, an hour either side`, 'signIns.servicePrincipal', 'appId', appId, around(r.activityDateTime))] : []),

@@ -80,6 +80,9 @@ function signInFields(json: boolean, users: boolean): Readonly<Record<string, Co
     authenticationRequirement: s('AuthenticationRequirement'),
     servicePrincipalName: s('ServicePrincipalName'),
     servicePrincipalId: s('ServicePrincipalId'),
+    // Beta fields Graph cannot filter on, which the workspace keeps as columns: a token's sign-in is found by them.
+    uniqueTokenIdentifier: s('UniqueTokenIdentifier'),
+    sessionId: s('SessionId'),
   };
   return Object.fromEntries(Object.entries(all).filter(([path]) => users || !USER_FIELDS.has(path)));
 }

@@ -21,6 +21,9 @@ import { SIGN_IN_DETAIL_VIEW_TYPE, SignInDetailPanels } from './signInDetailPane
 import { signInVersion } from '../query/signInVersion';
 
 const RECORD_CATEGORY: Readonly<Record<RecordKind, string | undefined>> = { directoryAudit: 'directoryAudits', riskDetection: 'riskDetections', riskyUser: 'riskyUsers', provisioning: 'provisioning', o365Record: undefined, graphActivity: undefined };
+/** Where a token leads from a Graph request: the requests made with it, the sign-in that issued it. */
+const TOKEN_COMMAND = { tokenActivity: 'identityLogs.tokenGraphActivity', tokenSignIn: 'identityLogs.tokenSignIn' } as const;
+
 /** What a JSON document of a record no Graph report serves says it holds. */
 const OTHER_RECORD = {
   o365Record: { id: 'o365', label: 'Office 365 audit record', endpoint: 'Office 365 Management Activity API' },
@@ -163,9 +166,10 @@ function createDetailPanels(deps: RecordDetailsDeps): { panels: SignInDetailPane
     openJson: open,
     saveJson: save,
     pivot: async (tenant, pivot) => {
-      if (pivot.action.kind === 'openSignIn') await vscode.commands.executeCommand('identityLogs.openSignInById', { tenantKey: tenant.key, id: pivot.action.requestId, asCorrelationId: false });
-      else if (pivot.action.kind === 'tokenActivity') await vscode.commands.executeCommand('identityLogs.tokenGraphActivity', { tenantKey: tenant.key, token: pivot.action.token, issued: pivot.action.issued });
-      else await runRelated(tenant, pivot.action.query);
+      const a = pivot.action;
+      if (a.kind === 'openSignIn') await vscode.commands.executeCommand('identityLogs.openSignInById', { tenantKey: tenant.key, id: a.requestId, asCorrelationId: false });
+      else if (a.kind === 'query') await runRelated(tenant, a.query);
+      else await vscode.commands.executeCommand(TOKEN_COMMAND[a.kind], { tenantKey: tenant.key, token: a.token, issued: a.issued });
     },
     warn: (m) => deps.log.warn(m),
   });

@@ -120,14 +120,17 @@ export class Workspaces implements vscode.Disposable {
     return result;
   }
 
-  /** The tenant's saved workspaces that receive a table (each probed once, if it was not yet). */
+  /** The tables a workspace receives (probed once, if it was not yet); none when it cannot be read. */
+  async received(tenant: TenantConfig, workspace: SavedWorkspace): Promise<ReadonlySet<string>> {
+    let state = this.state(tenant, workspace);
+    if (state.kind === 'unknown') state = await this.probe(tenant, workspace);
+    return new Set(state.kind === 'loaded' ? [...state.tables].filter(([, s]) => s === 'receiving').map(([name]) => name) : []);
+  }
+
+  /** The tenant's saved workspaces that receive a table. */
   async receiving(tenant: TenantConfig, table: string): Promise<SavedWorkspace[]> {
     const out: SavedWorkspace[] = [];
-    for (const w of this.list(tenant.key)) {
-      let state = this.state(tenant, w);
-      if (state.kind === 'unknown') state = await this.probe(tenant, w);
-      if (state.kind === 'loaded' && state.tables.get(table) === 'receiving') out.push(w);
-    }
+    for (const w of this.list(tenant.key)) if ((await this.received(tenant, w)).has(table)) out.push(w);
     return out;
   }
 

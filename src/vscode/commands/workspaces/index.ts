@@ -10,8 +10,9 @@ import { runOnWorkspaceCommand } from './runOnWorkspace';
 import { type ResultsPanels } from '../../results/resultsPanels';
 import { runWorkspaceQueryCommand } from './runWorkspaceQuery';
 import { tokenActivityCommand } from './tokenActivity';
+import { type TokenSignInDeps, tokenSignInCommand } from './tokenSignIn';
 
-/** Log Analytics workspaces: add (by ID or found through Resource Manager), remove, refresh, query their tables, run a Graph report's query on one, and a token's Graph activity. */
-export function workspaceCommands(deps: { readonly store: TenantStore; readonly workspaces: Workspaces; readonly runner: WorkspaceQueryRunner; readonly panels: ResultsPanels }): Command[] {
-  return [addWorkspaceCommand(deps), findWorkspacesCommand(deps), removeWorkspaceCommand(deps), refreshWorkspacesCommand(deps.workspaces), runWorkspaceQueryCommand(deps), runOnWorkspaceCommand(deps), tokenActivityCommand(deps)];
+/** Log Analytics workspaces: add (by ID or found through Resource Manager), remove, refresh, query their tables, run a Graph report's query on one, and follow a token to its Graph activity and its sign-in. */
+export function workspaceCommands(deps: { readonly store: TenantStore; readonly workspaces: Workspaces; readonly runner: WorkspaceQueryRunner; readonly panels: ResultsPanels } & TokenSignInDeps): Command[] {
+  return [addWorkspaceCommand(deps), findWorkspacesCommand(deps), removeWorkspaceCommand(deps), refreshWorkspacesCommand(deps.workspaces), runWorkspaceQueryCommand(deps), runOnWorkspaceCommand(deps), tokenActivityCommand(deps), tokenSignInCommand(deps)];
 }

@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import { workspaceCategory } from '../../../core/logAnalytics/category';
 import { workspaceTable } from '../../../core/logAnalytics/tables';
 import { type FilterModel } from '../../../core/odata/model';
-import { resolveTenant } from '../../tenants/pickTenant';
 import { type TenantStore } from '../../tenants/tenantStore';
 import { type WorkspaceQueryRunner } from '../../query/workspaceRunner';
 import { type Workspaces } from '../../workspaces/workspaces';
 import { defineCommand } from '../command';
+import { resolveToken, type TokenTarget, tokenTargetArg } from './args';
 
 const MINUTE = 60_000;
 /**
@@ -14,15 +14,6 @@ const MINUTE = 60_000;
  * hour, a continuous-access-evaluation one up to 28.
  */
 const TOKEN_LIFE_MS = 28 * 60 * MINUTE;
-/** What a token looks like: Entra's identifiers are base64url, tens of characters. */
-const TOKEN = /^[A-Za-z0-9_-]{8,128}$/;
-
-interface TokenTarget {
-  readonly tenantKey?: unknown;
-  readonly token?: unknown;
-  /** When the token's sign-in happened (ISO or epoch ms): the requests are looked for from then on. */
-  readonly issued?: unknown;
-}
 
 /**
  * "Graph Activity of a Token": the requests made to Microsoft Graph with one sign-in's token, from
@@ -34,15 +25,11 @@ interface TokenTarget {
 export function tokenActivityCommand(deps: { readonly store: TenantStore; readonly workspaces: Workspaces; readonly runner: WorkspaceQueryRunner }) {
   return defineCommand({
     id: 'identityLogs.tokenGraphActivity',
-    args: ([arg]: readonly unknown[]): TokenTarget => (typeof arg === 'object' && arg !== null ? (arg as TokenTarget) : {}),
+    args: tokenTargetArg,
     run: async (target: TokenTarget, { prompter }) => {
-      const tenant = await resolveTenant(deps.store, prompter, typeof target.tenantKey === 'string' ? target.tenantKey : undefined, 'look up a token’s Graph activity');
-      if (!tenant) return undefined;
-      const token =
-        typeof target.token === 'string' && TOKEN.test(target.token.trim())
-          ? target.token.trim()
-          : (await prompter.input({ title: 'Graph Activity of a Token', prompt: 'A sign-in’s unique token identifier (uniqueTokenIdentifier)', validate: (t) => (TOKEN.test(t.trim()) ? undefined : 'A unique token identifier is 8 to 128 letters, digits, - or _.') }))?.trim();
-      if (!token) return undefined;
+      const asked = await resolveToken(deps.store, prompter, target, 'Graph Activity of a Token');
+      if (!asked) return undefined;
+      const { tenant, token, issuedMs } = asked;
       const table = workspaceTable('MicrosoftGraphActivityLogs')!;
       const receiving = await deps.workspaces.receiving(tenant, table.name);
       if (receiving.length === 0) {
@@ -59,10 +46,9 @@ export function tokenActivityCommand(deps: { readonly store: TenantStore; readon
       if (!workspace) return undefined;
       const category = workspaceCategory(workspace, table);
       if (!category) return undefined;
-      const issuedMs = typeof target.issued === 'number' ? target.issued : typeof target.issued === 'string' ? Date.parse(target.issued) : Number.NaN;
       const now = Date.now();
       // From a little before the sign-in (clocks differ) to the token's longest life; without the sign-in's time, the last 30 days.
-      const time: FilterModel['time'] = Number.isFinite(issuedMs) ? { kind: 'between', from: new Date(issuedMs - 5 * MINUTE).toISOString(), to: new Date(Math.min(now, issuedMs + TOKEN_LIFE_MS)).toISOString() } : { kind: 'last', hours: 24 * 30 };
+      const time: FilterModel['time'] = issuedMs !== undefined ? { kind: 'between', from: new Date(issuedMs - 5 * MINUTE).toISOString(), to: new Date(Math.min(now, issuedMs + TOKEN_LIFE_MS)).toISOString() } : { kind: 'last', hours: 24 * 30 };
       return deps.runner.start(tenant, category, { time, clauses: [{ field: 'signInActivityId', op: 'eq', values: [token], valueLabel: 'this token' }], client: [] });
     },
   });
