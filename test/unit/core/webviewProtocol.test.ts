@@ -17,7 +17,7 @@ describe('webview protocols as data: one table gives the methods, the types and 
   });
 
   it('every request of every panel has a parser, and the tables are what the host accepts', () => {
-    assert.deepStrictEqual(Object.keys(DETAIL_REQUESTS).sort(), ['copy', 'diagnose', 'investigate', 'openJson', 'runRelated', 'saveJson', 'triage']);
+    assert.deepStrictEqual(Object.keys(DETAIL_REQUESTS).sort(), ['copy', 'diagnose', 'investigate', 'openJson', 'runRelated', 'saveJson', 'tokenActivity', 'triage']);
     assert.deepStrictEqual(Object.keys(RECORD_DETAIL_REQUESTS).sort(), ['copy', 'openJson', 'pivot', 'saveJson']);
     assert.ok(Object.keys(RESULTS_REQUESTS).includes('viewChanged'));
     // A method name from a hostile webview cannot reach an inherited property.

@@ -17,10 +17,10 @@ describe('detail tabs keep a reference to their record, never the record', () =>
     assert.strictEqual(parseDetailRef(null), undefined);
   });
 
-  it('every kind but Office 365 records can be read again from Graph by id', () => {
+  it('every kind but Office 365 records and Graph requests (a workspace’s) can be read again from Graph by id', () => {
     assert.deepStrictEqual(
       Object.entries(REREAD).filter(([, r]) => r === undefined).map(([k]) => k),
-      ['o365Record'],
+      ['o365Record', 'graphActivity'],
     );
     assert.strictEqual(REREAD.riskyUser?.limit, 'identityProtection');
   });
