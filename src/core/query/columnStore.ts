@@ -14,6 +14,7 @@
  */
 import { instantOf, Slots, TIME_SHAPE, TimeFormatter, timeText } from './cellCodecs';
 import { CANONICAL_GUID, PackedGuids } from './packedGuids';
+import { instantRanks } from './instantRanks';
 import { topIds } from './topCounts';
 
 /** Slots at or above this point index the packed GUIDs, below it the dictionary. */
@@ -34,8 +35,9 @@ export class ColumnStore {
   private readonly texts: string[] = [''];
   private readonly raws: (string | undefined)[] = [undefined];
   private readonly index = new Map<string, number>([['', 0]]);
-  /** GUIDs, in arrival order. */
+  /** GUIDs, in arrival order, and the row each was given to. */
   private readonly guids = new PackedGuids();
+  private guidRows = new Uint32Array(1024);
   /** Time columns: each row's instant, or NaN when its cell is interned instead. */
   private instants: Float64Array | undefined;
   private rows = 0;
@@ -73,7 +75,14 @@ export class ColumnStore {
       if (ms !== undefined) return;
     }
     if (raw === undefined && CANONICAL_GUID.test(text)) {
-      this.slots.set(row, (GUID_BIT | this.guids.push(text)) >>> 0);
+      const k = this.guids.push(text);
+      if (k >= this.guidRows.length) {
+        const next = new Uint32Array(this.guidRows.length * 2);
+        next.set(this.guidRows);
+        this.guidRows = next;
+      }
+      this.guidRows[k] = row;
+      this.slots.set(row, (GUID_BIT | k) >>> 0);
       return;
     }
     this.slots.set(row, this.intern(text, raw));
@@ -104,18 +113,32 @@ export class ColumnStore {
 
   /**
    * Which rows' cells (text or raw) contain `needle` (already lower-case): the dictionary is
-   * searched once, and packed values only when the needle could be part of one.
+   * searched once, the GUIDs with one native search (each hit goes straight to its row), and the
+   * rows are walked only when some dictionary entry, or some instant, could hold the needle.
    */
   markMatches(needle: string, into: Uint8Array): void {
     const hit = new Uint8Array(this.texts.length);
+    let anyHit = false;
     for (let i = 0; i < this.texts.length; i++) {
       const raw = this.raws[i];
-      if (this.texts[i].toLowerCase().includes(needle) || (raw !== undefined && raw.toLowerCase().includes(needle))) hit[i] = 1;
+      if (this.texts[i].toLowerCase().includes(needle) || (raw !== undefined && raw.toLowerCase().includes(needle))) {
+        hit[i] = 1;
+        anyHit = true;
+      }
     }
     const guidHit = this.guids.containing(needle);
+    if (guidHit) {
+      for (let k = 0; k < guidHit.length; k++) {
+        if (!guidHit[k]) continue;
+        // A row whose cell was replaced since holds another value now.
+        const row = this.guidRows[k];
+        if (this.slots.get(row) === (GUID_BIT | k) >>> 0) into[row] = 1;
+      }
+    }
     // Every kept instant reads "dddd-dd-dd dd:dd:ddz" (lower-cased): a needle whose digits-as-d
     // shape is not part of that (five digits in a row, say) is in none of them.
-    const timeCandidate = TIME_SHAPE.includes(needle.replace(/[0-9]/g, 'd'));
+    const timeCandidate = this.instants !== undefined && TIME_SHAPE.includes(needle.replace(/[0-9]/g, 'd'));
+    if (!anyHit && !timeCandidate) return;
     const times = new TimeFormatter();
     for (let row = 0; row < this.rows; row++) {
       if (into[row]) continue;
@@ -125,9 +148,7 @@ export class ColumnStore {
         continue;
       }
       const slot = this.slots.get(row);
-      if (slot >= GUID_BIT) {
-        if (guidHit?.[slot - GUID_BIT]) into[row] = 1;
-      } else if (hit[slot]) into[row] = 1;
+      if (slot < GUID_BIT && hit[slot]) into[row] = 1;
     }
   }
 
@@ -263,28 +284,8 @@ export class ColumnStore {
     if (instants) for (let row = 0; row < this.rows; row++) if (!Number.isNaN(instants[row])) timed++;
     if (timed > 0 && this.guids.count > 0) return 'mixed';
     if (instants && timed > 0) {
-      // A native numeric sort of the instants, then each row finds its own by binary search.
-      const sorted = new Float64Array(timed);
-      let k = 0;
-      for (let row = 0; row < this.rows; row++) if (!Number.isNaN(instants[row])) sorted[k++] = instants[row];
-      sorted.sort();
-      let n = 0;
-      for (let j = 0; j < sorted.length; j++) if (j === 0 || sorted[j] !== sorted[j - 1]) sorted[n++] = sorted[j];
-      const distinct = sorted.subarray(0, n);
-      const ofRow = new Int32Array(this.rows).fill(-1);
-      for (let row = 0; row < this.rows; row++) {
-        const ms = instants[row];
-        if (Number.isNaN(ms)) continue;
-        let lo = 0;
-        let hi = n - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (distinct[mid] < ms) lo = mid + 1;
-          else hi = mid;
-        }
-        ofRow[row] = lo;
-      }
-      return { count: n, text: (j) => timeText(distinct[j]), ofRow: (row) => ofRow[row] };
+      const { distinct, ofRow } = instantRanks(instants, this.rows, timed);
+      return { count: distinct.length, text: (j) => timeText(distinct[j]), ofRow: (row) => ofRow[row] };
     }
     const { rankOf, representative } = this.guids.ranked();
     return {

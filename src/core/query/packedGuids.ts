@@ -3,6 +3,13 @@
  * byte buffer: no string object each, and a native search finds text in all of them at once.
  */
 
+/** A hex digit's value by its character code ('0'-'9', 'a'-'f'; canonical GUIDs are lower-case). */
+const HEX = (() => {
+  const t = new Uint8Array(256);
+  for (let i = 0; i < 16; i++) t['0123456789abcdef'.charCodeAt(i)] = i;
+  return t;
+})();
+
 /** Characters of a canonical GUID; positions 8, 13, 18 and 23 are hyphens. */
 export const GUID_CHARS = 36;
 export const CANONICAL_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -57,34 +64,52 @@ export class PackedGuids {
   }
 
   /**
-   * The GUIDs in order: a stable radix sort on their characters (last first, hyphens skipped: they
-   * are in every GUID at the same places), so a million sort in 32 linear passes. Returns each
-   * GUID's rank among the distinct ones and one GUID per rank. '0'-'9' come before 'a'-'f' by
-   * code as by collation.
+   * The GUIDs in order, with each one's rank among the distinct ones and one GUID per rank. A GUID's
+   * 32 hex digits are 128 bits, kept as four 32-bit numbers; a stable radix sort on them, 16 bits a
+   * pass from the last, orders a million in at most 8 linear passes whatever they share (a pass
+   * whose digit is the same in every GUID, such as the version, is skipped). '0'-'9' come before
+   * 'a'-'f' by value as by code and by collation.
    */
   ranked(): { rankOf: Int32Array; representative: number[] } {
-    let order = Uint32Array.from({ length: this.n }, (_, k) => k);
-    let next = new Uint32Array(this.n);
-    const counts = new Uint32Array(257);
-    for (let char = GUID_CHARS - 1; char >= 0; char--) {
-      if (char === 8 || char === 13 || char === 18 || char === 23) continue;
-      counts.fill(0);
-      for (let k = 0; k < order.length; k++) counts[this.chars[order[k] * GUID_CHARS + char] + 1]++;
-      for (let b = 0; b < 256; b++) counts[b + 1] += counts[b];
-      for (let k = 0; k < order.length; k++) next[counts[this.chars[order[k] * GUID_CHARS + char]]++] = order[k];
-      [order, next] = [next, order];
+    const n = this.n;
+    const c = this.chars;
+    // The digits of each group, hyphens skipped: 0-7, 9-12 and 14-17, 19-22 and 24-27, 28-35.
+    const spans = [[0, 8], [9, 13, 14, 18], [19, 23, 24, 28], [28, 36]];
+    const words = spans.map((span) => {
+      const w = new Uint32Array(n);
+      for (let k = 0; k < n; k++) {
+        const at = k * GUID_CHARS;
+        let v = 0;
+        for (let p = 0; p < span.length; p += 2) for (let i = span[p]; i < span[p + 1]; i++) v = v * 16 + HEX[c[at + i]];
+        w[k] = v;
+      }
+      return w;
+    });
+    let order = Uint32Array.from({ length: n }, (_, k) => k);
+    let next = new Uint32Array(n);
+    const counts = new Uint32Array(65_537);
+    for (let word = 3; word >= 0; word--) {
+      const w = words[word];
+      for (const shift of [0, 16]) {
+        counts.fill(0);
+        for (let k = 0; k < n; k++) counts[((w[k] >>> shift) & 0xffff) + 1]++;
+        if (n === 0 || counts.includes(n)) continue;
+        for (let d = 0; d < 65_536; d++) counts[d + 1] += counts[d];
+        for (let k = 0; k < n; k++) {
+          const g = order[k];
+          next[counts[(w[g] >>> shift) & 0xffff]++] = g;
+        }
+        [order, next] = [next, order];
+      }
     }
-    const rankOf = new Int32Array(this.n);
+    const same = (a: number, b: number) => words[0][a] === words[0][b] && words[1][a] === words[1][b] && words[2][a] === words[2][b] && words[3][a] === words[3][b];
+    const rankOf = new Int32Array(n);
     const representative: number[] = [];
-    for (let k = 0; k < order.length; k++) {
+    for (let k = 0; k < n; k++) {
       const g = order[k];
-      if (k === 0 || !this.same(order[k - 1], g)) representative.push(g);
+      if (k === 0 || !same(order[k - 1], g)) representative.push(g);
       rankOf[g] = representative.length - 1;
     }
     return { rankOf, representative };
-  }
-
-  private same(a: number, b: number): boolean {
-    return this.chars.compare(this.chars, b * GUID_CHARS, (b + 1) * GUID_CHARS, a * GUID_CHARS, (a + 1) * GUID_CHARS) === 0;
   }
 }

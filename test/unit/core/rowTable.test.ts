@@ -203,6 +203,17 @@ describe('results row table: compact columns in the host, the grid view computed
     assert.deepStrictEqual(shown(table, { ...NO_ROW_FILTERS, text: 'BBBB-4' }, undefined), [1]);
   });
 
+  it('a text filter finds a replaced row by its new GUID, never by the one it held before', () => {
+    const { table } = tableOf([
+      { cells: { request: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaa1' }, failed: false },
+      { cells: { request: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd' }, failed: false },
+    ]);
+    table.replace(0, { id: '0', cells: { request: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee' }, failed: false });
+    assert.deepStrictEqual(shown(table, { ...NO_ROW_FILTERS, text: 'aaaa1' }, undefined), []);
+    assert.deepStrictEqual(shown(table, { ...NO_ROW_FILTERS, text: 'eeee-4' }, undefined), [0]);
+    assert.deepStrictEqual(shown(table, { ...NO_ROW_FILTERS, text: 'dddd' }, undefined), [1]);
+  });
+
   it('a text filter finds part of a time, and knows five digits in a row are in none', () => {
     const { table } = tableOf([
       { cells: { time: '2026-11-30 08:15:02Z', user: 'a' }, failed: false },
