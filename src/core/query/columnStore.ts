@@ -59,10 +59,7 @@ export class ColumnStore {
     this.store(row, text, raw);
   }
 
-  /**
-   * A loaded row's cell, replaced (its record was read again). A GUID it held stays packed but
-   * unused: replacements are few, and packed GUIDs are never removed.
-   */
+  /** A loaded row's cell, replaced (its record was read again); a GUID it held stays packed, unused (replacements are few). */
   set(row: number, text: string, raw?: string): void {
     if (!Number.isInteger(row) || row < 0 || row >= this.rows) return;
     this.store(row, text, raw);
