@@ -13,6 +13,7 @@
  * Every cell reads back as exactly the text (and raw value) it was given.
  */
 import { instantOf, Slots, TIME_SHAPE, TimeFormatter, timeText } from './cellCodecs';
+import { CellDictionary } from './cellDictionary';
 import { CANONICAL_GUID, PackedGuids } from './packedGuids';
 import { instantRanks } from './instantRanks';
 import { topIds } from './topCounts';
@@ -32,9 +33,7 @@ export interface CellValue {
 export class ColumnStore {
   private readonly slots = new Slots();
   /** Interned cells: text, and raw where it differs. Entry 0 is the empty cell. */
-  private readonly texts: string[] = [''];
-  private readonly raws: (string | undefined)[] = [undefined];
-  private readonly index = new Map<string, number>([['', 0]]);
+  private readonly dict = new CellDictionary();
   /** GUIDs, in arrival order, and the row each was given to. */
   private readonly guids = new PackedGuids();
   private guidRows = new Uint32Array(1024);
@@ -82,20 +81,7 @@ export class ColumnStore {
       this.slots.set(row, (GUID_BIT | k) >>> 0);
       return;
     }
-    this.slots.set(row, this.intern(text, raw));
-  }
-
-  private intern(text: string, raw: string | undefined): number {
-    // A NUL cannot be part of what a user reads as the same cell: it keeps text and raw apart.
-    const key = raw === undefined ? text : `${text}\u0000${raw}`;
-    let id = this.index.get(key);
-    if (id === undefined) {
-      id = this.texts.length;
-      this.texts.push(text);
-      this.raws.push(raw);
-      this.index.set(key, id);
-    }
-    return id;
+    this.slots.set(row, this.dict.intern(text, raw));
   }
 
   /** The cell's text and raw value as given. */
@@ -104,8 +90,7 @@ export class ColumnStore {
     if (ms !== undefined && !Number.isNaN(ms)) return { text: this.times.text(ms) };
     const slot = this.slots.get(row);
     if (slot >= GUID_BIT) return { text: this.guids.text(slot - GUID_BIT) };
-    const raw = this.raws[slot];
-    return raw === undefined ? { text: this.texts[slot] } : { text: this.texts[slot], raw };
+    return this.dict.entry(slot);
   }
 
   /**
@@ -114,15 +99,7 @@ export class ColumnStore {
    * rows are walked only when some dictionary entry, or some instant, could hold the needle.
    */
   markMatches(needle: string, into: Uint8Array): void {
-    const hit = new Uint8Array(this.texts.length);
-    let anyHit = false;
-    for (let i = 0; i < this.texts.length; i++) {
-      const raw = this.raws[i];
-      if (this.texts[i].toLowerCase().includes(needle) || (raw !== undefined && raw.toLowerCase().includes(needle))) {
-        hit[i] = 1;
-        anyHit = true;
-      }
-    }
+    const { hits: hit, any: anyHit } = this.dict.matching(needle);
     const guidHit = this.guids.containing(needle);
     if (guidHit) {
       for (let k = 0; k < guidHit.length; k++) {
@@ -154,7 +131,10 @@ export class ColumnStore {
    * one (an enum's `deviceCode`, not its label): the dictionary is judged once per entry.
    */
   markEquals(values: ReadonlySet<string>, into: Uint8Array): void {
-    const hit = this.texts.map((text, i) => values.has(this.raws[i] ?? text));
+    const hit = Array.from({ length: this.dict.size }, (_, i) => {
+      const e = this.dict.entry(i);
+      return values.has(e.raw ?? e.text);
+    });
     const guidHit = this.guids.equalTo(values);
     const times = [...values].some((v) => v.length === TIME_SHAPE.length) ? new TimeFormatter() : undefined;
     for (let row = 0; row < this.rows; row++) {
@@ -175,7 +155,7 @@ export class ColumnStore {
     const slot = this.slots.get(row);
     if (slot >= GUID_BIT) return Number.NaN;
     this.parsed ??= [];
-    return (this.parsed[slot] ??= Date.parse(this.texts[slot].replace(' ', 'T')));
+    return (this.parsed[slot] ??= Date.parse(this.dict.text(slot).replace(' ', 'T')));
   }
 
   /**
@@ -184,7 +164,7 @@ export class ColumnStore {
    * unique per row) are not counted. Also returns how many rows hold some other value.
    */
   topValues(rows: Uint32Array | undefined, n: number): { values: { text: string; raw?: string; count: number }[]; others: number } {
-    const counts = new Uint32Array(this.texts.length);
+    const counts = new Uint32Array(this.dict.size);
     let counted = 0;
     const count = (row: number) => {
       if (this.instants && !Number.isNaN(this.instants[row])) return;
@@ -195,8 +175,8 @@ export class ColumnStore {
     };
     if (rows) for (const row of rows) count(row);
     else for (let row = 0; row < this.rows; row++) count(row);
-    const ids = topIds(counts, n, (id) => this.texts[id]);
-    const values = ids.map((id) => ({ text: this.texts[id], ...(this.raws[id] !== undefined ? { raw: this.raws[id] } : {}), count: counts[id] }));
+    const ids = topIds(counts, n, (id) => this.dict.text(id));
+    const values = ids.map((id) => ({ ...this.dict.entry(id), count: counts[id] }));
     return { values, others: counted - counts[0] - values.reduce((sum, v) => sum + v.count, 0) };
   }
 
@@ -211,14 +191,15 @@ export class ColumnStore {
     // The dictionary is collated; the packed values are already in order (canonical GUIDs and
     // formatted instants order the same by code unit as by localeCompare). Merge the two: each
     // entry goes before the first packed value it does not follow (a binary search).
-    const d = this.texts.length;
-    const dict = Array.from({ length: d }, (_, id) => id).sort((a, b) => COLLATOR.compare(this.texts[a], this.texts[b]));
+    const d = this.dict.size;
+    const texts = Array.from({ length: d }, (_, id) => this.dict.text(id));
+    const dict = Array.from({ length: d }, (_, id) => id).sort((a, b) => COLLATOR.compare(texts[a], texts[b]));
     const before = dict.map((id) => {
       let lo = 0;
       let hi = packed.count;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (COLLATOR.compare(packed.text(mid), this.texts[id]) < 0) lo = mid + 1;
+        if (COLLATOR.compare(packed.text(mid), texts[id]) < 0) lo = mid + 1;
         else hi = mid;
       }
       return lo;
@@ -242,7 +223,7 @@ export class ColumnStore {
     for (let j = 0; j <= packed.count; j++) {
       while (i < d && before[i] === j) {
         const id = dict[i++];
-        dictRank[id] = step(() => this.texts[id], false);
+        dictRank[id] = step(() => texts[id], false);
       }
       if (j < packed.count) packedRank[j] = step(() => packed.text(j), true);
     }
