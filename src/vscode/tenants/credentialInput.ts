@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import * as vscode from 'vscode';
 import { CertificateError, loadCertificateFile, type LoadedCertificate } from '../../core/auth/certificate';
 import { isGuid } from '../../core/tenants/tenantConfig';
 import { type Prompter } from '../ui/prompter';
@@ -36,11 +35,8 @@ async function readCertificate(prompter: Prompter, path: string, title: string):
     try {
       return await loadCertificateFile(bytes, path, pass);
     } catch (e) {
-      if (!(e instanceof CertificateError)) throw e;
-      if (!e.needsPassphrase) {
-        void vscode.window.showErrorMessage(`${title}: ${e.message}`);
-        return undefined;
-      }
+      // A file that is not a key and certificate is a failure of the sign-in, shown (and logged) as one.
+      if (!(e instanceof CertificateError) || !e.needsPassphrase) throw e;
       const entered = await prompter.input({ title, prompt: e.message, password: true });
       if (entered === undefined) return undefined;
       pass = entered;
