@@ -23,7 +23,7 @@ import { type HostRequest } from './toolbar';
  * Cut/Copy/Paste items are left out: they did nothing useful on a grid.
  */
 function rowMenuContext(row: RowData, columnId: string): string {
-  return JSON.stringify({ webviewSection: 'row', rowId: row.id, columnId, hasUser: row.pivots?.user === true, hasIp: row.pivots?.ip === true, hasRisk: row.pivots?.risk === true, hasSession: row.pivots?.session === true, hasAsn: row.pivots?.asn === true, hasCorrelation: row.pivots?.correlation === true, preventDefaultContextMenuItems: true });
+  return JSON.stringify({ webviewSection: 'row', rowId: row.id, columnId, hasUser: row.pivots?.user === true, hasIp: row.pivots?.ip === true, hasRisk: row.pivots?.risk === true, hasSession: row.pivots?.session === true, hasAsn: row.pivots?.asn === true, hasCorrelation: row.pivots?.correlation === true, hasToken: row.pivots?.token === true, preventDefaultContextMenuItems: true });
 }
 
 @customElement('results-app')

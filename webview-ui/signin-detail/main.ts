@@ -109,7 +109,9 @@ class SignInDetailApp extends DetailApp<DetailRequests, DetailNotifications> {
         <section aria-labelledby="dev"><h2 id="dev">Device</h2>${v.device.length ? html`<detail-fields .fields=${v.device}></detail-fields>` : html`<p class="muted">No device details.</p>`}</section>
         <section aria-labelledby="risk"><h2 id="risk">Risk</h2><detail-fields .fields=${v.risk}></detail-fields>${v.riskHidden ? html`<p class="muted">Risk details are hidden: they need Microsoft Entra ID P2.</p>` : nothing}${this.verdicts(v)}</section>
       </div>
-      <section aria-labelledby="rel"><h2 id="rel">Related</h2>${this.timelines(v)}<ul>${v.related.map((r, i) => html`<li><button class="link" @click=${() => this.host.request('runRelated', { index: i })}>${r.label}</button></li>`)}</ul></section>
+      <section aria-labelledby="rel"><h2 id="rel">Related</h2>${this.timelines(v)}<ul>${v.related.map((r, i) => html`<li><button class="link" @click=${() => this.host.request('runRelated', { index: i })}>${r.label}</button></li>`)}${v.tokenId
+        ? html`<li><button class="link token-activity" @click=${() => this.host.request('tokenActivity', {})}>Graph requests made with this token</button> <span class="muted">(from a workspace that keeps Graph activity)</span></li>`
+        : nothing}</ul></section>
     `;
   }
 }
