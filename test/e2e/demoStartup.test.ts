@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { elementContrast } from './contrast';
-import { openWorkbench, type Workbench } from './workbench';
+import { openWorkbench, runCommand, type Workbench } from './workbench';
 
 describe('npm run demo’s first screen (e2e: prepareOnStartup in a fresh profile)', function () {
   let wb: Workbench;
@@ -90,5 +90,34 @@ describe('npm run demo’s first screen (e2e: prepareOnStartup in a fresh profil
       await wb.screenshot(`graph-activity-token-grid-${theme}`);
     }
     await wb.setTheme('light');
+  });
+
+  it('from the phish’s device-code sign-in: its panel’s “Graph requests made with this token” shows what the attacker did with it', async () => {
+    const page = wb.page;
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Follow the seeded attack story…' }).click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Device-code phish' }).click();
+    const timeline = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    await timeline.locator('.source[data-source="graphActivity"][data-state="read"]').waitFor({ timeout: 60_000 });
+    await timeline.locator('li.entry', { hasText: 'Device code' }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'Sign-in:' }).waitFor({ timeout: 30_000 });
+    const panel = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    const link = panel.locator('button.token-activity');
+    await link.waitFor({ timeout: 30_000 });
+    await link.scrollIntoViewIfNeeded();
+    for (const theme of ['light', 'dark', 'hcDark'] as const) {
+      await wb.setTheme(theme);
+      await wb.screenshot(`signin-detail-token-activity-${theme}`);
+      const { ratio, foreground, background } = await elementContrast(link);
+      assert.ok(ratio >= 4.5, `${theme}: the link ${foreground} on ${background} is ${ratio.toFixed(2)}:1`);
+    }
+    await wb.setTheme('light');
+    await link.click();
+    const grid = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    await page.locator('.tabs-container .tab.active', { hasText: 'Graph activity (MicrosoftGraphActivityLogs)' }).waitFor({ timeout: 30_000 });
+    await grid.locator('.status', { hasText: /all loaded/ }).waitFor({ timeout: 60_000 });
+    const addresses = await grid.locator('.tr [data-column="ipAddress"]').allInnerTexts();
+    assert.strictEqual(addresses.length, 6, addresses.join(' | '));
+    assert.ok(addresses.every((a) => a.trim() === '198.51.100.77'), 'the victim signed in at home; the token was used from the attacker’s address');
   });
 });
