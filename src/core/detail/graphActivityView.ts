@@ -5,11 +5,8 @@
  */
 import { graphActivityTitle } from '../logAnalytics/graphActivity';
 import { formatTime } from '../query/rows';
-import { type RecordView, type Tone } from './recordView';
-import { type Field } from './signInView';
+import { fields, type RecordView, s, type Tone } from './recordView';
 
-const s = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-const fields = (list: Field[]): Field[] => list.filter((f) => f.value !== '');
 
 /** How the client proved who it is (the table's ClientAuthMethod). */
 const CLIENT_AUTH: Readonly<Record<number, string>> = { 0: 'Public client (no credential)', 1: 'Client secret', 2: 'Client certificate' };

@@ -33,12 +33,14 @@ export interface RecordView {
   readonly sections: readonly Section[];
 }
 
-const s = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+/** A value as text (objects as JSON); nothing for null or absent. */
+export const s = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 const obj = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 /** An enum value in words (raw values stay in the record's JSON and in exports). */
 const label = (v: unknown): string => (typeof v === 'string' ? enumLabel(v) : s(v));
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const fields = (list: Field[]): Field[] => list.filter((f) => f.value !== '');
+/** The fields that have a value. */
+export const fields = (list: Field[]): Field[] => list.filter((f) => f.value !== '');
 
 /** Modified-property values are JSON text from the service: nesting is bounded, then shown as text. */
 const FLATTEN_DEPTH = 16;
