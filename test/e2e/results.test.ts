@@ -258,6 +258,11 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
     await choose(page, 'Last 7 days');
     await choose(page, 'Run query');
     const week = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    let failed: unknown;
+    const closeNewerTabs = async (): Promise<undefined> => {
+      for (let i = 0; i < 3 && (await page.locator('iframe.webview.ready').count()) > 1; i++) await runCommand(page, 'View: Close Editor');
+      return undefined;
+    };
     try {
       await week.locator('.query', { hasText: 'Last 7 days' }).waitFor({ timeout: 60_000 });
       await week.locator('.status', { hasText: /paused/ }).waitFor({ timeout: 60_000 });
@@ -293,10 +298,18 @@ describe('Query results (e2e: failed sign-ins of the last 24 h from the tree)', 
       assert.ok(times.length > 0 && times.every((t) => t >= from && t < to + 60_000), `every row of the new tab is in the kept range: ${times.length} rows`);
       await range.locator('.status', { hasText: /all loaded/ }).waitFor({ timeout: 60_000 });
       assert.ok((await shownOf(range)) > keptHere, `the whole range holds more than the ${keptHere} rows the first tab had of it`);
+    } catch (e) {
+      failed = e;
     } finally {
-      // The tests after this one work on the first panel alone: the tabs this one opened (newest) close.
-      for (let i = 0; i < 3 && (await page.locator('iframe.webview.ready').count()) > 1; i++) await runCommand(page, 'View: Close Editor');
+      // The tests after this one work on the first panel alone: the tabs this one opened (newest)
+      // close. A failure to close must not hide why the test itself failed.
+      const closing = await closeNewerTabs().catch((e: unknown) => e);
+      if (closing !== undefined) {
+        if (failed === undefined) failed = closing;
+        else console.error('closing the tabs this test opened failed too:', closing);
+      }
     }
+    if (failed !== undefined) throw failed;
   });
 
   it('applies a client-side conditional access filter Graph cannot do', async () => {

@@ -95,18 +95,20 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input.input');
   // A webview taking focus just then (a panel brought to the front) closes the palette as it
   // opens; a person would press F1 again once it settled, and so does this.
+  // It can also close between showing and typing (a new panel finishing its load), so showing
+  // and typing are tried together.
   for (let attempt = 0; ; attempt++) {
     await page.keyboard.press('F1');
     try {
       await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await input.fill(`>${title}`, { timeout: 5_000 });
       break;
     } catch (e) {
-      if (attempt === 2) throw e;
+      if (attempt === 3) throw e;
       await page.keyboard.press('Escape');
       await page.waitForTimeout(500);
     }
   }
-  await input.fill(`>${title}`);
   // Click the exact entry: fuzzy matching can rank a longer title first.
   const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title},"], .quick-input-list .monaco-list-row[aria-label="${title}"]`).first();
   await row.waitFor({ timeout: 15_000 });
