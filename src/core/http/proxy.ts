@@ -42,8 +42,11 @@ function matchesNoProxy(entry: string, host: string, port: string): boolean {
   if (!e) return false;
   if (e === '*') return true;
   let entryPort: string | undefined;
-  const m = /^(.*):(\d+)$/.exec(e);
-  if (m && !e.endsWith(']') && (m[1].includes('.') || !m[1].includes(':'))) {
+  // An IPv6 literal is bracketed when it has a port ([2001:db8::1]:8443); bare, its last group
+  // (2001:db8::1) is not a port.
+  const bracketed = /^\[([^\]]*)\](?::(\d+))?$/.exec(e);
+  const m = bracketed ?? /^(.*):(\d+)$/.exec(e);
+  if (m && (bracketed || m[1].includes('.') || !m[1].includes(':'))) {
     e = m[1];
     entryPort = m[2];
   }

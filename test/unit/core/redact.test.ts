@@ -45,6 +45,23 @@ describe('core/log: nothing secret reaches the log', () => {
     assert.strictEqual(redact('{"access_token" : "opaque-access-123456", "refresh_token":  "0.AAA-r"}'), '{"access_token" : "[redacted]", "refresh_token":  "[redacted]"}');
   });
 
+  it('a registered secret of eight characters or more is redacted wherever it appears; a shorter one is not (it would redact ordinary words)', () => {
+    assert.strictEqual(redact('pw Abc12345 and Abc12345 again', ['Abc12345']), 'pw [redacted] and [redacted] again');
+    assert.strictEqual(redact('the tenant id abc1234 stays', ['abc1234']), 'the tenant id abc1234 stays');
+    // Nothing registered: text that merely looks like a value stays.
+    assert.strictEqual(redact('sign-in from 203.0.113.9 failed: 50126'), 'sign-in from 203.0.113.9 failed: 50126');
+  });
+
+  it('a private key is replaced by a marker that says one was there, keeping the text around it', () => {
+    const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----';
+    assert.strictEqual(redact(`loaded ${pem} from file`), 'loaded -----PRIVATE KEY [redacted]----- from file');
+    // Two keys are two markers: the match stops at the first END line.
+    assert.strictEqual(redact(`${pem} and ${pem.replace(/RSA /g, '')}`), '-----PRIVATE KEY [redacted]----- and -----PRIVATE KEY [redacted]-----');
+    // A certificate is public: it stays.
+    const cert = '-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----';
+    assert.strictEqual(redact(cert), cert);
+  });
+
   it('keeps what support needs', () => {
     assert.strictEqual(redact('GET https://graph.microsoft.com/v1.0/auditLogs/signIns?$top=5 -> 429 request-id 1234'), 'GET https://graph.microsoft.com/v1.0/auditLogs/signIns?$top=5 -> 429 request-id 1234');
   });
