@@ -59,7 +59,11 @@ export const INTENTS: readonly Intent[] = [
     label: 'IP address…',
     categories: [...SIGN_INS, 'graphActivity'],
     ask: { prompt: 'IP address, or the start of one', placeholder: '185.220.' },
-    apply: (m, v = '') => withClause(m, { field: 'ipAddress', op: /^[\d.]+$/.test(v) && v.split('.').length === 4 && !v.endsWith('.') ? 'eq' : 'startswith', values: [v.trim()] }),
+    apply: (m, v = '') => {
+      const ip = v.trim();
+      // A whole IPv4 address is compared exactly; a start of one, or IPv6, as a prefix.
+      return withClause(m, { field: 'ipAddress', op: /^[\d.]+$/.test(ip) && ip.split('.').length === 4 && !ip.endsWith('.') ? 'eq' : 'startswith', values: [ip] });
+    },
   },
   {
     id: 'country',

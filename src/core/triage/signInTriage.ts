@@ -36,7 +36,7 @@ export function toRiskySignIn(record: Record<string, unknown>): RiskySignIn | un
 
 /** One line per sign-in for the confirmation: "alice@contoso.com → Outlook, 2026-12-01T10:00:00Z (high risk, at risk)". */
 export function signInLine(s: RiskySignIn): string {
-  return `${s.user || 'unknown user'} → ${s.app || 'unknown app'}, ${s.time} (${enumLabel(s.riskLevel).toLowerCase()} risk, ${enumLabel(s.riskState).toLowerCase()})`;
+  return `${s.user || 'unknown user'} → ${s.app || 'unknown app'}, ${s.time || 'time unknown'} (${enumLabel(s.riskLevel).toLowerCase()} risk, ${enumLabel(s.riskState).toLowerCase()})`;
 }
 
 /** What the verdict does, said before the user agrees to it. */
