@@ -202,11 +202,18 @@ class Parser {
         return;
       }
       const l = this.ctx.category.lambdas.find((x) => x.path === lambda);
+      name = `${lambda} item`;
       if (lambda === 'signInEventTypes') spec = { kind: { type: 'enum', values: ['interactiveUser', 'nonInteractiveUser', 'servicePrincipal', 'managedIdentity'] }, operators: ['eq'], label: 'signInEventTypes' };
-      else if (prop.path.length === 1 && l?.item) spec = { ...l.item, label: l.label };
-      else {
+      // A collection any() cannot take was refused already: its items have nothing more to say.
+      else if (!l) return;
+      else if (prop.path.length === 1 && l.item) spec = { ...l.item, label: l.label };
+      else if (prop.path.length === 1) {
+        const example = l.props?.[0]?.path ?? 'id';
+        this.ctx.problems.push({ message: `Each ${lambda} item is an object: compare one of its properties, as in ${lambdaVar}/${example} eq '…'.`, position: prop.pos });
+        return;
+      } else {
         const sub = prop.path.slice(1).join('/');
-        const p = l?.props?.find((x: FieldSpec) => x.path === sub);
+        const p = l.props?.find((x: FieldSpec) => x.path === sub);
         if (p) spec = p;
         name = `${lambda} item ${sub}`;
       }
