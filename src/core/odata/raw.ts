@@ -140,14 +140,14 @@ class Parser {
     if (t.kind === 'word' && FUNCS.has(t.text.toLowerCase()) && this.peek(1).text === '(') {
       this.take();
       this.take();
-      const prop = this.path(lambdaVar);
+      const prop = this.path();
       this.expect(',');
       const lit = this.literal();
       this.expect(')');
       this.check(prop, t.text.toLowerCase() as Operator, lit, lambdaVar, lambda);
       return;
     }
-    const prop = this.path(lambdaVar);
+    const prop = this.path();
     if (this.peek().kind === 'punct' && this.peek().text === '/' && this.peek(1).kind === 'word' && ['any', 'all'].includes(this.peek(1).text)) {
       this.take();
       const q = this.take();
@@ -170,7 +170,7 @@ class Parser {
     this.check(prop, op.text.toLowerCase() as Operator, lit, lambdaVar, lambda, op.pos);
   }
 
-  private path(lambdaVar?: string): { path: string[]; pos: number } {
+  private path(): { path: string[]; pos: number } {
     const t = this.take();
     if (t.kind !== 'word') throw new RawError(t.kind === 'end' ? 'The filter ends too early.' : `Expected a property name, not "${t.text}".`, t.pos);
     const path = [t.text];
@@ -178,7 +178,6 @@ class Parser {
       this.take();
       path.push(this.take().text);
     }
-    if (lambdaVar && path[0] === lambdaVar) return { path, pos: t.pos };
     return { path, pos: t.pos };
   }
 
