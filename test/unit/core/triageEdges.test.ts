@@ -158,6 +158,17 @@ describe('core/triage: what a token lacks is said before anything is sent', () =
     assert.strictEqual(unnamed.steps[0], 'With delegated sign-in the signed-in user also needs one of these directory roles: Global Administrator or Security Administrator. The user holds none that apply.');
   });
 
+  it('several missing permissions, granted scopes and held roles are each listed in full', () => {
+    const r = requirementPrecheck(claims({ appid: 'app-1', scopes: ['User.Read', 'openid'] }), 'signIns', 'Reading sign-ins', 'sign-ins');
+    assert.ok(!r.ok);
+    assert.strictEqual(r.title, 'Reading sign-ins for sign-ins needs the delegated permission AuditLog.Read.All + Directory.Read.All, which this sign-in does not have. Nothing was sent.');
+    assert.match(r.steps[0], /, and add AuditLog\.Read\.All \+ Directory\.Read\.All\.$/);
+    assert.strictEqual(r.steps[2], 'The token has now: User.Read, openid.');
+    const roles = triagePrecheck(claims({ scopes: ['IdentityRiskyUser.ReadWrite.All'], upn: 'bob@contoso.com', wids: ['5d6b6bb7-de71-4623-b4af-96380a352509', 'f2ef992c-3afb-46b9-b7cf-a126ee74c451'] }), 'dismiss', 'users');
+    assert.ok(!roles.ok);
+    assert.match(roles.steps[0], /bob@contoso\.com holds Security Reader, Global Reader\.$/);
+  });
+
   it('a token that has what the action needs passes; an unknown requirement is a programming error', () => {
     assert.deepStrictEqual(triagePrecheck(claims({ scopes: ['IdentityRiskyUser.ReadWrite.All'], wids: ['62e90394-69f5-4237-9190-012177145e10'] }), 'dismiss', 'users'), { ok: true });
     assert.throws(() => requirementPrecheck(undefined, 'nope' as never, 'Do', 'things'), /^Error: No requirement nope\.$/);
