@@ -66,13 +66,15 @@ describe('core/triage: risky entities read from what Graph sent', () => {
       e('d', 'high', 'atRisk', Number.NaN, 'Dora'),
       e('e', 'high', 'atRisk', NOW - DAY, 'Eve'),
       e('f', 'high', 'atRisk', NOW - DAY, 'Bob'),
+      e('j', 'high', 'atRisk', NOW - 3 * DAY, 'Al'),
+      e('k', 'high', 'atRisk', NOW, 'Zed'),
       e('g', 'alpha', 'dismissed', NOW),
       e('h', 'low', 'confirmedCompromised', NOW),
       e('i', 'low', 'atRisk', NOW),
     ]);
-    assert.deepStrictEqual(groups.map((g) => [g.level, g.label, g.count]), [['high', 'High risk', 5], ['low', 'Low risk', 2], ['alpha', 'alpha', 1], ['zeta', 'zeta', 1]]);
+    assert.deepStrictEqual(groups.map((g) => [g.level, g.label, g.count]), [['high', 'High risk', 7], ['low', 'Low risk', 2], ['alpha', 'alpha', 1], ['zeta', 'zeta', 1]]);
     assert.deepStrictEqual(groups[0].states.map((s) => [s.state, s.label]), [['atRisk', 'At risk'], ['anotherState', 'anotherState'], ['yetAnother', 'yetAnother']]);
-    assert.deepStrictEqual(groups[0].states[0].entities.map((x) => x.id), ['f', 'e', 'd'], 'newest first, then by name; an unknown time last');
+    assert.deepStrictEqual(groups[0].states[0].entities.map((x) => x.id), ['k', 'f', 'e', 'j', 'd'], 'newest first, then by name; an unknown time last');
     assert.deepStrictEqual(groups[1].states.map((s) => s.state), ['atRisk', 'confirmedCompromised']);
   });
 
