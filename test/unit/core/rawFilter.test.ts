@@ -34,6 +34,7 @@ describe('core/odata: an expert filter, checked before it is sent', () => {
       ["createdDateTime ge '2026-01-01T00:00:00Z'", 'Dates are not quoted: write createdDateTime ge 2026-01-01T00:00:00Z without the quotes.', 19],
       ['createdDateTime ge 5', 'createdDateTime takes a date such as 2024-01-01T00:00:00Z.', 19],
       ["conditionalAccessStatus eq 'nope'", "'nope' is not a value of conditionalAccessStatus; use one of success, failure, notApplied.", 27],
+      ["conditionalAccessStatus eq 'o''brien'''", "'o'brien'' is not a value of conditionalAccessStatus; use one of success, failure, notApplied.", 27],
       [`userId eq ${GUID}`, `GUIDs are strings here: write '${GUID}' in single quotes.`, 10],
       ["nothere eq 'x'", 'nothere is not a property Graph filters on for Interactive sign-ins.', 0],
       ['userPrincipalName eq', 'A value is missing at the end.', 20],
