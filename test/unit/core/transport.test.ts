@@ -4,38 +4,27 @@
  * connection, which the client retries, so a compressed page is never taken half-read.
  */
 import * as assert from 'assert';
-import * as http from 'http';
-import { type AddressInfo } from 'net';
+import type * as http from 'http';
 import * as zlib from 'zlib';
 import { ApiClient } from '../../../src/core/http/client';
 import { Pacer } from '../../../src/core/http/pacer';
 import { DEFAULT_RETRY } from '../../../src/core/http/retry';
-import { ConnectionDroppedError, httpTransport } from '../../../src/core/http/transport';
+import { ConnectionDroppedError } from '../../../src/core/http/transport';
 import { NULL_LOGGER } from '../../../src/core/log/redact';
 import { encodeBody } from '../../../src/emulator/http/respond';
 import { FakeClock } from '../../support/fakeClock';
-
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+import { type Handler, loopbackHttp } from '../../support/loopbackHttp';
 
 describe('core/http transport: compressed bodies over loopback', () => {
-  let server: http.Server;
-  let origin: string;
+  const server = loopbackHttp(true);
+  const fetch = server.fetch;
+  let origin = '';
+  before(() => (origin = server.origin()));
   let handle: Handler = () => undefined;
-  const agent = new http.Agent({ keepAlive: true });
-  const fetch = httpTransport({ agentFor: () => agent });
+  server.handle((req, res) => handle(req, res));
   // A page of sign-in-like JSON, with text outside ASCII.
   const page = { value: Array.from({ length: 400 }, (_, i) => ({ id: `id-${i}`, userDisplayName: `Zoë Ünal ${i}`, status: { errorCode: i % 7 === 0 ? 50126 : 0 } })) };
   const text = JSON.stringify(page);
-
-  before(async () => {
-    server = http.createServer((req, res) => handle(req, res));
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  after(async () => {
-    agent.destroy();
-    await new Promise((r) => server.close(r));
-  });
 
   const send = (encoding: string, body: Buffer, contentLength = body.length): Handler => (_req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': encoding, 'Content-Length': contentLength });
