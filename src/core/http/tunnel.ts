@@ -62,7 +62,8 @@ export function openTunnel(proxy: ProxyEndpoint, target: Target, done: (err: Err
   const onError = (e: NodeJS.ErrnoException) => finish(new ProxyFailure('EPROXYUNREACHABLE', proxy.display, `the proxy ${proxy.display} could not be reached (${clean(e.code ?? e.message, 40)})`));
   socket.once('error', onError);
   // A proxy that hangs up without answering would otherwise leave the request waiting out the timer.
-  socket.once('close', () => finish(new ProxyFailure('EPROXYREFUSED', proxy.display, `the proxy ${proxy.display} closed the connection without answering the tunnel request`)));
+  // Unreachable, not refused: it said no answer, so a later try (a restarted proxy) may succeed.
+  socket.once('close', () => finish(new ProxyFailure('EPROXYUNREACHABLE', proxy.display, `the proxy ${proxy.display} closed the connection without answering the tunnel request`)));
   const authority = `${net.isIPv6(target.host) ? `[${target.host}]` : target.host}:${target.port}`;
   socket.once(proxy.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
     socket.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n${proxy.authorization ? `Proxy-Authorization: ${proxy.authorization}\r\n` : ''}\r\n`);

@@ -99,9 +99,9 @@ describe('core/http tunnel: CONNECT through scripted proxies', () => {
     assert.strictEqual(flood.message, `the proxy ${flood.proxy} sent an answer that is not HTTP`);
   });
 
-  it('a proxy that hangs up without answering fails at once, not after the tunnel timeout', async () => {
+  it('a proxy that hangs up without answering fails at once (to be tried again), not after the tunnel timeout', async () => {
     const gone = await refusal('hang up');
-    assert.deepStrictEqual([gone.code, gone.message], ['EPROXYREFUSED', `the proxy ${gone.proxy} closed the connection without answering the tunnel request`]);
+    assert.deepStrictEqual([gone.code, gone.message], ['EPROXYUNREACHABLE', `the proxy ${gone.proxy} closed the connection without answering the tunnel request`]);
   });
 
   it('a proxy that is not listening, or not an http(s) proxy, is named with the cause', async () => {
